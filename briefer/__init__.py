@@ -1,0 +1,3 @@
+"""briefer: short, faithful, checked news briefings in several languages."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,149 @@
+"""Sources (files, folders, stdin) -> Articles: reading, cleaning, extraction and language id."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import InputError
+from .models import Article
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
+# Characters a reader cannot see but a model reads: zero-width, bidi controls, Unicode tags.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]")
+_MAX_TITLE_CHARS = 300
+
+
+def clean_text(text: str) -> str:
+    """Normalise and strip what is invisible on screen, so hidden text never reaches a prompt."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_RE.sub("", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+# ---- language identification (lingua is imported here only) ----
+
+_LINGUA_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "RUSSIAN", "SPANISH",
+                     "ITALIAN", "DUTCH", "PORTUGUESE", "CZECH", "SLOVAK", "BELARUSIAN", "BULGARIAN")
+
+
+@functools.cache
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in _LINGUA_LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def language_confidences(text: str) -> dict[str, float]:
+    """ISO 639-1 code -> confidence in [0, 1], highest first."""
+    values = _detector().compute_language_confidence_values(text)
+    return {value.language.iso_code_639_1.name.lower(): value.value for value in values}
+
+
+def detect_language(text: str) -> str:
+    confidences = language_confidences(text)
+    return next(iter(confidences), "und")
+
+
+# ---- readers, one per format ----
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: binary file, not an article (use .txt, .md, .html or .json)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    lines = text.split("\n")
+    title = lines[0].lstrip("# ").strip()
+    rest = "\n".join(lines[1:]).strip()
+    if len(title) > _MAX_TITLE_CHARS or not rest:
+        return title[:_MAX_TITLE_CHARS], text
+    return title, rest
+
+
+def _from_json(raw: str, source: str) -> dict:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError(f"{source}: JSON article needs a 'text' string (and title, url, published)")
+    return {k: data.get(k) for k in ("title", "text", "url", "published")}
+
+
+def _from_html(raw: str, source: str) -> dict:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    if not extracted or not getattr(extracted, "text", None):
+        raise InputError(f"{source}: no article text found in the HTML")
+    return {"title": extracted.title, "text": extracted.text, "url": extracted.url,
+            "published": extracted.date}
+
+
+def parse_article(raw: str, source: str, suffix: str) -> Article:
+    """Turn the text of one source into an Article, or raise InputError naming the source."""
+    if suffix == ".json":
+        fields = _from_json(raw, source)
+    elif suffix in (".html", ".htm"):
+        fields = _from_html(raw, source)
+    else:
+        fields = {"title": None, "text": raw, "url": None, "published": None}
+    text = clean_text(fields["text"] or "")
+    if not text:
+        raise InputError(f"{source}: empty article (no text after cleaning)")
+    title = clean_text(fields["title"] or "")
+    if not title:
+        title, text = _split_title(text)
+    return Article(
+        id=Article.id_for(text), title=title, source=source, url=fields["url"] or None,
+        published=str(fields["published"]) if fields["published"] else None,
+        lang=detect_language(f"{title}\n{text}"), text=text,
+    )
+
+
+def _expand(sources: Iterable[str]) -> Iterator[Path | str]:
+    for source in sources:
+        if source == "-":
+            yield "-"
+            continue
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                raise InputError(f"{source}: folder has no .txt, .md, .html or .json files")
+            yield from found
+        elif path.is_file():
+            yield path
+        else:
+            raise InputError(f"{source}: no such file or folder")
+
+
+def read_sources(sources: Iterable[str]) -> tuple[list[Article], list[str]]:
+    """Read every source. Unreadable ones are reported (one line each), not fatal."""
+    articles: dict[str, Article] = {}
+    rejected: list[str] = []
+    for item in _expand(sources):
+        try:
+            if item == "-":
+                article = parse_article(_decode(sys.stdin.buffer.read(), "stdin"), "stdin", ".txt")
+            else:
+                suffix = item.suffix.lower()
+                if suffix not in SUFFIXES:
+                    raise InputError(f"{item}: unsupported file type '{suffix}' (use {', '.join(SUFFIXES)})")
+                article = parse_article(_decode(item.read_bytes(), str(item)), str(item), suffix)
+        except InputError as exc:
+            rejected.append(exc.message)
+            continue
+        articles.setdefault(article.id, article)  # the same text twice is one article
+    return list(articles.values()), rejected

@@ -1,0 +1,239 @@
+"""The one door to the model: the openai client, calls, usage, and the re-ask loop.
+
+Who retries what (never both on the same failure):
+- HTTP faults (connection errors, timeouts, 408/409/429/5xx) belong to the openai SDK's
+  own retry loop (`max_retries`), which honours retry-after-ms / retry-after.
+- A reply that arrives but is unusable (bad JSON, wrong shape, failed checks) belongs
+  to the re-ask loop below (tenacity), which asks again naming what was wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import openai
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_none
+
+from .errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
+from .models import Usage
+
+Message = dict[str, str]
+_FENCE_RE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
+_CONTEXT_MARKERS = ("context length", "context_length", "maximum context", "exceeds the available context",
+                    "too many tokens", "n_ctx")
+# Structured-output modes, strongest first; an endpoint that refuses one gets the next.
+_MODES = ("json_schema", "json_object", "none")
+
+
+@dataclass(frozen=True)
+class Reply:
+    content: str
+    usage: Usage
+    model: str
+    finish_reason: str | None
+
+
+@dataclass
+class Answer:
+    """The outcome of the re-ask loop: the last parsed value and what was still wrong with it."""
+
+    value: Any
+    failures: list[str]
+    usage: Usage
+    attempts: int
+    model: str
+
+
+@dataclass
+class _Rejected(Exception):
+    value: Any
+    failures: list[str]
+
+
+@dataclass
+class LLM:
+    base_url: str
+    api_key: str | None
+    model: str
+    timeout: float = 180.0
+    http_retries: int = 2
+    _client: openai.OpenAI = field(init=False, repr=False)
+    _mode: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        self._client = openai.OpenAI(
+            base_url=self.base_url,
+            api_key=self.api_key or "not-needed",
+            max_retries=self.http_retries,
+            timeout=openai.Timeout(self.timeout, connect=10.0),
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    # ---- one call ----
+
+    def complete(self, messages: list[Message], schema: dict, params: dict, timeout: float | None = None) -> Reply:
+        """One chat completion. HTTP faults are retried by the SDK, then mapped to typed errors."""
+        while True:
+            try:
+                response = self._client.chat.completions.create(
+                    model=self.model, messages=messages, timeout=timeout or self.timeout,
+                    **self._format_args(schema), **params,
+                )
+                return self._reply(response)
+            except openai.BadRequestError as exc:
+                if self._is_format_refusal(exc) and self._mode < len(_MODES) - 1:
+                    self._mode += 1  # this endpoint lacks that response_format: fall back
+                    continue
+                raise self._bad_request(exc) from None
+            except openai.APIError as exc:
+                raise self._mapped(exc) from None
+            except json.JSONDecodeError:  # a 200 labelled JSON that is not (an HTML error page, a cut body)
+                raise ModelReplyError(f"the endpoint {self.base_url} sent a reply that is not JSON") from None
+
+    def _format_args(self, schema: dict) -> dict:
+        mode = _MODES[self._mode]
+        if mode == "json_schema":
+            return {"response_format": {"type": "json_schema",
+                                        "json_schema": {"name": "reply", "schema": schema, "strict": True}}}
+        if mode == "json_object":
+            return {"response_format": {"type": "json_object"}}
+        return {}
+
+    def _reply(self, response: Any) -> Reply:
+        choices = getattr(response, "choices", None)
+        choice = choices[0] if isinstance(choices, list) and choices else None
+        if choice is None or not hasattr(choice, "message"):
+            raise ModelReplyError("the endpoint sent a reply with no choices")
+        content = getattr(choice.message, "content", None) if choice.message else None
+        # Hosted providers name the exact model version; llama.cpp may send a placeholder ("-").
+        served = response.model if response.model and response.model.strip("-") else self.model
+        return Reply(content=content or "", usage=_usage(response), model=served, finish_reason=choice.finish_reason)
+
+    @staticmethod
+    def _is_format_refusal(exc: openai.BadRequestError) -> bool:
+        text = str(exc).lower()
+        return "response_format" in text or "json_schema" in text or "json schema" in text
+
+    def _bad_request(self, exc: openai.BadRequestError) -> Exception:
+        text = str(exc).lower()
+        if any(marker in text for marker in _CONTEXT_MARKERS):
+            return ContextTooLongError(f"prompt longer than the model's context at {self.base_url}")
+        return ConfigError(f"the endpoint {self.base_url} refused the request (400): {_short(exc)}; "
+                           f"check --model and the endpoint's settings")
+
+    def _mapped(self, exc: openai.APIError) -> Exception:
+        where = self.base_url
+        if isinstance(exc, openai.AuthenticationError):
+            return ConfigError(f"the endpoint {where} refused the API key (401): set OPENAI_API_KEY")
+        if isinstance(exc, openai.PermissionDeniedError):
+            return ConfigError(f"the endpoint {where} denied access (403): check OPENAI_API_KEY and --model")
+        if isinstance(exc, openai.NotFoundError):
+            return ConfigError(f"model '{self.model}' not found at {where} (404): set --model or OPENAI_BASE_URL")
+        if isinstance(exc, openai.RateLimitError):
+            return TemporaryError(f"the endpoint {where} is rate limiting (429) after {_retries_taken(exc)} retries; try later")
+        if isinstance(exc, openai.APITimeoutError):
+            return TemporaryError(f"the endpoint {where} did not answer in time; try later or raise request_timeout")
+        if isinstance(exc, openai.APIConnectionError):
+            return TemporaryError(f"cannot reach the model endpoint {where}; check OPENAI_BASE_URL or try later")
+        if isinstance(exc, openai.InternalServerError):
+            return TemporaryError(f"the endpoint {where} failed ({exc.status_code}) after {_retries_taken(exc)} retries")
+        if isinstance(exc, openai.APIResponseValidationError):
+            return ModelReplyError(f"the endpoint {where} sent a reply that is not a chat completion")
+        status = getattr(exc, "status_code", None)
+        return ModelReplyError(f"the endpoint {where} answered {status or 'with an error'}: {_short(exc)}")
+
+    # ---- the re-ask loop ----
+
+    def ask(
+        self,
+        messages: list[Message],
+        schema: dict,
+        params: dict,
+        judge: Callable[[dict | None, str], tuple[Any, list[str]]],
+        reask: Callable[[list[str]], str],
+        max_reasks: int,
+        deadline: float,
+    ) -> Answer:
+        """Call, judge the reply, and re-ask naming the failures, at most `max_reasks` times.
+
+        `judge(parsed_json_or_None, problem)` returns (value, failures). An empty failure list
+        ends the loop. After the last re-ask the last value is returned with its failures.
+        """
+        conversation = list(messages)
+        total = Usage()
+        model = self.model
+        attempts = 0
+        retrying = Retrying(stop=stop_after_attempt(max_reasks + 1), wait=wait_none(),
+                            retry=retry_if_exception_type(_Rejected), reraise=True)
+        try:
+            for attempt in retrying:
+                with attempt:
+                    attempts += 1
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 1:
+                        raise TemporaryError("the article's deadline passed (article_deadline)")
+                    try:
+                        reply = self.complete(conversation, schema, params, timeout=min(self.timeout, remaining))
+                    except ModelReplyError as exc:
+                        raise _Rejected(None, [str(exc)]) from None
+                    total, model = total + reply.usage, reply.model
+                    parsed, problem = parse_json_reply(reply)
+                    value, failures = judge(parsed, problem)
+                    if failures:
+                        conversation += [{"role": "assistant", "content": reply.content[:4000]},
+                                         {"role": "user", "content": reask(failures)}]
+                        raise _Rejected(value, failures)
+                    return Answer(value, [], total, attempts, model)
+        except _Rejected as rejected:
+            return Answer(rejected.value, rejected.failures, total, attempts, model)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def parse_json_reply(reply: Reply) -> tuple[dict | None, str]:
+    """The JSON object in a reply, or None and why not. Tolerates code fences and prose around it."""
+    if reply.finish_reason == "length":
+        return None, "the reply was cut off at the token limit: write less"
+    text = reply.content.strip()
+    if not text:
+        return None, "the reply was empty"
+    text = _FENCE_RE.sub("", text).strip()
+    start = text.find("{")
+    if start < 0:
+        return None, "the reply held no JSON object"
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text[start:])
+    except json.JSONDecodeError as exc:
+        return None, f"the reply was not valid JSON ({exc.msg} at char {exc.pos})"
+    if not isinstance(value, dict):
+        return None, "the reply was JSON but not an object"
+    return value, ""
+
+
+def _usage(response: Any) -> Usage:
+    usage = getattr(response, "usage", None)
+    if usage is None:
+        return Usage()
+    details = getattr(usage, "prompt_tokens_details", None)
+    cached = getattr(details, "cached_tokens", None) or 0
+    return Usage(prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0,
+                 cached_tokens=cached)
+
+
+def _short(exc: Exception) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    return " ".join(str(message).split())[:200]
+
+
+def _retries_taken(exc: openai.APIError) -> int:
+    """How many retries the SDK really made (it stamps each attempt's request)."""
+    request = getattr(exc, "request", None)
+    try:
+        return int(request.headers.get("x-stainless-retry-count", 0)) if request is not None else 0
+    except (TypeError, ValueError):
+        return 0

@@ -1,0 +1,176 @@
+"""The data passed from stage to stage (see DESIGN.md, data flow)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Article(Frozen):
+    id: str
+    title: str
+    source: str  # where it came from: a path, a URL, or "stdin"
+    url: str | None = None
+    published: str | None = None
+    lang: str  # ISO 639-1 of the article itself, as detected
+    text: str
+
+    @staticmethod
+    def id_for(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Chunk(Frozen):
+    article_id: str
+    index: int
+    text: str
+    n_tokens: int
+
+
+class Digest(Frozen):
+    article_id: str
+    facts: tuple[str, ...]
+
+    def as_text(self) -> str:
+        return "\n".join(f"- {fact}" for fact in self.facts)
+
+
+class Usage(Frozen):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_tokens: int = 0
+
+    def __add__(self, other: "Usage") -> "Usage":
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            cached_tokens=self.cached_tokens + other.cached_tokens,
+        )
+
+
+class PromptRef(Frozen):
+    id: str
+    version: int
+    sha256: str
+
+    def __str__(self) -> str:
+        return f"{self.id}@{self.version}"
+
+
+class Item(Frozen):
+    article_id: str
+    lang: str
+    headline: str
+    bullets: tuple[str, ...]
+
+    def text(self) -> str:
+        return "\n".join((self.headline, *self.bullets))
+
+
+class CheckResult(Frozen):
+    check: str
+    passed: bool
+    message: str = ""
+
+
+class Verdict(Frozen):
+    item: Item
+    results: tuple[CheckResult, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(result.passed for result in self.results)
+
+    @property
+    def failures(self) -> tuple[CheckResult, ...]:
+        return tuple(result for result in self.results if not result.passed)
+
+
+class BriefedItem(Frozen):
+    """An item as written: the last verdict, plus what made it."""
+
+    verdict: Verdict
+    prompt: PromptRef
+    model: str
+    usage: Usage
+    attempts: int
+    from_digest: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict.passed
+
+
+ArticleFate = Literal["briefed", "partial", "failed"]
+
+
+class ArticleOutcome(Frozen):
+    article: Article
+    items: tuple[BriefedItem, ...] = ()
+    errors: tuple[str, ...] = ()  # per-language errors that left no item (one line each)
+    digest: Digest | None = None
+    digest_usage: Usage = Field(default_factory=Usage)
+
+
+class BriefingEntry(Frozen):
+    article: Article
+    item: BriefedItem | None  # None when no reply survived (the error says why)
+    error: str = ""
+
+
+class Briefing(Frozen):
+    lang: str
+    date: Date
+    model: str
+    entries: tuple[BriefingEntry, ...]
+
+
+class RunReport(Frozen):
+    date: Date
+    languages: tuple[str, ...]
+    model: str
+    outcomes: tuple[ArticleOutcome, ...]
+    rejected_sources: tuple[str, ...] = ()  # one line per source that could not be read
+    aborted: str = ""  # why the run stopped early (endpoint down, bad key), if it did
+    abort_exit_code: int = 0
+
+    def items(self) -> list[BriefedItem]:
+        return [item for outcome in self.outcomes for item in outcome.items]
+
+    @property
+    def written(self) -> int:
+        return sum(1 for item in self.items() if item.passed)
+
+    @property
+    def expected(self) -> int:
+        return len(self.outcomes) * len(self.languages)
+
+    def problems(self) -> list[str]:
+        lines = list(self.rejected_sources)
+        if self.aborted:
+            lines.append(f"run stopped early: {self.aborted}")
+        for outcome in self.outcomes:
+            lines.extend(outcome.errors)
+            for item in outcome.items:
+                if not item.passed:
+                    reasons = "; ".join(f"{f.check}: {f.message}" for f in item.verdict.failures)
+                    lines.append(
+                        f"{outcome.article.source} [{item.verdict.item.lang}] failed checks "
+                        f"after {item.attempts} attempts: {reasons}"
+                    )
+        return lines
+
+    def usage(self) -> Usage:
+        total = Usage()
+        for outcome in self.outcomes:
+            total = total + outcome.digest_usage
+            for item in outcome.items:
+                total = total + item.usage
+        return total

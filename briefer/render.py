@@ -1,0 +1,175 @@
+"""Briefings out: Markdown, safe standalone HTML, and the run's JSON; every file written atomically."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from markdown_it import MarkdownIt
+
+from .models import Article, BriefedItem, Briefing, BriefingEntry, RunReport
+
+LABELS = {
+    "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
+           "missing": "Not briefed", "made": "Made by"},
+    "de": {"title": "Tagesüberblick", "source": "Quelle", "failed": "Nicht veröffentlicht: Prüfungen nicht bestanden",
+           "missing": "Nicht zusammengefasst", "made": "Erstellt mit"},
+    "fr": {"title": "Revue du jour", "source": "Source", "failed": "Non publié : contrôles échoués",
+           "missing": "Non résumé", "made": "Produit par"},
+    "pl": {"title": "Przegląd dnia", "source": "Źródło", "failed": "Nie opublikowano: nieudane kontrole",
+           "missing": "Brak streszczenia", "made": "Wygenerowano przez"},
+    "uk": {"title": "Огляд дня", "source": "Джерело", "failed": "Не опубліковано: перевірки не пройдено",
+           "missing": "Не підсумовано", "made": "Створено"},
+}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Model text is data: escaped, it can form no link, image, HTML or heading."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def _safe_url(url: str | None) -> str | None:
+    if url and urlparse(url).scheme in ("http", "https") and not re.search(r"[\s<>()\"']", url):
+        return url
+    return None
+
+
+def _source_line(article: Article, label: str) -> str:
+    url = _safe_url(article.url)
+    title = escape_markdown(article.title)
+    where = f"[{title}]({url})" if url else f"{title} ({escape_markdown(Path(article.source).name)})"
+    return f"*{label}: {where}*"
+
+
+def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
+    item = entry.item
+    if item is None or not item.passed:
+        checks = ", ".join(sorted({f.check for f in item.verdict.failures})) if item else escape_markdown(entry.error)
+        heading = labels["failed"] if item else labels["missing"]
+        return [f"## ⚠ {heading} ({checks})", "", _source_line(entry.article, labels["source"]), ""]
+    lines = [f"## {escape_markdown(item.verdict.item.headline)}", ""]
+    lines += [f"- {escape_markdown(bullet)}" for bullet in item.verdict.item.bullets]
+    return lines + ["", _source_line(entry.article, labels["source"]), ""]
+
+
+def briefing_markdown(briefing: Briefing) -> str:
+    labels = LABELS[briefing.lang]
+    prompts = sorted({str(e.item.prompt) for e in briefing.entries if e.item})
+    lines = [f"# {labels['title']} — {briefing.date.isoformat()}", "",
+             f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*", ""]
+    for entry in briefing.entries:
+        lines += _entry_markdown(entry, labels)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_renderer() -> MarkdownIt:
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    renderer.disable("image")  # no remote images, whatever the text says
+    return renderer
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }}
+h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; }}
+em {{ color: #555; }}
+</style>
+</head>
+<body>
+{body}</body>
+</html>
+"""
+
+
+def briefing_html(briefing: Briefing, markdown_text: str) -> str:
+    body = _markdown_renderer().render(markdown_text)
+    title = f"{LABELS[briefing.lang]['title']} — {briefing.date.isoformat()}"
+    return _PAGE.format(lang=briefing.lang, title=html.escape(title), body=body)
+
+
+def _item_json(item: BriefedItem) -> dict:
+    verdict = item.verdict
+    return {
+        "lang": verdict.item.lang,
+        "status": "passed" if item.passed else "failed",
+        "headline": verdict.item.headline,
+        "bullets": list(verdict.item.bullets),
+        "checks": [result.model_dump() for result in verdict.results],
+        "prompt": str(item.prompt),
+        "prompt_sha256": item.prompt.sha256,
+        "model": item.model,
+        "usage": item.usage.model_dump(),
+        "attempts": item.attempts,
+        "from_digest": item.from_digest,
+    }
+
+
+def report_json(report: RunReport) -> str:
+    articles = []
+    for outcome in report.outcomes:
+        article = outcome.article
+        articles.append({
+            "id": article.id, "title": article.title, "source": article.source, "url": article.url,
+            "published": article.published, "lang": article.lang,
+            "digest": list(outcome.digest.facts) if outcome.digest else None,
+            "digest_usage": outcome.digest_usage.model_dump(),
+            "items": [_item_json(item) for item in outcome.items],
+            "errors": list(outcome.errors),
+        })
+    document = {
+        "date": report.date.isoformat(), "languages": list(report.languages), "model": report.model,
+        "written": report.written, "expected": report.expected, "usage": report.usage().model_dump(),
+        "problems": report.problems(), "rejected_sources": list(report.rejected_sources), "articles": articles,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def briefing_for(report: RunReport, lang: str) -> Briefing:
+    entries = []
+    for outcome in report.outcomes:
+        item = next((i for i in outcome.items if i.verdict.item.lang == lang), None)
+        entries.append(BriefingEntry(article=outcome.article, item=item, error="; ".join(outcome.errors)))
+    return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temp file beside the target, fsync, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(report: RunReport, out_dir: Path) -> list[Path]:
+    """briefing.<lang>.md and .html per language, and briefing.json, in out_dir/<date>/."""
+    day_dir = out_dir / report.date.isoformat()
+    written = []
+    for lang in report.languages:
+        briefing = briefing_for(report, lang)
+        markdown_text = briefing_markdown(briefing)
+        for name, text in ((f"briefing.{lang}.md", markdown_text),
+                           (f"briefing.{lang}.html", briefing_html(briefing, markdown_text))):
+            write_atomic(day_dir / name, text)
+            written.append(day_dir / name)
+    write_atomic(day_dir / "briefing.json", report_json(report))
+    written.append(day_dir / "briefing.json")
+    return written

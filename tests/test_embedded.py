@@ -1,0 +1,65 @@
+"""The real embedded model, end to end, on the seed article in all five languages.
+
+Slow (a few minutes on 2 cores); it checks what a desk editor would: the files are
+there, each item written as passed is in its language with grounded numbers, failed
+items are shown as failed, and the JSON says which prompt version and model made them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer import checks
+from briefer.config import _default_cache_dir
+from conftest import ROOT
+
+pytestmark = pytest.mark.embedded
+LANGS = ("en", "de", "fr", "pl", "uk")
+
+
+def _server_processes() -> list[str]:
+    listing = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    return [line for line in listing.splitlines() if "briefer.local_model" in line and "ps -eo" not in line]
+
+
+def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, seed_article_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
+    env["BRIEFER_CACHE_DIR"] = str(_default_cache_dir())  # the model assembled by `make setup`
+    result = subprocess.run(
+        [sys.executable, "-m", "briefer", "run", str(seed_article_path), "--lang", ",".join(LANGS),
+         "--out", str(tmp_path), "--date", "2026-11-27"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
+    assert result.returncode in (0, 3), result.stderr
+    day = tmp_path / "2026-11-27"
+    report = json.loads((day / "briefing.json").read_text())
+    items = {item["lang"]: item for item in report["articles"][0]["items"]}
+    assert set(items) == set(LANGS)
+    source = seed_article_path.read_text()
+    for lang, item in items.items():
+        assert (day / f"briefing.{lang}.md").is_file() and (day / f"briefing.{lang}.html").is_file()
+        assert item["prompt"] == "brief@1" and item["model"] == report["model"] != ""
+        assert item["usage"]["prompt_tokens"] > 0
+        markdown = (day / f"briefing.{lang}.md").read_text()
+        if item["status"] == "passed":
+            # Judged again here, independently of the run's own verdict.
+            from briefer.models import Item
+
+            written = Item(article_id="x", lang=lang, headline=item["headline"], bullets=tuple(item["bullets"]))
+            assert checks.check_language(written, lang).passed, (lang, item["headline"])
+            assert checks.check_numbers(written, source).passed, (lang, item["bullets"])
+            assert item["bullets"][0][:30] in markdown.replace("\\", "")
+        else:
+            assert item["headline"] == "" or item["headline"] not in markdown
+            assert "⚠" in markdown
+    # The model's English is good: the English item must pass.
+    assert items["en"]["status"] == "passed", items["en"]["checks"]
+    # The shared prefix is read once: later languages hit the server's prompt cache.
+    assert sum(items[lang]["usage"]["cached_tokens"] for lang in LANGS[1:]) > 0
+    assert result.returncode == (0 if all(i["status"] == "passed" for i in items.values()) else 3)
+    assert not _server_processes(), "the embedded model server outlived the run"

@@ -1,0 +1,130 @@
+"""The pipeline's logic against a fake OpenAI-compatible server on loopback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefs import ARTICLE, asked, reply_for
+from fake_openai import FakeOpenAI, Step
+from briefer.cli import run_briefing
+from briefer.config import load_settings
+
+LANGS = "en,de,fr,pl,uk"
+
+
+def _settings(tmp_path: Path, base_url: str, **extra):
+    flags = {"base_url": base_url, "out_dir": tmp_path / "out", "date": "2026-11-27", "languages": LANGS,
+             "model": "fake-model", **extra}
+    return load_settings(flags, environ={})
+
+
+def _article(tmp_path: Path, text: str = ARTICLE) -> str:
+    path = tmp_path / "bridge.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_clean_run_writes_every_language_and_records_prompt_and_model(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url), [_article(tmp_path)])
+    assert code == 0
+    day = tmp_path / "out" / "2026-11-27"
+    for lang in LANGS.split(","):
+        assert (day / f"briefing.{lang}.md").is_file() and (day / f"briefing.{lang}.html").is_file()
+    assert "Verkehrsministerin Anna Berg" in (day / "briefing.de.md").read_text()
+    report = json.loads((day / "briefing.json").read_text())
+    items = report["articles"][0]["items"]
+    assert {i["lang"] for i in items} == set(LANGS.split(","))
+    assert all(i["status"] == "passed" and i["prompt"] == "brief@1" and i["model"] == "fake-model" for i in items)
+    assert all(len(i["prompt_sha256"]) == 64 and i["checks"] for i in items)
+    assert len(fake.requests) == 5
+
+
+def test_every_language_call_shares_the_article_prefix_and_ends_with_its_own_instruction(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        run_briefing(_settings(tmp_path, fake.base_url), [_article(tmp_path)])
+    prompts = [json.dumps(r.body["messages"], ensure_ascii=False) for r in fake.requests]
+    cut = prompts[0].index("</source>") + len("</source>")
+    assert all(p[:cut] == prompts[0][:cut] for p in prompts)
+    endings = {asked(r.body)[0] for r in fake.requests}
+    assert endings == set(LANGS.split(","))
+    german = fake.requests[1].body["messages"][-1]["content"]
+    assert german.rstrip().splitlines()[-2].startswith("Schreibe jetzt")
+
+
+def test_a_changed_number_is_reasked_naming_the_failure_then_fixed(tmp_path: Path) -> None:
+    calls = []
+
+    def responder(body):
+        calls.append(body)
+        if len(calls) == 1:  # English, first try: a number the source does not have
+            return Step(content=reply_for(body, bullets=["It cost 150 million kroner."]))
+        return Step(content=reply_for(body))
+
+    with FakeOpenAI(responder=responder) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, languages="en"), [_article(tmp_path)])
+    assert code == 0
+    reask = fake.requests[1].body["messages"]
+    assert reask[-2]["role"] == "assistant" and "150" in reask[-2]["content"]
+    assert "numbers" in reask[-1]["content"] and "150" in reask[-1]["content"]
+    report = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())
+    assert report["articles"][0]["items"][0]["attempts"] == 2
+
+
+def test_an_item_that_never_passes_is_marked_failed_never_written_as_passed(tmp_path: Path) -> None:
+    def responder(body):
+        lang = asked(body)[0]
+        if lang == "pl":  # English in the Polish briefing, every time
+            return Step(content=reply_for(body, headline="Anna Berg opens the bridge in Oslo",
+                                          bullets=["Transport minister Anna Berg opened the new bridge on Monday."]))
+        return Step(content=reply_for(body))
+
+    with FakeOpenAI(responder=responder) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url), [_article(tmp_path)])
+    assert code == 3
+    day = tmp_path / "out" / "2026-11-27"
+    polish = (day / "briefing.pl.md").read_text()
+    assert "Nie opublikowano" in polish and "language" in polish
+    assert "Anna Berg opened" not in polish
+    items = {i["lang"]: i for i in json.loads((day / "briefing.json").read_text())["articles"][0]["items"]}
+    assert items["pl"]["status"] == "failed" and items["pl"]["attempts"] == 3
+    assert any(c["check"] == "language" and not c["passed"] for c in items["pl"]["checks"])
+    assert items["de"]["status"] == "passed"
+    pl_requests = [r for r in fake.requests if asked(r.body)[0] == "pl"]
+    assert len(pl_requests) == 3  # the first ask and at most two re-asks
+
+
+def test_an_article_too_long_for_the_context_is_digested_first(tmp_path: Path) -> None:
+    paragraph = ("Norway's transport minister Anna Berg opened the new Bjørvika bridge in Oslo on Monday. "
+                 "The bridge cost 120 million kroner and took 3 years to build. ") * 8
+    long_text = "Minister Anna Berg opens new bridge in Oslo\n\n" + "\n\n".join([paragraph] * 45)
+    assert len(long_text.split()) > 6000
+
+    def responder(body):
+        user = body["messages"][-1]["content"]
+        if "List the key facts" in user or "Merge these facts" in user:
+            return Step(content=json.dumps({"facts": ["Anna Berg opened the Bjørvika bridge in Oslo on Monday.",
+                                                      "It cost 120 million kroner and took 3 years."]}))
+        return Step(content=reply_for(body))
+
+    with FakeOpenAI(responder=responder) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, languages="en,de"), [_article(tmp_path, long_text)])
+    assert code == 0
+    maps = [r for r in fake.requests if "List the key facts" in r.body["messages"][-1]["content"]]
+    reduces = [r for r in fake.requests if "Merge these facts" in r.body["messages"][-1]["content"]]
+    briefs = [r for r in fake.requests if "JSON:" in r.body["messages"][-1]["content"]]
+    assert len(maps) > 1 and len(reduces) == 1 and len(briefs) == 2
+    assert all('kind="digest"' in r.body["messages"][1]["content"] for r in briefs)
+    report = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())
+    assert report["articles"][0]["digest"] and report["articles"][0]["items"][0]["from_digest"]
+
+
+def test_structured_output_is_asked_with_bounded_bullets(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        run_briefing(_settings(tmp_path, fake.base_url, languages="de"), [_article(tmp_path)])
+    schema = fake.requests[0].body["response_format"]["json_schema"]["schema"]
+    assert schema["properties"]["stichpunkte"]["maxItems"] == 3
+    assert schema["required"] == ["ueberschrift", "stichpunkte"]

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefer import prompts
+from briefer.config import PROJECT_ROOT
+from briefer.errors import ConfigError
+
+PROMPTS = PROJECT_ROOT / "prompts"
+
+
+def test_every_released_prompt_matches_its_pinned_hash() -> None:
+    lock = prompts.read_lock(PROMPTS)
+    found = {str(p.ref): p.sha256 for p in prompts.all_prompts(PROMPTS)}
+    assert found, "no prompts found"
+    assert found == lock, "a prompt file changed after release, or a new one is not locked"
+
+
+def test_an_edited_released_prompt_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "prompts"
+    shutil.copytree(PROMPTS, copy)
+    path = copy / "brief" / "v1.md"
+    path.write_text(path.read_text() + "\nOne more rule.\n")
+    with pytest.raises(ConfigError, match="changed after release"):
+        prompts.load_prompt(copy, "brief@1")
+
+
+def test_brief_prompt_has_every_language_written_in_that_language() -> None:
+    brief = prompts.load_prompt(PROMPTS, "brief")
+    assert "Deutsch" in brief.locale("de")["instruction"]
+    assert "polsku" in brief.locale("pl")["instruction"]
+    assert "українськ" in brief.locale("uk")["instruction"]
+    assert "français" in brief.locale("fr")["instruction"]
+
+
+def test_the_article_is_a_byte_identical_prefix_across_languages() -> None:
+    brief = prompts.load_prompt(PROMPTS, "brief")
+    rendered = {}
+    for lang in ("en", "de", "fr", "pl", "uk"):
+        values = dict(title="T", text="Body of the article.", source_kind="article", words=60, max_bullets=3,
+                      locale=brief.locale(lang))
+        rendered[lang] = brief.render("system", **values) + "\n" + brief.render("user", **values)
+    article_end = rendered["en"].index("</source>") + len("</source>")
+    prefix = rendered["en"][:article_end]
+    assert all(text.startswith(prefix) for text in rendered.values())
+    assert len({text[article_end:] for text in rendered.values()}) == 5
+
+
+def test_a_missing_input_is_an_error_not_blank_text() -> None:
+    brief = prompts.load_prompt(PROMPTS, "brief")
+    with pytest.raises(ConfigError):
+        brief.render("user", title="T")
+
+
+def test_cli_lists_and_shows_prompts(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.cli import main
+
+    main(["prompts", "list"], standalone_mode=False)
+    listed = capsys.readouterr().out
+    assert "brief@1" in listed and "released" in listed
+    main(["prompts", "show", "brief@1"], standalone_mode=False)
+    shown = capsys.readouterr().out
+    assert "### system" in shown and "sha256" in shown

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from briefer.models import Article, BriefedItem, CheckResult, Item, PromptRef, RunReport, Usage, Verdict
+from briefer.models import ArticleOutcome
+from briefer.render import write_atomic, write_outputs
+
+PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
+
+
+def _report(headline: str, bullets: tuple[str, ...], url: str | None = None, title: str = "Title") -> RunReport:
+    article = Article(id="a" * 64, title=title, source="x.txt", url=url, lang="en", text="text")
+    item = Item(article_id=article.id, lang="en", headline=headline, bullets=bullets)
+    briefed = BriefedItem(verdict=Verdict(item=item, results=(CheckResult(check="numbers", passed=True),)),
+                          prompt=PROMPT, model="m", usage=Usage(), attempts=1)
+    return RunReport(date=date(2026, 11, 27), languages=("en",), model="m",
+                     outcomes=(ArticleOutcome(article=article, items=(briefed,)),))
+
+
+def test_model_markup_never_reaches_the_html(tmp_path: Path) -> None:
+    report = _report("<script>alert(1)</script> headline",
+                     ("<img src=x onerror=alert(1)>", "[click](javascript:alert(1))",
+                      "![tracker](https://evil.example/pixel.png)"), url="javascript:alert(2)")
+    write_outputs(report, tmp_path)
+    page = (tmp_path / "2026-11-27" / "briefing.en.html").read_text()
+    assert "<script" not in page and "<img" not in page
+    assert 'href="javascript' not in page and "evil.example/pixel.png\"" not in page
+    assert "&lt;script&gt;" in page  # shown as text, not run
+    assert page.startswith("<!DOCTYPE html>") and "</html>" in page
+
+
+def test_source_links_are_kept_when_safe(tmp_path: Path) -> None:
+    write_outputs(_report("Headline", ("One.",), url="https://example.org/story"), tmp_path)
+    page = (tmp_path / "2026-11-27" / "briefing.en.html").read_text()
+    assert 'href="https://example.org/story"' in page
+
+
+def test_a_hostile_title_never_leaves_the_output_folder(tmp_path: Path) -> None:
+    written = write_outputs(_report("Headline", ("One.",), title="../../etc/cron.d/x"), tmp_path / "out")
+    assert all(path.resolve().is_relative_to((tmp_path / "out").resolve()) for path in written)
+    assert not (tmp_path / "etc").exists()
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "briefing.en.md"
+    target.write_text("yesterday's briefing")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", full_disk)
+    try:
+        write_atomic(target, "new text")
+    except OSError:
+        pass
+    assert target.read_text() == "yesterday's briefing"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.en.md"]
