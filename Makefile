@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= $(shell date +%F)
 
-.PHONY: setup brief test test-fast bench clean
+.PHONY: setup browser brief test test-fast bench clean
 
 setup: $(STAMP)
 
@@ -21,7 +21,11 @@ brief: setup
 	@env -u OPENAI_BASE_URL -u OPENAI_API_KEY $(BIN)/briefer run fixtures/articles --out out --date $(DATE); \
 	code=$$?; if [ $$code -eq 3 ]; then echo "make brief: partial briefing written (failed items are marked; see the lines above)"; exit 0; fi; exit $$code
 
-test: setup
+# The desk page is tested in Debian's chromium (driven by Playwright with executable_path).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 test-fast: setup

@@ -159,13 +159,15 @@ def check_leakage(item: Item, instructions: Iterable[str]) -> CheckResult:
     return CheckResult(check="leakage", passed=True)
 
 
-def run_checks(item: Item, *, source: str, lang: str, words_per_item: int, max_bullets: int,
+def run_checks(item: Item, *, source: str, source_lang: str, lang: str, words_per_item: int, max_bullets: int,
                glossary: dict[str, str], instructions: Iterable[str]) -> tuple[CheckResult, ...]:
     return (
         check_structure(item, max_bullets),
         check_length(item, words_per_item),
         check_language(item, lang),
         check_numbers(item, source),
+        check_names(item, source),
+        check_quotes(item, source, source_lang),
         check_glossary(item, glossary),
         check_leakage(item, instructions),
     )
@@ -173,3 +175,107 @@ def run_checks(item: Item, *, source: str, lang: str, words_per_item: int, max_b
 
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---- names, quotes, consistency across languages ----
+
+_CYRILLIC = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё",
+                     ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
+                      "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "y", "e", "io"]))
+_NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le", "la", "les", "un", "une", "w", "na",
+                   "i", "z", "у", "в", "на", "і", "та"}
+
+
+def transliterate(word: str) -> str:
+    return "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
+
+
+def name_skeleton(word: str) -> str:
+    """Consonants only, g/h/ch merged, doubles collapsed: Hegseth ~ Гегсет, Rutte ~ Рютте."""
+    latin = transliterate(word)
+    latin = re.sub(r"th", "t", latin)
+    latin = re.sub(r"ch|kh|g|h", "h", latin)
+    latin = re.sub(r"[aeiouyjąęóäöüéèêàâîïôûøæåłw]", lambda m: "v" if m.group() in "w" else "", latin)
+    latin = latin.replace("ł", "l")
+    return re.sub(r"(.)\1+", r"\1", latin)
+
+
+def same_name(a: str, b: str) -> bool:
+    """The same name across scripts and inflections (Pistorius ~ Pistoriusa ~ Пісторіуса)."""
+    ta, tb = transliterate(a), transliterate(b)
+    if ta[:5] == tb[:5] and min(len(ta), len(tb)) >= 3:
+        return True
+    sa, sb = name_skeleton(a)[:4], name_skeleton(b)[:4]
+    return len(sa) >= 2 and sa == sb
+
+
+def names_in(text: str, lang: str) -> list[str]:
+    """Words that are names: capitalised but not opening a sentence (German capitalises every
+    noun, so there only runs of two capitalised words and acronyms count)."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n", text):
+        tokens = words(sentence)
+        for index, token in enumerate(tokens):
+            if not token[0].isupper() or token.lower() in _NAME_STOPWORDS or len(token) < 3:
+                continue
+            acronym = token.isupper() and len(token) >= 2
+            if index == 0 and not acronym:
+                continue
+            if lang == "de" and not acronym and not _german_name_run(tokens, index):
+                continue
+            found.append(token)
+    return found
+
+
+def _german_name_run(tokens: list[str], index: int) -> bool:
+    """Two capitalised words in a row (Boris Pistorius), not a number and its nouns (120 Millionen Kronen)."""
+    def capitalised_word(token: str) -> bool:
+        return token[0].isupper() and token.isalpha()  # not "T10": a code, not a name
+
+    start = index
+    while start > 0 and capitalised_word(tokens[start - 1]):
+        start -= 1
+    end = index
+    while end + 1 < len(tokens) and capitalised_word(tokens[end + 1]):
+        end += 1
+    after_number = start > 0 and tokens[start - 1][0].isdigit()
+    return end > start and start > 0 and not after_number
+
+
+def check_names(item: Item, source: str) -> CheckResult:
+    source_words = {w for w in words(source) if w[0].isupper()}
+    unknown = sorted({name for part in (item.headline, *item.bullets) for name in names_in(part, item.lang)
+                      if not any(same_name(name, known) for known in source_words)})
+    if unknown:
+        return CheckResult(check="names", passed=False, message=f"names not in the source: {', '.join(unknown)}")
+    return CheckResult(check="names", passed=True)
+
+
+_QUOTE_RE = re.compile(r"[\"“”„«»‚‘’]\s*([^\"“”„«»]{12,}?)\s*[\"“”«»]")
+
+
+def check_quotes(item: Item, source: str, source_lang: str) -> CheckResult:
+    """Quoted text in an item in the source's own language must be the source's words."""
+    if item.lang != source_lang:
+        return CheckResult(check="quotes", passed=True)
+    flat = " ".join(words(source.lower()))
+    invented = [q for q in _QUOTE_RE.findall(item.text()) if " ".join(words(q.lower())) not in flat]
+    if invented:
+        return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{_clip(invented[0])}\"")
+    return CheckResult(check="quotes", passed=True)
+
+
+def check_consistency(items: list[Item]) -> dict[str, CheckResult]:
+    """One article's items must carry the same numbers in every language."""
+    numbers = {item.lang: {normalise_number(n) for n in _NUMBER_RE.findall(item.text())} for item in items}
+    everywhere = set().union(*numbers.values()) if numbers else set()
+    results = {}
+    for lang, own in numbers.items():
+        missing = sorted(everywhere - own)
+        if missing:
+            elsewhere = sorted({other for other, theirs in numbers.items() if set(missing) & theirs})
+            results[lang] = CheckResult(check="consistency", passed=False,
+                                        message=f"{', '.join(missing)} in {', '.join(elsewhere)} but not here")
+        else:
+            results[lang] = CheckResult(check="consistency", passed=True)
+    return results

@@ -3,9 +3,11 @@ and one clear line on stderr; never prints a secret."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import logging
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from datetime import date as Date
@@ -14,12 +16,16 @@ from typing import Iterator
 
 import click
 
-from . import pipeline, prompts
+from . import gate, pipeline, prompts
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
-from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, BrieferError, InputError, TemporaryError)
+from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, InputError,
+                     Interrupted, TemporaryError, UsageError)
+from .dedupe import merge_duplicates
+from .fetch import FetchPolicy
 from .ingest import read_sources
-from .models import RunReport
-from .render import write_outputs
+from .models import ArticleOutcome, RunReport
+from .publish import write_desk_outputs
+from .render import run_report_json, write_atomic, write_outputs
 
 log = logging.getLogger("briefer")
 
@@ -36,6 +42,36 @@ def _run_lock(out_dir: Path) -> Iterator[None]:
         yield
 
 
+@contextmanager
+def _progress(total: int, llm) -> Iterator:
+    """A live display on a terminal (articles done, calls in flight, retries, tokens); plain
+    lines when not a terminal, as under cron."""
+    done = []
+
+    def line(outcome: ArticleOutcome) -> str:
+        fates = ", ".join(f"{i.verdict.item.lang} {'ok' if i.passed else 'FAILED'}" for i in outcome.items)
+        return f"[{len(done)}/{total}] {outcome.article.source}: {fates or '; '.join(outcome.errors)}"
+
+    if not sys.stderr.isatty():
+        def plain(outcome: ArticleOutcome) -> None:
+            done.append(outcome)
+            click.echo(f"briefer: {line(outcome)}", err=True)
+        yield plain
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("briefing", total=total)
+
+        def live(outcome: ArticleOutcome) -> None:
+            done.append(outcome)
+            tokens = sum(i.usage.prompt_tokens + i.usage.completion_tokens for o in done for i in o.items)
+            progress.update(task, advance=1, description=f"briefing: {llm.in_flight} calls in flight, "
+                                                         f"{llm.retries} retries, {tokens} tokens")
+            progress.console.print(line(outcome))
+        yield live
+
+
 def _exit_code(report: RunReport) -> int:
     if report.aborted and report.written == 0:
         return report.abort_exit_code
@@ -47,26 +83,41 @@ def _exit_code(report: RunReport) -> int:
 
 
 def run_briefing(settings: Settings, sources: list[str]) -> int:
-    articles, rejected = read_sources(sources)
+    policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
+                         max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
+    articles, rejected = read_sources(sources, policy)
     for line in rejected:
         click.echo(f"briefer: skipped {line}", err=True)
     if not articles:
         raise InputError("no readable article in " + ", ".join(sources))
+    articles, merged = merge_duplicates(articles)
+    articles, skipped, estimate = pipeline.within_budget(articles, settings)
+    log.info("%s", estimate)
+    if not articles:
+        raise InputError(f"every article is over the budget or max_items ({estimate}); raise --budget")
     brief_prompt = prompts.load_prompt(settings.prompts_dir, "brief")
     digest_prompt = prompts.load_prompt(settings.prompts_dir, "digest")
     day = settings.date or Date.today()
     with _run_lock(settings.out_dir), pipeline.model_endpoint(settings) as llm:
         briefer = pipeline.Briefer(settings, llm, brief_prompt, digest_prompt)
-        report = pipeline.run(settings, briefer, articles, rejected, day)
-        written = write_outputs(report, settings.out_dir) if report.written else []
+        with _progress(len(articles), llm) as progress:
+            report = pipeline.run(settings, briefer, articles, rejected, day, progress)
+        report = report.model_copy(
+            update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
+        written = []
+        if report.written:
+            written = write_outputs(report, settings.out_dir)
+            written += write_desk_outputs(report, settings.out_dir, settings.desk, settings.title)
+    code = _exit_code(report)
+    write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))
     if report.aborted and report.written == 0:
         raise _error_for(report)  # one line: the reason every article stopped
     for line in report.problems():
         if line not in rejected:  # those were said above as "skipped ..."
             click.echo(f"briefer: {line}", err=True)
-    code = _exit_code(report)
     click.echo(f"briefer: {report.written} of {report.expected} items written "
-               f"({len(articles)} articles x {len(settings.languages)} languages) with {report.model}")
+               f"({len(articles)} articles x {len(settings.languages)} languages) with {report.model}, "
+               f"{report.model_calls} model calls, {report.http_retries} HTTP retries")
     for path in written:
         click.echo(str(path))
     return code
@@ -86,12 +137,17 @@ def main(verbose: int) -> None:
     With no OPENAI_BASE_URL set, briefer starts its embedded local model (no key, no network).
     Exit codes: 0 all written, 3 partial, 1 nothing written, 2 usage, 75 try later, 78 configuration.
     """
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="briefer: %(message)s", stream=sys.stderr)
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("briefer").setLevel(max(logging.WARNING - 10 * verbose, logging.DEBUG))
+    if verbose >= 2:  # the HTTP layer too (the openai SDK redacts the key in what it logs)
+        for name in ("openai", "httpx2", "httpcore2", "httpx", "httpcore"):
+            logging.getLogger(name).setLevel(logging.DEBUG)
 
 
 @main.command("run")
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option("--desk", help="A desk from briefer.toml: its sources, languages, glossary and model settings.")
+@click.option("--budget", help="Stop before the estimate passes this many tokens ('200000') or this cost ('0.50 USD').")
 @click.option("--lang", "languages", help=f"Comma-separated target languages ({','.join(SUPPORTED_LANGUAGES)}).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Briefing date (default today).")
@@ -99,18 +155,59 @@ def main(verbose: int) -> None:
 @click.option("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else embedded model).")
 @click.option("--words", "words_per_item", type=int, help="About how many words per item (default 60).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml).")
-def run_command(sources: tuple[str, ...], languages: str | None, out_dir: Path | None, day, model: str | None,
-                base_url: str | None, words_per_item: int | None, config_file: Path | None) -> None:
-    """Brief SOURCES (files, folders of .txt/.md/.html/.json, or - for stdin) into out/<date>/.
+def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, languages: str | None,
+                out_dir: Path | None, day, model: str | None, base_url: str | None, words_per_item: int | None,
+                config_file: Path | None) -> None:
+    """Brief SOURCES (files, folders of .txt/.md/.html/.json, URLs, RSS/Atom feeds, or - for stdin)
+    into out/<date>/.
 
-    Writes briefing.<lang>.md and .html per language and briefing.json (every item, its
-    checks, prompt version and model). Set OPENAI_BASE_URL, OPENAI_API_KEY and --model to use
+    Writes briefing.<lang>.md and .html per language, briefing.json (every item, its checks,
+    prompt version and model), index.html (the desk page), feed.<lang>.atom and report.json. Set OPENAI_BASE_URL, OPENAI_API_KEY and --model to use
     any OpenAI-compatible endpoint.
     """
     flags = {"languages": languages, "out_dir": out_dir, "date": day.date() if day else None, "model": model,
-             "base_url": base_url, "words_per_item": words_per_item}
-    settings = load_settings(flags, config_file)
-    sys.exit(run_briefing(settings, list(sources)))
+             "base_url": base_url, "words_per_item": words_per_item, "budget": budget}
+    settings = load_settings(flags, config_file, desk=desk)
+    if not sources and not settings.sources:
+        raise UsageError("give SOURCES (files, folders, URLs, feeds, or -) or a --desk that lists them")
+    sys.exit(run_briefing(settings, list(sources or settings.sources)))
+
+
+@main.command("check")
+@click.argument("fixtures", required=False, default="fixtures", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--replay/--live", default=True, help="Replay recorded replies (default, offline) or ask the model.")
+@click.option("--record", is_flag=True, help="With --live: save the replies as the new recordings.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the results as JSON.")
+@click.option("--junit", "junit_path", type=click.Path(path_type=Path), help="Write the results as JUnit XML.")
+@click.option("--update-pins", is_flag=True, help="Raise the pinned minimums to the scores of this run.")
+@click.option("--allow-lower", is_flag=True, help="With --update-pins: let a pin fall too.")
+def check_command(fixtures: Path, replay: bool, record: bool, report_path: Path | None, junit_path: Path | None,
+                  update_pins: bool, allow_lower: bool) -> None:
+    """Run every fixture article through the pipeline and gate the scores per check.
+
+    Prints article x language x check, a score per check, and exits 1 when a score falls
+    below its pin in FIXTURES/scores.json. Changing a prompt means a new prompt version and
+    `briefer check --live --record` to see what got better or worse.
+    """
+    if record and replay:
+        raise UsageError("--record needs --live: recordings come from a model")
+    settings = load_settings()
+    rows = gate.run_gate(settings, fixtures, live=not replay, record=record)
+    current = gate.scores(rows)
+    pins = gate.update_pins(fixtures, current, allow_lower) if update_pins else gate.read_pins(fixtures)
+    click.echo(gate.table(rows))
+    for line in gate.failures(rows):
+        click.echo(f"  {line}")
+    fell, rose = gate.compare(current, pins)
+    for line in rose:
+        click.echo(f"better: {line} (pin it with --update-pins)")
+    if report_path:
+        write_atomic(report_path, gate.report_json(rows, current, pins))
+    if junit_path:
+        write_atomic(junit_path, gate.junit_xml(rows))
+    for line in fell:
+        click.echo(f"briefer: worse: {line}", err=True)
+    sys.exit(1 if fell else 0)
 
 
 @main.group("prompts")
@@ -145,19 +242,36 @@ def prompts_lock() -> None:
     click.echo("released: " + (", ".join(added) if added else "nothing new"))
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise Interrupted("stopped by SIGTERM before the end; nothing half-written, the previous briefing is intact")
+
+
+def _leave(code: int) -> None:
+    """Exit now: a model call still running in a worker thread must not hold the process."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def entry() -> None:
     """Console entry point: every BrieferError becomes one line and its exit code."""
+    signal.signal(signal.SIGTERM, _terminated)  # unwind: stop the model server, release the lock
     try:
         main(standalone_mode=False)
+    except Interrupted as exc:
+        click.echo(f"briefer: error: {exc}", err=True)
+        _leave(exc.exit_code)
+    except OSError as exc:  # the output folder: full disk, no permission
+        full = exc.errno == errno.ENOSPC
+        click.echo(f"briefer: error: {'disk full' if full else exc.strerror} writing {exc.filename or 'the output'}; "
+                   f"the previous briefing is intact", err=True)
+        sys.exit(EXIT_TEMPORARY if full else EXIT_NOTHING_WRITTEN)
     except BrieferError as exc:
         click.echo(f"briefer: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("briefer: interrupted; nothing half-written was left", err=True)
-        sys.exit(130)
+        _leave(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("briefer: interrupted; nothing half-written was left", err=True)
-        sys.exit(130)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import date as Date
 from pathlib import Path
 from typing import Any, Mapping
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from .errors import ConfigError
@@ -25,6 +27,14 @@ def _default_cache_dir() -> Path:
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    desk: str = "briefer"  # names the desk in feeds and pages
+    title: str = "Daily briefing"
+    sources: tuple[str, ...] = ()  # a desk's files, folders, URLs and feeds
+    max_items: int | None = Field(None, ge=1)  # at most this many articles per run
+    # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
+    # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
+    budget: str | None = None
+    prices: dict[str, dict[str, float]] = Field(default_factory=dict)
     languages: tuple[str, ...] = ("en", "de", "fr", "pl", "uk")
     out_dir: Path = Path("out")
     date: Date | None = None
@@ -43,6 +53,15 @@ class Settings(BaseModel):
     request_timeout: float = Field(180.0, gt=0)
     article_deadline: float = Field(900.0, gt=0)
     http_retries: int = Field(2, ge=0, le=10)
+    concurrency: int = Field(4, ge=1, le=256)  # model calls in flight at once (the embedded model serves 1)
+    requests_per_minute: int = Field(0, ge=0)  # client-side rate limits; 0: none (headers still count)
+    tokens_per_minute: int = Field(0, ge=0)
+    reply_cache: bool = True  # a rerun with the same inputs asks the model nothing
+    # Fetching URLs and feeds.
+    fetch_allow: tuple[str, ...] = ()  # hosts or CIDRs the internal-address guard lets through
+    fetch_max_bytes: int = Field(5_000_000, ge=1000)
+    fetch_timeout: float = Field(20.0, gt=0)
+    feed_max_entries: int = Field(20, ge=1)
     # The embedded default model: runtime and weights are settings, not constants.
     local_runtime: str = "xllamacpp"  # or "llama-server" (a binary on PATH)
     local_model_file: Path | None = None  # a GGUF file; default: assembled from packages
@@ -65,6 +84,27 @@ class Settings(BaseModel):
             raise ValueError("no language given")
         return tuple(dict.fromkeys(value))
 
+    @field_validator("fetch_allow", mode="before")
+    @classmethod
+    def _split_allow(cls, value: Any) -> Any:
+        return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+
+    @field_validator("budget")
+    @classmethod
+    def _check_budget(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\s*\d+(\.\d+)?\s*([A-Za-z]{3}|tokens)?\s*", str(value)):
+            raise ValueError("budget is a number of tokens ('200000') or an amount with a currency ('0.50 USD')")
+        return value
+
+    @property
+    def budget_limit(self) -> tuple[str, float] | None:
+        """('tokens', n) or ('money', amount), from the budget setting."""
+        if self.budget is None:
+            return None
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)?\s*", self.budget)
+        amount, unit = float(match.group(1)), (match.group(2) or "tokens").lower()
+        return ("tokens", amount) if unit == "tokens" else ("money", amount)
+
     @property
     def uses_embedded_model(self) -> bool:
         return not self.base_url
@@ -72,6 +112,16 @@ class Settings(BaseModel):
     @property
     def model_name(self) -> str:
         return self.model or EMBEDDED_MODEL_NAME
+
+
+def load_yaml(text: str, where: str) -> object:
+    """YAML for prompt front matter and fixture expectations; an error names the file and line."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{where}{line}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
 
 
 _ENV_ALIASES = {"OPENAI_BASE_URL": "base_url", "OPENAI_API_KEY": "api_key"}
@@ -90,29 +140,48 @@ def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     return values
 
 
-def _from_file(path: Path | None) -> dict[str, Any]:
+def _from_file(path: Path | None, desk: str | None) -> tuple[dict[str, Any], str]:
+    """The [settings] table, overlaid by [desks.<desk>] when a desk is asked for."""
     if path is None:
-        return {}
+        if desk:
+            raise ConfigError(f"--desk {desk} needs a briefer.toml (or --config) with [desks.{desk}]")
+        return {}, ""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(f"config file {path} not found (--config)") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path}: {exc}") from None
-    return dict(data.get("settings", {}))
+    values = dict(data.get("settings", {}))
+    if desk:
+        desks = data.get("desks", {})
+        if desk not in desks:
+            raise ConfigError(f"config file {path} has no [desks.{desk}]; desks: {', '.join(desks) or 'none'}")
+        values.update(desks[desk], desk=desk)
+    return values, text
+
+
+def _line_of(key: str, text: str) -> str:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return f" line {number}"
+    return ""
 
 
 def load_settings(
     flags: Mapping[str, Any] | None = None,
     config_file: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    desk: str | None = None,
 ) -> Settings:
     """Merge every source of settings; a bad value names its key and where it came from."""
     environ = os.environ if environ is None else environ
     if config_file is None and Path("briefer.toml").is_file():
         config_file = Path("briefer.toml")
+    file_values, file_text = _from_file(config_file, desk)
     layers = [
-        (f"config file {config_file}", _from_file(config_file)),
+        (f"config file {config_file}", file_values),
         ("environment", _from_env(environ)),
         ("command line", {k: v for k, v in (flags or {}).items() if v is not None}),
     ]
@@ -127,4 +196,6 @@ def load_settings(
         error = exc.errors()[0]
         key = str(error["loc"][0]) if error["loc"] else "?"
         where = origin.get(key, "settings")
+        if where.startswith("config file"):
+            where += _line_of(key, file_text)
         raise ConfigError(f"setting '{key}' from {where}: {error['msg']}") from None

@@ -47,6 +47,12 @@ class TemporaryError(BrieferError):
     exit_code = EXIT_TEMPORARY
 
 
+class Interrupted(BrieferError):
+    """SIGTERM or Ctrl-C: stop now, write nothing more; the previous briefing stays as it was."""
+
+    exit_code = EXIT_TEMPORARY
+
+
 class ModelReplyError(BrieferError):
     """The model answered, but not with something usable (bad JSON, empty, cut off)."""
 

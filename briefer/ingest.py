@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 import sys
 import unicodedata
@@ -11,7 +12,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
+from .fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
 from .models import Article
+
+log = logging.getLogger("briefer")
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json")
 # Characters a reader cannot see but a model reads: zero-width, bidi controls, Unicode tags.
@@ -112,10 +116,38 @@ def parse_article(raw: str, source: str, suffix: str) -> Article:
     )
 
 
+def _is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def _from_url(url: str, policy: FetchPolicy) -> tuple[list[Article], list[str]]:
+    """A URL is an article page or a feed; a feed's entries are followed to their articles.
+    Returns the articles and one line per entry that could not be read."""
+    fetched = fetch(url, policy)
+    if not looks_like_feed(fetched):
+        return [_article_from_page(fetched.text, fetched.url, None, None)], []
+    articles, problems = [], []
+    for entry in feed_entries(fetched, policy):
+        try:
+            page = fetch(entry.link, policy)
+            articles.append(_article_from_page(page.text, page.url, entry.title, entry.published))
+        except InputError as exc:
+            problems.append(f"{exc.message} (entry of {url})")
+    if not articles:
+        raise InputError(f"{url}: feed has no entry that could be read")
+    return articles, problems
+
+
+def _article_from_page(html: str, url: str, title: str | None, published: str | None) -> Article:
+    article = parse_article(html, url, ".html")
+    return article.model_copy(update={"url": article.url or url, "title": article.title or title or url,
+                                      "published": article.published or published})
+
+
 def _expand(sources: Iterable[str]) -> Iterator[Path | str]:
     for source in sources:
-        if source == "-":
-            yield "-"
+        if source == "-" or _is_url(source):
+            yield source
             continue
         path = Path(source)
         if path.is_dir():
@@ -129,12 +161,18 @@ def _expand(sources: Iterable[str]) -> Iterator[Path | str]:
             raise InputError(f"{source}: no such file or folder")
 
 
-def read_sources(sources: Iterable[str]) -> tuple[list[Article], list[str]]:
+def read_sources(sources: Iterable[str], policy: FetchPolicy = FetchPolicy()) -> tuple[list[Article], list[str]]:
     """Read every source. Unreadable ones are reported (one line each), not fatal."""
     articles: dict[str, Article] = {}
     rejected: list[str] = []
     for item in _expand(sources):
         try:
+            if isinstance(item, str) and _is_url(item):
+                found, problems = _from_url(item, policy)
+                for article in found:
+                    _add(articles, article)
+                rejected.extend(problems)
+                continue
             if item == "-":
                 article = parse_article(_decode(sys.stdin.buffer.read(), "stdin"), "stdin", ".txt")
             else:
@@ -145,5 +183,15 @@ def read_sources(sources: Iterable[str]) -> tuple[list[Article], list[str]]:
         except InputError as exc:
             rejected.append(exc.message)
             continue
-        articles.setdefault(article.id, article)  # the same text twice is one article
+        _add(articles, article)
     return list(articles.values()), rejected
+
+
+def _add(articles: dict[str, Article], article: Article) -> None:
+    """The same text twice is one article that lists both sources."""
+    earlier = articles.get(article.id)
+    if earlier is None:
+        articles[article.id] = article
+    elif article.source != earlier.source:
+        articles[article.id] = earlier.model_copy(
+            update={"also_from": (*earlier.also_from, article.url or article.source)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -18,6 +19,7 @@ from typing import Any, Callable
 import openai
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_none
 
+from .cache import request_key
 from .errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
 from .models import Usage
 
@@ -29,12 +31,54 @@ _CONTEXT_MARKERS = ("context length", "context_length", "maximum context", "exce
 _MODES = ("json_schema", "json_object", "none")
 
 
+class RateLimiter:
+    """Client-side limits on requests and tokens per minute (from settings), tightened by
+    the provider's x-ratelimit-* headers: when they say nothing is left, wait for the reset."""
+
+    def __init__(self, requests_per_minute: int = 0, tokens_per_minute: int = 0):
+        self.rpm, self.tpm = requests_per_minute, tokens_per_minute
+        self._sent: list[tuple[float, int]] = []  # (time, tokens) of the last minute
+        self._blocked_until = 0.0
+        self._lock = threading.Lock()
+
+    def wait(self, tokens: int) -> None:
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                self._sent = [(at, n) for at, n in self._sent if now - at < 60]
+                delay = max(0.0, self._blocked_until - now)
+                if self.rpm and len(self._sent) >= self.rpm:
+                    delay = max(delay, 60 - (now - self._sent[0][0]))
+                if self.tpm and sum(n for _, n in self._sent) + tokens > self.tpm and self._sent:
+                    delay = max(delay, 60 - (now - self._sent[0][0]))
+                if delay <= 0:
+                    self._sent.append((now, tokens))
+                    return
+            time.sleep(min(delay, 5.0))
+
+    def observe(self, headers: Any) -> None:
+        for kind in ("requests", "tokens"):
+            remaining, reset = headers.get(f"x-ratelimit-remaining-{kind}"), headers.get(f"x-ratelimit-reset-{kind}")
+            if remaining is not None and remaining.strip() == "0" and reset:
+                with self._lock:
+                    self._blocked_until = max(self._blocked_until, time.monotonic() + _seconds(reset))
+
+
+def _seconds(reset: str) -> float:
+    """'1s', '6m0s', '250ms' or a plain number of seconds."""
+    total = 0.0
+    for amount, unit in re.findall(r"([\d.]+)(ms|s|m|h)?", reset):
+        total += float(amount) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "": 1}[unit]
+    return min(total, 120.0)
+
+
 @dataclass(frozen=True)
 class Reply:
     content: str
     usage: Usage
     model: str
     finish_reason: str | None
+    stored: bool = False  # served from the reply store, not the endpoint
 
 
 @dataclass
@@ -46,6 +90,7 @@ class Answer:
     usage: Usage
     attempts: int
     model: str
+    calls: int = 0  # requests that reached the endpoint (the rest came from the reply store)
 
 
 @dataclass
@@ -61,8 +106,17 @@ class LLM:
     model: str
     timeout: float = 180.0
     http_retries: int = 2
+    concurrency: int = 1  # requests in flight at once, across all threads
+    limiter: RateLimiter = field(default_factory=RateLimiter)
+    store: Any = None  # a cache.ReplyStore, or None
+    replay_only: bool = False  # a store miss is an error, the endpoint is never asked
+    retries: int = field(default=0, init=False)  # HTTP retries the SDK made, for the run report
+    server_seconds: float = field(default=0.0, init=False)
+    in_flight: int = field(default=0, init=False)  # for the progress display  # the server's own prompt+generation time, if it says
     _client: openai.OpenAI = field(init=False, repr=False)
     _mode: int = field(default=0, init=False)
+    _slots: threading.BoundedSemaphore = field(init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._client = openai.OpenAI(
@@ -70,7 +124,19 @@ class LLM:
             api_key=self.api_key or "not-needed",
             max_retries=self.http_retries,
             timeout=openai.Timeout(self.timeout, connect=10.0),
+            http_client=openai.DefaultHttpxClient(event_hooks={"request": [self._count_retry],
+                                                               "response": [self._observe_limits]}),
         )
+        self._slots = threading.BoundedSemaphore(self.concurrency)
+
+    def _observe_limits(self, response: Any) -> None:
+        self.limiter.observe(response.headers)
+
+    def _count_retry(self, request: Any) -> None:
+        """The SDK stamps every attempt with its retry number; a non-zero one is a retry."""
+        if request.headers.get("x-stainless-retry-count", "0") not in ("0", ""):
+            with self._lock:
+                self.retries += 1
 
     def close(self) -> None:
         self._client.close()
@@ -78,7 +144,30 @@ class LLM:
     # ---- one call ----
 
     def complete(self, messages: list[Message], schema: dict, params: dict, timeout: float | None = None) -> Reply:
-        """One chat completion. HTTP faults are retried by the SDK, then mapped to typed errors."""
+        """One chat completion, from the reply store when it has it, else from the endpoint."""
+        key = request_key(self.model, messages, params, self._format_args(schema)) if self.store else ""
+        entry = self.store.get(key) if self.store else None
+        if entry is not None:
+            return Reply(content=entry["content"], usage=Usage(**entry["usage"]), model=entry["model"],
+                         finish_reason=entry["finish_reason"], stored=True)
+        if self.replay_only:
+            raise ConfigError(f"no recorded reply for a request to model '{self.model}': prompts, checks or "
+                              f"fixtures changed since recording; run 'briefer check --live --record'")
+        self.limiter.wait(sum(len(m["content"]) for m in messages) // 4 + int(params.get("max_tokens", 0)))
+        with self._slots:
+            self.in_flight += 1
+            try:
+                reply = _within(timeout or self.timeout, self.base_url,
+                                lambda: self._request(messages, schema, params, timeout))
+            finally:
+                self.in_flight -= 1
+        if self.store:
+            self.store.put(key, {"content": reply.content, "usage": reply.usage.model_dump(), "model": reply.model,
+                                 "finish_reason": reply.finish_reason})
+        return reply
+
+    def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> Reply:
+        """One request. HTTP faults are retried by the SDK, then mapped to typed errors."""
         while True:
             try:
                 response = self._client.chat.completions.create(
@@ -111,6 +200,9 @@ class LLM:
         if choice is None or not hasattr(choice, "message"):
             raise ModelReplyError("the endpoint sent a reply with no choices")
         content = getattr(choice.message, "content", None) if choice.message else None
+        timings = (getattr(response, "model_extra", None) or {}).get("timings") or {}
+        with self._lock:  # llama.cpp reports its own time: what briefer adds on top is overhead
+            self.server_seconds += (timings.get("prompt_ms", 0) + timings.get("predicted_ms", 0)) / 1000
         # Hosted providers name the exact model version; llama.cpp may send a placeholder ("-").
         served = response.model if response.model and response.model.strip("-") else self.model
         return Reply(content=content or "", usage=_usage(response), model=served, finish_reason=choice.finish_reason)
@@ -168,7 +260,7 @@ class LLM:
         conversation = list(messages)
         total = Usage()
         model = self.model
-        attempts = 0
+        attempts = calls = 0
         retrying = Retrying(stop=stop_after_attempt(max_reasks + 1), wait=wait_none(),
                             retry=retry_if_exception_type(_Rejected), reraise=True)
         try:
@@ -176,23 +268,52 @@ class LLM:
                 with attempt:
                     attempts += 1
                     remaining = deadline - time.monotonic()
-                    if remaining <= 1:
-                        raise TemporaryError("the article's deadline passed (article_deadline)")
+                    if remaining <= 1:  # this article is out of time; the run goes on
+                        raise _Rejected(None, ["the article's deadline passed (article_deadline)"])
+                    limit = min(self.timeout, remaining)
                     try:
-                        reply = self.complete(conversation, schema, params, timeout=min(self.timeout, remaining))
+                        reply = self.complete(conversation, schema, params, timeout=limit)
                     except ModelReplyError as exc:
                         raise _Rejected(None, [str(exc)]) from None
-                    total, model = total + reply.usage, reply.model
+                    except TemporaryError:
+                        if limit < self.timeout:  # the article's deadline, not the endpoint, cut it short
+                            raise _Rejected(None, ["the article's deadline passed mid-request (article_deadline)"]) from None
+                        raise
+                    total, model, calls = total + reply.usage, reply.model, calls + (not reply.stored)
                     parsed, problem = parse_json_reply(reply)
                     value, failures = judge(parsed, problem)
                     if failures:
                         conversation += [{"role": "assistant", "content": reply.content[:4000]},
                                          {"role": "user", "content": reask(failures)}]
                         raise _Rejected(value, failures)
-                    return Answer(value, [], total, attempts, model)
+                    return Answer(value, [], total, attempts, model, calls)
         except _Rejected as rejected:
-            return Answer(rejected.value, rejected.failures, total, attempts, model)
+            return Answer(rejected.value, rejected.failures, total, attempts, model, calls)
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _within(seconds: float, where: str, call: Callable[[], Reply]) -> Reply:
+    """Run `call` with a wall-clock limit. httpx's timeouts are per read, so a server that
+    trickles a byte every few seconds would never time out; this bounds the whole request,
+    the SDK's own retries included. An abandoned call finishes in a daemon thread."""
+    outcome: list = []
+
+    def worker() -> None:
+        try:
+            outcome.append((True, call()))
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.append((False, exc))
+
+    thread = threading.Thread(target=worker, name="briefer-request", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not outcome:
+        raise TemporaryError(f"the endpoint {where} did not finish answering within {seconds:.0f} s "
+                             f"(request_timeout, article_deadline); try later")
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def parse_json_reply(reply: Reply) -> tuple[dict | None, str]:

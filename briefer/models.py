@@ -21,6 +21,7 @@ class Article(Frozen):
     published: str | None = None
     lang: str  # ISO 639-1 of the article itself, as detected
     text: str
+    also_from: tuple[str, ...] = ()  # other sources of the same story (merged duplicates)
 
     @staticmethod
     def id_for(text: str) -> str:
@@ -101,6 +102,7 @@ class BriefedItem(Frozen):
     model: str
     usage: Usage
     attempts: int
+    calls: int = 0  # requests that reached the endpoint
     from_digest: bool = False
 
     @property
@@ -117,6 +119,7 @@ class ArticleOutcome(Frozen):
     errors: tuple[str, ...] = ()  # per-language errors that left no item (one line each)
     digest: Digest | None = None
     digest_usage: Usage = Field(default_factory=Usage)
+    digest_calls: int = 0
 
 
 class BriefingEntry(Frozen):
@@ -140,6 +143,10 @@ class RunReport(Frozen):
     rejected_sources: tuple[str, ...] = ()  # one line per source that could not be read
     aborted: str = ""  # why the run stopped early (endpoint down, bad key), if it did
     abort_exit_code: int = 0
+    http_retries: int = 0  # retries the HTTP layer made (429, 5xx, timeouts), for the run report
+    merged: tuple[str, ...] = ()  # one line per source merged into another as the same story
+    skipped: tuple[str, ...] = ()  # one line per article left out (max_items, budget)
+    estimate: str = ""  # the cost estimate made before any model call
 
     def items(self) -> list[BriefedItem]:
         return [item for outcome in self.outcomes for item in outcome.items]
@@ -154,6 +161,7 @@ class RunReport(Frozen):
 
     def problems(self) -> list[str]:
         lines = list(self.rejected_sources)
+        lines.extend(self.skipped)
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")
         for outcome in self.outcomes:
@@ -166,6 +174,10 @@ class RunReport(Frozen):
                         f"after {item.attempts} attempts: {reasons}"
                     )
         return lines
+
+    @property
+    def model_calls(self) -> int:
+        return sum(o.digest_calls + sum(i.calls for i in o.items) for o in self.outcomes)
 
     def usage(self) -> Usage:
         total = Usage()

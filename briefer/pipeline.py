@@ -8,17 +8,20 @@ prefix and the server's prompt cache reads the article once.
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import checks
+from .cache import ReplyStore
 from .chunking import chunk_text, count_tokens
 from .config import Settings
-from .errors import ConfigError, ContextTooLongError, TemporaryError
-from .llm import LLM, Answer, Message
+from .errors import BrieferError, ConfigError, ContextTooLongError, TemporaryError
+from .llm import LLM, Answer, Message, RateLimiter
 from .local_model import embedded_server
 from .models import (Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, RunReport, Usage,
                      Verdict)
@@ -88,23 +91,23 @@ class Briefer:
 
     # ---- digest: map over chunks, reduce once ----
 
-    def digest(self, article: Article, deadline: float, shrink: float = 1.0) -> tuple[Digest, Usage]:
+    def digest(self, article: Article, deadline: float, shrink: float = 1.0) -> tuple[Digest, Answer]:
         overhead = count_tokens(self.digest_prompt.render("system", max_facts=12)) + 200
         budget = int((self._usable_context - overhead - self.settings.max_output_tokens * 2) * shrink)
         chunks = chunk_text(article.id, article.text, budget)
         facts: list[str] = []
-        usage = Usage()
+        spent = Answer(None, [], Usage(), 0, self.llm.model)
         for chunk in chunks:
-            found, spent = self._facts("map", article, chunk.text, chunk.index + 1, len(chunks), deadline)
-            facts.extend(found)
-            usage = usage + spent
+            answer = self._facts("map", article, chunk.text, chunk.index + 1, len(chunks), deadline)
+            facts.extend(answer.value or [])
+            spent = _add(spent, answer)
         if len(chunks) > 1:
-            merged, spent = self._facts("reduce", article, "\n".join(f"- {f}" for f in facts), 1, len(chunks), deadline)
-            facts, usage = merged or facts, usage + spent
-        return Digest(article_id=article.id, facts=tuple(facts)), usage
+            answer = self._facts("reduce", article, "\n".join(f"- {f}" for f in facts), 1, len(chunks), deadline)
+            facts, spent = answer.value or facts, _add(spent, answer)
+        return Digest(article_id=article.id, facts=tuple(facts)), spent
 
     def _facts(self, section: str, article: Article, text: str, part: int, parts: int,
-               deadline: float) -> tuple[list[str], Usage]:
+               deadline: float) -> Answer:
         values = {"title": article.title, "text": text, "part": part, "parts": parts, "max_facts": 12}
         if section == "reduce":
             values = {k: v for k, v in values.items() if k != "part"}
@@ -117,9 +120,8 @@ class Briefer:
                 return [], [problem or "the reply needs {\"facts\": [...]}, a list of strings"]
             return [f.strip() for f in facts if f.strip()], []
 
-        answer = self.llm.ask(messages, FACTS_SCHEMA, self._params(self.digest_prompt), judge,
-                              lambda failures: "Fix: " + "; ".join(failures), self.settings.max_reasks, deadline)
-        return answer.value or [], answer.usage
+        return self.llm.ask(messages, FACTS_SCHEMA, self._params(self.digest_prompt), judge,
+                            lambda failures: "Fix: " + "; ".join(failures), self.settings.max_reasks, deadline)
 
     # ---- brief: one call per language on the shared prefix ----
 
@@ -144,7 +146,17 @@ class Briefer:
                                       self._params(self.brief_prompt), judge, reask, self.settings.max_reasks, deadline)
         verdict = answer.value or self._verdict(article, lang, None, "; ".join(answer.failures), locale, instructions)
         return BriefedItem(verdict=verdict, prompt=self.brief_prompt.ref, model=answer.model, usage=answer.usage,
-                           attempts=answer.attempts, from_digest=kind == "digest")
+                           attempts=answer.attempts, calls=answer.calls, from_digest=kind == "digest")
+
+    def _brief_languages(self, article: Article, text: str, kind: str, deadline: float) -> list[BriefedItem]:
+        """The first language alone (its call puts the shared prefix in the server's cache),
+        then the others side by side, each reusing that prefix."""
+        first, *others = self.settings.languages
+        items = [self.brief(article, text, kind, first, deadline)]
+        if others:
+            with ThreadPoolExecutor(max_workers=len(others), thread_name_prefix="briefer-lang") as pool:
+                items += pool.map(lambda lang: self.brief(article, text, kind, lang, deadline), others)
+        return items
 
     def _verdict(self, article: Article, lang: str, parsed: dict | None, problem: str, locale: dict,
                  instructions: list[str]) -> Verdict:
@@ -154,7 +166,7 @@ class Briefer:
             reason = problem or f"the reply needs \"{locale['headline_key']}\" and \"{locale['bullets_key']}\""
             return Verdict(item=empty, results=(CheckResult(check="reply", passed=False, message=reason),))
         results = checks.run_checks(
-            item, source=f"{article.title}\n{article.text}", lang=lang, words_per_item=self.settings.words_per_item,
+            item, source=f"{article.title}\n{article.text}", source_lang=article.lang, lang=lang, words_per_item=self.settings.words_per_item,
             max_bullets=self.settings.max_bullets, glossary=self.settings.glossary.get(lang, {}),
             instructions=instructions)
         return Verdict(item=item, results=results)
@@ -163,17 +175,37 @@ class Briefer:
 
     def run_article(self, article: Article) -> ArticleOutcome:
         deadline = time.monotonic() + self.settings.article_deadline
-        text, kind, digest, digest_usage = article.text, "article", None, Usage()
+        text, kind, digest, spent = article.text, "article", None, None
         for shrink in (1.0, 0.5):  # a refused context is re-chunked smaller once
             try:
                 if kind == "digest" or not self._fits(article, text) or shrink < 1:
-                    digest, digest_usage = self.digest(article, deadline, shrink)
+                    digest, spent = self.digest(article, deadline, shrink)
                     text, kind = digest.as_text(), "digest"
-                items = tuple(self.brief(article, text, kind, lang, deadline) for lang in self.settings.languages)
-                return ArticleOutcome(article=article, items=items, digest=digest, digest_usage=digest_usage)
+                items = _with_consistency(self._brief_languages(article, text, kind, deadline))
+                return ArticleOutcome(article=article, items=items, digest=digest,
+                                      digest_usage=spent.usage if spent else Usage(), digest_calls=spent.calls if spent else 0)
             except ContextTooLongError as exc:
                 error = str(exc)
         return ArticleOutcome(article=article, errors=(f"{article.source}: {error}; the article was skipped",))
+
+
+def _with_consistency(items: list[BriefedItem]) -> tuple[BriefedItem, ...]:
+    """Judge the passed items of one article together: the same numbers in every language."""
+    passed = [item for item in items if item.passed]
+    results = checks.check_consistency([item.verdict.item for item in passed])
+    updated = []
+    for item in items:
+        result = results.get(item.verdict.item.lang) if item.passed else None
+        if result is not None:
+            verdict = Verdict(item=item.verdict.item, results=item.verdict.results + (result,))
+            item = item.model_copy(update={"verdict": verdict})
+        updated.append(item)
+    return tuple(updated)
+
+
+def _add(total: Answer, answer: Answer) -> Answer:
+    return Answer(None, [], total.usage + answer.usage, total.attempts + answer.attempts, answer.model,
+                  total.calls + answer.calls)
 
 
 def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) -> Item | None:
@@ -190,38 +222,103 @@ def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) ->
 @contextmanager
 def model_endpoint(settings: Settings) -> Iterator[LLM]:
     """The configured endpoint, or the embedded local model started for this run only."""
+    store = ReplyStore(settings.cache_dir / "replies") if settings.reply_cache else None
+    if store:
+        store.clean_stale_temp_files()
     if settings.uses_embedded_model:
         with embedded_server(settings) as server:
-            llm = LLM(base_url=server.base_url, api_key=None, model=server.model,
-                      timeout=settings.request_timeout, http_retries=settings.http_retries)
+            llm = LLM(base_url=server.base_url, api_key=None, model=server.model, store=store,
+                      timeout=settings.request_timeout, http_retries=settings.http_retries,
+                      concurrency=1)  # one server slot: its KV cache holds one article's prefix at a time
             try:
                 yield llm
             finally:
                 llm.close()
         return
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
-    llm = LLM(base_url=settings.base_url, api_key=api_key, model=settings.model_name,
-              timeout=settings.request_timeout, http_retries=settings.http_retries)
+    limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
+    llm = LLM(limiter=limiter, base_url=settings.base_url, api_key=api_key, model=settings.model_name, store=store,
+              timeout=settings.request_timeout, http_retries=settings.http_retries,
+              concurrency=settings.concurrency)
     try:
         yield llm
     finally:
         llm.close()
 
 
-def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected: list[str], day: Date) -> RunReport:
-    """Brief every article. A fault that will hit every article (endpoint down, bad key)
-    stops the run at once instead of failing N articles x M languages one by one."""
-    outcomes: list[ArticleOutcome] = []
-    aborted, exit_code = "", 0
-    for number, article in enumerate(articles, 1):
-        log.info("article %d/%d: %s", number, len(articles), article.source)
+Progress = Callable[[ArticleOutcome], None]
+
+
+def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected: list[str], day: Date,
+        progress: Progress = lambda outcome: None) -> RunReport:
+    """Brief every article, `concurrency` at a time. A fault that will hit every article
+    (endpoint down, bad key) stops the run at once instead of failing N articles x M
+    languages one by one: articles not yet started are not started."""
+    stop = threading.Event()
+    abort: list[BrieferError] = []
+
+    def one(article: Article) -> ArticleOutcome:
+        if stop.is_set():
+            return ArticleOutcome(article=article, errors=(f"{article.source}: not briefed, the run stopped early",))
         try:
-            outcomes.append(briefer.run_article(article))
+            outcome = briefer.run_article(article)
         except (TemporaryError, ConfigError) as exc:
-            aborted, exit_code = str(exc), exc.exit_code
-            skipped = articles[number - 1:]
-            outcomes += [ArticleOutcome(article=a, errors=(f"{a.source}: not briefed, the run stopped early",))
-                         for a in skipped]
-            break
-    return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
-                     rejected_sources=tuple(rejected), aborted=aborted, abort_exit_code=exit_code)
+            stop.set()
+            abort.append(exc)
+            outcome = ArticleOutcome(article=article, errors=(f"{article.source}: not briefed: {exc}",))
+        progress(outcome)
+        return outcome
+
+    pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")
+    try:
+        outcomes = tuple(pool.map(one, articles))
+    except BaseException:  # SIGTERM, Ctrl-C: start nothing more, wait for nothing
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    first = abort[0] if abort else None
+    return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=outcomes,
+                     rejected_sources=tuple(rejected), aborted=str(first) if first else "",
+                     abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries)
+
+
+# ---- before any call: what will this cost? ----
+
+def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
+    """(input, output) tokens one article should cost: the shared prefix is read once, then
+    each language adds its instruction and its reply (re-asks not counted)."""
+    languages = len(settings.languages)
+    article_tokens = count_tokens(article.title) + count_tokens(article.text) + 250
+    return article_tokens + languages * 60, languages * settings.max_output_tokens // 2
+
+
+def cost(tokens_in: int, tokens_out: int, settings: Settings) -> float | None:
+    price = settings.prices.get(settings.model_name)
+    if price is None:
+        return None
+    return (tokens_in * price.get("input", 0) + tokens_out * price.get("output", 0)) / 1_000_000
+
+
+def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], str]:
+    """Keep articles, in order, while the estimate stays within max_items and the budget.
+    Returns (kept, one line per skipped article, the estimate as one line)."""
+    limit = settings.budget_limit
+    if limit and limit[0] == "money" and settings.model_name not in settings.prices:
+        raise ConfigError(f"budget '{settings.budget}' is money but 'prices' has no entry for model "
+                          f"'{settings.model_name}'; add it or give the budget in tokens")
+    kept, skipped, spent_in, spent_out = [], [], 0, 0
+    for article in articles:
+        tokens_in, tokens_out = estimate_tokens(article, settings)
+        total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
+        over_items = settings.max_items is not None and len(kept) >= settings.max_items
+        over_budget = limit is not None and (
+            total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1])
+        if over_items or over_budget:
+            reason = f"max_items {settings.max_items}" if over_items else f"budget {settings.budget}"
+            skipped.append(f"{article.source}: skipped, over {reason}")
+            continue
+        kept.append(article)
+        spent_in, spent_out = total_in, total_out
+    money = cost(spent_in, spent_out, settings)
+    estimate = f"estimate: {spent_in} input + {spent_out} output tokens" + (f", {money:.4f}" if money is not None else "")
+    return kept, skipped, estimate

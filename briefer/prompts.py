@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
+from .config import load_yaml
 from .errors import ConfigError
 from .models import PromptRef
 
@@ -65,7 +65,7 @@ def _parse(path: Path, raw: bytes) -> Prompt:
     parts = text.split("---\n", 2)
     if len(parts) != 3 or parts[0].strip():
         raise ConfigError(f"prompt file {path}: must start with '---' front matter")
-    meta = yaml.safe_load(parts[1]) or {}
+    meta = load_yaml(parts[1], f"prompt file {path}") or {}
     body = parts[2]
     names = _SECTION_RE.findall(body)
     chunks = _SECTION_RE.split(body)[1:]

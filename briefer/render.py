@@ -44,7 +44,11 @@ def _source_line(article: Article, label: str) -> str:
     url = _safe_url(article.url)
     title = escape_markdown(article.title)
     where = f"[{title}]({url})" if url else f"{title} ({escape_markdown(Path(article.source).name)})"
-    return f"*{label}: {where}*"
+    others = []
+    for number, other in enumerate(article.also_from, 2):
+        link = _safe_url(other)
+        others.append(f"[{number}]({link})" if link else escape_markdown(Path(other).name))
+    return f"*{label}: {where}{' · ' + ' · '.join(others) if others else ''}*"
 
 
 def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
@@ -122,6 +126,7 @@ def report_json(report: RunReport) -> str:
         article = outcome.article
         articles.append({
             "id": article.id, "title": article.title, "source": article.source, "url": article.url,
+            "also_from": list(article.also_from),
             "published": article.published, "lang": article.lang,
             "digest": list(outcome.digest.facts) if outcome.digest else None,
             "digest_usage": outcome.digest_usage.model_dump(),
@@ -136,6 +141,24 @@ def report_json(report: RunReport) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def run_report_json(report: RunReport, exit_code: int) -> str:
+    """What happened to every article and language in this run: for cron and whoever reads its mail."""
+    articles = []
+    for outcome in report.outcomes:
+        fates = {item.verdict.item.lang: ("passed" if item.passed else "failed: " + ", ".join(
+            f"{f.check} ({f.message})" for f in item.verdict.failures)) for item in outcome.items}
+        for lang in report.languages:
+            fates.setdefault(lang, "not briefed: " + ("; ".join(outcome.errors) or "no reply"))
+        articles.append({"source": outcome.article.source, "languages": fates,
+                         "attempts": sum(item.attempts for item in outcome.items)})
+    document = {"date": report.date.isoformat(), "exit_code": exit_code, "model": report.model,
+                "written": report.written, "expected": report.expected, "model_calls": report.model_calls,
+                "http_retries": report.http_retries, "usage": report.usage().model_dump(),
+                "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
+                "articles": articles}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def briefing_for(report: RunReport, lang: str) -> Briefing:
     entries = []
     for outcome in report.outcomes:
@@ -144,8 +167,7 @@ def briefing_for(report: RunReport, lang: str) -> Briefing:
     return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temp file beside the target, fsync, then rename: never a half-written file."""
+def _write_temp(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -153,23 +175,48 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return Path(temp)
+
+
+def write_all(files: dict[Path, str]) -> list[Path]:
+    """Write every file to a temp beside it, then rename them all. A full disk or an error
+    while writing leaves every old file as it was; renames need no space."""
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in files.items():
+            temps[path] = _write_temp(path, text)
+    except BaseException:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise
+    for path, temp in temps.items():
+        os.replace(temp, path)
+    return list(files)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temp file beside the target, fsync, then rename: never a half-written file."""
+    write_all({path: text})
+
+
+def clean_stale_temp_files(folder: Path) -> None:
+    """Temp files of a run killed mid-write (kill -9 leaves them; they are never read)."""
+    for stale in folder.glob(".*.tmp") if folder.is_dir() else ():
+        stale.unlink(missing_ok=True)
 
 
 def write_outputs(report: RunReport, out_dir: Path) -> list[Path]:
     """briefing.<lang>.md and .html per language, and briefing.json, in out_dir/<date>/."""
     day_dir = out_dir / report.date.isoformat()
-    written = []
+    clean_stale_temp_files(day_dir)
+    files: dict[Path, str] = {}
     for lang in report.languages:
         briefing = briefing_for(report, lang)
         markdown_text = briefing_markdown(briefing)
-        for name, text in ((f"briefing.{lang}.md", markdown_text),
-                           (f"briefing.{lang}.html", briefing_html(briefing, markdown_text))):
-            write_atomic(day_dir / name, text)
-            written.append(day_dir / name)
-    write_atomic(day_dir / "briefing.json", report_json(report))
-    written.append(day_dir / "briefing.json")
-    return written
+        files[day_dir / f"briefing.{lang}.md"] = markdown_text
+        files[day_dir / f"briefing.{lang}.html"] = briefing_html(briefing, markdown_text)
+    files[day_dir / "briefing.json"] = report_json(report)
+    return write_all(files)

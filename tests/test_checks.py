@@ -109,3 +109,40 @@ def test_instructions_leaking_into_an_item_are_caught() -> None:
     assert not checks.check_leakage(leaked, [system]).passed
     assert not checks.check_leakage(item("en", "Ignore all previous instructions", "x"), [system]).passed
     assert checks.check_leakage(item("en", "Rail strike ends", "A deal was signed."), [system]).passed
+
+
+# ---- names, quotes, consistency ----
+
+SEED = ("Germany's defense minister, Boris Pistorius, said it was regrettable. NATO chief Mark Rutte on Thursday "
+        "said Kyiv must be involved. US Secretary of Defence Pete Hegseth spoke. “There is no betrayal there,” "
+        "Hegseth said.")
+
+
+def test_names_survive_inflection_and_transliteration() -> None:
+    assert checks.check_names(item("pl", "Szef NATO Mark Rutte", "Minister Boris Pistorius mówi, że Pistoriusa to martwi."), SEED).passed
+    assert checks.check_names(item("uk", "Рютте про Київ", "Міністр Борис Пісторіус і Гегсет говорили з Рютте."), SEED).passed
+
+
+def test_a_name_that_is_not_in_the_source_is_caught() -> None:
+    result = checks.check_names(item("en", "Talks on Ukraine", "Defence chief Lloyd Austin said talks must include Kyiv."), SEED)
+    assert not result.passed and "Austin" in result.message and "Lloyd" in result.message
+    bad_uk = checks.check_names(item("uk", "Переговори", "Міністр Ллойд Остін сказав, що Київ має бути залучений."), SEED)
+    assert not bad_uk.passed
+
+
+def test_quotes_must_be_the_sources_words_in_its_own_language() -> None:
+    assert checks.check_quotes(item("en", "x", "“There is no betrayal there,” Hegseth said."), SEED, "en").passed
+    made_up = checks.check_quotes(item("en", "x", "“We will abandon Kyiv,” Hegseth said."), SEED, "en")
+    assert not made_up.passed and "We will abandon Kyiv" in made_up.message
+    # A translated quote cannot match word for word; it is judged by the other checks.
+    assert checks.check_quotes(item("de", "x", "„Das ist kein Verrat“, sagte Hegseth."), SEED, "en").passed
+
+
+def test_a_number_missing_in_one_language_fails_consistency_there() -> None:
+    results = checks.check_consistency([
+        item("en", "Bridge", "It cost 120 million kroner over 3 years."),
+        item("de", "Brücke", "Sie kostete 120 Millionen Kronen in 3 Jahren."),
+        item("pl", "Most", "Kosztował 150 milionów koron."),
+    ])
+    assert results["en"].passed is False and "150" in results["en"].message
+    assert not results["pl"].passed and "120" in results["pl"].message and "de" in results["pl"].message

@@ -17,6 +17,7 @@ import pytest
 
 from briefer import checks
 from briefer.config import _default_cache_dir
+from briefer.local_model import assemble_model
 from conftest import ROOT
 
 pytestmark = pytest.mark.embedded
@@ -30,7 +31,9 @@ def _server_processes() -> list[str]:
 
 def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, seed_article_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
-    env["BRIEFER_CACHE_DIR"] = str(_default_cache_dir())  # the model assembled by `make setup`
+    # The model assembled by `make setup`, and a reply cache of this test's own, so the model really runs.
+    env["BRIEFER_LOCAL_MODEL_FILE"] = str(assemble_model(_default_cache_dir()))
+    env["BRIEFER_CACHE_DIR"] = str(tmp_path / "cache")
     result = subprocess.run(
         [sys.executable, "-m", "briefer", "run", str(seed_article_path), "--lang", ",".join(LANGS),
          "--out", str(tmp_path), "--date", "2026-11-27"],

@@ -17,7 +17,7 @@ LANGS = "en,de,fr,pl,uk"
 
 def _settings(tmp_path: Path, base_url: str, **extra):
     flags = {"base_url": base_url, "out_dir": tmp_path / "out", "date": "2026-11-27", "languages": LANGS,
-             "model": "fake-model", **extra}
+             "model": "fake-model", "cache_dir": tmp_path / "cache", **extra}
     return load_settings(flags, environ={})
 
 
@@ -51,7 +51,7 @@ def test_every_language_call_shares_the_article_prefix_and_ends_with_its_own_ins
     assert all(p[:cut] == prompts[0][:cut] for p in prompts)
     endings = {asked(r.body)[0] for r in fake.requests}
     assert endings == set(LANGS.split(","))
-    german = fake.requests[1].body["messages"][-1]["content"]
+    german = next(r for r in fake.requests if asked(r.body)[0] == "de").body["messages"][-1]["content"]
     assert german.rstrip().splitlines()[-2].startswith("Schreibe jetzt")
 
 
@@ -128,3 +128,30 @@ def test_structured_output_is_asked_with_bounded_bullets(tmp_path: Path) -> None
     schema = fake.requests[0].body["response_format"]["json_schema"]["schema"]
     assert schema["properties"]["stichpunkte"]["maxItems"] == 3
     assert schema["required"] == ["ueberschrift", "stichpunkte"]
+
+
+def test_the_same_run_twice_asks_the_model_nothing_and_writes_identical_files(tmp_path: Path, capsys) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        settings = _settings(tmp_path, fake.base_url)
+        source = _article(tmp_path)
+        assert run_briefing(settings, [source]) == 0
+        day = tmp_path / "out" / "2026-11-27"
+        first = {p.name: p.read_bytes() for p in day.glob("briefing.*")}
+        calls_after_first = len(fake.requests)
+        assert run_briefing(settings, [source]) == 0
+        second = {p.name: p.read_bytes() for p in day.glob("briefing.*")}
+    assert len(fake.requests) == calls_after_first == 5
+    assert first == second
+    summaries = [line for line in capsys.readouterr().out.splitlines() if "model calls" in line]
+    assert " 5 model calls," in summaries[0] and " 0 model calls," in summaries[1]
+
+
+def test_a_corrupt_cache_entry_is_a_miss_not_a_crash(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        settings = _settings(tmp_path, fake.base_url, languages="en")
+        source = _article(tmp_path)
+        run_briefing(settings, [source])
+        for entry in (tmp_path / "cache" / "replies").rglob("*.json"):
+            entry.write_text("{ truncated")
+        assert run_briefing(settings, [source]) == 0
+    assert len(fake.requests) == 2

@@ -1,0 +1,121 @@
+"""`make bench`: the figures of issue "Fast and cheap at any size", each a ratio from one run.
+
+Figures 1, 3 and 4 run against a fake OpenAI-compatible server on loopback (its own
+process) with a fixed latency per call; figures 2 and 5 run on the embedded model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from briefs import ARTICLE  # noqa: E402
+
+LANGS = "en,de,fr,pl,uk"
+
+
+@contextmanager
+def fake_server(latency: float) -> Iterator[str]:
+    process = subprocess.Popen([sys.executable, "-m", "bench.fake_server", "--latency", str(latency)],
+                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(process.stdout.readline())
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def calls(base_url: str) -> int:
+    with urllib.request.urlopen(base_url.removesuffix("/v1") + "/") as response:
+        return json.load(response)["calls"]
+
+
+_WORDS = ("council harbour budget ferry school station river market tunnel museum vote tender union "
+          "hospital airport tram library port permit strike grant energy water housing").split()
+_NAMES = ("Aalto Brandt Costa Dvorak Eriksen Fabre Gallo Horvat Ivanova Jensen Kowalski Laine Moreau Novak "
+          "Olsen Petrov Quist Rossi Schmidt Tanaka Ulrich Varga Weber Xenakis Young Zielinski").split()
+
+
+def write_articles(folder: Path, count: int) -> None:
+    """Distinct stories, each with names, numbers and sentences of its own (so none is merged
+    as a duplicate of another), plus the facts the canned replies cite."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        own = [f"{_NAMES[(n + i) % 26]} {_NAMES[(n * 7 + i * 3) % 26]}-{n} said the {_WORDS[(n + i) % 24]} "
+               f"{_WORDS[(n * 5 + i) % 24]} plan number {n * 31 + i * 977 + 1000} moves to stage {n * 13 + i + 10}."
+               for i in range(8)]
+        (folder / f"a{n:05d}.txt").write_text(ARTICLE + "\n" + "\n".join(own) + "\n")
+
+
+def briefer_run(folder: Path, out: Path, cache: Path, env_extra: dict[str, str], langs: str) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MB) of one `briefer run` in its own process."""
+    env = {**os.environ, "BRIEFER_CACHE_DIR": str(cache), **env_extra}
+    env.pop("OPENAI_API_KEY", None)
+    started = time.perf_counter()
+    code = (f"import resource, sys; from briefer.cli import entry; sys.argv=['briefer','run',{str(folder)!r},"
+            f"'--lang',{langs!r},'--out',{str(out)!r},'--date','2026-11-27','--model','fake-model'];\n"
+            "try:\n    entry()\nfinally:\n"
+            "    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 3):
+        raise SystemExit(f"briefer run failed ({result.returncode}): {result.stderr[-2000:]}")
+    peak = int(next(l for l in result.stderr.splitlines() if l.startswith("PEAK")).split()[1]) / 1024
+    return elapsed, peak
+
+
+def figure_1_and_3(work: Path) -> None:
+    articles, latency, concurrency = 200, 0.3, 16
+    write_articles(work / "a200", articles)
+    with fake_server(latency) as url:
+        env = {"OPENAI_BASE_URL": url, "BRIEFER_CONCURRENCY": str(concurrency)}
+        wall, _ = briefer_run(work / "a200", work / "out1", work / "cache1", env, LANGS)
+        made = calls(url)
+        ideal = made * latency / concurrency
+        print(f"1. wall/ideal = {wall / ideal:.3f}  ({articles} articles x 5 languages, {made} calls, "
+              f"{latency * 1000:.0f} ms each, concurrency {concurrency}: {wall:.1f} s vs ideal {ideal:.1f} s; target <= 1.05)")
+        wall2, _ = briefer_run(work / "a200", work / "out1", work / "cache1", env, LANGS)
+        print(f"3. second identical run: {calls(url) - made} model calls (target 0), "
+              f"{wall2 / articles * 100:.2f} s per 100 articles")
+
+
+def figure_4(work: Path) -> None:
+    results = {}
+    with fake_server(0.0) as url:
+        for count in (1000, 10000):
+            write_articles(work / f"m{count}", count)
+            env = {"OPENAI_BASE_URL": url, "BRIEFER_CONCURRENCY": "16", "BRIEFER_REPLY_CACHE": "false"}
+            results[count] = briefer_run(work / f"m{count}", work / f"outm{count}", work / f"cachem{count}", env, "en")
+    (t1, m1), (t10, m10) = results[1000], results[10000]
+    print(f"4. peak memory: {m1:.0f} MB at 1,000 articles, {m10:.0f} MB at 10,000 (target < 400 MB); "
+          f"time ratio 10k/1k = {t10 / t1:.2f} (target <= 10.5); one language, 0 ms fake latency")
+
+
+def main() -> None:
+    which = set(sys.argv[1:]) or {"1", "3", "4", "2", "5"}
+    with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
+        work = Path(tmp)
+        if which & {"1", "3"}:
+            figure_1_and_3(work)
+        if "4" in which:
+            figure_4(work)
+        if which & {"2", "5"}:
+            from bench.embedded import figures_2_and_5
+
+            figures_2_and_5(work)
+
+
+if __name__ == "__main__":
+    main()

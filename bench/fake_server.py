@@ -1,0 +1,66 @@
+"""A fake OpenAI-compatible server for benchmarks, in its own process (its memory is not
+briefer's): a fixed latency per call, canned in-language replies, a count of calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from briefs import reply_for  # noqa: E402  the same canned replies the tests use
+
+CALLS = 0
+LOCK = threading.Lock()
+
+
+def make_handler(latency: float):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self._send({"calls": CALLS})
+
+        def do_POST(self) -> None:
+            global CALLS
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+            with LOCK:
+                CALLS += 1
+            time.sleep(latency)
+            words = sum(len(m["content"].split()) for m in body["messages"])
+            self._send({"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
+                        "choices": [{"index": 0, "finish_reason": "stop",
+                                     "message": {"role": "assistant", "content": reply_for(body)}}],
+                        "usage": {"prompt_tokens": words, "completion_tokens": 40, "total_tokens": words + 40}})
+
+        def _send(self, payload: dict) -> None:
+            data = json.dumps(payload, ensure_ascii=False).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--latency", type=float, default=0.3)
+    args = parser.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(args.latency))
+    server.daemon_threads = True
+    server.request_queue_size = 256
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""A tiny web site on loopback for fetch and feed tests: path -> (status, headers, body)."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Site:
+    def __init__(self, pages: dict[str, tuple[int, dict[str, str], bytes]]):
+        self.pages = pages
+        self.hits: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                site.hits.append(self.path)
+                status, headers, body = site.pages.get(self.path, (404, {}, b"not found"))
+                body = body.replace(b"{base}", site.base.encode())
+                try:
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value.replace("{base}", site.base))
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "Site":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -1,0 +1,46 @@
+"""The same story from several sources becomes one item listing all its sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.dedupe import merge_duplicates
+from briefer.ingest import read_sources
+from conftest import FIXTURES
+
+REWRITE = """Hegseth rejects claims of betrayal over Ukraine talks
+
+Pete Hegseth, the US defence secretary, denied on Thursday that Donald Trump was betraying Kyiv by
+opening talks with Vladimir Putin. Speaking before NATO defence ministers met, Hegseth said both
+sides would have to accept things they did not want. Germany's Boris Pistorius called the early
+concessions to Russia regrettable. NATO's Mark Rutte said Kyiv had to be closely involved, and
+Britain's John Healey agreed. Estonia's Hanno Pevkur said Europe must be part of the negotiations.
+"""
+
+OTHER = """Tram line opens in Lyon
+
+The new T10 tram line opened in Lyon on Monday after four years of work. Mayor Grégory Doucet said
+42 trams would run every day and carry 30,000 passengers. The line cost 270 million euros.
+"""
+
+
+def test_exact_and_near_copies_become_one_article_with_every_source(tmp_path: Path) -> None:
+    seed = (FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt").read_text()
+    (tmp_path / "wire-a.txt").write_text(seed)
+    (tmp_path / "wire-b.txt").write_text(seed)  # an exact copy from another wire
+    (tmp_path / "wire-c.txt").write_text(REWRITE)  # the same event in other words
+    (tmp_path / "lyon.txt").write_text(OTHER)
+    articles, rejected = read_sources([str(tmp_path)])
+    kept, merged = merge_duplicates(articles)
+    assert not rejected and len(kept) == 2
+    hegseth = next(a for a in kept if "Hegseth" in a.text)
+    assert Path(hegseth.source).name in ("wire-a.txt", "wire-c.txt")
+    sources = {Path(hegseth.source).name, *(Path(s).name for s in hegseth.also_from)}
+    assert sources == {"wire-a.txt", "wire-b.txt", "wire-c.txt"}
+    assert len(merged) == 1 and "duplicate of" in merged[0]
+
+
+def test_different_stories_are_never_merged() -> None:
+    articles, _ = read_sources([str(FIXTURES / "articles")])
+    kept, merged = merge_duplicates(articles)
+    assert len(kept) == len(articles) == 5 and merged == []
