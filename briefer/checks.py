@@ -13,7 +13,9 @@ from .models import CheckResult, Item
 # A number as written in en/de/fr/pl/uk text: 3200, 3,200, 3.200, 3 200, 5,5, 5.5, 2%.
 _NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
-_LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "pl": "Polish", "uk": "Ukrainian"}
+_LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "pl": "Polish", "uk": "Ukrainian",
+                   "ru": "Russian", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
+                   "cs": "Czech", "sk": "Slovak", "be": "Belarusian", "bg": "Bulgarian"}
 
 
 def words(text: str) -> list[str]:
@@ -215,6 +217,8 @@ def names_in(text: str, lang: str) -> list[str]:
     found = []
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n", text):
         tokens = words(sentence)
+        if _title_case(tokens):
+            continue  # "Council Approves New Budget": capitals of style, not of names
         for index, token in enumerate(tokens):
             if not token[0].isupper() or token.lower() in _NAME_STOPWORDS or len(token) < 3:
                 continue
@@ -225,6 +229,11 @@ def names_in(text: str, lang: str) -> list[str]:
                 continue
             found.append(token)
     return found
+
+
+def _title_case(tokens: list[str]) -> bool:
+    long_words = [t for t in tokens if len(t) >= 4 and t.isalpha()]
+    return len(long_words) >= 3 and sum(t[0].isupper() for t in long_words) / len(long_words) >= 0.7
 
 
 def _german_name_run(tokens: list[str], index: int) -> bool:

@@ -121,7 +121,8 @@ class Briefer:
             return [f.strip() for f in facts if f.strip()], []
 
         return self.llm.ask(messages, FACTS_SCHEMA, self._params(self.digest_prompt), judge,
-                            lambda failures: "Fix: " + "; ".join(failures), self.settings.max_reasks, deadline)
+                            lambda failures: self.digest_prompt.render("reask", failures=failures),
+                            self.settings.max_reasks, deadline)
 
     # ---- brief: one call per language on the shared prefix ----
 

@@ -146,3 +146,8 @@ def test_a_number_missing_in_one_language_fails_consistency_there() -> None:
     ])
     assert results["en"].passed is False and "150" in results["en"].message
     assert not results["pl"].passed and "120" in results["pl"].message and "de" in results["pl"].message
+
+
+def test_a_title_case_headline_is_not_a_list_of_names() -> None:
+    headline = item("en", "Rail Union And Deutsche Bahn Agree New Pay Deal", "The GDL and Deutsche Bahn agreed on pay.")
+    assert checks.check_names(headline, "Die GDL und die Deutsche Bahn einigten sich.").passed

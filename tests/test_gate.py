@@ -1,0 +1,105 @@
+"""`briefer check`: the bundled fixtures replayed offline as a prompt regression gate."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from briefer import checks, gate
+from briefer.cli import main
+from briefer.models import Item
+from conftest import FIXTURES
+
+
+def _check(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", *args], standalone_mode=False)
+    return exited.value.code
+
+
+def test_the_recorded_fixture_run_replays_offline_and_holds_its_pins(tmp_path: Path, capsys) -> None:
+    code = _check([str(FIXTURES), "--report", str(tmp_path / "r.json"), "--junit", str(tmp_path / "r.xml")])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "score" in out.out and "hegseth-ukraine-peace-talks" in out.out
+    report = json.loads((tmp_path / "r.json").read_text())
+    expectations = gate.load_expectations(FIXTURES)
+    assert {row["article"] for row in report["rows"]} == {e.name for e in expectations}
+    assert {"language", "numbers", "names", "must_keep", "must_not"} <= set(report["scores"])
+    suite = ET.parse(tmp_path / "r.xml").getroot()
+    assert suite.tag == "testsuite" and int(suite.get("tests")) == len(report["rows"])
+
+
+def test_a_score_below_its_pin_fails_the_gate_and_a_pin_never_falls_silently(tmp_path: Path, capsys) -> None:
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, fixtures)
+    pins = json.loads((fixtures / "scores.json").read_text())
+    pins["language"] = 1.01  # nothing can reach it
+    (fixtures / "scores.json").write_text(json.dumps(pins))
+    assert _check([str(fixtures)]) == 1
+    assert "worse: language" in capsys.readouterr().err
+    assert _check([str(fixtures), "--update-pins"]) == 1  # raising only: the impossible pin stays
+    assert json.loads((fixtures / "scores.json").read_text())["language"] == 1.01
+    assert _check([str(fixtures), "--update-pins", "--allow-lower"]) == 0
+
+
+def test_a_changed_prompt_without_a_recording_says_what_to_run(tmp_path: Path, capsys) -> None:
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, fixtures)
+    shutil.rmtree(fixtures / "recordings")
+    fixtures.joinpath("recordings").mkdir()
+    (fixtures / "recordings" / "manifest.json").write_text('{"model": "some-model"}')
+    from briefer.cli import entry
+    import sys
+
+    sys_argv = sys.argv
+    try:
+        sys.argv = ["briefer", "check", str(fixtures)]
+        with pytest.raises(SystemExit) as exited:
+            entry()
+    finally:
+        sys.argv = sys_argv
+    assert exited.value.code == 78
+    assert "briefer check --live --record" in capsys.readouterr().err
+
+
+# ---- deliberately wrong items, each caught by the right check, naming what is wrong ----
+
+SEED = (FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt").read_text()
+SEED_EXPECTATION = next(e for e in gate.load_expectations(FIXTURES) if e.name == "hegseth-ukraine-peace-talks")
+
+
+def _verdict_lines(item: Item) -> list[str]:
+    results = list(checks.run_checks(item, source=SEED, source_lang="en", lang=item.lang, words_per_item=60,
+                                     max_bullets=3, glossary={}, instructions=[]))
+    results += gate.expectation_results(SEED_EXPECTATION, item)
+    rows = [gate.Row(SEED_EXPECTATION.name, item.lang, r.check, r.passed, r.message) for r in results]
+    return gate.failures(rows)
+
+
+def test_a_changed_number_is_caught_by_numbers() -> None:
+    lines = _verdict_lines(Item(article_id="x", lang="en", headline="Hegseth: no betrayal of Kyiv",
+                                bullets=("Hegseth said Trump's talks with Putin involve 40 NATO ministers.",)))
+    assert lines == ["hegseth-ukraine-peace-talks [en] numbers: numbers not in the source: 40"]
+
+
+def test_english_in_the_polish_briefing_is_caught_by_language() -> None:
+    lines = _verdict_lines(Item(article_id="x", lang="pl", headline="Hegseth says talks are no betrayal",
+                                bullets=("Hegseth said Trump's peace talks with Putin are not a betrayal of Kyiv.",)))
+    assert len(lines) == 1 and lines[0].startswith("hegseth-ukraine-peace-talks [pl] language: written in English")
+
+
+def test_a_name_not_in_the_source_is_caught_by_names() -> None:
+    lines = _verdict_lines(Item(article_id="x", lang="en", headline="Hegseth: no betrayal of Kyiv",
+                                bullets=("Hegseth and Trump spoke with Antony Blinken.",)))
+    assert lines == ["hegseth-ukraine-peace-talks [en] names: names not in the source: Antony, Blinken"]
+
+
+def test_a_must_not_claim_is_caught_by_must_not() -> None:
+    lines = _verdict_lines(Item(article_id="x", lang="en", headline="Hegseth: no betrayal of Kyiv",
+                                bullets=("Hegseth said US troops will be deployed to Ukraine by Trump.",)))
+    assert len(lines) == 1 and lines[0].startswith("hegseth-ukraine-peace-talks [en] must_not: claims:")
