@@ -16,15 +16,15 @@ from typing import Iterator
 
 import click
 
-from . import gate, pipeline, prompts
+from . import batch, gate, pipeline, prompts
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
-from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, InputError,
-                     Interrupted, TemporaryError, UsageError)
+from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, ConfigError,
+                     InputError, Interrupted, TemporaryError, UsageError)
 from .dedupe import merge_duplicates
 from .fetch import FetchPolicy
 from .ingest import read_sources
 from .models import ArticleOutcome, RunReport
-from .publish import write_desk_outputs
+from .publish import desk_files
 from .render import run_report_json, write_atomic, write_outputs
 
 log = logging.getLogger("briefer")
@@ -77,12 +77,32 @@ def _exit_code(report: RunReport) -> int:
         return report.abort_exit_code
     if report.written == 0:
         return EXIT_NOTHING_WRITTEN
-    if report.written < report.expected or report.rejected_sources or report.aborted:
+    if report.written < report.expected or report.rejected_sources or report.skipped or report.aborted:
         return EXIT_PARTIAL
     return EXIT_OK
 
 
-def run_briefing(settings: Settings, sources: list[str]) -> int:
+def _batch_pending(briefer: pipeline.Briefer, articles: list, out_dir: Path, day: Date) -> bool:
+    """--batch: submit the first asks as a Batch job, or collect its results. True while the
+    job is still running (the run ends with 75: run again later)."""
+    path = batch.state_path(out_dir, day.isoformat())
+    state = batch.read_state(path)
+    if state is None:
+        lines = [line for article in articles for line in briefer.batch_lines(article)]
+        if not lines:
+            return False  # every first ask is already answered
+        state = batch.submit(briefer.llm, lines, path)
+        click.echo(f"briefer: submitted batch {state.batch_id} with {state.requests} requests; run again to collect")
+        return True
+    status, stored = batch.collect(briefer.llm, state, path)
+    if status in batch.PENDING:
+        click.echo(f"briefer: batch {state.batch_id} is {status} ({state.requests} requests); run again later")
+        return True
+    click.echo(f"briefer: batch {state.batch_id} {status}: {stored} of {state.requests} replies collected")
+    return False
+
+
+def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False) -> int:
     policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
                          max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
     articles, rejected = read_sources(sources, policy)
@@ -98,16 +118,18 @@ def run_briefing(settings: Settings, sources: list[str]) -> int:
     brief_prompt = prompts.load_prompt(settings.prompts_dir, "brief")
     digest_prompt = prompts.load_prompt(settings.prompts_dir, "digest")
     day = settings.date or Date.today()
+    if use_batch and settings.uses_embedded_model:
+        raise ConfigError("--batch needs an endpoint with the Batch API: set OPENAI_BASE_URL")
     with _run_lock(settings.out_dir), pipeline.model_endpoint(settings) as llm:
         briefer = pipeline.Briefer(settings, llm, brief_prompt, digest_prompt)
+        if use_batch and _batch_pending(briefer, articles, settings.out_dir, day):
+            return EXIT_TEMPORARY
         with _progress(len(articles), llm) as progress:
             report = pipeline.run(settings, briefer, articles, rejected, day, progress)
         report = report.model_copy(
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
-        written = []
-        if report.written:
-            written = write_outputs(report, settings.out_dir)
-            written += write_desk_outputs(report, settings.out_dir, settings.desk, settings.title)
+        desk = desk_files(report, settings.desk, settings.title) if report.written else {}
+        written = write_outputs(report, settings.out_dir, desk) if report.written else []
     code = _exit_code(report)
     write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))
     if report.aborted and report.written == 0:
@@ -148,6 +170,9 @@ def main(verbose: int) -> None:
 @click.argument("sources", nargs=-1)
 @click.option("--desk", help="A desk from briefer.toml: its sources, languages, glossary and model settings.")
 @click.option("--budget", help="Stop before the estimate passes this many tokens ('200000') or this cost ('0.50 USD').")
+@click.option("--batch", "use_batch", is_flag=True,
+              help="Send the calls as an OpenAI Batch job (about half the price, results within 24 h); "
+                   "exits 75 until the job is done, so cron's next run collects it.")
 @click.option("--lang", "languages", help=f"Comma-separated target languages ({','.join(SUPPORTED_LANGUAGES)}).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Briefing date (default today).")
@@ -155,7 +180,7 @@ def main(verbose: int) -> None:
 @click.option("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else embedded model).")
 @click.option("--words", "words_per_item", type=int, help="About how many words per item (default 60).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml).")
-def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, languages: str | None,
+def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, use_batch: bool, languages: str | None,
                 out_dir: Path | None, day, model: str | None, base_url: str | None, words_per_item: int | None,
                 config_file: Path | None) -> None:
     """Brief SOURCES (files, folders of .txt/.md/.html/.json, URLs, RSS/Atom feeds, or - for stdin)
@@ -170,7 +195,7 @@ def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, 
     settings = load_settings(flags, config_file, desk=desk)
     if not sources and not settings.sources:
         raise UsageError("give SOURCES (files, folders, URLs, feeds, or -) or a --desk that lists them")
-    sys.exit(run_briefing(settings, list(sources or settings.sources)))
+    sys.exit(run_briefing(settings, list(sources or settings.sources), use_batch))
 
 
 @main.command("check")

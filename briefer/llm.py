@@ -166,6 +166,29 @@ class LLM:
                                  "finish_reason": reply.finish_reason})
         return reply
 
+    # ---- the Batch API: requests prepared here, replies land in the store ----
+
+    def batch_line(self, messages: list[Message], schema: dict, params: dict) -> tuple[str, dict] | None:
+        """(store key, request body) for a Batch job; None when the store already has the reply."""
+        key = request_key(self.model, messages, params, self._format_args(schema))
+        if self.store is None or self.store.get(key) is not None:
+            return None
+        return key, {"model": self.model, "messages": messages, **self._format_args(schema), **params}
+
+    def store_reply(self, key: str, body: dict) -> None:
+        """Keep a Batch result as if the endpoint had answered the request that made `key`."""
+        response = openai.types.chat.ChatCompletion.model_validate(body)
+        reply = self._reply(response)
+        self.store.put(key, {"content": reply.content, "usage": reply.usage.model_dump(), "model": reply.model,
+                             "finish_reason": reply.finish_reason})
+
+    def api(self, call: Callable[[openai.OpenAI], Any]) -> Any:
+        """Any other endpoint call (files, batches), with the same typed errors."""
+        try:
+            return call(self._client)
+        except openai.APIError as exc:
+            raise self._mapped(exc) from None
+
     def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> Reply:
         """One request. HTTP faults are retried by the SDK, then mapped to typed errors."""
         while True:

@@ -149,6 +149,20 @@ class Briefer:
         return BriefedItem(verdict=verdict, prompt=self.brief_prompt.ref, model=answer.model, usage=answer.usage,
                            attempts=answer.attempts, calls=answer.calls, from_digest=kind == "digest")
 
+    def batch_lines(self, article: Article) -> list[tuple[str, dict]]:
+        """The first ask in every language, for a Batch job (articles that need a digest are
+        briefed directly: their prompt depends on the digest's reply)."""
+        if not self._fits(article, article.text):
+            return []
+        lines = []
+        for lang in self.settings.languages:
+            messages = self._brief_messages(article, article.text, "article", lang)
+            schema = item_schema(self.brief_prompt, lang, self.settings.max_bullets)
+            line = self.llm.batch_line(messages, schema, self._params(self.brief_prompt))
+            if line:
+                lines.append(line)
+        return lines
+
     def _brief_languages(self, article: Article, text: str, kind: str, deadline: float) -> list[BriefedItem]:
         """The first language alone (its call puts the shared prefix in the server's cache),
         then the others side by side, each reusing that prefix."""

@@ -12,7 +12,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 
 from .models import Article, BriefedItem, RunReport
-from .render import LABELS, _safe_url, briefing_for, write_all
+from .render import LABELS, safe_url, briefing_for
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська"}
 ATOM = "http://www.w3.org/2005/Atom"
@@ -42,7 +42,7 @@ def _e(text: str) -> str:
 def _sources_html(article: Article, label: str) -> str:
     links = []
     for number, where in enumerate((article.url or article.source, *article.also_from), 1):
-        url = _safe_url(where)
+        url = safe_url(where)
         name = article.title if number == 1 else f"{number}"
         links.append(f'<a href="{_e(url)}">{_e(name)}</a>' if url else _e(f"{name} ({Path(where).name})"))
     return f'<p class="sources">{_e(label)}: {" · ".join(links)}</p>'
@@ -137,7 +137,7 @@ def atom_feed(report: RunReport, lang: str, desk: str) -> str:
         _text(entry, "id", f"urn:briefer:item:{entry_data.article.id[:32]}:{lang}")
         _text(entry, "title", item.verdict.item.headline)
         _text(entry, "updated", updated)
-        url = _safe_url(entry_data.article.url)
+        url = safe_url(entry_data.article.url)
         if url:
             ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
         _text(entry, "summary", " ".join(item.verdict.item.bullets))
@@ -148,8 +148,8 @@ def _text(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
 
 
-def write_desk_outputs(report: RunReport, out_dir: Path, desk: str, title: str) -> list[Path]:
-    day_dir = out_dir / report.date.isoformat()
-    files = {day_dir / "index.html": desk_page(report, title)}
-    files.update({day_dir / f"feed.{lang}.atom": atom_feed(report, lang, desk) for lang in report.languages})
-    return write_all(files)
+def desk_files(report: RunReport, desk: str, title: str) -> dict[str, str]:
+    """index.html and feed.<lang>.atom, by file name."""
+    files = {"index.html": desk_page(report, title)}
+    files.update({f"feed.{lang}.atom": atom_feed(report, lang, desk) for lang in report.languages})
+    return files

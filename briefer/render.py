@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
 
-from .models import Article, BriefedItem, Briefing, BriefingEntry, RunReport
+from .models import Article, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
 
 LABELS = {
     "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
@@ -34,19 +34,19 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
-def _safe_url(url: str | None) -> str | None:
+def safe_url(url: str | None) -> str | None:
     if url and urlparse(url).scheme in ("http", "https") and not re.search(r"[\s<>()\"']", url):
         return url
     return None
 
 
 def _source_line(article: Article, label: str) -> str:
-    url = _safe_url(article.url)
+    url = safe_url(article.url)
     title = escape_markdown(article.title)
     where = f"[{title}]({url})" if url else f"{title} ({escape_markdown(Path(article.source).name)})"
     others = []
     for number, other in enumerate(article.also_from, 2):
-        link = _safe_url(other)
+        link = safe_url(other)
         others.append(f"[{number}]({link})" if link else escape_markdown(Path(other).name))
     return f"*{label}: {where}{' · ' + ' · '.join(others) if others else ''}*"
 
@@ -151,9 +151,17 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
             fates.setdefault(lang, "not briefed: " + ("; ".join(outcome.errors) or "no reply"))
         articles.append({"source": outcome.article.source, "languages": fates,
                          "attempts": sum(item.attempts for item in outcome.items)})
+    by_language = {lang: Usage() for lang in report.languages}
+    digest = Usage()
+    for outcome in report.outcomes:
+        digest = digest + outcome.digest_usage
+        for item in outcome.items:
+            by_language[item.verdict.item.lang] = by_language[item.verdict.item.lang] + item.usage
     document = {"date": report.date.isoformat(), "exit_code": exit_code, "model": report.model,
                 "written": report.written, "expected": report.expected, "model_calls": report.model_calls,
                 "http_retries": report.http_retries, "usage": report.usage().model_dump(),
+                "usage_by_stage": {"digest": digest.model_dump(), "brief": {l: u.model_dump() for l, u in by_language.items()}},
+                "estimate": report.estimate, "skipped": list(report.skipped),
                 "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
                 "articles": articles}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -208,11 +216,12 @@ def clean_stale_temp_files(folder: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def write_outputs(report: RunReport, out_dir: Path) -> list[Path]:
-    """briefing.<lang>.md and .html per language, and briefing.json, in out_dir/<date>/."""
+def write_outputs(report: RunReport, out_dir: Path, more: dict[str, str] | None = None) -> list[Path]:
+    """briefing.<lang>.md and .html per language, briefing.json, and `more` (name -> text),
+    in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()
     clean_stale_temp_files(day_dir)
-    files: dict[Path, str] = {}
+    files: dict[Path, str] = {day_dir / name: text for name, text in (more or {}).items()}
     for lang in report.languages:
         briefing = briefing_for(report, lang)
         markdown_text = briefing_markdown(briefing)

@@ -151,3 +151,19 @@ def test_a_number_missing_in_one_language_fails_consistency_there() -> None:
 def test_a_title_case_headline_is_not_a_list_of_names() -> None:
     headline = item("en", "Rail Union And Deutsche Bahn Agree New Pay Deal", "The GDL and Deutsche Bahn agreed on pay.")
     assert checks.check_names(headline, "Die GDL und die Deutsche Bahn einigten sich.").passed
+
+
+_CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+
+
+@given(st.text(alphabet=_CYRILLIC_LETTERS, min_size=3, max_size=12))
+def test_a_cyrillic_name_matches_its_own_latin_transliteration(name: str) -> None:
+    cyrillic = name.capitalize()
+    latin = checks.transliterate(name).capitalize()
+    assert checks.same_name(cyrillic, latin)
+
+
+@given(st.sampled_from(["Pistorius", "Rutte", "Hegseth", "Healey", "Pevkur", "Kowalski", "Nowak"]),
+       st.sampled_from(["a", "owi", "em", "ie", "ego", "y"]))
+def test_a_declined_name_matches_its_nominative(name: str, ending: str) -> None:
+    assert checks.same_name(name + ending, name)

@@ -155,3 +155,40 @@ def test_a_corrupt_cache_entry_is_a_miss_not_a_crash(tmp_path: Path) -> None:
             entry.write_text("{ truncated")
         assert run_briefing(settings, [source]) == 0
     assert len(fake.requests) == 2
+
+
+def test_a_rerun_with_one_more_language_pays_only_for_that_language(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        source = _article(tmp_path)
+        assert run_briefing(_settings(tmp_path, fake.base_url, languages="en,de"), [source]) == 0
+        before = len(fake.requests)
+        assert run_briefing(_settings(tmp_path, fake.base_url, languages="en,de,pl"), [source]) == 0
+    assert [asked(r.body)[0] for r in fake.requests[before:]] == ["pl"]
+
+
+def test_a_budget_skips_what_would_pass_it_and_says_so(tmp_path: Path, capsys) -> None:
+    stories = {"bridge.txt": ARTICLE,
+               "tram.txt": "Lyon opens tram T10\n\nMayor Grégory Doucet opened tram line T10 on Tuesday; 42 trams run.",
+               "storm.txt": "Storm on the coast\n\n" + "Winds of 90 km/h hit Brest and Quimper overnight. " * 40}
+    for name, text in stories.items():
+        (tmp_path / name).write_text(text)
+    sources = [str(tmp_path / name) for name in stories]
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, languages="en", budget="700"), sources)
+    assert code == 3  # written, but not everything
+    report = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())
+    assert len(report["skipped"]) == 2 and all("over budget 700" in line for line in report["skipped"])
+    assert "estimate:" in report["estimate"] and report["usage_by_stage"]["brief"]["en"]["prompt_tokens"] > 0
+    assert "skipped, over budget" in capsys.readouterr().err
+    assert all("Bjørvika" in r.body["messages"][1]["content"] for r in fake.requests)
+
+
+def test_a_money_budget_needs_a_price_for_the_model(tmp_path: Path) -> None:
+    from briefer.errors import ConfigError
+
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        with pytest.raises(ConfigError, match="prices"):
+            run_briefing(_settings(tmp_path, fake.base_url, budget="0.50 USD"), [_article(tmp_path)])
+        settings = _settings(tmp_path, fake.base_url, languages="en", budget="0.50 USD",
+                             prices={"fake-model": {"input": 0.15, "output": 0.6}})
+        assert run_briefing(settings, [_article(tmp_path)]) == 0

@@ -1,0 +1,70 @@
+"""`briefer run --batch`: the first ask of every article and language goes out as one
+OpenAI Batch job (about half the price; results within 24 h). Its state is a file in the
+output folder, so the next cron run picks the results up. Results land in the reply store
+under the key of the request that made them; the run then proceeds as usual and finds
+them there. Re-asks after failed checks, and digests, are asked directly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import ConfigError, ModelReplyError
+from .llm import LLM
+from .render import write_atomic
+
+PENDING = ("validating", "in_progress", "finalizing", "cancelling")
+
+
+@dataclass(frozen=True)
+class BatchState:
+    batch_id: str
+    requests: int
+
+
+def state_path(out_dir: Path, day: str) -> Path:
+    return out_dir / f".batch-{day}.json"
+
+
+def read_state(path: Path) -> BatchState | None:
+    try:
+        return BatchState(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def submit(llm: LLM, lines: list[tuple[str, dict]], path: Path) -> BatchState:
+    if llm.store is None:
+        raise ConfigError("--batch needs the reply cache (reply_cache = true): results are kept there")
+    jsonl = "\n".join(json.dumps({"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": body},
+                                 ensure_ascii=False) for key, body in lines) + "\n"
+    uploaded = llm.api(lambda client: client.files.create(file=("briefer-batch.jsonl", jsonl.encode("utf-8")),
+                                                          purpose="batch"))
+    batch = llm.api(lambda client: client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
+                                                         completion_window="24h"))
+    state = BatchState(batch_id=batch.id, requests=len(lines))
+    write_atomic(path, json.dumps(asdict(state)) + "\n")
+    return state
+
+
+def collect(llm: LLM, state: BatchState, path: Path) -> tuple[str, int]:
+    """(status, replies stored). Pending: nothing changes. Ended: results stored, state removed."""
+    batch = llm.api(lambda client: client.batches.retrieve(state.batch_id))
+    if batch.status in PENDING:
+        return batch.status, 0
+    stored = 0
+    if batch.output_file_id:
+        text = llm.api(lambda client: client.files.content(batch.output_file_id).text)
+        for line in filter(None, text.splitlines()):
+            result = json.loads(line)
+            response = result.get("response") or {}
+            if response.get("status_code") == 200:
+                try:
+                    llm.store_reply(result["custom_id"], response["body"])
+                    stored += 1
+                except (KeyError, ValueError, ModelReplyError):
+                    continue  # an unusable result: that request is asked directly later
+    path.unlink(missing_ok=True)
+    return batch.status, stored
