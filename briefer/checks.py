@@ -3,6 +3,7 @@ that appears in failures, so a re-ask, the report and the JSON all say which one
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
@@ -188,10 +189,12 @@ _NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le
                    "i", "z", "у", "в", "на", "і", "та"}
 
 
+@functools.lru_cache(maxsize=65536)
 def transliterate(word: str) -> str:
     return "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
 
 
+@functools.lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
     """Consonants only, g/h/ch merged, doubles collapsed: Hegseth ~ Гегсет, Rutte ~ Рютте."""
     latin = transliterate(word)
@@ -275,16 +278,17 @@ def check_quotes(item: Item, source: str, source_lang: str) -> CheckResult:
 
 
 def check_consistency(items: list[Item]) -> dict[str, CheckResult]:
-    """One article's items must carry the same numbers in every language."""
+    """One article's items carry the same numbers in every language. The first item (the
+    desk's first language) is the reference: the others are judged against it, so one
+    language that drops or changes a number fails, not every language with it."""
+    if not items:
+        return {}
     numbers = {item.lang: {normalise_number(n) for n in _NUMBER_RE.findall(item.text())} for item in items}
-    everywhere = set().union(*numbers.values()) if numbers else set()
-    results = {}
-    for lang, own in numbers.items():
-        missing = sorted(everywhere - own)
-        if missing:
-            elsewhere = sorted({other for other, theirs in numbers.items() if set(missing) & theirs})
-            results[lang] = CheckResult(check="consistency", passed=False,
-                                        message=f"{', '.join(missing)} in {', '.join(elsewhere)} but not here")
-        else:
-            results[lang] = CheckResult(check="consistency", passed=True)
+    reference = items[0].lang
+    results = {reference: CheckResult(check="consistency", passed=True)}
+    for lang, own in list(numbers.items())[1:]:
+        missing, extra = sorted(numbers[reference] - own), sorted(own - numbers[reference])
+        problems = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"extra {', '.join(extra)}"] if extra else [])
+        results[lang] = CheckResult(check="consistency", passed=not problems,
+                                    message=f"numbers differ from the {reference} item: {'; '.join(problems)}")
     return results

@@ -6,6 +6,7 @@ loading a prompt whose hash differs from its pin is a configuration error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -23,6 +24,11 @@ LOCK_NAME = "prompts.lock"
 _FILE_RE = re.compile(r"^v(\d+)\.md$")
 _SECTION_RE = re.compile(r"^### (\w+)\s*$", re.MULTILINE)
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(source: str) -> jinja2.Template:
+    return _ENV.from_string(source)
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class Prompt:
         if section not in self.sections:
             raise ConfigError(f"prompt {self.ref} has no '### {section}' section")
         try:
-            return _ENV.from_string(self.sections[section]).render(**values).strip()
+            return _compiled(self.sections[section]).render(**values).strip()
         except jinja2.UndefinedError as exc:
             raise ConfigError(f"prompt {self.ref}: {exc.message}") from None
 
