@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from fake_openai import FakeOpenAI, Step
 from briefer.llm import LLM, RateLimiter
