@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError, ModelReplyError
 from .llm import LLM
-from .render import write_atomic
+from .files import write_atomic
 
 PENDING = ("validating", "in_progress", "finalizing", "cancelling")
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .files import remove_stale_temps, write_atomic
 
 
 def request_key(model: str, messages: list[dict[str, str]], params: dict[str, Any], response_format: Any) -> str:
@@ -42,16 +42,7 @@ class ReplyStore:
         return entry
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"key": key, **entry}, handle, ensure_ascii=False, indent=1, sort_keys=True)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path(key), json.dumps({"key": key, **entry}, ensure_ascii=False, indent=1, sort_keys=True))
         self.touched.add(key)
 
     def prune(self) -> int:
@@ -65,8 +56,4 @@ class ReplyStore:
 
     def clean_stale_temp_files(self) -> int:
         """Temp files left by a run that was killed mid-write."""
-        removed = 0
-        for stale in self.root.glob("*/.*.tmp"):
-            stale.unlink(missing_ok=True)
-            removed += 1
-        return removed
+        return sum(remove_stale_temps(folder) for folder in self.root.glob("*/"))

@@ -25,7 +25,8 @@ from .fetch import FetchPolicy
 from .ingest import read_sources
 from .models import ArticleOutcome, RunReport
 from .publish import desk_files
-from .render import run_report_json, write_atomic, write_outputs
+from .files import write_atomic
+from .render import run_report_json, write_outputs
 
 log = logging.getLogger("briefer")
 

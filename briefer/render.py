@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
 
+from .files import remove_stale_temps, write_all
 from .models import Article, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
 
 LABELS = {
@@ -175,52 +174,11 @@ def briefing_for(report: RunReport, lang: str) -> Briefing:
     return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries))
 
 
-def _write_temp(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return Path(temp)
-
-
-def write_all(files: dict[Path, str]) -> list[Path]:
-    """Write every file to a temp beside it, then rename them all. A full disk or an error
-    while writing leaves every old file as it was; renames need no space."""
-    temps: dict[Path, Path] = {}
-    try:
-        for path, text in files.items():
-            temps[path] = _write_temp(path, text)
-    except BaseException:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-        raise
-    for path, temp in temps.items():
-        os.replace(temp, path)
-    return list(files)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temp file beside the target, fsync, then rename: never a half-written file."""
-    write_all({path: text})
-
-
-def clean_stale_temp_files(folder: Path) -> None:
-    """Temp files of a run killed mid-write (kill -9 leaves them; they are never read)."""
-    for stale in folder.glob(".*.tmp") if folder.is_dir() else ():
-        stale.unlink(missing_ok=True)
-
-
 def write_outputs(report: RunReport, out_dir: Path, more: dict[str, str] | None = None) -> list[Path]:
     """briefing.<lang>.md and .html per language, briefing.json, and `more` (name -> text),
     in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()
-    clean_stale_temp_files(day_dir)
+    remove_stale_temps(day_dir)
     files: dict[Path, str] = {day_dir / name: text for name, text in (more or {}).items()}
     for lang in report.languages:
         briefing = briefing_for(report, lang)

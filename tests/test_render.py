@@ -5,7 +5,8 @@ from pathlib import Path
 
 from briefer.models import Article, BriefedItem, CheckResult, Item, PromptRef, RunReport, Usage, Verdict
 from briefer.models import ArticleOutcome
-from briefer.render import write_atomic, write_outputs
+from briefer.files import write_atomic
+from briefer.render import write_outputs
 
 PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
 

@@ -1,0 +1,52 @@
+"""Writing files so that a crash, a kill or a full disk never leaves half of one: every
+file goes to a temp beside it, is synced, and is renamed into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _write_temp(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def write_all(files: dict[Path, str]) -> list[Path]:
+    """Write every file to a temp beside it, then rename them all. A full disk or an error
+    while writing leaves every old file as it was; renames need no space."""
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in files.items():
+            temps[path] = _write_temp(path, text)
+    except BaseException:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise
+    for path, temp in temps.items():
+        os.replace(temp, path)
+    return list(files)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    write_all({path: text})
+
+
+def remove_stale_temps(folder: Path, pattern: str = f".*{TEMP_SUFFIX}") -> int:
+    """Temp files of a run killed mid-write (kill -9 leaves them; they are never read)."""
+    stale = list(folder.glob(pattern)) if folder.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
