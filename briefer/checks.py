@@ -208,7 +208,7 @@ def name_skeleton(word: str) -> str:
 def same_name(a: str, b: str) -> bool:
     """The same name across scripts and inflections (Pistorius ~ Pistoriusa ~ Пісторіуса)."""
     ta, tb = transliterate(a), transliterate(b)
-    if ta[:5] == tb[:5] and min(len(ta), len(tb)) >= 3:
+    if ta == tb or (ta[:5] == tb[:5] and min(len(ta), len(tb)) >= 3):
         return True
     sa, sb = name_skeleton(a)[:4], name_skeleton(b)[:4]
     return len(sa) >= 2 and sa == sb

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Callable
 
 from fake_openai import completion
+from loopback import Loopback
 
 
-class FakeBatch:
+class FakeBatch(Loopback):
     def __init__(self, responder: Callable[[dict[str, Any]], str], polls_before_done: int = 1):
         self.responder = responder
         self.polls_before_done = polls_before_done
@@ -63,10 +63,8 @@ class FakeBatch:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._listen(Handler)
+        self.base_url = self.origin + "/v1"
 
     def _batch(self, batch_id: str, status: str, output: str | None = None) -> dict[str, Any]:
         return {"id": batch_id, "object": "batch", "endpoint": "/v1/chat/completions", "completion_window": "24h",
@@ -88,11 +86,3 @@ class FakeBatch:
             batch["output"] = f"file-{len(self.files)}"
             self.files[batch["output"]] = ("\n".join(lines) + "\n").encode()
         return self._batch(batch_id, "completed", batch["output"])
-
-    def __enter__(self) -> "FakeBatch":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()

@@ -7,8 +7,10 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Callable
+
+from loopback import Loopback
 
 
 @dataclass
@@ -43,7 +45,7 @@ def completion(content: str, model: str = "fake-model", finish_reason: str = "st
     }
 
 
-class FakeOpenAI:
+class FakeOpenAI(Loopback):
     """Serve `script` in order (the last step repeats), or answer with `responder(body)`."""
 
     def __init__(self, script: list[Step] | None = None,
@@ -52,22 +54,11 @@ class FakeOpenAI:
         self.responder = responder
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._listen(self._handler())
 
     @property
     def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
-
-    def __enter__(self) -> "FakeOpenAI":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        return self.origin + "/v1"
 
     def _next(self, body: dict[str, Any]) -> Step:
         with self._lock:
