@@ -145,18 +145,22 @@ _LEAK_MARKERS = ("<source", "</source", "json:", "system prompt", "ignore all pr
                  "as an ai", "```")
 
 
+@functools.lru_cache(maxsize=64)
+def _eight_word_runs(instruction: str) -> tuple[str, ...]:
+    """Every 8-word run of an instruction: the same few instructions judge every item."""
+    tokens = words(instruction.lower())
+    return tuple(" ".join(tokens[start:start + 8]) for start in range(0, max(0, len(tokens) - 7)))
+
+
 def check_leakage(item: Item, instructions: Iterable[str]) -> CheckResult:
     """Nothing of the prompt's own wording: markers, or any 8-word run of the instructions."""
     text = " ".join(words(item.text().lower()))
     lowered = item.text().lower()
     hits = [marker for marker in _LEAK_MARKERS if marker in lowered]
     for instruction in instructions:
-        tokens = words(instruction.lower())
-        for start in range(0, max(0, len(tokens) - 7)):
-            run = " ".join(tokens[start:start + 8])
-            if run in text:
-                hits.append(f"\"{run}\"")
-                break
+        run = next((run for run in _eight_word_runs(instruction) if run in text), None)
+        if run:
+            hits.append(f"\"{run}\"")
     if hits:
         return CheckResult(check="leakage", passed=False, message="prompt text in the item: " + ", ".join(hits[:3]))
     return CheckResult(check="leakage", passed=True)
