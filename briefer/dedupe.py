@@ -5,11 +5,17 @@ same event in other words, perhaps another language: they share most of their na
 numbers, or most of their word sequences. The first source read is kept; the others are
 listed on it. An inverted index finds the candidates, so a run of thousands of articles
 compares only those that share something, not every pair.
+
+Memory stays small at any size: an article is kept as a bottom-k sketch of its shingle
+hashes (the SKETCH smallest), from which Jaccard similarity is estimated (exact for articles
+shorter than SKETCH shingles), and only its PROBES smallest hashes enter the index.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import zlib
+from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 from .checks import name_skeleton, names_in, numbers_in, words
@@ -20,29 +26,49 @@ SHINGLE_SIMILARITY = 0.5
 ENTITY_OVERLAP = 0.6
 MIN_SHARED_ENTITIES = 4
 COMMON = 50  # index keys in more articles than this find no candidates
+SKETCH = 128  # shingle hashes kept per article
+PROBES = 16  # of those, how many (the smallest) go into the index
+
+
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode())  # stable across runs, unlike hash(): the same merges every day
 
 
 @dataclass(frozen=True)
 class _Signature:
-    shingles: frozenset[tuple[str, ...]]
-    entities: frozenset[str]  # name skeletons (script- and inflection-blind) and numbers
+    sketch: array  # the SKETCH smallest shingle hashes, sorted
+    entities: array  # hashes of name skeletons (script- and inflection-blind) and numbers, sorted
+
+    def keys(self) -> list[tuple[str, int]]:
+        return [("e", h) for h in self.entities] + [("s", h) for h in self.sketch[:PROBES]]
 
 
 def _signature(article: Article) -> _Signature:
     text = f"{article.title}\n{article.text}"
     tokens = [w.lower() for w in words(article.text)]
-    shingles = frozenset(tuple(tokens[i:i + SHINGLE]) for i in range(max(0, len(tokens) - SHINGLE + 1)))
+    shingles = {_hash(" ".join(tokens[i:i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))}
     names = {"n:" + name_skeleton(name)[:4] for name in names_in(text, article.lang) if len(name_skeleton(name)) >= 2}
     numbers = {"#" + n for n in numbers_in(text) if len(n.replace(".", "")) >= 2}
-    return _Signature(shingles, frozenset(names | numbers))
+    return _Signature(array("I", sorted(shingles)[:SKETCH]), array("I", sorted({_hash(e) for e in names | numbers})))
+
+
+def _resemble(a: array, b: array) -> bool:
+    """Jaccard similarity, estimated from two bottom-k sketches, at least SHINGLE_SIMILARITY."""
+    if not a or not b:
+        return False
+    both = set(a).intersection(b)
+    if len(both) < SHINGLE_SIMILARITY * max(len(a), len(b)):
+        return False  # an upper bound on the estimate is already too low: skip the sort
+    union = sorted(set(a).union(b))[:SKETCH]
+    return sum(1 for h in union if h in both) >= SHINGLE_SIMILARITY * len(union)
 
 
 def _same(a: _Signature, b: _Signature) -> bool:
-    if a.shingles and b.shingles and len(a.shingles & b.shingles) / len(a.shingles | b.shingles) >= SHINGLE_SIMILARITY:
-        return True
-    shared = len(a.entities & b.entities)
+    shared = len(set(a.entities).intersection(b.entities))
     smaller = min(len(a.entities), len(b.entities))
-    return shared >= MIN_SHARED_ENTITIES and shared / smaller >= ENTITY_OVERLAP
+    if shared >= MIN_SHARED_ENTITIES and shared / smaller >= ENTITY_OVERLAP:
+        return True
+    return _resemble(a.sketch, b.sketch)
 
 
 def same_story(a: Article, b: Article) -> bool:
@@ -53,15 +79,13 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     """(articles with their duplicates' sources listed, one line per merged source)."""
     kept: list[Article] = []
     signatures: list[_Signature] = []
-    by_entity: dict[str, list[int]] = defaultdict(list)
-    by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    postings: dict[tuple[str, int], list[int] | None] = {}  # None: a key too common to tell stories apart
     merged: list[str] = []
     for article in articles:
         signature = _signature(article)
         votes: Counter[int] = Counter()
-        for postings in [by_entity.get(e, ()) for e in signature.entities] + [by_shingle.get(s, ()) for s in signature.shingles]:
-            if len(postings) <= COMMON:  # a key most articles share tells no story apart
-                votes.update(postings)
+        for key in signature.keys():
+            votes.update(postings.get(key) or ())
         match = next((i for i, _ in sorted(votes.items()) if _same(signatures[i], signature)), None)
         if match is not None:
             earlier = kept[match]
@@ -71,8 +95,17 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
         index = len(kept)
         kept.append(article)
         signatures.append(signature)
-        for entity in signature.entities:
-            by_entity[entity].append(index)
-        for shingle in signature.shingles:
-            by_shingle[shingle].append(index)
+        for key in signature.keys():
+            _post(postings, key, index)
     return kept, merged
+
+
+def _post(postings: dict[tuple[str, int], list[int] | None], key: tuple[str, int], index: int) -> None:
+    if key not in postings:
+        postings[key] = [index]
+        return
+    listed = postings[key]
+    if listed is not None:
+        listed.append(index)
+        if len(listed) > COMMON:  # a key most articles share tells no story apart
+            postings[key] = None

@@ -44,3 +44,20 @@ def test_different_stories_are_never_merged() -> None:
     articles, _ = read_sources([str(FIXTURES / "articles")])
     kept, merged = merge_duplicates(articles)
     assert len(kept) == len(articles) == 5 and merged == []
+
+
+def test_a_long_article_lightly_edited_is_merged_among_many_distinct_ones(tmp_path: Path) -> None:
+    """Long articles are compared by a sketch of their word sequences (a bounded number of
+    hashes each, so memory stays flat): a second wire's copy with a changed paragraph is still
+    found among hundreds of distinct stories, and none of those is merged."""
+    seed = (FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt").read_text()
+    edited = seed.replace("Hegseth", "Mr Hegseth", 3) + "\nThe ministers meet again in June.\n"
+    for n in range(300):
+        (tmp_path / f"other-{n:03d}.txt").write_text(
+            f"Story {n}\n\n" + " ".join(f"word{n}x{i} item{(n * 7 + i) % 997}" for i in range(200)))
+    (tmp_path / "wire-a.txt").write_text(seed)
+    (tmp_path / "wire-z.txt").write_text(edited)
+    articles, _ = read_sources([str(tmp_path)])
+    kept, merged = merge_duplicates(articles)
+    assert len(kept) == 301
+    assert merged == [f"{tmp_path / 'wire-z.txt'}: merged as a duplicate of {tmp_path / 'wire-a.txt'}"]
