@@ -8,7 +8,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
-from .ingest import language_confidences
+from .langid import confidences
 from .models import CheckResult, Item
 
 # A number as written in en/de/fr/pl/uk text: 3200, 3,200, 3.200, 3 200, 5,5, 5.5, 2%.
@@ -80,18 +80,17 @@ def check_language(item: Item, lang: str) -> CheckResult:
     """Headline and bullets judged together (short texts are unreliable alone), then each
     longer bullet on its own, so English leaking into one bullet is caught too."""
     name = _LANGUAGE_NAMES.get(lang, lang)
-    whole = language_confidences(item.text())
+    parts = [part for part in (item.headline, *item.bullets) if len(words(part)) >= 6]
+    whole, *each = confidences([item.text(), *parts])  # one round trip to the worker
     top = next(iter(whole), "und")
     if top != lang:
         return CheckResult(check="language", passed=False,
                            message=f"written in {_LANGUAGE_NAMES.get(top, top)}, not {name}")
-    for part in (item.headline, *item.bullets):
-        if len(words(part)) >= 6:
-            scores = language_confidences(part)
-            best = next(iter(scores), lang)
-            if best != lang and scores[best] > 0.6:
-                return CheckResult(check="language", passed=False,
-                                   message=f"not in {name} ({_LANGUAGE_NAMES.get(best, best)}): \"{_clip(part)}\"")
+    for part, scores in zip(parts, each):
+        best = next(iter(scores), lang)
+        if best != lang and scores[best] > 0.6:
+            return CheckResult(check="language", passed=False,
+                               message=f"not in {name} ({_LANGUAGE_NAMES.get(best, best)}): \"{_clip(part)}\"")
     return CheckResult(check="language", passed=True)
 
 

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import click
 
-from . import batch, gate, pipeline, prompts
+from . import batch, gate, langid, pipeline, prompts
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
 from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, ConfigError,
                      InputError, Interrupted, TemporaryError, UsageError)
@@ -104,6 +104,7 @@ def _batch_pending(briefer: pipeline.Briefer, articles: list, out_dir: Path, day
 
 
 def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False) -> int:
+    langid.warm_up()  # the checks' language models load while the sources are read
     policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
                          max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
     articles, rejected = read_sources(sources, policy)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -13,6 +12,7 @@ from typing import Iterable, Iterator
 
 from .errors import InputError
 from .fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
+from .langid import detect_language
 from .models import Article
 
 log = logging.getLogger("briefer")
@@ -28,31 +28,6 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE_RE.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
-
-
-# ---- language identification (lingua is imported here only) ----
-
-_LINGUA_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "RUSSIAN", "SPANISH",
-                     "ITALIAN", "DUTCH", "PORTUGUESE", "CZECH", "SLOVAK", "BELARUSIAN", "BULGARIAN")
-
-
-@functools.cache
-def _detector():
-    from lingua import Language, LanguageDetectorBuilder
-
-    languages = [getattr(Language, name) for name in _LINGUA_LANGUAGES]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
-
-
-def language_confidences(text: str) -> dict[str, float]:
-    """ISO 639-1 code -> confidence in [0, 1], highest first."""
-    values = _detector().compute_language_confidence_values(text)
-    return {value.language.iso_code_639_1.name.lower(): value.value for value in values}
-
-
-def detect_language(text: str) -> str:
-    confidences = language_confidences(text)
-    return next(iter(confidences), "und")
 
 
 # ---- readers, one per format ----

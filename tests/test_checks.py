@@ -82,6 +82,20 @@ def test_an_english_bullet_inside_a_german_item_is_caught() -> None:
     assert not result.passed and "great success" in result.message
 
 
+def test_the_language_check_survives_its_worker_being_killed() -> None:
+    """Language identification runs in a worker process (lingua off briefer's GIL); if the
+    worker dies mid-run (OOM killer, kill -9) the next check starts a new one."""
+    from briefer import langid
+
+    mixed = item("de", "Bahnstreik endet mit Tarifeinigung",
+                 "The union said the deal was a great success for all of its members.")
+    assert not checks.check_language(mixed, "de").passed
+    langid._worker._process.kill()
+    langid._worker._process.wait()
+    result = checks.check_language(mixed, "de")
+    assert not result.passed and "English" in result.message
+
+
 # ---- shape, length, glossary, leakage ----
 
 def test_too_many_words_fails_with_the_count() -> None:

@@ -1,0 +1,109 @@
+"""Language identification with lingua (imported here only).
+
+The checks' texts (headlines, bullets) go to a worker process: lingua holds the GIL while
+it works, and on its first text under 120 characters it loads ~250 MB of n-gram models,
+which takes seconds. In-process, both would stall every thread waiting on a model reply;
+in the worker they run on another core, and the models load while briefer reads its
+sources. Whole articles are identified in-process: for texts of 120 characters and more
+lingua needs only its small trigram models.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import signal
+import subprocess
+import sys
+import threading
+from typing import Sequence
+
+from .errors import TemporaryError
+from .processes import die_with_parent
+
+_LINGUA_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "RUSSIAN", "SPANISH",
+                     "ITALIAN", "DUTCH", "PORTUGUESE", "CZECH", "SLOVAK", "BELARUSIAN", "BULGARIAN")
+# Short texts in both scripts: their detection loads every model the checks will need.
+_WARM_UP = ("The council met on Monday.", "Рада зібралася в понеділок.")
+
+Confidences = dict[str, float]  # ISO 639-1 code -> confidence in [0, 1], highest first
+
+
+@functools.cache
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in _LINGUA_LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def _confidences_here(texts: Sequence[str]) -> list[Confidences]:
+    detector = _detector()
+    return [{value.language.iso_code_639_1.name.lower(): value.value
+             for value in detector.compute_language_confidence_values(text)} for text in texts]
+
+
+def detect_language(text: str) -> str:
+    """The language of an article, identified in-process (see above)."""
+    return next(iter(_confidences_here((text,))[0]), "und")
+
+
+# ---- the worker: one JSON line in (a list of texts), one out (their confidences) ----
+
+class _Worker:
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            self._start()
+
+    def _start(self) -> None:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "briefer.langid"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                text=True, encoding="utf-8", preexec_fn=lambda: die_with_parent(signal.SIGKILL))
+
+    def ask(self, texts: Sequence[str]) -> list[Confidences]:
+        with self._lock:  # one request at a time: the worker answers in order
+            for _ in range(2):  # a worker that died (killed, out of memory) is started once more
+                self._start()
+                try:
+                    self._process.stdin.write(json.dumps(list(texts)) + "\n")
+                    self._process.stdin.flush()
+                    line = self._process.stdout.readline()
+                except (BrokenPipeError, OSError):
+                    line = ""
+                if line:
+                    return [dict(pairs) for pairs in json.loads(line)]
+                self._process.kill()
+                self._process.wait()
+        raise TemporaryError("the language identification worker (python -m briefer.langid) stopped twice; "
+                             "out of memory? try again")
+
+
+_worker = _Worker()
+
+
+def warm_up() -> None:
+    """Start the worker now: it loads its models while briefer reads its sources."""
+    _worker.start()
+
+
+def confidences(texts: Sequence[str]) -> list[Confidences]:
+    """The language confidences of each text, from the worker."""
+    return _worker.ask(texts)
+
+
+def _serve() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is briefer's to handle
+    _confidences_here(_WARM_UP)
+    for line in sys.stdin:
+        replies = _confidences_here(json.loads(line))
+        sys.stdout.write(json.dumps([list(reply.items()) for reply in replies]) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    _serve()
