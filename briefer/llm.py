@@ -13,6 +13,7 @@ import json
 import re
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -37,7 +38,8 @@ class RateLimiter:
 
     def __init__(self, requests_per_minute: int = 0, tokens_per_minute: int = 0):
         self.rpm, self.tpm = requests_per_minute, tokens_per_minute
-        self._sent: list[tuple[float, int]] = []  # (time, tokens) of the last minute
+        self._sent: deque[tuple[float, int]] = deque()  # (time, tokens) of the last minute, oldest first
+        self._sent_tokens = 0
         self._blocked_until = 0.0
         self._lock = threading.Lock()
 
@@ -45,14 +47,16 @@ class RateLimiter:
         while True:
             with self._lock:
                 now = time.monotonic()
-                self._sent = [(at, n) for at, n in self._sent if now - at < 60]
+                while self._sent and now - self._sent[0][0] >= 60:
+                    self._sent_tokens -= self._sent.popleft()[1]
                 delay = max(0.0, self._blocked_until - now)
                 if self.rpm and len(self._sent) >= self.rpm:
                     delay = max(delay, 60 - (now - self._sent[0][0]))
-                if self.tpm and sum(n for _, n in self._sent) + tokens > self.tpm and self._sent:
+                if self.tpm and self._sent_tokens + tokens > self.tpm and self._sent:
                     delay = max(delay, 60 - (now - self._sent[0][0]))
                 if delay <= 0:
                     self._sent.append((now, tokens))
+                    self._sent_tokens += tokens
                     return
             time.sleep(min(delay, 5.0))
 
