@@ -104,7 +104,7 @@ def _batch_pending(briefer: pipeline.Briefer, articles: list, out_dir: Path, day
 
 
 def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False) -> int:
-    langid.warm_up()  # the checks' language models load while the sources are read
+    langid.warm_up(settings.languages)  # the checks' language models load while the sources are read
     policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
                          max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
     articles, rejected = read_sources(sources, policy)
@@ -130,7 +130,7 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
             report = pipeline.run(settings, briefer, articles, rejected, day, progress)
         report = report.model_copy(
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
-        desk = desk_files(report, settings.desk, settings.title) if report.written else {}
+        desk = desk_files(report, settings.desk, settings.title) if report.written else ()
         written = write_outputs(report, settings.out_dir, desk) if report.written else []
     code = _exit_code(report)
     write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 TEMP_SUFFIX = ".tmp"
 
@@ -24,12 +25,13 @@ def _write_temp(path: Path, text: str) -> Path:
     return Path(temp)
 
 
-def write_all(files: dict[Path, str]) -> list[Path]:
+def write_all(files: Iterable[tuple[Path, str]]) -> list[Path]:
     """Write every file to a temp beside it, then rename them all. A full disk or an error
-    while writing leaves every old file as it was; renames need no space."""
+    while writing leaves every old file as it was; renames need no space. `files` may be a
+    generator: each text is rendered, written and dropped before the next is made."""
     temps: dict[Path, Path] = {}
     try:
-        for path, text in files.items():
+        for path, text in files:
             temps[path] = _write_temp(path, text)
     except BaseException:
         for temp in temps.values():
@@ -37,11 +39,11 @@ def write_all(files: dict[Path, str]) -> list[Path]:
         raise
     for path, temp in temps.items():
         os.replace(temp, path)
-    return list(files)
+    return list(temps)
 
 
 def write_atomic(path: Path, text: str) -> None:
-    write_all({path: text})
+    write_all([(path, text)])
 
 
 def remove_stale_temps(folder: Path, pattern: str = f".*{TEMP_SUFFIX}") -> int:

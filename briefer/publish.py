@@ -10,6 +10,7 @@ import html
 import xml.etree.ElementTree as ET
 from datetime import datetime, time, timezone
 from pathlib import Path
+from typing import Iterator
 
 from .models import Article, BriefedItem, RunReport
 from .render import LABELS, safe_url, briefing_for
@@ -148,8 +149,8 @@ def _text(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = text
 
 
-def desk_files(report: RunReport, desk: str, title: str) -> dict[str, str]:
-    """index.html and feed.<lang>.atom, by file name."""
-    files = {"index.html": desk_page(report, title)}
-    files.update({f"feed.{lang}.atom": atom_feed(report, lang, desk) for lang in report.languages})
-    return files
+def desk_files(report: RunReport, desk: str, title: str) -> Iterator[tuple[str, str]]:
+    """index.html and feed.<lang>.atom as (file name, text), made one at a time."""
+    yield "index.html", desk_page(report, title)
+    for lang in report.languages:
+        yield f"feed.{lang}.atom", atom_feed(report, lang, desk)

@@ -6,6 +6,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Iterable, Iterator
 from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
@@ -174,16 +175,20 @@ def briefing_for(report: RunReport, lang: str) -> Briefing:
     return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries))
 
 
-def write_outputs(report: RunReport, out_dir: Path, more: dict[str, str] | None = None) -> list[Path]:
-    """briefing.<lang>.md and .html per language, briefing.json, and `more` (name -> text),
-    in out_dir/<date>/, all renamed into place only once all are written."""
+def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, str]] = ()) -> list[Path]:
+    """briefing.<lang>.md and .html per language, briefing.json, and `more` ((name, text)
+    pairs), in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()
     remove_stale_temps(day_dir)
-    files: dict[Path, str] = {day_dir / name: text for name, text in (more or {}).items()}
-    for lang in report.languages:
-        briefing = briefing_for(report, lang)
-        markdown_text = briefing_markdown(briefing)
-        files[day_dir / f"briefing.{lang}.md"] = markdown_text
-        files[day_dir / f"briefing.{lang}.html"] = briefing_html(briefing, markdown_text)
-    files[day_dir / "briefing.json"] = report_json(report)
-    return write_all(files)
+
+    def files() -> Iterator[tuple[Path, str]]:  # one at a time: a day of 10,000 items is never all in memory
+        for name, text in more:
+            yield day_dir / name, text
+        for lang in report.languages:
+            briefing = briefing_for(report, lang)
+            markdown_text = briefing_markdown(briefing)
+            yield day_dir / f"briefing.{lang}.md", markdown_text
+            yield day_dir / f"briefing.{lang}.html", briefing_html(briefing, markdown_text)
+        yield day_dir / "briefing.json", report_json(report)
+
+    return write_all(files())
