@@ -59,10 +59,11 @@ _WORD_VALUES = {word: str(index + 1) for spelled in _NUMBER_WORDS.values()
                 for index, word in enumerate(spelled.split())}
 
 
-def source_numbers(source: str) -> set[str]:
+@functools.lru_cache(maxsize=64)  # one article is checked in every language
+def source_numbers(source: str) -> frozenset[str]:
     found = numbers_in(source)
     found.update(_WORD_VALUES[w] for w in (w.lower() for w in words(source)) if w in _WORD_VALUES)
-    return found
+    return frozenset(found)
 
 
 def check_numbers(item: Item, source: str) -> CheckResult:
@@ -71,7 +72,13 @@ def check_numbers(item: Item, source: str) -> CheckResult:
     if invented:
         return CheckResult(check="numbers", passed=False,
                            message=f"numbers not in the source: {', '.join(invented)}")
-    return CheckResult(check="numbers", passed=True)
+    return passed("numbers")
+
+
+@functools.cache
+def passed(check: str) -> CheckResult:
+    """One shared result per check that passed: ten thousand items need not hold their own."""
+    return CheckResult(check=check, passed=True)
 
 
 # ---- language ----
@@ -91,7 +98,7 @@ def check_language(item: Item, lang: str) -> CheckResult:
         if best != lang and scores[best] > 0.6:
             return CheckResult(check="language", passed=False,
                                message=f"not in {name} ({_LANGUAGE_NAMES.get(best, best)}): \"{_clip(part)}\"")
-    return CheckResult(check="language", passed=True)
+    return passed("language")
 
 
 # ---- length and shape ----
@@ -107,7 +114,7 @@ def check_length(item: Item, words_per_item: int) -> CheckResult:
     if count > limit:
         return CheckResult(check="length", passed=False,
                            message=f"{count} words; at most {limit} (about {words_per_item} asked)")
-    return CheckResult(check="length", passed=True)
+    return passed("length")
 
 
 def check_structure(item: Item, max_bullets: int) -> CheckResult:
@@ -125,7 +132,7 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
         problems.append("the same bullet twice")
     if problems:
         return CheckResult(check="structure", passed=False, message="; ".join(problems))
-    return CheckResult(check="structure", passed=True)
+    return passed("structure")
 
 
 # ---- house style and leakage ----
@@ -137,7 +144,7 @@ def check_glossary(item: Item, glossary: dict[str, str]) -> CheckResult:
              if re.search(rf"(?<!\w){re.escape(avoid)}(?!\w)", text, flags=re.IGNORECASE)]
     if wrong:
         return CheckResult(check="glossary", passed=False, message="house style: " + ", ".join(wrong))
-    return CheckResult(check="glossary", passed=True)
+    return passed("glossary")
 
 
 _LEAK_MARKERS = ("<source", "</source", "json:", "system prompt", "ignore all previous", "ignore previous instructions",
@@ -162,7 +169,7 @@ def check_leakage(item: Item, instructions: Iterable[str]) -> CheckResult:
             hits.append(f"\"{run}\"")
     if hits:
         return CheckResult(check="leakage", passed=False, message="prompt text in the item: " + ", ".join(hits[:3]))
-    return CheckResult(check="leakage", passed=True)
+    return passed("leakage")
 
 
 def run_checks(item: Item, *, source: str, source_lang: str, lang: str, words_per_item: int, max_bullets: int,
@@ -257,13 +264,18 @@ def _german_name_run(tokens: list[str], index: int) -> bool:
     return end > start and start > 0 and not after_number
 
 
+@functools.lru_cache(maxsize=64)
+def _capitalised_words(source: str) -> frozenset[str]:
+    return frozenset(w for w in words(source) if w[0].isupper())
+
+
 def check_names(item: Item, source: str) -> CheckResult:
-    source_words = {w for w in words(source) if w[0].isupper()}
+    source_words = _capitalised_words(source)
     unknown = sorted({name for part in (item.headline, *item.bullets) for name in names_in(part, item.lang)
                       if not any(same_name(name, known) for known in source_words)})
     if unknown:
         return CheckResult(check="names", passed=False, message=f"names not in the source: {', '.join(unknown)}")
-    return CheckResult(check="names", passed=True)
+    return passed("names")
 
 
 _QUOTE_RE = re.compile(r"[\"“”„«»‚‘’]\s*([^\"“”„«»]{12,}?)\s*[\"“”«»]")
@@ -272,12 +284,12 @@ _QUOTE_RE = re.compile(r"[\"“”„«»‚‘’]\s*([^\"“”„«»]{12,}?)
 def check_quotes(item: Item, source: str, source_lang: str) -> CheckResult:
     """Quoted text in an item in the source's own language must be the source's words."""
     if item.lang != source_lang:
-        return CheckResult(check="quotes", passed=True)
+        return passed("quotes")
     flat = " ".join(words(source.lower()))
     invented = [q for q in _QUOTE_RE.findall(item.text()) if " ".join(words(q.lower())) not in flat]
     if invented:
         return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{_clip(invented[0])}\"")
-    return CheckResult(check="quotes", passed=True)
+    return passed("quotes")
 
 
 def check_consistency(items: list[Item]) -> dict[str, CheckResult]:
@@ -288,7 +300,7 @@ def check_consistency(items: list[Item]) -> dict[str, CheckResult]:
         return {}
     numbers = {item.lang: {normalise_number(n) for n in _NUMBER_RE.findall(item.text())} for item in items}
     reference = items[0].lang
-    results = {reference: CheckResult(check="consistency", passed=True)}
+    results = {reference: passed("consistency")}
     for lang, own in list(numbers.items())[1:]:
         missing, extra = sorted(numbers[reference] - own), sorted(own - numbers[reference])
         problems = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"extra {', '.join(extra)}"] if extra else [])
