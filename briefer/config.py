@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from .errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SUPPORTED_LANGUAGES = ("en", "de", "fr", "pl", "uk")
+SUPPORTED_LANGUAGES = ("en", "de", "fr", "pl", "uk", "es", "it")
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 

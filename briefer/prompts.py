@@ -49,14 +49,15 @@ class Prompt:
         return PromptRef(id=self.id, version=self.version, sha256=self.sha256)
 
     def render(self, section: str, **values: Any) -> str:
-        """Render one section; a missing or undeclared input is an error, never blank text."""
+        """Render one section; a missing or undeclared input is an error, never blank text.
+        Besides its inputs a section sees `locales`, the file's own per-language table."""
         undeclared = set(values) - set(self.inputs)
         if undeclared:
             raise ConfigError(f"prompt {self.ref} does not declare inputs {sorted(undeclared)}")
         if section not in self.sections:
             raise ConfigError(f"prompt {self.ref} has no '### {section}' section")
         try:
-            return _compiled(self.sections[section]).render(**values).strip()
+            return _compiled(self.sections[section]).render(locales=self.locales, **values).strip()
         except jinja2.UndefinedError as exc:
             raise ConfigError(f"prompt {self.ref}: {exc.message}") from None
 

@@ -7,6 +7,9 @@ import json
 import re
 from typing import Any
 
+from briefer.config import PROJECT_ROOT
+from briefer.prompts import all_prompts
+
 ARTICLE = """Minister Anna Berg opens new bridge in Oslo
 
 Norway's transport minister Anna Berg opened the new Bjørvika bridge in Oslo on Monday.
@@ -31,15 +34,36 @@ ITEMS = {
            ["Міністерка транспорту Анна Берг у понеділок відкрила новий міст в Осло.",
             "Він коштував 120 мільйонів крон і будувався 3 роки."]),
 }
-KEYS = {"headline": "en", "ueberschrift": "de", "titre": "fr", "naglowek": "pl", "заголовок": "uk"}
 _JSON_LINE_RE = re.compile(r'JSON: \{"([^"]+)": "\.\.\.", "([^"]+)"')
 
 
+def _locales() -> dict[str, dict[str, str]]:
+    """Every language of every brief prompt version."""
+    found: dict[str, dict[str, str]] = {}
+    for prompt in all_prompts(PROJECT_ROOT / "prompts"):
+        if prompt.id == "brief":
+            found.update(prompt.locales)
+    return found
+
+
+LOCALES = _locales()
+KEYS = {locale["headline_key"]: lang for lang, locale in LOCALES.items()}
+_INSTRUCTIONS = {locale["instruction"]: lang for version in all_prompts(PROJECT_ROOT / "prompts") if version.id == "brief"
+                 for lang, locale in version.locales.items()}
+
+
+def is_brief(body: dict[str, Any]) -> bool:
+    """A brief request (any version), not a digest."""
+    return body["messages"][0]["content"].startswith("You write short, faithful news briefings")
+
+
 def asked(body: dict[str, Any]) -> tuple[str, str, str]:
-    """(lang, headline key, bullets key) that the request's last user message asks for."""
+    """(lang, headline key, bullets key) that the request's last user message asks for: its
+    JSON line (brief@1, re-asks) or its closing instruction (brief@2)."""
     last = [m for m in body["messages"] if m["role"] == "user"][-1]["content"]
-    headline_key, bullets_key = _JSON_LINE_RE.findall(last)[-1]
-    return KEYS[headline_key], headline_key, bullets_key
+    keys = _JSON_LINE_RE.findall(last)
+    lang = KEYS[keys[-1][0]] if keys else _INSTRUCTIONS[last.rsplit("\n", 1)[-1].strip()]
+    return lang, LOCALES[lang]["headline_key"], LOCALES[lang]["bullets_key"]
 
 
 def reply_for(body: dict[str, Any], **override: Any) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from briefs import asked
 from fake_openai import FakeOpenAI, Step
 
 CANARY_KEY = "sk-canary-123456"
@@ -55,11 +56,9 @@ def briefing_files(out: Path) -> list[Path]:
 
 def good_responder(body: dict[str, Any]) -> Step:
     """Answer the brief prompt with an item under the keys the request asks for."""
-    last_user = [m["content"] for m in body["messages"] if m["role"] == "user"][-1]
-    json_lines = [line for line in last_user.splitlines() if line.startswith("JSON: ")]
-    if not json_lines:  # a digest request: facts
+    if body["messages"][0]["content"].startswith("You extract key facts"):  # a digest request
         return Step(content=json.dumps({"facts": [GOOD_ITEM[1][0], GOOD_ITEM[1][1]]}))
-    headline_key, bullets_key = list(json.loads(json_lines[-1].removeprefix("JSON: ")))
+    _, headline_key, bullets_key = asked(body)
     return Step(content=json.dumps({headline_key: GOOD_ITEM[0], bullets_key: GOOD_ITEM[1]}))
 
 

@@ -46,7 +46,7 @@ def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, se
     source = seed_article_path.read_text()
     for lang, item in items.items():
         assert (day / f"briefing.{lang}.md").is_file() and (day / f"briefing.{lang}.html").is_file()
-        assert item["prompt"] == "brief@1" and item["model"] == report["model"] != ""
+        assert item["prompt"] == "brief@2" and item["model"] == report["model"] != ""
         assert item["usage"]["prompt_tokens"] > 0
         markdown = (day / f"briefing.{lang}.md").read_text()
         if item["status"] == "passed":

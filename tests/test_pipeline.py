@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs import ARTICLE, asked, reply_for
+from briefs import ARTICLE, asked, is_brief, reply_for
 from fake_openai import FakeOpenAI, Step
 from briefer.cli import run_briefing
 from briefer.config import load_settings
@@ -38,7 +38,7 @@ def test_a_clean_run_writes_every_language_and_records_prompt_and_model(tmp_path
     report = json.loads((day / "briefing.json").read_text())
     items = report["articles"][0]["items"]
     assert {i["lang"] for i in items} == set(LANGS.split(","))
-    assert all(i["status"] == "passed" and i["prompt"] == "brief@1" and i["model"] == "fake-model" for i in items)
+    assert all(i["status"] == "passed" and i["prompt"] == "brief@2" and i["model"] == "fake-model" for i in items)
     assert all(len(i["prompt_sha256"]) == 64 and i["checks"] for i in items)
     assert len(fake.requests) == 5
 
@@ -52,7 +52,7 @@ def test_every_language_call_shares_the_article_prefix_and_ends_with_its_own_ins
     endings = {asked(r.body)[0] for r in fake.requests}
     assert endings == set(LANGS.split(","))
     german = next(r for r in fake.requests if asked(r.body)[0] == "de").body["messages"][-1]["content"]
-    assert german.rstrip().splitlines()[-2].startswith("Schreibe jetzt")
+    assert german[german.index("</source>"):].strip() == "</source>\n\nSchreibe die Kurzmeldung auf Deutsch."
 
 
 def test_a_changed_number_is_reasked_naming_the_failure_then_fixed(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_an_article_too_long_for_the_context_is_digested_first(tmp_path: Path) -
     assert code == 0
     maps = [r for r in fake.requests if "List the key facts" in r.body["messages"][-1]["content"]]
     reduces = [r for r in fake.requests if "Merge these facts" in r.body["messages"][-1]["content"]]
-    briefs = [r for r in fake.requests if "JSON:" in r.body["messages"][-1]["content"]]
+    briefs = [r for r in fake.requests if is_brief(r.body)]
     assert len(maps) > 1 and len(reduces) == 1 and len(briefs) == 2
     assert all('kind="digest"' in r.body["messages"][1]["content"] for r in briefs)
     report = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())

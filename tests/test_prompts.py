@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from briefer import prompts
-from briefer.config import PROJECT_ROOT
+from briefer.chunking import count_tokens
+from briefer.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
 from briefer.errors import ConfigError
 
 PROMPTS = PROJECT_ROOT / "prompts"
@@ -34,19 +35,24 @@ def test_brief_prompt_has_every_language_written_in_that_language() -> None:
     assert "polsku" in brief.locale("pl")["instruction"]
     assert "українськ" in brief.locale("uk")["instruction"]
     assert "français" in brief.locale("fr")["instruction"]
+    assert "español" in brief.locale("es")["instruction"]
+    assert "italiano" in brief.locale("it")["instruction"]
 
 
 def test_the_article_is_a_byte_identical_prefix_across_languages() -> None:
     brief = prompts.load_prompt(PROMPTS, "brief")
     rendered = {}
-    for lang in ("en", "de", "fr", "pl", "uk"):
+    for lang in SUPPORTED_LANGUAGES:
         values = dict(title="T", text="Body of the article.", source_kind="article", words=60, max_bullets=3,
                       locale=brief.locale(lang))
         rendered[lang] = brief.render("system", **values) + "\n" + brief.render("user", **values)
     article_end = rendered["en"].index("</source>") + len("</source>")
     prefix = rendered["en"][:article_end]
     assert all(text.startswith(prefix) for text in rendered.values())
-    assert len({text[article_end:] for text in rendered.values()}) == 5
+    tails = {text[article_end:] for text in rendered.values()}
+    assert len(tails) == len(SUPPORTED_LANGUAGES)
+    # What each further language costs uncached: a sentence, not a paragraph (brief@1's were 31-95).
+    assert max(count_tokens(tail) for tail in tails) <= 25
 
 
 def test_a_missing_input_is_an_error_not_blank_text() -> None:
@@ -60,7 +66,7 @@ def test_cli_lists_and_shows_prompts(capsys: pytest.CaptureFixture[str], monkeyp
 
     main(["prompts", "list"], standalone_mode=False)
     listed = capsys.readouterr().out
-    assert "brief@1" in listed and "released" in listed
+    assert "brief@1" in listed and "brief@2" in listed and "released" in listed
     main(["prompts", "show", "brief@1"], standalone_mode=False)
     shown = capsys.readouterr().out
     assert "### system" in shown and "sha256" in shown

@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 import pytest
 
-from briefs import ARTICLE, ITEMS, asked, reply_for
+from briefs import ARTICLE, ITEMS, asked, is_brief, reply_for
 from fake_openai import FakeOpenAI, Step, completion
 from test_cli_faults import briefing_files, error_lines, run_cli
 
@@ -120,10 +120,6 @@ def _user_text(body: dict[str, Any]) -> str:
 
 def _all_text(body: dict[str, Any]) -> str:
     return "\n".join(m["content"] for m in body["messages"])
-
-
-def _is_brief(body: dict[str, Any]) -> bool:
-    return "JSON:" in _user_text(body)
 
 
 def _is_digest(body: dict[str, Any]) -> bool:
@@ -374,7 +370,7 @@ def test_a_context_overflow_is_digested_once_and_still_written(tmp_path: Path) -
     refused: list[dict[str, Any]] = []
 
     def responder(body: dict[str, Any]) -> Step:
-        if _is_brief(body) and not refused:
+        if is_brief(body) and not refused:
             refused.append(body)
             return Step(status=400, body=CONTEXT_ERROR)
         return good_step(body)
@@ -384,8 +380,8 @@ def test_a_context_overflow_is_digested_once_and_still_written(tmp_path: Path) -
     assert code == 0
     bodies = [r.body for r in fake.requests]
     digests = [i for i, b in enumerate(bodies) if _is_digest(b)]
-    on_article = [i for i, b in enumerate(bodies) if _is_brief(b) and 'kind="article"' in _all_text(b)]
-    on_digest = [i for i, b in enumerate(bodies) if _is_brief(b) and 'kind="digest"' in _all_text(b)]
+    on_article = [i for i, b in enumerate(bodies) if is_brief(b) and 'kind="article"' in _all_text(b)]
+    on_digest = [i for i, b in enumerate(bodies) if is_brief(b) and 'kind="digest"' in _all_text(b)]
     assert digests, "no digest request"
     assert 1 <= len(on_article) <= 2  # the refused one (and the other language, if it was in flight)
     assert sorted(asked(bodies[i])[0] for i in on_digest) == ["de", "en"]  # each language once, from the digest
