@@ -11,12 +11,15 @@ from typing import Iterable
 TEMP_SUFFIX = ".tmp"
 
 
-def _write_temp(path: Path, text: str) -> Path:
+Text = str | Iterable[str]  # a whole text, or its pieces in order
+
+
+def _write_temp(path: Path, text: Text) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -25,10 +28,10 @@ def _write_temp(path: Path, text: str) -> Path:
     return Path(temp)
 
 
-def write_all(files: Iterable[tuple[Path, str]]) -> list[Path]:
+def write_all(files: Iterable[tuple[Path, Text]]) -> list[Path]:
     """Write every file to a temp beside it, then rename them all. A full disk or an error
     while writing leaves every old file as it was; renames need no space. `files` may be a
-    generator: each text is rendered, written and dropped before the next is made."""
+    generator, and a text a generator of pieces: each is made, written and dropped in turn."""
     temps: dict[Path, Path] = {}
     try:
         for path, text in files:
@@ -42,7 +45,7 @@ def write_all(files: Iterable[tuple[Path, str]]) -> list[Path]:
     return list(temps)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: Text) -> None:
     write_all([(path, text)])
 
 

@@ -15,7 +15,8 @@ from typing import Iterator
 from .models import Article, BriefedItem, RunReport
 from .render import LABELS, safe_url, briefing_for
 
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська"}
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська",
+                  "es": "Español", "it": "Italiano"}
 ATOM = "http://www.w3.org/2005/Atom"
 
 _STYLE = """

@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
 
-from .files import remove_stale_temps, write_all
-from .models import Article, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
+from .files import Text, remove_stale_temps, write_all
+from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
 
 LABELS = {
     "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
@@ -25,6 +25,10 @@ LABELS = {
            "missing": "Brak streszczenia", "made": "Wygenerowano przez"},
     "uk": {"title": "Огляд дня", "source": "Джерело", "failed": "Не опубліковано: перевірки не пройдено",
            "missing": "Не підсумовано", "made": "Створено"},
+    "es": {"title": "Resumen del día", "source": "Fuente", "failed": "No publicado: no superó las comprobaciones",
+           "missing": "Sin resumir", "made": "Elaborado con"},
+    "it": {"title": "Rassegna del giorno", "source": "Fonte", "failed": "Non pubblicato: controlli non superati",
+           "missing": "Non riassunto", "made": "Prodotto con"},
 }
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -62,14 +66,18 @@ def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
     return lines + ["", _source_line(entry.article, labels["source"]), ""]
 
 
-def briefing_markdown(briefing: Briefing) -> str:
+def _markdown_parts(briefing: Briefing) -> Iterator[str]:
+    """The briefing's markdown in blocks: its head, then one block per entry."""
     labels = LABELS[briefing.lang]
     prompts = sorted({str(e.item.prompt) for e in briefing.entries if e.item})
-    lines = [f"# {labels['title']} — {briefing.date.isoformat()}", "",
-             f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*", ""]
+    yield "\n".join([f"# {labels['title']} — {briefing.date.isoformat()}", "",
+                     f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*", ""])
     for entry in briefing.entries:
-        lines += _entry_markdown(entry, labels)
-    return "\n".join(lines).rstrip() + "\n"
+        yield "\n".join(_entry_markdown(entry, labels))
+
+
+def briefing_markdown(briefing: Briefing) -> str:
+    return "\n".join(_markdown_parts(briefing)).rstrip() + "\n"
 
 
 def _markdown_renderer() -> MarkdownIt:
@@ -97,8 +105,11 @@ em {{ color: #555; }}
 """
 
 
-def briefing_html(briefing: Briefing, markdown_text: str) -> str:
-    body = _markdown_renderer().render(markdown_text)
+def briefing_html(briefing: Briefing) -> str:
+    """Block by block: markdown-it's tokens for a whole day of items would take hundreds of MB.
+    Every block starts a new paragraph or heading, so the result is the same."""
+    renderer = _markdown_renderer()
+    body = "".join(renderer.render(part) for part in _markdown_parts(briefing))
     title = f"{LABELS[briefing.lang]['title']} — {briefing.date.isoformat()}"
     return _PAGE.format(lang=briefing.lang, title=html.escape(title), body=body)
 
@@ -120,25 +131,32 @@ def _item_json(item: BriefedItem) -> dict:
     }
 
 
-def report_json(report: RunReport) -> str:
-    articles = []
-    for outcome in report.outcomes:
-        article = outcome.article
-        articles.append({
-            "id": article.id, "title": article.title, "source": article.source, "url": article.url,
-            "also_from": list(article.also_from),
-            "published": article.published, "lang": article.lang,
-            "digest": list(outcome.digest.facts) if outcome.digest else None,
-            "digest_usage": outcome.digest_usage.model_dump(),
-            "items": [_item_json(item) for item in outcome.items],
-            "errors": list(outcome.errors),
-        })
-    document = {
+def report_json(report: RunReport) -> Iterator[str]:
+    """briefing.json in pieces, one article at a time: for ten thousand articles the whole
+    document as one dict and one string took ~150 MB."""
+    head = {
         "date": report.date.isoformat(), "languages": list(report.languages), "model": report.model,
         "written": report.written, "expected": report.expected, "usage": report.usage().model_dump(),
-        "problems": report.problems(), "rejected_sources": list(report.rejected_sources), "articles": articles,
+        "problems": report.problems(), "rejected_sources": list(report.rejected_sources),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": ['
+    for index, outcome in enumerate(report.outcomes):
+        article = json.dumps(_article_json(outcome), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("," if index else "") + "\n    " + article
+    yield ("\n  ]" if report.outcomes else "]") + "\n}\n"
+
+
+def _article_json(outcome: ArticleOutcome) -> dict:
+    article = outcome.article
+    return {
+        "id": article.id, "title": article.title, "source": article.source, "url": article.url,
+        "also_from": list(article.also_from),
+        "published": article.published, "lang": article.lang,
+        "digest": list(outcome.digest.facts) if outcome.digest else None,
+        "digest_usage": outcome.digest_usage.model_dump(),
+        "items": [_item_json(item) for item in outcome.items],
+        "errors": list(outcome.errors),
+    }
 
 
 def run_report_json(report: RunReport, exit_code: int) -> str:
@@ -181,14 +199,13 @@ def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, st
     day_dir = out_dir / report.date.isoformat()
     remove_stale_temps(day_dir)
 
-    def files() -> Iterator[tuple[Path, str]]:  # one at a time: a day of 10,000 items is never all in memory
+    def files() -> Iterator[tuple[Path, Text]]:  # one at a time: a day of 10,000 items is never all in memory
         for name, text in more:
             yield day_dir / name, text
         for lang in report.languages:
             briefing = briefing_for(report, lang)
-            markdown_text = briefing_markdown(briefing)
-            yield day_dir / f"briefing.{lang}.md", markdown_text
-            yield day_dir / f"briefing.{lang}.html", briefing_html(briefing, markdown_text)
+            yield day_dir / f"briefing.{lang}.md", briefing_markdown(briefing)
+            yield day_dir / f"briefing.{lang}.html", briefing_html(briefing)
         yield day_dir / "briefing.json", report_json(report)
 
     return write_all(files())
