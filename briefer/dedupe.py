@@ -39,8 +39,10 @@ class _Signature:
     sketch: array  # the SKETCH smallest shingle hashes, sorted
     entities: array  # hashes of name skeletons (script- and inflection-blind) and numbers, sorted
 
-    def keys(self) -> list[tuple[str, int]]:
-        return [("e", h) for h in self.entities] + [("s", h) for h in self.sketch[:PROBES]]
+    def keys(self) -> list[int]:
+        """Index keys: every entity, the smallest shingles (a clash between the two only adds a
+        candidate, which _same then judges)."""
+        return [*self.entities, *self.sketch[:PROBES]]
 
 
 def _signature(article: Article) -> _Signature:
@@ -79,13 +81,14 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     """(articles with their duplicates' sources listed, one line per merged source)."""
     kept: list[Article] = []
     signatures: list[_Signature] = []
-    postings: dict[tuple[str, int], list[int] | None] = {}  # None: a key too common to tell stories apart
+    postings: dict[int, int | list[int] | None] = {}  # None: a key too common to tell stories apart
     merged: list[str] = []
     for article in articles:
         signature = _signature(article)
         votes: Counter[int] = Counter()
         for key in signature.keys():
-            votes.update(postings.get(key) or ())
+            listed = postings.get(key)
+            votes.update((listed,) if isinstance(listed, int) else listed or ())
         match = next((i for i, _ in sorted(votes.items()) if _same(signatures[i], signature)), None)
         if match is not None:
             earlier = kept[match]
@@ -100,12 +103,14 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
     return kept, merged
 
 
-def _post(postings: dict[tuple[str, int], list[int] | None], key: tuple[str, int], index: int) -> None:
-    if key not in postings:
-        postings[key] = [index]
-        return
-    listed = postings[key]
-    if listed is not None:
+def _post(postings: dict[int, int | list[int] | None], key: int, index: int) -> None:
+    """Most keys belong to one article: held as a bare index until a second one shares it."""
+    listed = postings.get(key, ...)
+    if listed is ...:
+        postings[key] = index
+    elif isinstance(listed, int):
+        postings[key] = [listed, index]
+    elif listed is not None:
         listed.append(index)
         if len(listed) > COMMON:  # a key most articles share tells no story apart
             postings[key] = None
