@@ -199,12 +199,14 @@ _NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le
                    "i", "z", "у", "в", "на", "і", "та"}
 
 
-@functools.lru_cache(maxsize=65536)
+# Bounded: a run's names repeat within an article's languages, and 10,000 articles' worth of
+# cached names cost more memory than recomputing them.
+@functools.lru_cache(maxsize=4096)
 def transliterate(word: str) -> str:
     return "".join(_CYRILLIC.get(ch, ch) for ch in word.lower())
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def name_skeleton(word: str) -> str:
     """Consonants only, g/h/ch merged, doubles collapsed: Hegseth ~ Гегсет, Rutte ~ Рютте."""
     latin = transliterate(word)
