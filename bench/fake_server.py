@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from briefs import reply_for  # noqa: E402  the same canned replies the tests use
 
 CALLS = 0
+SPAN: list[float] = []  # monotonic time the first request arrived and the last reply was sent
 LOCK = threading.Lock()
 
 
@@ -27,19 +28,22 @@ def make_handler(latency: float):
             pass
 
         def do_GET(self) -> None:
-            self._send({"calls": CALLS})
+            self._send({"calls": CALLS, "busy_seconds": SPAN[-1] - SPAN[0] if SPAN else 0.0})
 
         def do_POST(self) -> None:
             global CALLS
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
             with LOCK:
                 CALLS += 1
+                SPAN[:1] = SPAN[:1] or [time.monotonic()]
             time.sleep(latency)
             words = sum(len(m["content"].split()) for m in body["messages"])
             self._send({"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
                         "choices": [{"index": 0, "finish_reason": "stop",
                                      "message": {"role": "assistant", "content": reply_for(body)}}],
                         "usage": {"prompt_tokens": words, "completion_tokens": 40, "total_tokens": words + 40}})
+            with LOCK:
+                SPAN[1:] = [time.monotonic()]
 
         def _send(self, payload: dict) -> None:
             data = json.dumps(payload, ensure_ascii=False).encode()
