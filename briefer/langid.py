@@ -19,7 +19,6 @@ import threading
 from typing import Sequence
 
 from .errors import TemporaryError
-from .processes import die_with_parent
 
 # Articles may come in any of these (long texts: lingua uses only its small trigram models).
 _ARTICLE_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "RUSSIAN", "SPANISH",
@@ -68,9 +67,11 @@ class _Worker:
 
     def _start(self, scripts: Sequence[str] = ()) -> None:
         if self._process is None or self._process.poll() is not None:
+            # It ends when its stdin does: when briefer exits or is killed, even by kill -9.
+            # (Not PR_SET_PDEATHSIG: that fires when the starting *thread* ends.)
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "briefer.langid", *scripts], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                text=True, encoding="utf-8", preexec_fn=lambda: die_with_parent(signal.SIGKILL))
+                text=True, encoding="utf-8")
 
     def ask(self, texts: Sequence[str]) -> list[Confidences]:
         with self._lock:  # one request at a time: the worker answers in order

