@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -108,10 +109,14 @@ def confidences(texts: Sequence[str]) -> list[Confidences]:
 def _serve(scripts: Sequence[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is briefer's to handle
     _confidences_here([_WARM_UP[script] for script in scripts])  # not lingua's preloading: ~100 MB more
-    for line in sys.stdin:
-        replies = _confidences_here(json.loads(line))
-        sys.stdout.write(json.dumps([list(reply.items()) for reply in replies]) + "\n")
-        sys.stdout.flush()
+    try:
+        for line in sys.stdin:
+            replies = _confidences_here(json.loads(line))
+            sys.stdout.write(json.dumps([list(reply.items()) for reply in replies]) + "\n")
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # briefer is gone (killed mid-request): nothing to answer, nothing to say
+    os._exit(0)  # no flush at exit: stdout may be a broken pipe
 
 
 if __name__ == "__main__":
