@@ -37,19 +37,10 @@ ITEMS = {
 _JSON_LINE_RE = re.compile(r'JSON: \{"([^"]+)": "\.\.\.", "([^"]+)"')
 
 
-def _locales() -> dict[str, dict[str, str]]:
-    """Every language of every brief prompt version."""
-    found: dict[str, dict[str, str]] = {}
-    for prompt in all_prompts(PROJECT_ROOT / "prompts"):
-        if prompt.id == "brief":
-            found.update(prompt.locales)
-    return found
-
-
-LOCALES = _locales()
+_BRIEFS = [prompt for prompt in all_prompts(PROJECT_ROOT / "prompts") if prompt.id == "brief"]
+LOCALES = {lang: locale for prompt in _BRIEFS for lang, locale in prompt.locales.items()}  # every language, any version
 KEYS = {locale["headline_key"]: lang for lang, locale in LOCALES.items()}
-_INSTRUCTIONS = {locale["instruction"]: lang for version in all_prompts(PROJECT_ROOT / "prompts") if version.id == "brief"
-                 for lang, locale in version.locales.items()}
+_INSTRUCTIONS = {locale["instruction"]: lang for prompt in _BRIEFS for lang, locale in prompt.locales.items()}
 
 
 def is_brief(body: dict[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from briefs import asked
+from briefs import asked, is_brief
 from fake_openai import FakeOpenAI, Step
 
 CANARY_KEY = "sk-canary-123456"
@@ -56,7 +56,7 @@ def briefing_files(out: Path) -> list[Path]:
 
 def good_responder(body: dict[str, Any]) -> Step:
     """Answer the brief prompt with an item under the keys the request asks for."""
-    if body["messages"][0]["content"].startswith("You extract key facts"):  # a digest request
+    if not is_brief(body):  # a digest request
         return Step(content=json.dumps({"facts": [GOOD_ITEM[1][0], GOOD_ITEM[1][1]]}))
     _, headline_key, bullets_key = asked(body)
     return Step(content=json.dumps({headline_key: GOOD_ITEM[0], bullets_key: GOOD_ITEM[1]}))
