@@ -19,7 +19,7 @@ SUPPORTED_LANGUAGES = ("en", "de", "fr", "pl", "uk", "es", "it")
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 
-def _default_cache_dir() -> Path:
+def default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "briefer"
 
@@ -47,6 +47,8 @@ class Settings(BaseModel):
     max_bullets: int = Field(3, ge=1, le=10)
     max_reasks: int = Field(2, ge=0, le=5)
     glossary: dict[str, dict[str, str]] = Field(default_factory=dict)  # lang -> {avoid: use}
+    # What a failed check does: "refuse" (not published) or "flag" (published, marked).
+    severity: dict[str, str] = Field(default_factory=dict)
     # Model budget and time limits.
     context_tokens: int = Field(4096, ge=1024)
     max_output_tokens: int = Field(400, ge=64)
@@ -67,7 +69,7 @@ class Settings(BaseModel):
     local_model_file: Path | None = None  # a GGUF file; default: assembled from packages
     local_threads: int = Field(0, ge=0)  # 0: all cores
     local_start_timeout: float = Field(300.0, gt=0)
-    cache_dir: Path = Field(default_factory=_default_cache_dir)
+    cache_dir: Path = Field(default_factory=default_cache_dir)
     prompts_dir: Path = PROJECT_ROOT / "prompts"
 
     @field_validator("languages", mode="before")
@@ -83,6 +85,19 @@ class Settings(BaseModel):
         if not value:
             raise ValueError("no language given")
         return tuple(dict.fromkeys(value))
+
+    @field_validator("severity")
+    @classmethod
+    def _check_severity(cls, value: dict[str, str]) -> dict[str, str]:
+        from .checks import CHECKS, DEFAULT_SEVERITY  # the checks' names live with the checks
+
+        unknown = sorted(set(value) - set(CHECKS))
+        if unknown:
+            raise ValueError(f"severity names unknown checks {', '.join(unknown)}; choose from {', '.join(CHECKS)}")
+        wrong = sorted(check for check, level in value.items() if level not in ("refuse", "flag"))
+        if wrong:
+            raise ValueError(f"severity of {', '.join(wrong)} must be \"refuse\" or \"flag\"")
+        return {**DEFAULT_SEVERITY, **value}
 
     @field_validator("fetch_allow", mode="before")
     @classmethod

@@ -79,6 +79,7 @@ class CheckResult(Frozen):
     check: str
     passed: bool
     message: str = ""
+    flag: bool = False  # failed, but the desk's severity for this check is "flag": published, marked
 
 
 class Verdict(Frozen):
@@ -87,11 +88,18 @@ class Verdict(Frozen):
 
     @property
     def passed(self) -> bool:
-        return all(result.passed for result in self.results)
+        """Published: no check refused it (flagged ones may have failed)."""
+        return all(result.passed or result.flag for result in self.results)
 
     @property
     def failures(self) -> tuple[CheckResult, ...]:
-        return tuple(result for result in self.results if not result.passed)
+        """The checks that refused the item."""
+        return tuple(result for result in self.results if not result.passed and not result.flag)
+
+    @property
+    def flags(self) -> tuple[CheckResult, ...]:
+        """The checks that failed but only flag: the item is published with a mark."""
+        return tuple(result for result in self.results if not result.passed and result.flag)
 
 
 class BriefedItem(Frozen):

@@ -1,0 +1,269 @@
+"""The checks that hold an item to its source: numbers, names, quotes, coverage of the
+lead. Each source is read once (Source, cached) and judged in every language."""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import languages, text
+from .models import CheckResult, Item
+from .vocabulary import german_compound, proper_noun, zipf
+
+_YEAR = range(1900, 2101)
+_LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the checks need of one article: its figures, words, names and lead."""
+
+    lang: str
+    figures: tuple[text.Figure, ...]
+    raw_values: frozenset[Decimal]
+    words: frozenset[str]  # lowercase
+    capitalised: tuple[str, ...]
+    acronyms: frozenset[str]
+    places: frozenset[str]  # place concepts the source mentions (its language's home country too)
+    institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
+    flat: str  # lowercase words joined by single spaces, for quotes
+    lead_figures: tuple[text.Figure, ...]
+    lead_names: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=64)  # one article is checked in every language
+def read_source(source: str, lang: str) -> Source:
+    figures = tuple(text.figures(source, lang))
+    tokens = text.words(source)
+    raw = {f.value for f in figures} | {f.scaled for f in figures} | {v for _, v in text.number_words(source, lang)}
+    title, _, body = source.partition("\n")
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    first_paragraph = paragraphs[0] if paragraphs else ""
+    lead = [f for f in text.figures(_without_dates(title, lang), lang) if not _year(f)] or [
+        f for f in text.figures(_without_dates("\n".join(paragraphs[:2]), lang), lang) if not _year(f)]
+    return Source(
+        lang=lang, figures=figures, raw_values=frozenset(raw), words=frozenset(t.lower() for t in tokens),
+        capitalised=tuple(dict.fromkeys(p for t in tokens if t[0].isupper() for p in (t, *t.split("-")) if p)),
+        acronyms=frozenset(t.upper() for t in tokens if text.is_acronym(t)),
+        places=frozenset({c for t in tokens for c in _place_concepts(t)}
+                         | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
+        institutions=_institutions_in(frozenset(t.lower() for t in tokens),
+                                      frozenset(b.upper() for b in map(_bare, tokens) if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)),
+        flat=" ".join(t.lower() for t in tokens), lead_figures=tuple(lead),
+        lead_names=_proper_names(text.names_in(title, lang) + text.names_in(first_paragraph, lang), lang))
+
+
+def _proper_names(names: list[str], lang: str) -> tuple[str, ...]:
+    """Persons and organisations: not months, days, places, or the language's common words."""
+    return tuple(dict.fromkeys(n for n in map(_bare, names) if len(n) >= 3 and not _place_concepts(n)
+                               and n.lower() not in languages.calendar_words(lang) and not common_word(n.lower(), lang)
+                               and not (lang == "de" and _a_german_word(n.lower()))))
+
+
+def _year(figure: text.Figure) -> bool:
+    return figure.power == 0 and figure.value == figure.value.to_integral() and int(figure.value) in _YEAR
+
+
+def _without_dates(value: str, lang: str) -> str:
+    """The text with its dates' day numbers taken out ("11. März", "19 березня", "March 19")."""
+    months = "|".join(sorted((re.escape(m) for m in languages.calendar_words(lang) if len(m) >= 3), key=len,
+                             reverse=True))
+    value = re.sub(rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?=(?:{months}))", " ", value, flags=re.IGNORECASE)
+    return re.sub(rf"\b((?:{months}))\s+\d{{1,2}}\b", r"\1", value, flags=re.IGNORECASE)
+
+
+# ---- numbers ----
+
+def _known_figure(figure: text.Figure, source: Source) -> bool:
+    if figure.power == 0:
+        return figure.value in source.raw_values
+    value, tolerance = figure.scaled, figure.tolerance
+    return any(abs(known.scaled - value) <= tolerance for known in source.figures) or value in source.raw_values
+
+
+def check_numbers(item: Item, source: Source) -> CheckResult:
+    invented = [f.raw for f in text.figures(item.text(), item.lang) if not _known_figure(f, source)]
+    invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
+    if invented:
+        return CheckResult(check="numbers", passed=False,
+                           message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}")
+    return passed("numbers")
+
+
+@functools.cache
+def passed(check: str) -> CheckResult:
+    """One shared result per check that passed: ten thousand items need not hold their own."""
+    return CheckResult(check=check, passed=True)
+
+
+# ---- names ----
+
+@functools.cache
+def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The first five letters of a one-word place name -> (name, concept) pairs."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for concept, forms in languages.place_concepts().items():
+        for form in forms:
+            if len(form) >= 4 and len(text.words(form)) == 1:
+                index.setdefault(_stem(form), []).append((form, concept))
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _stem(word: str) -> str:
+    lowered = word.lower()
+    return lowered[:5] if len(lowered) > 5 else lowered
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_concepts(word: str) -> frozenset[str]:
+    """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
+    polskiego): it shares all but the last three letters of the name, and at least four."""
+    lowered = word.lower()
+    if len(lowered) < 4:
+        return frozenset()
+    return frozenset(concept for form, concept in _place_index().get(_stem(lowered), ())
+                     if text.common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5))
+
+
+def _institutions_named(value: str) -> frozenset[int]:
+    """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
+    Internacional): each must be one the source names too."""
+    tokens = [t.lower() for t in text.words(value)]
+    return _institutions_in(frozenset(tokens), frozenset(t.upper() for t in text.words(value) if text.is_acronym(t)),
+                            exact=True)
+
+
+def _names_form(form: str, words: frozenset[str], stems: set[str]) -> bool:
+    """Every word of a several-word name stands in the text, in any case; a one-word name
+    of twelve letters or more (Bundesverfassungsgericht) stands all but its ending."""
+    parts = text.words(form)
+    if len(parts) > 1:
+        return all(_stem(w) in stems for w in parts)
+    if len(form) < 12:
+        return form in words
+    return any(text.common_prefix(w, form) >= len(form) - 3 for w in words if w[:1] == form[:1])
+
+
+def _institution_name(index: int) -> str:
+    forms = languages.INSTITUTIONS[index]
+    return next((form for form in forms if not form.islower()), forms[0].title())
+
+
+def _institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False) -> frozenset[int]:
+    """The institution concepts a source names, by acronym or by full name (any inflection)."""
+    stems = {_stem(w) for w in source_words}
+    found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}
+    for index, forms in enumerate(languages.INSTITUTION_FORMS):
+        if any(_names_form(form, source_words, stems) for form in forms):
+            found.add(index)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def common_word(word: str, lang: str) -> bool:
+    """A word of the language that an item may capitalise (Minister, Court, Pologne): common
+    in this language, and more common here than in the others (names are common everywhere)."""
+    here = zipf(word, lang)
+    if here < 3.5:
+        return False
+    if lang in languages.CYRILLIC:
+        return not proper_noun(word, lang)
+    elsewhere = statistics.median(zipf(word, other) for other in _LATIN if other != lang)
+    return here - elsewhere > 0.6
+
+
+def _bare(name: str) -> str:
+    """Without an elided article or a possessive: l'UE -> UE, Denmark's -> Denmark."""
+    name = re.sub(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", "", name, flags=re.IGNORECASE)
+    return re.sub(r"['’]s$", "", name)
+
+
+def _known_name(name: str, lang: str, source: Source) -> bool:
+    name = _bare(name)
+    lowered = name.lower()
+    fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
+    if "-" in name and not any(text.same_name(name, known, fuzzy) for known in source.capitalised):
+        return any(text.same_compound(name, known) for known in source.capitalised if "-" in known) or all(
+            _known_name(part, lang, source) for part in name.split("-") if part)
+    concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
+    concept = languages.INSTITUTION_WORDS.get(lowered, concept)
+    if concept is not None:
+        return concept in source.institutions
+    if lowered in source.words or lowered in languages.UNITS:
+        return True
+    if any(text.same_name(name, known, fuzzy) for known in source.capitalised):
+        return True
+    if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
+        return True
+    places = _place_concepts(name)
+    if places:
+        return bool(places & source.places)
+    if lang == "de" and _a_german_word(lowered) and not text.international(lowered):
+        return True
+    return not text.is_acronym(name) and common_word(lowered, lang)
+
+
+def _a_german_word(word: str) -> bool:
+    """German capitalises its nouns: a known noun or compound of nouns is not a name."""
+    return zipf(word, "de") >= 3.3 or german_compound(word)
+
+
+def check_names(item: Item, source: Source) -> CheckResult:
+    unknown = sorted({name for part in (item.headline, *item.bullets) for name in text.names_in(part, item.lang)
+                      if not _known_name(name, item.lang, source)})
+    unknown += [_institution_name(index) for index in _institutions_named(item.text()) - source.institutions]
+    if unknown:
+        return CheckResult(check="names", passed=False, message=f"names not in the source: {', '.join(unknown)}")
+    return passed("names")
+
+
+# ---- quotes ----
+
+def check_quotes(item: Item, source: Source) -> CheckResult:
+    """Words in quotation marks (three or more) must be the source's own words: a quote is
+    verbatim or it is not a quote. A translation is reported without quotation marks."""
+    for quote in text.quotations(item.text()):
+        tokens = [t.lower() for t in text.words(quote)]
+        if len(tokens) >= 3 and " ".join(tokens) not in source.flat:
+            return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{_clip(quote)}\"")
+    return passed("quotes")
+
+
+# ---- coverage of the lead ----
+
+def check_coverage(item: Item, source: Source) -> CheckResult:
+    """The item keeps the story's central fact: a figure of the title, or else of the first
+    two paragraphs (dates aside); for a story without figures, a proper name of its lead."""
+    if source.lead_figures:
+        figures = text.figures(item.text(), item.lang)
+        if not any(_same_value(f, g) for f in figures for g in source.lead_figures):
+            shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
+            return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no figure of "
+                                                                       f"the lead ({shown})")
+    elif source.lead_names:
+        names = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
+        fuzzy = item.lang != source.lang
+        if not any(text.same_name(lead, n, fuzzy) for lead in source.lead_names for n in names):
+            return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no name of the "
+                                                                       f"lead ({', '.join(source.lead_names[:4])})")
+    return passed("coverage")
+
+
+def _same_value(a: text.Figure, b: text.Figure) -> bool:
+    tolerance = max(a.tolerance, b.tolerance)
+    return abs(a.scaled - b.scaled) <= tolerance
+
+
+def _clip(value: str, limit: int = 80) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def item_values(item: Item) -> list[text.Figure]:
+    return text.figures(item.text(), item.lang)
+
+
+def drop_quoted(value: str) -> str:
+    return re.sub(r"\s+", " ", text.unquoted(value))

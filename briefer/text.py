@@ -1,0 +1,269 @@
+"""Text primitives the checks and dedupe share: words, figures with their scale, numbers
+written as words, names, and a sound key that matches one name across scripts and
+inflections."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from . import languages
+from .vocabulary import german_compound, zipf
+
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+# A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
+# may follow it glued ("€100bn", "2nd", "T10") is judged after the match.
+_FIGURE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ème|º|ª|°|-?[гйїаяе]|-?(?:го|му|ту|ти))(?![\w])", re.IGNORECASE)
+_DECIMAL_COMMA = {"de", "fr", "pl", "uk", "es", "it"}
+_QUOTED_RE = re.compile(r"[\"“”„«»‚‘]\s*([^\"“”„«»]+?)\s*[\"“”«»]")
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def unquoted(text: str) -> str:
+    """The text without what stands inside quotation marks."""
+    return _QUOTED_RE.sub(" ", text)
+
+
+def quotations(text: str) -> list[str]:
+    return _QUOTED_RE.findall(text)
+
+
+# ---- figures ----
+
+def normalise_number(raw: str, decimal_comma: bool = False) -> str:
+    """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
+    With decimal_comma (a scale word follows, in a language that writes 1,5), '1,187' is 1.187."""
+    text = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
+    grouped = re.fullmatch(r"(\d{1,3})((?:[ .,]\d{3})+)([.,]\d+)?", text)
+    if grouped and not (decimal_comma and re.fullmatch(r"\d{1,3},\d{3}", text)):
+        separators = set(grouped.group(2)[::4])  # the character before each 3-digit group
+        fraction = grouped.group(3)
+        if len(separators) == 1 and not (fraction and fraction[0] in separators):
+            digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2))
+            text = digits + ("." + fraction[1:] if fraction else "")
+    text = text.replace(" ", "").replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return raw
+    return format(value.normalize(), "f")
+
+
+@dataclass(frozen=True)
+class Figure:
+    raw: str  # as written, scale word included
+    value: Decimal  # the figure itself: 1.2 of "1,2 Mrd."
+    power: int  # the scale word's power of ten: 9 for "Mrd.", 0 for none
+
+    @property
+    def scaled(self) -> Decimal:
+        return self.value.scaleb(self.power)
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half a unit of the last digit written: "1.2 bn" stands for 1.15 to 1.25 bn."""
+        exponent = self.value.as_tuple().exponent
+        return Decimal(5).scaleb(exponent - 1 + self.power) if self.power else Decimal(0)
+
+
+def figures(text: str, lang: str) -> list[Figure]:
+    """Every figure in the text with the scale words after it (150 млн, €100bn, 100 Mrd.,
+    1.200 millones, 5 mil millones). Codes such as T10 or 5G are not figures."""
+    found = []
+    scale = languages.scale_pattern(lang)
+    for match in _FIGURE_RE.finditer(text):
+        rest, power, glued = text[match.end():], 0, True
+        while True:
+            gap = re.match(r"[ \u00a0\u202f]?", rest).end()
+            scaled = scale.match(rest, gap)
+            if not scaled or (gap and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
+                break
+            power += int(scaled.lastgroup[1:])
+            rest, glued = rest[scaled.end():], False
+        if glued and rest[:1].isalpha() and not _ORDINAL_RE.match(rest):
+            continue
+        decimal_comma = power > 0 and lang in _DECIMAL_COMMA
+        value = Decimal(normalise_number(match.group(), decimal_comma))
+        found.append(Figure(raw=text[match.start():len(text) - len(rest)].strip(), value=value, power=power))
+    return found
+
+
+def numbers_in(text: str, lang: str = "en") -> set[str]:
+    """The figures' values as plain numbers, scale applied: '€1.2bn' -> '1200000000'."""
+    return {format(figure.scaled.normalize(), "f") for figure in figures(text, lang)}
+
+
+@functools.cache
+def _number_words(lang: str) -> dict[str, int]:
+    return {word: index + 1 for index, word in enumerate(languages.NUMBER_WORDS.get(lang, "").split())}
+
+
+def number_words(value: str, lang: str) -> list[tuple[str, Decimal]]:
+    """Numbers written as words: two to twelve, and the ordinals second to fifth in any
+    inflection (zweiten, terza, другий). "One" is left out: it is also "a" in most languages."""
+    cardinals, ordinals = _number_words(lang), languages.ORDINAL_STEMS.get(lang, {})
+    found = []
+    for word in words(unquoted(value)):
+        lowered = word.lower().replace("’", "'")
+        number = cardinals.get(lowered) or next((n for stem, n in ordinals.items() if lowered.startswith(stem) and (
+            lowered == stem if lang == "en" else len(lowered) - len(stem) <= 4)), None)
+        if number and number > 1:
+            found.append((word, Decimal(number)))
+    return found
+
+
+# ---- names ----
+
+_NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le", "la", "les", "un", "une", "w", "na",
+                   "i", "z", "у", "в", "на", "і", "та", "el", "los", "las", "il", "lo", "gli"}
+
+
+def names_in(text: str, lang: str) -> list[str]:
+    """Words that are names: capitalised inside a sentence, and acronyms. A sentence's first
+    word and the capitals of a title-case headline count only when they are no word of the
+    language; so does every capitalised word in German, which capitalises its nouns, unless
+    it is a name common to every language (Christine, Boris) or follows one (Lambrecht)."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n|\s[—–-]\s", text):
+        tokens = words(sentence)
+        title_case = _title_case(tokens)
+        after_name = False
+        for index, token in enumerate(tokens):
+            name = _is_name(token, index, lang, title_case, after_name)
+            if name:
+                found.append(token)
+            after_name = name and lang == "de" and international(token.lower())
+    return found
+
+
+def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bool) -> bool:
+    if not token[0].isupper() or token.lower() in _NAME_STOPWORDS or len(token) < 2:
+        return False
+    if is_acronym(token):
+        return True
+    if len(token) < 3:
+        return False
+    if lang == "de":
+        return after_name or international(token.lower()) or not _a_word_of(token, lang)
+    return not ((index == 0 or title_case) and _a_word_of(token, lang))
+
+
+def _a_word_of(token: str, lang: str) -> bool:
+    lowered = token.lower()
+    if "-" in lowered or "'" in lowered or "’" in lowered:
+        return all(_a_word_of(part, lang) for part in re.split(r"[-'’]", lowered) if len(part) > 2)
+    if lang == "de":
+        return zipf(lowered, "de") >= 2.5 or german_compound(lowered)
+    return zipf(lowered, lang) >= 3.0
+
+
+@functools.lru_cache(maxsize=4096)
+def international(lowered: str) -> bool:
+    """As common in the other languages as in German: a name (Christine, Trump), not a noun."""
+    others = sorted(zipf(lowered, lang) for lang in ("en", "fr", "pl", "es", "it"))
+    return others[2] >= 3.0 and zipf(lowered, "de") - others[2] < 0.6
+
+
+def is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    long_words = [t for t in tokens if len(t) >= 4 and t.isalpha()]
+    return len(long_words) >= 3 and sum(t[0].isupper() for t in long_words) / len(long_words) >= 0.7
+
+
+# ---- one name across scripts: a key of consonant sounds ----
+
+_CYRILLIC = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё",
+                     ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
+                      "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "y", "e", "io"]))
+# Cyrillic letters straight to sound classes (Latin "ch" is a guess: German x, Spanish tʃ).
+_CYRILLIC_CLASS = dict(zip("бвгґджзклмнпрстфхцчшщ", "PFKKTSSKLMNPRSTFKSSSS"))
+_LATIN_DIGRAPHS = (("sch", "S"), ("shch", "S"), ("sz", "S"), ("cz", "S"), ("sh", "S"), ("zh", "S"), ("ts", "S"),
+                   ("tz", "S"), ("ch", "K"), ("kh", "K"), ("ck", "K"), ("th", "T"), ("rh", "R"), ("ph", "F"),
+                   ("dz", "S"), ("rz", "S"), ("gli", "L"), ("gn", "N"), ("qu", "KF"), ("x", "KS"))
+_LATIN_CLASS = dict(zip("bpfvwkgqhsztdlrmnc", "PPFFFKKKKSSTTLRMNK"))
+
+
+@functools.lru_cache(maxsize=4096)
+def transliterate(word: str) -> str:
+    """Latin letters, accents dropped: Пентагон, Pentágono -> pentahon, pentagono."""
+    latin = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower().replace("ł", "l"))
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=4096)
+def sound_key(word: str) -> str:
+    """Consonant classes, repeats collapsed: Scholz ~ Шольц, Błaszczak ~ Блащак, Hegseth ~ Гегсет."""
+    lowered = word.lower().replace("ł", "l")
+    if any(ch in _CYRILLIC_CLASS or ch in _CYRILLIC for ch in lowered):
+        key = "".join(_CYRILLIC_CLASS.get(ch, "") for ch in lowered)
+    else:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+        plain = re.sub(r"c(?=[eiy])", "s", plain)
+        for digraph, sound in _LATIN_DIGRAPHS:
+            plain = plain.replace(digraph, sound)
+        key = "".join(ch if ch.isupper() else _LATIN_CLASS.get(ch, "") for ch in plain)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def common_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def same_compound(a: str, b: str) -> bool:
+    """One hyphenated name in two languages (Alvernia-Rodano-Alpi ~ Auvergne-Rhône-Alpes):
+    as many parts, each starting with the same letter, and one of them alike."""
+    parts_a, parts_b = a.split("-"), b.split("-")
+    return (len(parts_a) == len(parts_b) >= 2 and all(x and y and transliterate(x)[0] == transliterate(y)[0]
+                                                      for x, y in zip(parts_a, parts_b))
+            and any(same_name(x, y, True) for x, y in zip(parts_a, parts_b)))
+
+
+def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
+    """The same name across scripts and inflections (Pistorius ~ Pistoriusa ~ Пісторіуса).
+    Across scripts (or languages: fuzzy) the sound keys may differ by an edit (Sánchez ~
+    Санчес, Danzica ~ Gdańsk); within one they must agree, or Кличко would pass for Київська."""
+    ta, tb = transliterate(a), transliterate(b)
+    shorter = min(len(ta), len(tb))
+    if ta == tb or (shorter >= 5 and common_prefix(ta, tb) >= max(5, shorter - 2)):
+        return True  # one name declined: Pistorius ~ Pistoriusa ~ Pistoriusowi
+    ka, kb = sound_key(a), sound_key(b)
+    if len(ka) < 2 or len(kb) < 2 or abs(len(ka) - len(kb)) > 2:
+        return False
+    if ka == kb:
+        return True
+    if _cyrillic(a) == _cyrillic(b) and not fuzzy:
+        return False
+    shorter = min(len(ka), len(kb))
+    allowed = 1 if shorter < 8 else shorter // 4
+    return shorter >= 3 and _edits(ka, kb) <= allowed
