@@ -57,7 +57,7 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
     `lang` at all: a bullet left in the source's language, which lingua may not call
     confidently when it is short or full of names."""
     tokens = [w for w in text.words(text.unquoted(part)) if len(w) >= 3 and w.isalpha() and not w[0].isupper()]
-    if len(tokens) < 4:
+    if len(tokens) < 3:
         return None
     foreign: dict[str, int] = {}
     for word in tokens:

@@ -146,7 +146,7 @@ INSTITUTIONS = (
     ("pentagon", "pentágono", "pentagono", "пентагон", "defense secretary", "defence secretary",
      "secretary of defense", "department of defense", "us-verteidigungsminister"),
     ("supreme court", "oberster gerichtshof", "bundesgerichtshof", "cour suprême", "cour de cassation",
-     "sąd najwyższy", "верховний суд", "tribunal supremo", "corte suprema", "corte di cassazione"),
+     "sąd najwyższy", "верховний суд", "tribunal supremo", "supremo", "corte suprema", "corte di cassazione"),
     ("constitutional court", "constitutional tribunal", "bundesverfassungsgericht", "conseil constitutionnel",
      "trybunał konstytucyjny", "конституційний суд", "tribunal constitucional", "corte costituzionale"),
     ("IBRD", "world bank", "weltbank", "banque mondiale", "bank światowy", "світовий банк", "banco mundial",

@@ -129,21 +129,23 @@ def names_in(text: str, lang: str) -> list[str]:
     """Words that are names: capitalised inside a sentence, and acronyms. A sentence's first
     word and the capitals of a title-case headline count only when they are no word of the
     language; so does every capitalised word in German, which capitalises its nouns, unless
-    it is a name common to every language (Christine, Boris) or follows one (Lambrecht)."""
+    it is a name common to every language before another capitalised word (Christine
+    Lambrecht) or follows one."""
     found = []
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n|\s[—–-]\s", text):
         tokens = words(sentence)
         title_case = _title_case(tokens)
         after_name = False
         for index, token in enumerate(tokens):
-            name = _is_name(token, index, lang, title_case, after_name)
+            before_name = index + 1 < len(tokens) and tokens[index + 1][0].isupper()
+            name = _is_name(token, index, lang, title_case, after_name, before_name)
             if name:
                 found.append(token)
             after_name = name and lang == "de" and international(token.lower())
     return found
 
 
-def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bool) -> bool:
+def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bool, before_name: bool) -> bool:
     if not token[0].isupper() or token.lower() in _NAME_STOPWORDS or len(token) < 2:
         return False
     if is_acronym(token):
@@ -151,7 +153,7 @@ def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bo
     if len(token) < 3:
         return False
     if lang == "de":
-        return after_name or international(token.lower()) or not _a_word_of(token, lang)
+        return after_name or (before_name and international(token.lower())) or not _a_word_of(token, lang)
     return not ((index == 0 or title_case) and _a_word_of(token, lang))
 
 
@@ -161,7 +163,7 @@ def _a_word_of(token: str, lang: str) -> bool:
         return all(_a_word_of(part, lang) for part in re.split(r"[-'’]", lowered) if len(part) > 2)
     if lang == "de":
         return zipf(lowered, "de") >= 2.5 or german_compound(lowered)
-    return zipf(lowered, lang) >= 3.0
+    return zipf(lowered, lang) >= 2.0
 
 
 @functools.lru_cache(maxsize=4096)
@@ -246,7 +248,8 @@ def same_compound(a: str, b: str) -> bool:
     parts_a, parts_b = a.split("-"), b.split("-")
     return (len(parts_a) == len(parts_b) >= 2 and all(x and y and transliterate(x)[0] == transliterate(y)[0]
                                                       for x, y in zip(parts_a, parts_b))
-            and any(same_name(x, y, True) for x, y in zip(parts_a, parts_b)))
+            and any(common_prefix(transliterate(x), transliterate(y)) >= 3 or same_name(x, y, True)
+                    for x, y in zip(parts_a, parts_b)))
 
 
 def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
@@ -266,4 +269,4 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
         return False
     shorter = min(len(ka), len(kb))
     allowed = 1 if shorter < 8 else shorter // 4
-    return shorter >= 3 and _edits(ka, kb) <= allowed
+    return shorter >= 4 and _edits(ka, kb) <= allowed

@@ -149,4 +149,4 @@ _SHORT_PARTS = frozenset("neu alt not rat bau tag amt see weg zug bus rad fuÃŸ Ã
 
 
 def _compound_part(part: str) -> bool:
-    return (len(part) >= 4 and zipf(part, "de") >= 2.5) or part in _SHORT_PARTS
+    return (len(part) >= 4 and zipf(part, "de") >= 2.0) or part in _SHORT_PARTS
