@@ -93,7 +93,7 @@ def figures_2_and_5(work: Path) -> None:
 
 
 def pipeline_model_file() -> Path:
-    from briefer.config import _default_cache_dir
+    from briefer.config import default_cache_dir
     from briefer.local_model import assemble_model
 
-    return assemble_model(_default_cache_dir())
+    return assemble_model(default_cache_dir())

@@ -93,7 +93,7 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
     parts = [part for part in re.split(r"[-'’]", word) if part]
     if len(parts) > 1:
         return all(_a_word(part, index + (n > 0), lang, source) for n, part in enumerate(parts))
-    if word[0].isupper() and (index > 0 or lang != "de") and any(text.same_name(word, n) for n in source.capitalised):
+    if word[0].isupper() and any(text.same_name(word, n) for n in source.capitalised):
         return True  # a name of the source, declined or transliterated
     if word[0].isupper() and index > 0 and lang != "de":
         return True  # a capitalised word inside a sentence is a name: the names check's business

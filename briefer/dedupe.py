@@ -18,7 +18,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
-from .checks import name_skeleton, names_in, numbers_in, words
+from .text import names_in, numbers_in, sound_key, words
 from .models import Article
 
 SHINGLE = 4
@@ -49,8 +49,8 @@ def _signature(article: Article) -> _Signature:
     text = f"{article.title}\n{article.text}"
     tokens = [w.lower() for w in words(article.text)]
     shingles = {_hash(" ".join(tokens[i:i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))}
-    names = {"n:" + name_skeleton(name)[:4] for name in names_in(text, article.lang) if len(name_skeleton(name)) >= 2}
-    numbers = {"#" + n for n in numbers_in(text) if len(n.replace(".", "")) >= 2}
+    names = {"n:" + sound_key(name)[:4] for name in names_in(text, article.lang) if len(sound_key(name)) >= 2}
+    numbers = {"#" + n for n in numbers_in(text, article.lang) if len(n.replace(".", "")) >= 2}
     return _Signature(array("I", sorted(shingles)[:SKETCH]), array("I", sorted({_hash(e) for e in names | numbers})))
 
 

@@ -45,8 +45,9 @@ def read_source(source: str, lang: str) -> Source:
     lead = [f for f in text.figures(_without_dates(title, lang), lang) if not _year(f)] or [
         f for f in text.figures(_without_dates("\n".join(paragraphs[:2]), lang), lang) if not _year(f)]
     return Source(
-        lang=lang, figures=figures, raw_values=frozenset(raw), words=frozenset(t.lower() for t in tokens),
-        capitalised=tuple(dict.fromkeys(p for t in tokens if t[0].isupper() for p in (t, *t.split("-")) if p)),
+        lang=lang, figures=figures, raw_values=frozenset(raw),
+        words=frozenset(w for t in tokens for w in (t.lower(), _bare(t).lower())),
+        capitalised=_capitalised(tokens, lang),
         acronyms=frozenset(t.upper() for t in tokens if text.is_acronym(t)),
         places=frozenset({c for t in tokens for c in _place_concepts(t)}
                          | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
@@ -61,6 +62,13 @@ def _proper_names(names: list[str], lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in map(_bare, names) if len(n) >= 3 and not _place_concepts(n)
                                and n.lower() not in languages.calendar_words(lang) and not common_word(n.lower(), lang)
                                and not (lang == "de" and _a_german_word(n.lower()))))
+
+
+def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
+    """The source's capitalised words, their hyphenated parts, and how French ones sound."""
+    found = [part for token in map(_bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
+    found += [sound for sound in (text.spoken(word, lang) for word in found) if sound]
+    return tuple(dict.fromkeys(found))
 
 
 def _year(figure: text.Figure) -> bool:
@@ -167,10 +175,10 @@ def common_word(word: str, lang: str) -> bool:
     """A word of the language that an item may capitalise (Minister, Court, Pologne): common
     in this language, and more common here than in the others (names are common everywhere)."""
     here = zipf(word, lang)
-    if here < 3.5:
+    if here < (3.0 if lang in languages.CYRILLIC else 3.5):
         return False
     if lang in languages.CYRILLIC:
-        return not proper_noun(word, lang)
+        return not proper_noun(word, lang)  # checked from zipf 3.0: Cyrillic names are rarer in the lists
     elsewhere = statistics.median(zipf(word, other) for other in _LATIN if other != lang)
     return here - elsewhere > 0.6
 
@@ -192,7 +200,7 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
         return concept in source.institutions
-    if lowered in source.words or lowered in languages.UNITS:
+    if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
         return True
     if any(text.same_name(name, known, fuzzy) for known in source.capitalised):
         return True

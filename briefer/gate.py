@@ -18,7 +18,7 @@ from typing import Iterator
 
 from . import pipeline, prompts
 from .cache import ReplyStore
-from .checks import words
+from .text import words
 from .config import Settings, load_yaml
 from .errors import ConfigError
 from .ingest import parse_article

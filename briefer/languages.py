@@ -131,7 +131,10 @@ INSTITUTIONS = (
     ("IMF", "IWF", "FMI", "MFW", "МВФ", "international monetary fund", "internationaler währungsfonds",
      "fonds monétaire international", "międzynarodowy fundusz walutowy", "міжнародний валютний фонд",
      "fondo monetario internacional", "fondo monetario internazionale"),
-    ("EBRD", "BERD", "EBOR", "ЄБРР", "european bank for reconstruction"),
+    ("EBRD", "BERD", "EBOR", "EBOIR", "EBWE", "BERS", "ЄБРР", "european bank for reconstruction",
+     "europäische bank für wiederaufbau", "banque européenne pour la reconstruction",
+     "europejski bank odbudowy", "європейський банк реконструкції", "banco europeo para la reconstrucción",
+     "banca europea per la ricostruzione"),
     ("WHO", "OMS", "ВООЗ", "world health organization"),
     ("OECD", "OCDE", "ОЕСР"),
     ("CJEU", "ECJ", "EUGH", "CJUE", "TSUE", "TJUE", "CGUE", "court of justice of the european union",
@@ -156,7 +159,7 @@ INSTITUTIONS = (
 )
 INSTITUTION_FORMS = tuple(tuple(form for form in row if form.islower()) for row in INSTITUTIONS)
 INSTITUTION_WORDS = {form: index for index, row in enumerate(INSTITUTION_FORMS) for form in row if " " not in form}
-ACRONYM_CONCEPTS = {form: index for index, row in enumerate(INSTITUTIONS) for form in row if not form.islower()}
+ACRONYM_CONCEPTS = {form.upper(): index for index, row in enumerate(INSTITUTIONS) for form in row if not form.islower()}
 # Units written after figures: not names.
 UNITS = frozenset({"gw", "mw", "kw", "gwh", "mwh", "kwh", "twh", "km", "kg", "гвт", "мвт", "квт", "км", "кг", "ha",
                    "pp", "bps", "pkt", "п.п", "в.п"})
@@ -210,6 +213,12 @@ def place_concepts() -> dict[str, frozenset[str]]:
     for zone in {z for lang in SUPPORTED for z in _locale(lang).time_zones}:
         concepts.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())
     return {key: frozenset(forms) for key, forms in concepts.items()}
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes (USD, PLN, UAH): units after a figure, not names."""
+    return frozenset(code.lower() for code in _locale("en").currencies if len(code) == 3 and code.isalpha())
 
 
 @functools.cache

@@ -183,7 +183,7 @@ class Briefer:
         results = checks.run_checks(
             item, source=f"{article.title}\n{article.text}", source_lang=article.lang, lang=lang, words_per_item=self.settings.words_per_item,
             max_bullets=self.settings.max_bullets, glossary=self.settings.glossary.get(lang, {}),
-            instructions=instructions)
+            instructions=instructions, severity=self.settings.severity)
         return Verdict(item=item, results=results)
 
     # ---- one article, all languages ----
@@ -196,7 +196,7 @@ class Briefer:
                 if kind == "digest" or not self._fits(article, text) or shrink < 1:
                     digest, spent = self.digest(article, deadline, shrink)
                     text, kind = digest.as_text(), "digest"
-                items = _with_consistency(self._brief_languages(article, text, kind, deadline))
+                items = _with_consistency(self._brief_languages(article, text, kind, deadline), self.settings.severity)
                 return ArticleOutcome(article=article, items=items, digest=digest,
                                       digest_usage=spent.usage if spent else Usage(), digest_calls=spent.calls if spent else 0)
             except ContextTooLongError as exc:
@@ -204,10 +204,10 @@ class Briefer:
         return ArticleOutcome(article=article, errors=(f"{article.source}: {error}; the article was skipped",))
 
 
-def _with_consistency(items: list[BriefedItem]) -> tuple[BriefedItem, ...]:
-    """Judge the passed items of one article together: the same numbers in every language."""
+def _with_consistency(items: list[BriefedItem], severity: dict[str, str]) -> tuple[BriefedItem, ...]:
+    """Judge the passed items of one article together: each figure at one scale in every language."""
     passed = [item for item in items if item.passed]
-    results = checks.check_consistency([item.verdict.item for item in passed])
+    results = checks.check_consistency([item.verdict.item for item in passed], severity)
     updated = []
     for item in items:
         result = results.get(item.verdict.item.lang) if item.passed else None

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefer import checks
-from briefer.config import _default_cache_dir
+from briefer.config import default_cache_dir
 from briefer.local_model import assemble_model
 from conftest import ROOT
 
@@ -32,7 +32,7 @@ def _server_processes() -> list[str]:
 def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, seed_article_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
     # The model assembled by `make setup`, and a reply cache of this test's own, so the model really runs.
-    env["BRIEFER_LOCAL_MODEL_FILE"] = str(assemble_model(_default_cache_dir()))
+    env["BRIEFER_LOCAL_MODEL_FILE"] = str(assemble_model(default_cache_dir()))
     env["BRIEFER_CACHE_DIR"] = str(tmp_path / "cache")
     result = subprocess.run(
         [sys.executable, "-m", "briefer", "run", str(seed_article_path), "--lang", ",".join(LANGS),
