@@ -13,6 +13,7 @@ from . import checks, prompts
 from .config import Settings, load_yaml
 from .errors import ConfigError
 from .ingest import parse_article
+from .gate import Row
 from .models import Article, CheckResult, Item
 
 FOLDER = "calibration"
@@ -99,6 +100,8 @@ def _defect(data: Mapping, references: dict[str, Item], where: str) -> Defect:
 
 
 def load_cases(fixtures: Path) -> list[Case]:
+    if not (fixtures / FOLDER).is_dir():
+        raise ConfigError(f"no calibration set in {fixtures / FOLDER}: is {fixtures} a fixtures folder?")
     cases = []
     for path in sorted((fixtures / FOLDER).glob("*.yaml")):
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))
@@ -205,3 +208,17 @@ def misses(outcomes: list[Outcome]) -> list[str]:
         elif o.kind != "reference" and not o.caught:
             lines.append(f"missed {o.article} [{o.lang}] {o.kind} ({o.note}); failed: {', '.join(o.failed) or 'nothing'}")
     return lines
+
+
+def as_rows(outcomes: list[Outcome]) -> list[Row]:
+    """One row per reference (passed: no check failed) and per defect (passed: its check
+    caught it), for the JSON and JUnit reports."""
+    rows = []
+    for o in outcomes:
+        if o.kind == "reference":
+            message = "; ".join(f"{r.check}: {r.message}" for r in o.results if not r.passed)
+            rows.append(Row(f"calibration.{o.article}", o.lang, "reference", not o.failed, message))
+        else:
+            rows.append(Row(f"calibration.{o.article}", o.lang, o.kind, o.caught,
+                            "" if o.caught else f"not caught by {KIND_CHECK[o.kind]}: {o.note}"))
+    return rows

@@ -19,7 +19,7 @@ CHECKS = ("structure", "length", "language", "vocabulary", "numbers", "names", "
           "leakage", "consistency")
 # Measured on the calibration set (README, "What the checks catch"): a check whose false
 # alarms on good writing are not rare only flags; the rest refuse.
-DEFAULT_SEVERITY = {check: "refuse" for check in CHECKS}
+DEFAULT_SEVERITY = {check: "flag" if check in ("names", "coverage") else "refuse" for check in CHECKS}
 
 
 # ---- language ----
@@ -167,9 +167,10 @@ def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.
     hits = [marker for marker in languages.PROMPT_MARKERS if marker in lowered]
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
     phrases = set(languages.INJECTION_PHRASES.get(item.lang, ())) | set(languages.INJECTION_PHRASES["en"])
-    hits += [phrase for phrase in sorted(phrases) if phrase in lowered and phrase not in source.flat]
+    hits += [phrase for phrase in sorted(phrases) if phrase in lowered]
+    hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
     speaker = languages.SPEAKER_WORDS.get(item.lang, set())
-    hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.words][:1]
+    hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][:1]
     for instruction in instructions:
         run = next((run for run in _eight_word_runs(instruction) if run in flat), None)
         if run:

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import click
 
-from . import batch, gate, langid, pipeline, prompts
+from . import batch, calibration, gate, langid, pipeline, prompts
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
 from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, ConfigError,
                      InputError, Interrupted, TemporaryError, UsageError)
@@ -139,7 +139,8 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
     for line in report.problems():
         if line not in rejected:  # those were said above as "skipped ..."
             click.echo(f"briefer: {line}", err=True)
-    click.echo(f"briefer: {report.written} of {report.expected} items written "
+    flagged = f", {report.flagged} of them flagged" if report.flagged else ""
+    click.echo(f"briefer: {report.written} of {report.expected} items written{flagged} "
                f"({len(articles)} articles x {len(settings.languages)} languages) with {report.model}, "
                f"{report.model_calls} model calls, {report.http_retries} HTTP retries")
     for path in written:
@@ -204,34 +205,46 @@ def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, 
 @click.argument("fixtures", required=False, default="fixtures", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--replay/--live", default=True, help="Replay recorded replies (default, offline) or ask the model.")
 @click.option("--record", is_flag=True, help="With --live: save the replies as the new recordings.")
+@click.option("--calibration-only", is_flag=True, help="Measure the checks on the calibration set only (no model).")
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the results as JSON.")
 @click.option("--junit", "junit_path", type=click.Path(path_type=Path), help="Write the results as JUnit XML.")
 @click.option("--update-pins", is_flag=True, help="Raise the pinned minimums to the scores of this run.")
 @click.option("--allow-lower", is_flag=True, help="With --update-pins: let a pin fall too.")
-def check_command(fixtures: Path, replay: bool, record: bool, report_path: Path | None, junit_path: Path | None,
-                  update_pins: bool, allow_lower: bool) -> None:
-    """Run every fixture article through the pipeline and gate the scores per check.
+def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: bool, report_path: Path | None,
+                  junit_path: Path | None, update_pins: bool, allow_lower: bool) -> None:
+    """Measure the checks on the calibration set, then run every fixture article through the
+    pipeline, and gate both against their pins.
 
-    Prints article x language x check, a score per check, and exits 1 when a score falls
-    below its pin in FIXTURES/scores.json. Changing a prompt means a new prompt version and
-    `briefer check --live --record` to see what got better or worse.
+    First the checks themselves: every reference brief (FIXTURES/calibration) must pass and
+    every labelled defect must be caught by the check that names it; a table per check and
+    language. Then article x language x check on the recorded fixture run. Exits 1 when a
+    figure falls below its pin in FIXTURES/scores.json. Changing a prompt means a new prompt
+    version and `briefer check --live --record` to see what got better or worse.
     """
     if record and replay:
         raise UsageError("--record needs --live: recordings come from a model")
     settings = load_settings()
-    rows = gate.run_gate(settings, fixtures, live=not replay, record=record)
-    current = gate.scores(rows)
-    pins = gate.update_pins(fixtures, current, allow_lower) if update_pins else gate.read_pins(fixtures)
-    click.echo(gate.table(rows))
-    for line in gate.failures(rows):
+    outcomes = calibration.judge(calibration.load_cases(fixtures), settings)
+    current = calibration.figures(outcomes)
+    click.echo(calibration.table(outcomes))
+    for line in calibration.misses(outcomes):
         click.echo(f"  {line}")
+    rows = [] if calibration_only else gate.run_gate(settings, fixtures, live=not replay, record=record)
+    if rows:
+        current |= gate.scores(rows)
+        click.echo("\n" + gate.table(rows))
+        for line in gate.failures(rows):
+            click.echo(f"  {line}")
+    pins = gate.update_pins(fixtures, current, allow_lower) if update_pins else gate.read_pins(fixtures)
+    if calibration_only:
+        pins = {name: pin for name, pin in pins.items() if name.startswith("calibration.")}
     fell, rose = gate.compare(current, pins)
     for line in rose:
         click.echo(f"better: {line} (pin it with --update-pins)")
     if report_path:
-        write_atomic(report_path, gate.report_json(rows, current, pins))
+        write_atomic(report_path, gate.report_json(rows, current, pins, calibration.as_rows(outcomes)))
     if junit_path:
-        write_atomic(junit_path, gate.junit_xml(rows))
+        write_atomic(junit_path, gate.junit_xml(rows + calibration.as_rows(outcomes)))
     for line in fell:
         click.echo(f"briefer: worse: {line}", err=True)
     sys.exit(1 if fell else 0)

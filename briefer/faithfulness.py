@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from . import languages, text
 from .models import CheckResult, Item
-from .vocabulary import german_compound, proper_noun, zipf
+from .vocabulary import german_compound, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
 _LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
@@ -30,6 +30,7 @@ class Source:
     places: frozenset[str]  # place concepts the source mentions (its language's home country too)
     institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
     flat: str  # lowercase words joined by single spaces, for quotes
+    narrative: frozenset[str]  # lowercase words outside quotation marks
     lead_figures: tuple[text.Figure, ...]
     lead_names: tuple[str, ...]
 
@@ -53,7 +54,7 @@ def read_source(source: str, lang: str) -> Source:
                          | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
         institutions=_institutions_in(frozenset(t.lower() for t in tokens),
                                       frozenset(b.upper() for b in map(_bare, tokens) if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)),
-        flat=" ".join(t.lower() for t in tokens), lead_figures=tuple(lead),
+        flat=" ".join(t.lower() for t in tokens), narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))), lead_figures=tuple(lead),
         lead_names=_proper_names(text.names_in(title, lang) + text.names_in(first_paragraph, lang), lang))
 
 
@@ -177,8 +178,8 @@ def common_word(word: str, lang: str) -> bool:
     here = zipf(word, lang)
     if here < (3.0 if lang in languages.CYRILLIC else 3.5):
         return False
-    if lang in languages.CYRILLIC:
-        return not proper_noun(word, lang)  # checked from zipf 3.0: Cyrillic names are rarer in the lists
+    if lang in languages.CYRILLIC:  # the dictionary knows it, and not as a name (Кличко is a surname)
+        return known_form(word, lang) and not proper_noun(word, lang)
     elsewhere = statistics.median(zipf(word, other) for other in _LATIN if other != lang)
     return here - elsewhere > 0.6
 

@@ -61,7 +61,7 @@ def load_expectations(fixtures: Path) -> list[Expectation]:
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"{path}: expectation lacks {exc}") from None
     if not found:
-        raise ConfigError(f"no expectations in {fixtures / 'expectations'}")
+        raise ConfigError(f"no expectations in {fixtures / 'expectations'}: is {fixtures} a fixtures folder?")
     return found
 
 
@@ -165,9 +165,10 @@ def failures(rows: list[Row]) -> list[str]:
     return [f"{r.article} [{r.lang}] {r.check}: {r.message}" for r in rows if not r.passed]
 
 
-def report_json(rows: list[Row], current: dict[str, float], pins: dict[str, float]) -> str:
-    return json.dumps({"scores": current, "pins": pins, "rows": [r.__dict__ for r in rows]},
-                      ensure_ascii=False, indent=1) + "\n"
+def report_json(rows: list[Row], current: dict[str, float], pins: dict[str, float],
+                calibration_rows: list[Row] = ()) -> str:
+    return json.dumps({"scores": current, "pins": pins, "rows": [r.__dict__ for r in rows],
+                       "calibration": [r.__dict__ for r in calibration_rows]}, ensure_ascii=False, indent=1) + "\n"
 
 
 def junit_xml(rows: list[Row]) -> str:

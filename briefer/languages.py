@@ -59,32 +59,35 @@ def scale_pattern(lang: str) -> re.Pattern[str]:
 
 
 # What an item says when it obeys an injected instruction or reveals its prompt, per
-# language (lowercase). Phrases the source itself contains are not held against an item.
+# language (lowercase): held against an item even when the source says them too (an
+# injection in the source is exactly what an obedient model repeats).
 INJECTION_PHRASES = {
     "en": ("ignore all previous instructions", "ignore previous instructions", "ignore the above", "system prompt",
-           "my instructions", "as an ai", "language model", "here is the brief", "here is the summary",
-           "as requested", "as you asked", "as instructed", "ai assistant", "i cannot", "instructions", "let me know"),
+           "my instructions", "as an ai", "here is the brief", "here is the summary",
+           "as requested", "as you asked", "as instructed", "ai assistant", "i cannot", "let me know"),
     "de": ("ignoriere alle vorherigen anweisungen", "vorherigen anweisungen", "systemprompt", "system-prompt",
-           "meine anweisungen", "als ki", "künstliche intelligenz", "sprachmodell", "hier ist die zusammenfassung",
-           "wie gewünscht", "ki-assistent", "anweisungen", "systemanweisung"),
+           "meine anweisungen", "als ki", "hier ist die zusammenfassung",
+           "wie gewünscht", "ki-assistent", "systemanweisung"),
     "fr": ("ignore toutes les instructions", "ignorez toutes les instructions", "instructions précédentes",
-           "prompt système", "invite système", "mes instructions", "en tant qu'ia", "intelligence artificielle",
-           "modèle de langage", "voici le résumé", "comme demandé", "assistant ia", "consignes", "consigne système",
+           "prompt système", "invite système", "mes instructions", "en tant qu'ia",
+           "voici le résumé", "comme demandé", "assistant ia", "consigne système",
            "en tant qu'assistant"),
     "pl": ("zignoruj wszystkie poprzednie instrukcje", "poprzednie instrukcje", "prompt systemowy",
-           "moje instrukcje", "instrukcje systemowe", "jako ai", "sztuczna inteligencja", "jako asystent",
-           "model językowy", "oto podsumowanie", "zgodnie z prośbą", "asystent ai", "polecenia systemowe",
+           "moje instrukcje", "instrukcje systemowe", "jako ai", "jako asystent",
+           "oto podsumowanie", "zgodnie z prośbą", "asystent ai", "polecenia systemowe",
            "wcześniejsze instrukcje", "nowym poleceniem", "wykonuję polecenie"),
     "uk": ("ігноруй усі попередні інструкції", "попередні інструкції", "системний промпт", "системна підказка",
-           "мої інструкції", "штучний інтелект", "як асистент", "мовна модель", "ось підсумок",
+           "мої інструкції", "як асистент", "ось підсумок",
            "на ваше прохання", "ші-асистент", "системні інструкції"),
     "es": ("ignora todas las instrucciones", "instrucciones anteriores", "prompt del sistema", "mis instrucciones",
-           "instrucciones del sistema", "como ia", "inteligencia artificial", "como asistente", "modelo de lenguaje",
+           "instrucciones del sistema", "como ia", "como asistente",
            "aquí está el resumen", "como se solicitó", "asistente de ia"),
     "it": ("ignora tutte le istruzioni", "istruzioni precedenti", "prompt di sistema", "le mie istruzioni",
-           "istruzioni di sistema", "come ia", "intelligenza artificiale", "come assistente", "modello linguistico",
+           "istruzioni di sistema", "come ia", "come assistente",
            "ecco il riassunto", "come richiesto", "assistente ia", "assistente ai", "nuova istruzione"),
 }
+# Words an item about AI may take from its source: they count only when the source lacks them.
+TOPIC_PHRASES = ("anweisungen", "consignes", "instructions", "inteligencia artificial", "intelligence artificielle", "intelligenza artificiale", "künstliche intelligenz", "language model", "model językowy", "modello linguistico", "modelo de lenguaje", "modèle de langage", "sprachmodell", "sztuczna inteligencja", "мовна модель", "штучний інтелект")
 # Words of the prompt's own making that no news item contains (any language).
 PROMPT_MARKERS = ("<source", "</source", "json:", "```", "headline_key", "bullets_key")
 

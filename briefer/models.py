@@ -164,6 +164,11 @@ class RunReport(Frozen):
         return sum(1 for item in self.items() if item.passed)
 
     @property
+    def flagged(self) -> int:
+        """Items published with a mark: a check whose severity is "flag" failed."""
+        return sum(1 for item in self.items() if item.passed and item.verdict.flags)
+
+    @property
     def expected(self) -> int:
         return len(self.outcomes) * len(self.languages)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .models import Article, BriefedItem, RunReport
-from .render import LABELS, safe_url, briefing_for
+from .render import LABELS, briefing_for, flag_text, safe_url
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська",
                   "es": "Español", "it": "Italiano"}
@@ -31,6 +31,8 @@ main:has(.lang:target) .lang { display: none; }
 main:has(.lang:target) .lang:target { display: block; }
 article { background: #fff; border-radius: .5rem; padding: .5rem 1rem; margin: 1rem 0; box-shadow: 0 1px 3px #0002; }
 article.failed { border-left: .4rem solid #b00020; }
+article.flagged { border-left: .4rem solid #c77700; }
+p.flag { color: #8a5300; }
 .sources, footer { font-size: .9rem; color: #555; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 td, th { border-bottom: 1px solid #ddd; padding: .2rem .4rem; text-align: left; vertical-align: top; }
@@ -56,8 +58,11 @@ def _item_html(article: Article, item: BriefedItem | None, error: str, labels: d
         return (f'<article class="failed"><h3>⚠ {_e(labels["failed"] if item else labels["missing"])}</h3>'
                 f'<p>{_e(reasons)}</p>{_sources_html(article, labels["source"])}</article>')
     bullets = "".join(f"<li>{_e(b)}</li>" for b in item.verdict.item.bullets)
-    return (f'<article><h3>{_e(item.verdict.item.headline)}</h3><ul>{bullets}</ul>'
-            f'{_sources_html(article, labels["source"])}</article>')
+    flagged = (f'<p class="flag">⚑ {_e(labels["flagged"])}: {_e(flag_text(item))}</p>'
+               if item.verdict.flags else "")
+    opening = '<article class="flagged">' if flagged else "<article>"
+    return (f'{opening}<h3>{_e(item.verdict.item.headline)}</h3>'
+            f'<ul>{bullets}</ul>{flagged}{_sources_html(article, labels["source"])}</article>')
 
 
 def _language_section(report: RunReport, lang: str) -> str:
@@ -73,11 +78,14 @@ def manifest_lines(report: RunReport) -> list[tuple[str, str]]:
     rows = []
     for outcome in report.outcomes:
         failed = [i.verdict.item.lang for i in outcome.items if not i.passed]
+        flagged = [i.verdict.item.lang for i in outcome.items if i.passed and i.verdict.flags]
         fate = "used"
         if outcome.digest:
             fate += f", digested first ({len(outcome.digest.facts)} facts; too long for the context)"
         if failed:
             fate += f", check failed in {', '.join(failed)}"
+        if flagged:
+            fate += f", flagged in {', '.join(flagged)}"
         if outcome.errors:
             fate = "; ".join(outcome.errors)
         rows.append((outcome.article.source, fate))
@@ -142,7 +150,8 @@ def atom_feed(report: RunReport, lang: str, desk: str) -> str:
         url = safe_url(entry_data.article.url)
         if url:
             ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
-        _text(entry, "summary", " ".join(item.verdict.item.bullets))
+        flag = f" [⚑ {flag_text(item)}]" if item.verdict.flags else ""
+        _text(entry, "summary", " ".join(item.verdict.item.bullets) + flag)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 

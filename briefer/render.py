@@ -16,19 +16,19 @@ from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntr
 
 LABELS = {
     "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
-           "missing": "Not briefed", "made": "Made by"},
+           "missing": "Not briefed", "made": "Made by", "flagged": "Flagged, check before use"},
     "de": {"title": "Tagesüberblick", "source": "Quelle", "failed": "Nicht veröffentlicht: Prüfungen nicht bestanden",
-           "missing": "Nicht zusammengefasst", "made": "Erstellt mit"},
+           "missing": "Nicht zusammengefasst", "made": "Erstellt mit", "flagged": "Markiert, vor Verwendung prüfen"},
     "fr": {"title": "Revue du jour", "source": "Source", "failed": "Non publié : contrôles échoués",
-           "missing": "Non résumé", "made": "Produit par"},
+           "missing": "Non résumé", "made": "Produit par", "flagged": "Signalé, à vérifier avant usage"},
     "pl": {"title": "Przegląd dnia", "source": "Źródło", "failed": "Nie opublikowano: nieudane kontrole",
-           "missing": "Brak streszczenia", "made": "Wygenerowano przez"},
+           "missing": "Brak streszczenia", "made": "Wygenerowano przez", "flagged": "Oznaczone, sprawdź przed użyciem"},
     "uk": {"title": "Огляд дня", "source": "Джерело", "failed": "Не опубліковано: перевірки не пройдено",
-           "missing": "Не підсумовано", "made": "Створено"},
+           "missing": "Не підсумовано", "made": "Створено", "flagged": "Позначено, перевірте перед використанням"},
     "es": {"title": "Resumen del día", "source": "Fuente", "failed": "No publicado: no superó las comprobaciones",
-           "missing": "Sin resumir", "made": "Elaborado con"},
+           "missing": "Sin resumir", "made": "Elaborado con", "flagged": "Señalado, revisar antes de usar"},
     "it": {"title": "Rassegna del giorno", "source": "Fonte", "failed": "Non pubblicato: controlli non superati",
-           "missing": "Non riassunto", "made": "Prodotto con"},
+           "missing": "Non riassunto", "made": "Prodotto con", "flagged": "Segnalato, da verificare prima dell'uso"},
 }
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -63,7 +63,14 @@ def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
         return [f"## ⚠ {heading} ({checks})", "", _source_line(entry.article, labels["source"]), ""]
     lines = [f"## {escape_markdown(item.verdict.item.headline)}", ""]
     lines += [f"- {escape_markdown(bullet)}" for bullet in item.verdict.item.bullets]
+    if item.verdict.flags:
+        lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(flag_text(item))}"]
     return lines + ["", _source_line(entry.article, labels["source"]), ""]
+
+
+def flag_text(item: BriefedItem) -> str:
+    """What the checks that only flag found: "names: names not in the source: X"."""
+    return "; ".join(f"{f.check}: {f.message}" for f in item.verdict.flags)
 
 
 def _markdown_parts(briefing: Briefing) -> Iterator[str]:
@@ -118,7 +125,7 @@ def _item_json(item: BriefedItem) -> dict:
     verdict = item.verdict
     return {
         "lang": verdict.item.lang,
-        "status": "passed" if item.passed else "failed",
+        "status": ("flagged" if item.verdict.flags else "passed") if item.passed else "failed",
         "headline": verdict.item.headline,
         "bullets": list(verdict.item.bullets),
         "checks": [result.model_dump() for result in verdict.results],
@@ -163,8 +170,7 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
     """What happened to every article and language in this run: for cron and whoever reads its mail."""
     articles = []
     for outcome in report.outcomes:
-        fates = {item.verdict.item.lang: ("passed" if item.passed else "failed: " + ", ".join(
-            f"{f.check} ({f.message})" for f in item.verdict.failures)) for item in outcome.items}
+        fates = {item.verdict.item.lang: _fate(item) for item in outcome.items}
         for lang in report.languages:
             fates.setdefault(lang, "not briefed: " + ("; ".join(outcome.errors) or "no reply"))
         articles.append({"source": outcome.article.source, "languages": fates,
@@ -176,13 +182,19 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
         for item in outcome.items:
             by_language[item.verdict.item.lang] = by_language[item.verdict.item.lang] + item.usage
     document = {"date": report.date.isoformat(), "exit_code": exit_code, "model": report.model,
-                "written": report.written, "expected": report.expected, "model_calls": report.model_calls,
+                "written": report.written, "flagged": report.flagged, "expected": report.expected, "model_calls": report.model_calls,
                 "http_retries": report.http_retries, "usage": report.usage().model_dump(),
                 "usage_by_stage": {"digest": digest.model_dump(), "brief": {l: u.model_dump() for l, u in by_language.items()}},
                 "estimate": report.estimate, "skipped": list(report.skipped),
                 "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
                 "articles": articles}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fate(item: BriefedItem) -> str:
+    if not item.passed:
+        return "failed: " + ", ".join(f"{f.check} ({f.message})" for f in item.verdict.failures)
+    return "flagged: " + flag_text(item) if item.verdict.flags else "passed"
 
 
 def briefing_for(report: RunReport, lang: str) -> Briefing:

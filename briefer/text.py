@@ -134,7 +134,7 @@ def names_in(text: str, lang: str) -> list[str]:
     found = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text):
         tokens = words(sentence)
-        title_case = _title_case(tokens)
+        title_case = lang == "en" and _title_case(tokens)  # a headline style of English only
         after_name = False
         for index, token in enumerate(tokens):
             before_name = index + 1 < len(tokens) and tokens[index + 1][0].isupper()
@@ -180,7 +180,7 @@ def is_acronym(token: str) -> bool:
 
 def _title_case(tokens: list[str]) -> bool:
     long_words = [t for t in tokens if len(t) >= 4 and t.isalpha()]
-    return len(long_words) >= 3 and sum(t[0].isupper() for t in long_words) / len(long_words) >= 0.7
+    return len(long_words) >= 4 and sum(t[0].isupper() for t in long_words) / len(long_words) >= 0.7
 
 
 # ---- one name across scripts: a key of consonant sounds ----

@@ -1,42 +1,81 @@
-"""Each check passes faithful multilingual text and catches the mistake it exists for."""
+"""Each check passes faithful multilingual writing and catches the mistake it exists for.
+The calibration set (tests/test_calibration.py) measures them at scale; these name the
+cases a desk reported, one by one."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer import checks
+from briefer import checks, faithfulness, text
 from briefer.models import Item
 
-SOURCE_DE = ("Die GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr Lohn "
-             "und eine Prämie von 1.500 Euro. Rund 3 200 Züge fielen aus.")
+SOURCE_DE = ("Bahnstreik beendet\nDie GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr "
+             "Lohn und eine Prämie von 1.500 Euro. Rund 3 200 Züge fielen aus.")
+SEED = ("Hegseth says Trump's push for peace is no betrayal\nGermany's defense minister, Boris Pistorius, said it was "
+        "regrettable. NATO chief Mark Rutte on Thursday said Kyiv must be involved. US Secretary of Defence Pete "
+        "Hegseth spoke in Brussels. “There is no betrayal there,” Hegseth said.")
+METRO_UK = ("ЄІБ виділить 150 мільйонів євро на відновлення київського метро\nЄвропейський інвестиційний банк (ЄІБ) "
+            "підписав у середу, 19 березня 2025 року, угоду про кредит у розмірі 150 млн євро. Загальна вартість "
+            "проєкту становить близько 7,8 млрд гривень. Угоду в Києві підписала Маргарете Лінднер.")
+FUND_EN = ("EU leaders agree €100bn defence fund\nLeaders agreed on Friday in Brussels a €100bn fund; Poland and "
+           "Germany backed it. Chancellor Olaf Scholz and Poland's Mariusz Blaszczak welcomed the deal, which "
+           "the EIB will manage. GDP growth is 1.2%.")
 
 
 def item(lang: str, headline: str, *bullets: str) -> Item:
     return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
-# ---- numbers ----
+def source(value: str, lang: str) -> faithfulness.Source:
+    return faithfulness.read_source(value, lang)
+
+
+# ---- numbers: value and scale, in every language's format ----
 
 def test_numbers_in_other_formats_are_grounded() -> None:
     good = item("en", "Rail deal", "Pay rises 6.2% with a 1,500 euro bonus.", "About 3,200 trains were cancelled.")
-    assert checks.check_numbers(good, SOURCE_DE).passed
+    assert faithfulness.check_numbers(good, source(SOURCE_DE, "de")).passed
 
 
 def test_a_changed_number_is_caught_and_named() -> None:
     bad = item("en", "Rail deal", "Pay rises 7.2% with a 1,500 euro bonus.")
-    result = checks.check_numbers(bad, SOURCE_DE)
-    assert not result.passed
-    assert "7.2" in result.message
+    result = faithfulness.check_numbers(bad, source(SOURCE_DE, "de"))
+    assert not result.passed and "7.2" in result.message
+
+
+def test_a_figure_glued_to_its_scale_word_is_compared_by_value_in_every_language() -> None:
+    fund = source(FUND_EN, "en")
+    for lang, written in [("en", "The fund is worth €100bn."), ("de", "Der Fonds umfasst 100 Mrd. Euro."),
+                          ("fr", "Le fonds atteint 100 milliards d'euros."), ("pl", "Fundusz ma 100 mld euro."),
+                          ("uk", "Фонд становить 100 млрд євро."), ("es", "El fondo suma 100.000 millones de euros."),
+                          ("it", "Il fondo vale 100 miliardi di euro.")]:
+        assert faithfulness.check_numbers(item(lang, "x", written), fund).passed, lang
+
+
+def test_a_figure_at_the_wrong_scale_is_caught() -> None:
+    metro = source(METRO_UK, "uk")
+    assert faithfulness.check_numbers(item("de", "x", "Die EIB leiht 150 Mio. Euro."), metro).passed
+    wrong = faithfulness.check_numbers(item("de", "x", "Die EIB leiht 150 Milliarden Euro."), metro)
+    assert not wrong.passed and "150 Milliarden" in wrong.message
+
+
+def test_a_rounded_figure_passes_and_a_changed_one_does_not() -> None:
+    metro = source(METRO_UK, "uk")
+    assert faithfulness.check_numbers(item("en", "x", "The project costs about UAH 7.8bn."), metro).passed
+    assert faithfulness.check_numbers(item("en", "x", "The project costs UAH 8bn."), metro).passed  # rounded
+    assert not faithfulness.check_numbers(item("en", "x", "The project costs UAH 9bn."), metro).passed
 
 
 def test_a_number_is_not_found_inside_a_longer_one() -> None:
-    assert not checks.check_numbers(item("en", "x", "150 people"), "In all 1,150 people came.").passed
+    assert not faithfulness.check_numbers(item("en", "x", "150 people"), source("x\nIn all 1,150 people came.", "en")).passed
 
 
-def test_spelled_out_numbers_in_the_source_count() -> None:
-    assert checks.check_numbers(item("de", "x", "Drei Minister sprachen."), "Three ministers spoke.").passed
-    assert checks.check_numbers(item("en", "x", "3 ministers spoke."), "Trzy osoby: trzy ministrowie.").passed
+def test_numbers_written_as_words_count_on_both_sides() -> None:
+    assert faithfulness.check_numbers(item("de", "x", "Drei Minister sprachen."), source("x\nThree ministers spoke.", "en")).passed
+    assert faithfulness.check_numbers(item("en", "x", "3 ministers spoke."), source("x\nTrzy osoby: trzy ministrowie.", "pl")).passed
+    vote = source("x\nLos magistrados votaron por cuatro votos contra uno.", "es")
+    assert not faithfulness.check_numbers(item("es", "x", "Por tres votos contra dos."), vote).passed
 
 
 @given(st.integers(min_value=1000, max_value=999_999_999))
@@ -44,169 +83,168 @@ def test_thousands_separators_all_mean_the_same_number(value: int) -> None:
     plain = str(value)
     comma = f"{value:,}"
     for written in (plain, comma, comma.replace(",", "."), comma.replace(",", " "), comma.replace(",", "\u00a0")):
-        assert checks.normalise_number(written) == plain
+        assert text.normalise_number(written) == plain
 
 
 @given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=9))
 def test_decimal_comma_equals_decimal_point(whole: int, tenth: int) -> None:
-    assert checks.normalise_number(f"{whole},{tenth}") == checks.normalise_number(f"{whole}.{tenth}")
+    assert text.normalise_number(f"{whole},{tenth}") == text.normalise_number(f"{whole}.{tenth}")
 
 
-# ---- language ----
+# ---- language and vocabulary ----
 
 def test_each_language_passes_in_its_own_language() -> None:
     samples = {
         "en": item("en", "Rail strike ends with a pay deal", "The union and the railway agreed on higher wages."),
         "de": item("de", "Bahnstreik endet mit Tarifeinigung", "Die Gewerkschaft und die Bahn einigten sich auf mehr Lohn."),
-        "fr": item("fr", "La grève du rail prend fin", "Le syndicat et la compagnie ont conclu un accord sur les salaires."),
-        "pl": item("pl", "Strajk kolejarzy zakończony", "Związek i kolej porozumieli się w sprawie wyższych płac."),
-        "uk": item("uk", "Страйк залізничників завершився", "Профспілка і залізниця домовилися про вищі зарплати."),
+        "fr": item("fr", "Fin de la grève du rail", "Le syndicat et la compagnie ont conclu un accord salarial."),
+        "pl": item("pl", "Koniec strajku na kolei", "Związek i kolej porozumieli się w sprawie wyższych płac."),
+        "uk": item("uk", "Страйк на залізниці завершено", "Профспілка і залізниця домовилися про вищі зарплати."),
+        "es": item("es", "Termina la huelga ferroviaria", "El sindicato y la empresa pactaron una subida salarial."),
+        "it": item("it", "Finisce lo sciopero dei treni", "Il sindacato e l'azienda hanno firmato un accordo sui salari."),
     }
     for lang, sample in samples.items():
         assert checks.check_language(sample, lang).passed, lang
 
 
-def test_english_in_the_polish_briefing_is_caught() -> None:
-    english = item("pl", "US Defence Secretary: Trump not jeopardizing Ukraine",
-                   "Hegseth said the talks were certainly not a betrayal of Kyiv.")
-    result = checks.check_language(english, "pl")
-    assert not result.passed
-    assert "English" in result.message and "Polish" in result.message
+def test_a_whole_item_in_russian_is_not_ukrainian() -> None:
+    russian = item("uk", "Забастовка на железной дороге закончилась",
+                   "Профсоюз и железная дорога договорились о повышении зарплат.")
+    result = checks.check_language(russian, "uk")
+    assert not result.passed and "Russian" in result.message
 
 
-def test_an_english_bullet_inside_a_german_item_is_caught() -> None:
-    mixed = item("de", "Bahnstreik endet mit Tarifeinigung",
-                 "Die Gewerkschaft und die Bahn einigten sich nach langen Verhandlungen auf deutlich mehr Lohn.",
-                 "The union said the deal was a great success for all of its members.")
-    result = checks.check_language(mixed, "de")
-    assert not result.passed and "great success" in result.message
+def test_one_bullet_left_in_the_source_language_is_caught() -> None:
+    mixed = item("pl", "Hiszpański Sąd Najwyższy utrzymał limity czynszów",
+                 "Wyrok dotyczy około 640 tysięcy mieszkań w Katalonii.",
+                 "Los propietarios no descartan acudir al Tribunal Constitucional.")
+    result = checks.check_language(mixed, "pl", source("x\nLos propietarios no descartan nada.", "es"))
+    assert not result.passed and "Spanish" in result.message
 
 
-def test_the_language_check_survives_its_worker_being_killed() -> None:
-    """Language identification runs in a worker process (lingua off briefer's GIL); if the
-    worker dies mid-run (OOM killer, kill -9) the next check starts a new one."""
-    from briefer import langid
-
-    mixed = item("de", "Bahnstreik endet mit Tarifeinigung",
-                 "The union said the deal was a great success for all of its members.")
-    assert not checks.check_language(mixed, "de").passed
-    langid._worker._process.kill()
-    langid._worker._process.wait()
-    result = checks.check_language(mixed, "de")
-    assert not result.passed and "English" in result.message
+def test_garbled_words_fail_vocabulary_and_real_inflections_pass() -> None:
+    facts = source(METRO_UK, "uk")
+    assert checks.check_vocabulary(item("uk", "x", "Роботи профінансують і розміщуватимуть поетапно."), facts).passed
+    assert checks.check_vocabulary(item("de", "x", "Die Inflationsausgleichsprämie wird gezahlt."), facts).passed
+    for lang, garbled in [("pl", "Kredyt publicnego banku."), ("de", "Die Strecke ist gefährdigt."),
+                          ("en", "The loan was adoptet in Kyiv.")]:
+        result = checks.check_vocabulary(item(lang, "x", garbled), facts)
+        assert not result.passed, garbled
 
 
-def test_the_language_worker_never_outlives_briefer() -> None:
-    """Killed with -9 (an OOM killer, a cron timeout), briefer leaves no 250 MB worker behind."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+# ---- names: exonyms, months, translated acronyms, declension, other scripts ----
 
-    parent = subprocess.Popen([sys.executable, "-c", "from briefer import langid; langid.warm_up(['en']); "
-                               "print(langid._worker._process.pid, flush=True); import time; time.sleep(60)"],
-                              stdout=subprocess.PIPE, text=True)
-    worker = int(parent.stdout.readline())
-    os.kill(parent.pid, signal.SIGKILL)
-    parent.wait()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and os.path.exists(f"/proc/{worker}") and "Z" not in _state(worker):
-        time.sleep(0.1)
-    assert not os.path.exists(f"/proc/{worker}") or "Z" in _state(worker)
+def test_good_writing_in_every_language_passes_the_names_check() -> None:
+    fund, metro, seed = source(FUND_EN, "en"), source(METRO_UK, "uk"), source(SEED, "en")
+    good = [
+        (item("fr", "Accord à Bruxelles", "La Pologne et l'Allemagne soutiennent le fonds, géré par la BEI."), fund),
+        (item("pl", "Porozumienie", "Niemcy i Polska poparły fundusz; kanclerz Scholz i Błaszczak go chwalą."), fund),
+        (item("uk", "Угода", "Німеччина і Польща підтримали фонд; Шольц і Блащак схвалили угоду, ЄІБ ним керуватиме."), fund),
+        (item("de", "Einigung", "Das BIP wächst um 1,2 Prozent, sagte Kanzler Olaf Scholz am Freitag."), fund),
+        (item("en", "EIB loan", "The European Investment Bank signed the loan in Kyiv on Wednesday, 19 March."), metro),
+        (item("pl", "Szef NATO Mark Rutte", "Minister Boris Pistorius mówi, że Pistoriusa to martwi."), seed),
+        (item("uk", "Рютте про Київ", "Міністр Борис Пісторіус і Гегсет говорили з Рютте."), seed),
+    ]
+    for sample, facts in good:
+        result = faithfulness.check_names(sample, facts)
+        assert result.passed, (sample.text(), result.message)
 
 
-def _state(pid: int) -> str:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return next(line for line in status if line.startswith("State:"))
-    except FileNotFoundError:
-        return "gone"
-
-
-# ---- shape, length, glossary, leakage ----
-
-def test_too_many_words_fails_with_the_count() -> None:
-    long_item = item("en", "Headline", " ".join(["word"] * 120))
-    result = checks.check_length(long_item, 60)
-    assert not result.passed and "121 words" in result.message
-
-
-def test_structure_catches_empty_headline_repeats_and_too_many_bullets() -> None:
-    assert not checks.check_structure(item("en", "", "a bullet"), 3).passed
-    assert not checks.check_structure(item("en", "Title", "Same text.", "same text"), 3).passed
-    assert not checks.check_structure(item("en", "Title", "a", "b", "c", "d"), 3).passed
-    assert checks.check_structure(item("en", "Title", "One.", "Two."), 3).passed
-
-
-def test_glossary_names_the_word_to_use() -> None:
-    result = checks.check_glossary(item("en", "Talks in Kiev", "More later."), {"Kiev": "Kyiv"})
-    assert not result.passed and "'Kiev' -> 'Kyiv'" in result.message
-    assert checks.check_glossary(item("en", "Talks in Kyiv", "More later."), {"Kiev": "Kyiv"}).passed
-
-
-def test_instructions_leaking_into_an_item_are_caught() -> None:
-    system = "You write short, faithful news briefings for a news desk. Use only facts stated in the source."
-    leaked = item("en", "Briefing", "You write short, faithful news briefings for a news desk, it says.")
-    assert not checks.check_leakage(leaked, [system]).passed
-    assert not checks.check_leakage(item("en", "Ignore all previous instructions", "x"), [system]).passed
-    assert checks.check_leakage(item("en", "Rail strike ends", "A deal was signed."), [system]).passed
-
-
-# ---- names, quotes, consistency ----
-
-SEED = ("Germany's defense minister, Boris Pistorius, said it was regrettable. NATO chief Mark Rutte on Thursday "
-        "said Kyiv must be involved. US Secretary of Defence Pete Hegseth spoke. “There is no betrayal there,” "
-        "Hegseth said.")
-
-
-def test_names_survive_inflection_and_transliteration() -> None:
-    assert checks.check_names(item("pl", "Szef NATO Mark Rutte", "Minister Boris Pistorius mówi, że Pistoriusa to martwi."), SEED).passed
-    assert checks.check_names(item("uk", "Рютте про Київ", "Міністр Борис Пісторіус і Гегсет говорили з Рютте."), SEED).passed
-
-
-def test_a_name_that_is_not_in_the_source_is_caught() -> None:
-    result = checks.check_names(item("en", "Talks on Ukraine", "Defence chief Lloyd Austin said talks must include Kyiv."), SEED)
-    assert not result.passed and "Austin" in result.message and "Lloyd" in result.message
-    bad_uk = checks.check_names(item("uk", "Переговори", "Міністр Ллойд Остін сказав, що Київ має бути залучений."), SEED)
-    assert not bad_uk.passed
-
-
-def test_quotes_must_be_the_sources_words_in_its_own_language() -> None:
-    assert checks.check_quotes(item("en", "x", "“There is no betrayal there,” Hegseth said."), SEED, "en").passed
-    made_up = checks.check_quotes(item("en", "x", "“We will abandon Kyiv,” Hegseth said."), SEED, "en")
-    assert not made_up.passed and "We will abandon Kyiv" in made_up.message
-    # A translated quote cannot match word for word; it is judged by the other checks.
-    assert checks.check_quotes(item("de", "x", "„Das ist kein Verrat“, sagte Hegseth."), SEED, "en").passed
-
-
-def test_a_number_missing_or_changed_in_one_language_fails_consistency_there() -> None:
-    results = checks.check_consistency([
-        item("en", "Bridge", "It cost 120 million kroner over 3 years."),
-        item("de", "Brücke", "Sie kostete 120 Millionen Kronen in 3 Jahren."),
-        item("pl", "Most", "Kosztował 150 milionów koron."),
-    ])
-    assert results["en"].passed and results["de"].passed
-    assert not results["pl"].passed
-    assert results["pl"].message == "numbers differ from the en item: missing 120, 3; extra 150"
+def test_an_invented_or_swapped_person_or_organisation_is_caught() -> None:
+    seed = source(SEED, "en")
+    result = faithfulness.check_names(item("en", "Talks", "Defence chief Lloyd Austin said talks must include Kyiv."), seed)
+    assert not result.passed and "Lloyd" in result.message
+    assert not faithfulness.check_names(item("uk", "Переговори", "Міністр Ллойд Остін сказав це."), seed).passed
+    assert not faithfulness.check_names(item("de", "x", "Ministerin Christine Lambrecht bedauerte das."), seed).passed
+    swapped = faithfulness.check_names(item("fr", "x", "Le FMI gérera le fonds."), source(FUND_EN, "en"))
+    assert not swapped.passed and "FMI" in swapped.message
 
 
 def test_a_title_case_headline_is_not_a_list_of_names() -> None:
     headline = item("en", "Rail Union And Deutsche Bahn Agree New Pay Deal", "The GDL and Deutsche Bahn agreed on pay.")
-    assert checks.check_names(headline, "Die GDL und die Deutsche Bahn einigten sich.").passed
+    assert faithfulness.check_names(headline, source("x\nDie GDL und die Deutsche Bahn einigten sich.", "de")).passed
 
 
-_CYRILLIC_LETTERS = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+@given(st.sampled_from([("Scholz", "Шольц"), ("Błaszczak", "Блащак"), ("Sánchez", "Санчес"), ("Hegseth", "Гегсет"),
+                        ("Pistorius", "Пісторіус"), ("Martynyuk", "Мартинюк")]),
+       st.sampled_from(["", "а", "ові", "ом"]))
+def test_a_latin_name_matches_its_ukrainian_spelling_in_any_case(pair: tuple[str, str], ending: str) -> None:
+    latin, cyrillic = pair
+    assert text.same_name(cyrillic + ending, latin)
 
 
-@given(st.text(alphabet=_CYRILLIC_LETTERS, min_size=3, max_size=12))
-def test_a_cyrillic_name_matches_its_own_latin_transliteration(name: str) -> None:
-    cyrillic = name.capitalize()
-    latin = checks.transliterate(name).capitalize()
-    assert checks.same_name(cyrillic, latin)
+def test_names_ukrainian_leaves_undeclined_match_as_they_are() -> None:
+    for latin, cyrillic in [("Rutte", "Рютте"), ("Meloni", "Мелоні"), ("Zelensky", "Зеленський"), ("Warszawa", "Варшава")]:
+        assert text.same_name(cyrillic, latin)
 
 
 @given(st.sampled_from(["Pistorius", "Rutte", "Hegseth", "Healey", "Pevkur", "Kowalski", "Nowak"]),
        st.sampled_from(["a", "owi", "em", "ie", "ego", "y"]))
 def test_a_declined_name_matches_its_nominative(name: str, ending: str) -> None:
-    assert checks.same_name(name + ending, name)
+    assert text.same_name(name + ending, name)
+
+
+def test_two_different_names_in_one_script_do_not_match() -> None:
+    for a, b in [("Кличко", "Київська"), ("Marco", "Greco"), ("Lambrecht", "Lombardi"), ("Nowak", "Kowal")]:
+        assert not text.same_name(a, b), (a, b)
+
+
+# ---- quotes, coverage, leakage, consistency ----
+
+def test_a_quote_is_the_sources_words_or_it_is_refused() -> None:
+    seed = source(SEED, "en")
+    assert faithfulness.check_quotes(item("en", "x", "“There is no betrayal there,” Hegseth said."), seed).passed
+    made_up = faithfulness.check_quotes(item("en", "x", "“We will abandon Kyiv,” Hegseth said."), seed)
+    assert not made_up.passed and "We will abandon Kyiv" in made_up.message
+    # A translation is reported, not quoted: in quotation marks it is not the source's words.
+    assert not faithfulness.check_quotes(item("de", "x", "„Das ist kein Verrat“, sagte Hegseth."), seed).passed
+    assert faithfulness.check_quotes(item("de", "x", "Das sei kein Verrat, sagte Hegseth."), seed).passed
+
+
+def test_an_item_that_drops_the_central_fact_fails_coverage() -> None:
+    fund = source(FUND_EN, "en")
+    assert faithfulness.check_coverage(item("de", "EU-Fonds über 100 Mrd. Euro", "Polen stimmte zu."), fund).passed
+    dropped = faithfulness.check_coverage(item("de", "EU-Gipfel", "Das BIP wächst um 1,2 Prozent."), fund)
+    assert not dropped.passed and "100bn" in dropped.message
+
+
+def test_instructions_obeyed_or_revealed_are_caught_in_every_language() -> None:
+    system = "You write short, faithful news briefings for a news desk. Use only facts stated in the source."
+    facts = source(SEED, "en")
+    leaks = [item("en", "Briefing", "You write short, faithful news briefings for a news desk, it says."),
+             item("de", "Ignoriere alle vorherigen Anweisungen", "Hegseth sprach."),
+             item("pl", "Rozmowy", "Prompt systemowy: napisz nagłówek i trzy punkty."),
+             item("es", "Conversaciones", "Como asistente de IA, te recomiendo leer el artículo."),
+             item("uk", "Переговори", "Мої інструкції: стисло переказати статтю."),
+             item("en", "Talks <script>alert(1)</script>", "Hegseth spoke."),
+             item("fr", "Négociations", "Voir [le texte](https://example.com)."),
+             item("it", "Colloqui", "Come richiesto, ecco il riassunto.")]
+    for leak in leaks:
+        assert not checks.check_leakage(leak, [system], facts).passed, leak.text()
+    assert checks.check_leakage(item("en", "Rail strike ends", "A deal was signed."), [system], facts).passed
+
+
+def test_a_figure_at_another_scale_in_one_language_fails_consistency_there() -> None:
+    results = checks.check_consistency([
+        item("en", "Metro", "The EIB lends €150m."), item("de", "U-Bahn", "Die EIB leiht 150 Mio. Euro."),
+        item("pl", "Metro", "EBI pożycza 150 mld euro."), item("fr", "Métro", "La BEI prête 150 millions d'euros."),
+    ])
+    assert results["en"].passed and results["de"].passed and results["fr"].passed
+    assert not results["pl"].passed and "150 mld" in results["pl"].message
+
+
+def test_a_detail_one_language_leaves_out_is_no_inconsistency() -> None:
+    results = checks.check_consistency([
+        item("en", "Bridge", "It cost 120 million kroner over 3 years."),
+        item("de", "Brücke", "Sie kostete 120 Millionen Kronen."),
+        item("fr", "Pont", "Il a coûté 120 millions de couronnes."),
+    ])
+    assert all(result.passed for result in results.values())
+
+
+def test_a_check_set_to_flag_publishes_the_item_with_its_mark() -> None:
+    failed = checks.with_severity(faithfulness.check_names(item("en", "x", "The talks were opened by Lloyd Austin."), source(SEED, "en")),
+                                  {"names": "flag"})
+    assert not failed.passed and failed.flag
+    refused = checks.with_severity(failed.model_copy(update={"flag": False}), {"names": "refuse"})
+    assert not refused.flag
