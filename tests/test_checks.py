@@ -114,6 +114,13 @@ def test_a_whole_item_in_russian_is_not_ukrainian() -> None:
     assert not result.passed and "Russian" in result.message
 
 
+def test_a_spanish_item_written_in_portuguese_is_caught() -> None:
+    portuguese = item("es", "O Supremo mantém os limites das rendas na Catalunha",
+                      "Os juízes rejeitaram o recurso dos proprietários por quatro votos contra um.")
+    result = checks.check_language(portuguese, "es")
+    assert not result.passed and "Portuguese" in result.message
+
+
 def test_one_bullet_left_in_the_source_language_is_caught() -> None:
     mixed = item("pl", "Hiszpański Sąd Najwyższy utrzymał limity czynszów",
                  "Wyrok dotyczy około 640 tysięcy mieszkań w Katalonii.",
