@@ -41,6 +41,7 @@ class Defect:
 @dataclass(frozen=True)
 class Case:
     name: str  # the calibration file's stem
+    path: Path  # the article's file
     article: Article
     references: dict[str, Item]
     defects: tuple[Defect, ...]
@@ -114,7 +115,7 @@ def load_cases(fixtures: Path) -> list[Case]:
         references = {lang: _item(ref, article.id, lang, f"{path}: reference {lang}")
                       for lang, ref in (data.get("references") or {}).items()}
         defects = tuple(_defect(d, references, f"{path}: defect {i + 1}") for i, d in enumerate(data.get("defects") or []))
-        cases.append(Case(name=path.stem, article=article, references=references, defects=defects))
+        cases.append(Case(name=path.stem, path=source, article=article, references=references, defects=defects))
     return cases
 
 

@@ -66,9 +66,12 @@ def _resemble(a: array, b: array) -> bool:
 
 
 def _same(a: _Signature, b: _Signature) -> bool:
+    """Most names and figures shared, counted against the larger article too: a short story
+    whose few names all appear in a long report (Hegseth's remarks in a summit write-up) is
+    another story, not the same one."""
     shared = len(set(a.entities).intersection(b.entities))
-    smaller = min(len(a.entities), len(b.entities))
-    if shared >= MIN_SHARED_ENTITIES and shared / smaller >= ENTITY_OVERLAP:
+    smaller, larger = sorted((len(a.entities), len(b.entities)))
+    if shared >= MIN_SHARED_ENTITIES and shared / smaller >= ENTITY_OVERLAP and shared / larger >= ENTITY_OVERLAP / 2:
         return True
     return _resemble(a.sketch, b.sketch)
 

@@ -61,3 +61,16 @@ def test_a_long_article_lightly_edited_is_merged_among_many_distinct_ones(tmp_pa
     kept, merged = merge_duplicates(articles)
     assert len(kept) == 301
     assert merged == [f"{tmp_path / 'wire-z.txt'}: merged as a duplicate of {tmp_path / 'wire-a.txt'}"]
+
+
+def test_a_short_story_whose_names_all_appear_in_a_long_report_stays_its_own() -> None:
+    from briefer.ingest import parse_article
+    from conftest import FIXTURES
+
+    def article(path):
+        return parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix)
+
+    short = article(FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt")
+    long = article(FIXTURES / "calibration" / "articles" / "en-eu-summit-defence-fund.txt")
+    kept, merged = merge_duplicates([long, short])
+    assert len(kept) == 2 and not merged

@@ -1,0 +1,112 @@
+"""The checks measured on the calibration set: hand-written references in every language
+must pass, labelled defects must be caught by the check that names them, and the same
+references served by an OpenAI-compatible endpoint come out of `briefer run` published."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefer import calibration
+from briefer.cli import main, run_briefing
+from briefer.config import SUPPORTED_LANGUAGES, load_settings
+from briefer.errors import ConfigError
+from briefs import asked, is_brief
+from conftest import FIXTURES
+from fake_openai import FakeOpenAI, Step
+
+
+def _check(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", *args], standalone_mode=False)
+    return exited.value.code
+
+
+def test_briefer_check_prints_the_calibration_table_and_holds_its_pins(tmp_path: Path, capsys) -> None:
+    code = _check([str(FIXTURES), "--calibration-only", "--report", str(tmp_path / "r.json")])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "false alarms on references" in out.out
+    for check in ("names", "numbers", "vocabulary", "coverage", "leakage"):
+        assert re.search(rf"^{check}\s+alarms", out.out, flags=re.MULTILINE), check
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["scores"]["calibration.references_clean"] >= 0.98
+    assert report["scores"]["calibration.defects_caught"] >= 0.95
+    assert report["scores"]["calibration.central_facts_caught"] >= 0.70
+    for lang in SUPPORTED_LANGUAGES:
+        assert report["scores"][f"calibration.references_clean.{lang}"] >= 0.95, lang
+
+
+def test_the_set_covers_what_the_issue_asks_for() -> None:
+    cases = calibration.load_cases(FIXTURES)
+    assert len(cases) >= 12
+    assert len({case.article.lang for case in cases}) >= 6 and {"es", "it"} <= {c.article.lang for c in cases}
+    for case in cases:
+        assert set(case.references) == set(SUPPORTED_LANGUAGES), case.name
+        assert {d.lang for d in case.defects} == set(SUPPORTED_LANGUAGES), case.name
+    kinds = {d.kind for case in cases for d in case.defects}
+    assert kinds == set(calibration.KIND_CHECK)
+    russian = [d for case in cases for d in case.defects if d.lang == "uk" and d.kind == "foreign_item"]
+    assert russian
+
+
+def test_a_weaker_check_shows_as_a_lower_figure_and_fails_its_pin(tmp_path: Path, capsys, monkeypatch) -> None:
+    from briefer import checks, faithfulness
+
+    monkeypatch.setattr(checks.faithfulness, "check_numbers", lambda item, source: faithfulness.passed("numbers"))
+    assert _check([str(FIXTURES), "--calibration-only"]) == 1
+    assert "worse: calibration.numbers.defects_caught" in capsys.readouterr().err
+
+
+def test_a_defect_that_does_not_fit_its_reference_is_named(tmp_path: Path) -> None:
+    fixtures = tmp_path / "fixtures"
+    (fixtures / "calibration").mkdir(parents=True)
+    shutil.copytree(FIXTURES / "articles", fixtures / "articles")
+    source = (FIXTURES / "calibration" / "de-bahnstreik-tarifeinigung.yaml").read_text(encoding="utf-8")
+    broken = source.replace("defects:\n", "defects:\n  - lang: en\n    kind: wrong_number\n    note: typo\n"
+                                          "    replace:\n      - [\"no such words\", \"7\"]\n", 1)
+    (fixtures / "calibration" / "de-bahnstreik-tarifeinigung.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(ConfigError, match="'no such words' stands 0 times in the en reference"):
+        calibration.load_cases(fixtures)
+
+
+# ---- end to end: the references served by an endpoint are published ----
+
+def _references_by_title() -> dict[str, dict[str, Any]]:
+    return {case.article.title: case.references for case in calibration.load_cases(FIXTURES)}
+
+
+def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> None:
+    references = _references_by_title()
+    cases = calibration.load_cases(FIXTURES)
+
+    def responder(body: dict[str, Any]) -> Step:
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        title = next(t for t in references if f"Title: {t}\n" in user)
+        if not is_brief(body):  # a digest of a long article: its first lines are facts enough here
+            return Step(content=json.dumps({"facts": [f"{title}."]}, ensure_ascii=False))
+        lang, headline_key, bullets_key = asked(body)
+        reference = references[title][lang]
+        return Step(content=json.dumps({headline_key: reference.headline, bullets_key: list(reference.bullets)},
+                                       ensure_ascii=False))
+
+    sources = [str(case.path) for case in cases]
+    with FakeOpenAI(responder=responder) as fake:
+        settings = load_settings({"base_url": fake.base_url, "out_dir": tmp_path / "out", "date": "2026-11-27",
+                                  "languages": ",".join(SUPPORTED_LANGUAGES), "model": "strong-model",
+                                  "cache_dir": tmp_path / "cache", "max_items": 100}, environ={})
+        code = run_briefing(settings, sources)
+    briefing = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())
+    fates = {(a["source"].rsplit("/", 1)[-1], i["lang"]): (i["status"], [c for c in i["checks"] if not c["passed"]])
+             for a in briefing["articles"] for i in a["items"]}
+    assert len(fates) == len(cases) * len(SUPPORTED_LANGUAGES)
+    unpublished = {key: fate for key, fate in fates.items() if fate[0] != "passed"}
+    assert not unpublished
+    assert code == 0
+    assert not any(r.body.get("messages", [{}])[-1].get("content", "").startswith("Your reply failed")
+                   for r in fake.requests)  # no re-asks: every reference passed at once
