@@ -12,10 +12,11 @@ from typing import Any, Mapping
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from . import languages
 from .errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SUPPORTED_LANGUAGES = ("en", "de", "fr", "pl", "uk", "es", "it")
+SUPPORTED_LANGUAGES = languages.SUPPORTED
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 

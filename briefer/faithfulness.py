@@ -39,7 +39,7 @@ class Source:
 def read_source(source: str, lang: str) -> Source:
     figures = tuple(text.figures(source, lang))
     tokens = text.words(source)
-    raw = {f.value for f in figures} | {f.scaled for f in figures} | {v for _, v in text.number_words(source, lang)}
+    raw = {f.value for f in figures} | {f.scaled for f in figures} | {v for _, v in text.number_words(source, lang, smallest=1)}
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
     first_paragraph = paragraphs[0] if paragraphs else ""

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from . import languages
 from .config import load_yaml
 from .errors import ConfigError
 from .models import PromptRef
@@ -83,6 +84,10 @@ def _parse(path: Path, raw: bytes) -> Prompt:
             raise ConfigError(f"prompt file {path}: front matter lacks '{key}'")
     if meta["id"] != path.parent.name or meta["version"] != expected_version:
         raise ConfigError(f"prompt file {path}: id/version in front matter do not match its path")
+    unknown = sorted(set(meta.get("locales") or {}) - set(languages.SUPPORTED))
+    if unknown:
+        raise ConfigError(f"prompt file {path}: locales {', '.join(unknown)} are not languages briefer knows "
+                          f"(briefer/languages.py: {', '.join(languages.SUPPORTED)})")
     return Prompt(
         id=meta["id"],
         version=meta["version"],

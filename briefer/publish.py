@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .models import Article, BriefedItem, RunReport
-from .render import LABELS, briefing_for, flag_text, safe_url
-
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська",
-                  "es": "Español", "it": "Italiano"}
+from .languages import LABELS, NATIVE_NAMES
+from .render import briefing_for, flag_text, safe_url
 ATOM = "http://www.w3.org/2005/Atom"
 
 _STYLE = """
@@ -99,7 +97,7 @@ def degraded(report: RunReport) -> bool:
 
 
 def desk_page(report: RunReport, title: str) -> str:
-    nav = "".join(f'<a href="#{lang}">{_e(LANGUAGE_NAMES[lang])}</a>' for lang in report.languages)
+    nav = "".join(f'<a href="#{lang}">{_e(NATIVE_NAMES[lang])}</a>' for lang in report.languages)
     banner = ""
     if degraded(report):
         banner = (f'<div class="banner" role="alert">Degraded run: {report.written} of {report.expected} items '

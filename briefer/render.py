@@ -12,24 +12,9 @@ from urllib.parse import urlparse
 from markdown_it import MarkdownIt
 
 from .files import Text, remove_stale_temps, write_all
+from .languages import LABELS
 from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
 
-LABELS = {
-    "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
-           "missing": "Not briefed", "made": "Made by", "flagged": "Flagged, check before use"},
-    "de": {"title": "Tagesüberblick", "source": "Quelle", "failed": "Nicht veröffentlicht: Prüfungen nicht bestanden",
-           "missing": "Nicht zusammengefasst", "made": "Erstellt mit", "flagged": "Markiert, vor Verwendung prüfen"},
-    "fr": {"title": "Revue du jour", "source": "Source", "failed": "Non publié : contrôles échoués",
-           "missing": "Non résumé", "made": "Produit par", "flagged": "Signalé, à vérifier avant usage"},
-    "pl": {"title": "Przegląd dnia", "source": "Źródło", "failed": "Nie opublikowano: nieudane kontrole",
-           "missing": "Brak streszczenia", "made": "Wygenerowano przez", "flagged": "Oznaczone, sprawdź przed użyciem"},
-    "uk": {"title": "Огляд дня", "source": "Джерело", "failed": "Не опубліковано: перевірки не пройдено",
-           "missing": "Не підсумовано", "made": "Створено", "flagged": "Позначено, перевірте перед використанням"},
-    "es": {"title": "Resumen del día", "source": "Fuente", "failed": "No publicado: no superó las comprobaciones",
-           "missing": "Sin resumir", "made": "Elaborado con", "flagged": "Señalado, revisar antes de usar"},
-    "it": {"title": "Rassegna del giorno", "source": "Fonte", "failed": "Non pubblicato: controlli non superati",
-           "missing": "Non riassunto", "made": "Prodotto con", "flagged": "Segnalato, da verificare prima dell'uso"},
-}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 

@@ -105,16 +105,17 @@ def _number_words(lang: str) -> dict[str, int]:
     return {word: index + 1 for index, word in enumerate(languages.NUMBER_WORDS.get(lang, "").split())}
 
 
-def number_words(value: str, lang: str) -> list[tuple[str, Decimal]]:
-    """Numbers written as words: two to twelve, and the ordinals second to fifth in any
-    inflection (zweiten, terza, другий). "One" is left out: it is also "a" in most languages."""
+def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, Decimal]]:
+    """Numbers written as words: one (or from `smallest`) to twelve, and the ordinals second
+    to fifth in any inflection (zweiten, terza, другий). An item's "one" is not judged: it is
+    also "a" in most languages."""
     cardinals, ordinals = _number_words(lang), languages.ORDINAL_STEMS.get(lang, {})
     found = []
     for word in words(unquoted(value)):
         lowered = word.lower().replace("’", "'")
         number = cardinals.get(lowered) or next((n for stem, n in ordinals.items() if lowered.startswith(stem) and (
             lowered == stem if lang == "en" else len(lowered) - len(stem) <= 4)), None)
-        if number and number > 1:
+        if number and number >= smallest:
             found.append((word, Decimal(number)))
     return found
 

@@ -93,6 +93,15 @@ def vocabulary(lang: str) -> Vocabulary:
         return Vocabulary(path)
 
 
+def prepare() -> Path:
+    """Every supported language's word list in the cache now (setup), not at a run's first check."""
+    from .languages import SUPPORTED
+
+    for lang in SUPPORTED:
+        vocabulary(lang)
+    return _path("en").parent
+
+
 def zipf(word: str, lang: str) -> float:
     return vocabulary(lang).zipf(word)
 

@@ -481,14 +481,25 @@ XSS_BULLETS = [
 ]
 
 
-def test_markup_in_model_replies_never_becomes_markup_in_the_html(tmp_path: Path) -> None:
-    # "one" in the source makes the "1" of alert(1) a known number, so the item passes its checks
+def test_markup_in_a_reply_is_refused_by_the_leakage_check(tmp_path: Path) -> None:
     source = _write(tmp_path, "bridge.txt", ARTICLE + "It is one of the longest bridges in the country.\n")
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body, bullets=XSS_BULLETS))) as fake:
         code = run_briefing(_settings(tmp_path, fake.base_url), [str(source)])
+    assert code == 1  # a brief is plain sentences: nothing was published
+    report = json.loads((tmp_path / "out" / DAY / "report.json").read_text())
+    assert "leakage" in report["articles"][0]["languages"]["en"]
+
+
+def test_markup_in_model_replies_never_becomes_markup_in_the_html(tmp_path: Path) -> None:
+    # "one" in the source makes the "1" of alert(1) a known number; with leakage and vocabulary
+    # only flagging, the item is published, and its markup must stay text
+    source = _write(tmp_path, "bridge.txt", ARTICLE + "It is one of the longest bridges in the country.\n")
+    severity = {"leakage": "flag", "vocabulary": "flag"}
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body, bullets=XSS_BULLETS))) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, severity=severity), [str(source)])
     day = tmp_path / "out" / DAY
     items = json.loads((day / "briefing.json").read_text())["articles"][0]["items"]
-    assert code == 0 and items[0]["status"] == "passed", items[0]["checks"]  # really published
+    assert code == 0 and items[0]["status"] == "flagged", items[0]["checks"]  # really published, marked
     page = (day / "briefing.en.html").read_text(encoding="utf-8")
     assert "<script" not in page.lower()
     assert not re.search(r"<[^>]*\bonerror\s*=", page, flags=re.IGNORECASE)
