@@ -1,7 +1,8 @@
 """`make bench`: the figures of issue "Fast and cheap at any size", each a ratio from one run.
 
 Figures 1, 3 and 4 run against a fake OpenAI-compatible server on loopback (its own
-process) with a fixed latency per call; figures 2 and 5 run on the embedded model.
+process) with a fixed latency per call; figures 2 and 5 run on the embedded model; figure 6
+is the checks' own time per item on the calibration set.
 """
 
 from __future__ import annotations
@@ -139,8 +140,27 @@ def figure_4(work: Path) -> None:
           f"time ratio 10k/1k = {t10 / t1:.2f} (target <= 10.5); one language, 0 ms fake latency")
 
 
+def figure_6() -> None:
+    """The checks' own cost per item: every calibration reference and defect, checked twice
+    (the first pass also loads the language data: word lists, CLDR, the language worker)."""
+    from briefer import calibration
+    from briefer.config import load_settings
+
+    cases = calibration.load_cases(ROOT / "fixtures")
+    settings = load_settings(environ={})
+    started = time.perf_counter()
+    outcomes = calibration.judge(cases, settings)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    calibration.judge(cases, settings)
+    again = time.perf_counter() - started
+    print(f"6. checks: {again / len(outcomes) * 1000:.1f} ms per item, every check incl. the language worker's "
+          f"round trip ({len(outcomes)} items; the first pass, which loads the language data, "
+          f"{first / len(outcomes) * 1000:.1f} ms per item)")
+
+
 def main() -> None:
-    which = set(sys.argv[1:]) or {"1", "3", "4", "2", "5"}
+    which = set(sys.argv[1:]) or {"1", "3", "4", "2", "5", "6"}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
         work = Path(tmp)
@@ -148,6 +168,8 @@ def main() -> None:
             figure_1_and_3(work)
         if "4" in which:
             figure_4(work)
+        if "6" in which:
+            figure_6()
         if which & {"2", "5"}:
             from bench.embedded import figures_2_and_5
 
