@@ -214,4 +214,5 @@ def load_settings(
         where = origin.get(key, "settings")
         if where.startswith("config file"):
             where += _line_of(key, file_text)
-        raise ConfigError(f"setting '{key}' from {where}: {error['msg']}") from None
+        message = str(error["msg"]).removeprefix("Value error, ")  # briefer's words, not pydantic's
+        raise ConfigError(f"setting '{key}' from {where}: {message}") from None
