@@ -26,7 +26,6 @@ class Source:
     raw_values: frozenset[Decimal]
     words: frozenset[str]  # lowercase
     capitalised: tuple[str, ...]
-    acronyms: frozenset[str]
     places: frozenset[str]  # place concepts the source mentions (its language's home country too)
     institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
     flat: str  # lowercase words joined by single spaces, for quotes
@@ -39,23 +38,31 @@ class Source:
 def read_source(source: str, lang: str) -> Source:
     figures = tuple(text.figures(source, lang))
     tokens = text.words(source)
-    raw = {f.value for f in figures} | {f.scaled for f in figures} | {v for _, v in text.number_words(source, lang, smallest=1)}
+    lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
-    first_paragraph = paragraphs[0] if paragraphs else ""
-    lead = [f for f in text.figures(_without_dates(title, lang), lang) if not _year(f)] or [
-        f for f in text.figures(_without_dates("\n".join(paragraphs[:2]), lang), lang) if not _year(f)]
+    spelled = {value for _, value in text.number_words(source, lang, smallest=1)}
+    acronyms = frozenset(b.upper() for b in map(_bare, tokens)
+                         if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)
     return Source(
-        lang=lang, figures=figures, raw_values=frozenset(raw),
-        words=frozenset(w for t in tokens for w in (t.lower(), _bare(t).lower())),
-        capitalised=_capitalised(tokens, lang),
-        acronyms=frozenset(t.upper() for t in tokens if text.is_acronym(t)),
+        lang=lang, figures=figures, raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
+        words=lowered | {_bare(t).lower() for t in tokens}, capitalised=_capitalised(tokens, lang),
         places=frozenset({c for t in tokens for c in _place_concepts(t)}
                          | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
-        institutions=_institutions_in(frozenset(t.lower() for t in tokens),
-                                      frozenset(b.upper() for b in map(_bare, tokens) if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)),
-        flat=" ".join(t.lower() for t in tokens), narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))), lead_figures=tuple(lead),
-        lead_names=_proper_names(text.names_in(title, lang) + text.names_in(first_paragraph, lang), lang))
+        institutions=_institutions_in(lowered, acronyms),
+        flat=" ".join(t.lower() for t in tokens), narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
+        lead_figures=_lead_figures(title, paragraphs, lang),
+        lead_names=_proper_names(text.names_in(title, lang) + text.names_in(paragraphs[0] if paragraphs else "", lang),
+                                 lang))
+
+
+def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
+    """The title's figures, or else the first two paragraphs', without dates and years."""
+    for part in (title, "\n".join(paragraphs[:2])):
+        found = [f for f in text.figures(_without_dates(part, lang), lang) if not _year(f)]
+        if found:
+            return tuple(found)
+    return ()
 
 
 def _proper_names(names: list[str], lang: str) -> tuple[str, ...]:
@@ -161,7 +168,8 @@ def _institution_name(index: int) -> str:
     return next((form for form in forms if not form.islower()), forms[0].title())
 
 
-def _institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False) -> frozenset[int]:
+def _institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False
+                     ) -> frozenset[int]:
     """The institution concepts a source names, by acronym or by full name (any inflection)."""
     stems = {_stem(w) for w in source_words}
     found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}
@@ -270,11 +278,3 @@ def _same_value(a: text.Figure, b: text.Figure) -> bool:
 
 def _clip(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def item_values(item: Item) -> list[text.Figure]:
-    return text.figures(item.text(), item.lang)
-
-
-def drop_quoted(value: str) -> str:
-    return re.sub(r"\s+", " ", text.unquoted(value))
