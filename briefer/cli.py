@@ -47,15 +47,16 @@ def _run_lock(out_dir: Path) -> Iterator[None]:
 def _progress(total: int, llm) -> Iterator:
     """A live display on a terminal (articles done, calls in flight, retries, tokens); plain
     lines when not a terminal, as under cron."""
-    done = []
+    done: dict[str, ArticleOutcome] = {}  # by article: a set-aside article tried again counts once
 
     def line(outcome: ArticleOutcome) -> str:
         fates = ", ".join(f"{i.verdict.item.lang} {'ok' if i.passed else 'FAILED'}" for i in outcome.items)
-        return f"[{len(done)}/{total}] {outcome.article.source}: {fates or '; '.join(outcome.errors)}"
+        waiting = f"waiting for the next run: {outcome.waiting}" if outcome.waiting else ""
+        return f"[{len(done)}/{total}] {outcome.article.source}: {fates or '; '.join(outcome.errors) or waiting}"
 
     if not sys.stderr.isatty():
         def plain(outcome: ArticleOutcome) -> None:
-            done.append(outcome)
+            done[outcome.article.id] = outcome
             click.echo(f"briefer: {line(outcome)}", err=True)
         yield plain
         return
@@ -65,8 +66,8 @@ def _progress(total: int, llm) -> Iterator:
         task = progress.add_task("briefing", total=total)
 
         def live(outcome: ArticleOutcome) -> None:
-            done.append(outcome)
-            tokens = sum(i.usage.prompt_tokens + i.usage.completion_tokens for o in done for i in o.items)
+            done[outcome.article.id] = outcome
+            tokens = sum(i.usage.prompt_tokens + i.usage.completion_tokens for o in done.values() for i in o.items)
             progress.update(task, advance=1, description=f"briefing: {llm.in_flight} calls in flight, "
                                                          f"{llm.retries} retries, {tokens} tokens")
             progress.console.print(line(outcome))
@@ -74,8 +75,12 @@ def _progress(total: int, llm) -> Iterator:
 
 
 def _exit_code(report: RunReport) -> int:
+    """75 while any article waits for a temporary reason (a rerun briefs it, paying only for
+    what is missing); 3 for items that failed their checks or sources that could not be read."""
     if report.aborted and report.written == 0:
         return report.abort_exit_code
+    if report.waiting:
+        return EXIT_TEMPORARY
     if report.written == 0:
         return EXIT_NOTHING_WRITTEN
     if report.written < report.expected or report.rejected_sources or report.skipped or report.aborted:

@@ -56,6 +56,11 @@ class Settings(BaseModel):
     request_timeout: float = Field(180.0, gt=0)
     article_deadline: float = Field(900.0, gt=0)
     http_retries: int = Field(2, ge=0, le=10)
+    # The endpoint is down (the run stops) when this many articles in a row fail on it, or
+    # this share of the last breaker_window articles; a lone failure only sets its article aside.
+    breaker_failures: int = Field(8, ge=1)
+    breaker_window: int = Field(20, ge=2)
+    breaker_rate: float = Field(0.6, gt=0, le=1)
     concurrency: int = Field(4, ge=1, le=256)  # model calls in flight at once (the embedded model serves 1)
     requests_per_minute: int = Field(0, ge=0)  # client-side rate limits; 0: none (headers still count)
     tokens_per_minute: int = Field(0, ge=0)

@@ -108,10 +108,12 @@ INJECTION_PHRASES = {
            "ecco il riassunto", "come richiesto", "assistente ia", "assistente ai", "nuova istruzione"),
 }
 # Words an item about AI may take from its source: they count only when the source lacks them.
-TOPIC_PHRASES = ("anweisungen", "consignes", "instructions", "inteligencia artificial", "intelligence artificielle",
-                 "intelligenza artificiale", "künstliche intelligenz", "language model", "model językowy",
-                 "modello linguistico", "modelo de lenguaje", "modèle de langage", "sprachmodell", "sztuczna
-                 inteligencja", "мовна модель", "штучний інтелект")
+TOPIC_PHRASES = (
+    "anweisungen", "consignes", "instructions", "inteligencia artificial", "intelligence artificielle",
+    "intelligenza artificiale", "künstliche intelligenz", "language model", "model językowy", "modello linguistico",
+    "modelo de lenguaje", "modèle de langage", "sprachmodell", "sztuczna inteligencja", "мовна модель",
+    "штучний інтелект",
+)
 # Words of the prompt's own making that no news item contains (any language).
 PROMPT_MARKERS = ("<source", "</source", "json:", "```", "headline_key", "bullets_key")
 

@@ -128,6 +128,7 @@ class ArticleOutcome(Frozen):
     digest: Digest | None = None
     digest_usage: Usage = Field(default_factory=Usage)
     digest_calls: int = 0
+    waiting: str = ""  # set aside for a temporary reason (endpoint fault, stopped run): the next run briefs it
 
 
 class BriefingEntry(Frozen):
@@ -172,6 +173,11 @@ class RunReport(Frozen):
     def expected(self) -> int:
         return len(self.outcomes) * len(self.languages)
 
+    @property
+    def waiting(self) -> list[ArticleOutcome]:
+        """Articles left unbriefed for a temporary reason: a rerun (exit 75) briefs them."""
+        return [outcome for outcome in self.outcomes if outcome.waiting]
+
     def problems(self) -> list[str]:
         lines = list(self.rejected_sources)
         lines.extend(self.skipped)
@@ -179,6 +185,8 @@ class RunReport(Frozen):
             lines.append(f"run stopped early: {self.aborted}")
         for outcome in self.outcomes:
             lines.extend(outcome.errors)
+            if outcome.waiting:
+                lines.append(f"{outcome.article.source}: waiting for the next run: {outcome.waiting}")
             for item in outcome.items:
                 if not item.passed:
                     reasons = "; ".join(f"{f.check}: {f.message}" for f in item.verdict.failures)

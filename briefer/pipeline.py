@@ -17,6 +17,7 @@ from datetime import date as Date
 from typing import Callable, Iterator
 
 from . import checks
+from .breaker import Breaker
 from .cache import ReplyStore
 from .chunking import chunk_text, count_tokens
 from .config import Settings
@@ -266,18 +267,26 @@ Progress = Callable[[ArticleOutcome], None]
 
 def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected: list[str], day: Date,
         progress: Progress = lambda outcome: None) -> RunReport:
-    """Brief every article, `concurrency` at a time. A fault that will hit every article
-    (endpoint down, bad key) stops the run at once instead of failing N articles x M
-    languages one by one: articles not yet started are not started."""
+    """Brief every article, `concurrency` at a time. An article whose request failed after
+    its retries is set aside and the run goes on; set-aside articles get one more try at the
+    end. The run stops starting articles only when the endpoint looks down (the breaker
+    opens) or refuses us (bad key, unknown model: every article would fail alike)."""
     stop = threading.Event()
     abort: list[BrieferError] = []
+    breaker = Breaker(settings.breaker_failures, settings.breaker_window, settings.breaker_rate)
 
     def one(article: Article) -> ArticleOutcome:
         if stop.is_set():
-            return ArticleOutcome(article=article, errors=(f"{article.source}: not briefed, the run stopped early",))
+            return ArticleOutcome(article=article, waiting=f"the run stopped early: {breaker.reason or abort[0]}")
         try:
             outcome = briefer.run_article(article)
-        except (TemporaryError, ConfigError) as exc:
+            breaker.record(False)
+        except TemporaryError as exc:
+            breaker.record(True, str(exc))
+            if breaker.open:
+                stop.set()
+            outcome = ArticleOutcome(article=article, waiting=str(exc))
+        except ConfigError as exc:
             stop.set()
             abort.append(exc)
             outcome = ArticleOutcome(article=article, errors=(f"{article.source}: not briefed: {exc}",))
@@ -286,13 +295,19 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected:
 
     pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")
     try:
-        outcomes = tuple(pool.map(one, articles))
+        outcomes = list(pool.map(one, articles))
+        if not stop.is_set():  # one more try for what bad luck set aside
+            again = [i for i, outcome in enumerate(outcomes) if outcome.waiting]
+            for index, outcome in zip(again, pool.map(one, [outcomes[i].article for i in again])):
+                outcomes[index] = outcome
     except BaseException:  # SIGTERM, Ctrl-C: start nothing more, wait for nothing
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    first = abort[0] if abort else None
-    return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=outcomes,
+    first = abort[0] if abort else (TemporaryError(breaker.reason) if breaker.open else None)
+    if first is None and outcomes and all(outcome.waiting for outcome in outcomes):
+        first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
+    return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
                      rejected_sources=tuple(rejected), aborted=str(first) if first else "",
                      abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries)
 

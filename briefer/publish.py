@@ -86,6 +86,8 @@ def manifest_lines(report: RunReport) -> list[tuple[str, str]]:
             fate += f", flagged in {', '.join(flagged)}"
         if outcome.errors:
             fate = "; ".join(outcome.errors)
+        if outcome.waiting:
+            fate = f"waiting for the next run (temporary): {outcome.waiting}"
         rows.append((outcome.article.source, fate))
         rows += [(other, f"merged as duplicate of {outcome.article.source}") for other in outcome.article.also_from]
     rows += [(line.split(": ", 1)[0], "extraction failed: " + line.split(": ", 1)[-1]) for line in report.rejected_sources]

@@ -157,7 +157,8 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
     for outcome in report.outcomes:
         fates = {item.verdict.item.lang: _fate(item) for item in outcome.items}
         for lang in report.languages:
-            fates.setdefault(lang, "not briefed: " + ("; ".join(outcome.errors) or "no reply"))
+            fates.setdefault(lang, f"waiting for the next run: {outcome.waiting}" if outcome.waiting
+                             else "not briefed: " + ("; ".join(outcome.errors) or "no reply"))
         articles.append({"source": outcome.article.source, "languages": fates,
                          "attempts": sum(item.attempts for item in outcome.items)})
     by_language = {lang: Usage() for lang in report.languages}
@@ -172,6 +173,7 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
                 "usage_by_stage": {"digest": digest.model_dump(), "brief": {l: u.model_dump() for l, u in by_language.items()}},
                 "estimate": report.estimate, "skipped": list(report.skipped),
                 "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
+                "waiting": [{"source": o.article.source, "reason": o.waiting} for o in report.waiting],
                 "articles": articles}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -186,7 +188,8 @@ def briefing_for(report: RunReport, lang: str) -> Briefing:
     entries = []
     for outcome in report.outcomes:
         item = next((i for i in outcome.items if i.verdict.item.lang == lang), None)
-        entries.append(BriefingEntry(article=outcome.article, item=item, error="; ".join(outcome.errors)))
+        error = f"waiting for the next run: {outcome.waiting}" if outcome.waiting else "; ".join(outcome.errors)
+        entries.append(BriefingEntry(article=outcome.article, item=item, error=error))
     return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries))
 
 

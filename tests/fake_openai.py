@@ -4,6 +4,7 @@ records every request with the time it arrived, and never leaves the machine."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ class Step:
     delay: float = 0.0  # seconds before answering
     finish_reason: str = "stop"
     usage: dict[str, Any] | None = None
+    drop: bool = False  # close the connection without answering
 
 
 @dataclass
@@ -86,6 +88,10 @@ class FakeOpenAI(Loopback):
                 step = fake._next(body)
                 if step.delay:
                     time.sleep(step.delay)
+                if step.drop:
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
                 if step.body is not None:
                     payload = step.body
                 elif step.status == 200:

@@ -244,7 +244,7 @@ def test_a_hanging_endpoint_ends_the_run_quickly_with_75(tmp_path: Path) -> None
     lines = error_lines(result.stderr)
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert len(fake.requests) == 1
+    assert len(fake.requests) <= 2  # the first try, and one more at the end of the run
     assert briefing_files(out) == []
 
 
@@ -323,12 +323,12 @@ def test_a_trickling_endpoint_is_cut_off_by_the_request_timeout(tmp_path: Path) 
 
         runner = threading.Thread(target=target, daemon=True)
         runner.start()
-        runner.join(10)  # a 2 s timeout, with slack for a loaded machine
+        runner.join(12)  # two tries (one more at the end of the run) of a 2 s timeout, with slack
         still_running = runner.is_alive()
         server.stop.set()  # cut the trickle either way, so the run ends
         runner.join(10)
-    assert not still_running, "the run was still waiting on a trickling endpoint 10 s after a 2 s timeout"
-    assert server.requests == 1  # it did reach the trickle (and did not retry: BRIEFER_HTTP_RETRIES=0)
+    assert not still_running, "the run was still waiting on a trickling endpoint 12 s after two 2 s timeouts"
+    assert server.requests == 2  # it did reach the trickle, and tried once more at the end (no HTTP retries)
     assert outcome.get("code") == 75, outcome
 
 
