@@ -70,3 +70,13 @@ def test_cli_lists_and_shows_prompts(capsys: pytest.CaptureFixture[str], monkeyp
     main(["prompts", "show", "brief@1"], standalone_mode=False)
     shown = capsys.readouterr().out
     assert "### system" in shown and "sha256" in shown
+
+
+def test_a_prompt_locale_for_a_language_briefer_does_not_know_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "prompts"
+    shutil.copytree(PROMPTS, copy)
+    source = (copy / "brief" / "v2.md").read_text(encoding="utf-8")
+    new = source.replace("version: 2", "version: 3").replace("locales:\n", "locales:\n  nl:\n    name: Nederlands\n", 1)
+    (copy / "brief" / "v3.md").write_text(new, encoding="utf-8")
+    with pytest.raises(ConfigError, match="locales nl are not languages briefer knows"):
+        prompts.load_prompt(copy, "brief@3")
