@@ -31,7 +31,7 @@ def test_the_recorded_fixture_run_replays_offline_and_holds_its_pins(tmp_path: P
     assert {row["article"] for row in report["rows"]} == {e.name for e in expectations}
     assert {"language", "numbers", "names", "must_keep", "must_not"} <= set(report["scores"])
     suite = ET.parse(tmp_path / "r.xml").getroot()
-    assert suite.tag == "testsuite" and int(suite.get("tests")) == len(report["rows"])
+    assert suite.tag == "testsuite" and int(suite.get("tests")) == len(report["rows"]) + len(report["calibration"])
 
 
 def test_a_score_below_its_pin_fails_the_gate_and_a_pin_never_falls_silently(tmp_path: Path, capsys) -> None:
