@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer import checks
+from briefer import checks, faithfulness
 from briefer.config import default_cache_dir
 from briefer.local_model import assemble_model
 from conftest import ROOT
@@ -43,26 +43,26 @@ def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, se
     report = json.loads((day / "briefing.json").read_text())
     items = {item["lang"]: item for item in report["articles"][0]["items"]}
     assert set(items) == set(LANGS)
-    source = seed_article_path.read_text()
+    source = faithfulness.read_source(seed_article_path.read_text(), "en")
     for lang, item in items.items():
         assert (day / f"briefing.{lang}.md").is_file() and (day / f"briefing.{lang}.html").is_file()
         assert item["prompt"] == "brief@2" and item["model"] == report["model"] != ""
         assert item["usage"]["prompt_tokens"] > 0
         markdown = (day / f"briefing.{lang}.md").read_text()
-        if item["status"] == "passed":
+        if item["status"] in ("passed", "flagged"):  # published (a flag is shown, not hidden)
             # Judged again here, independently of the run's own verdict.
             from briefer.models import Item
 
             written = Item(article_id="x", lang=lang, headline=item["headline"], bullets=tuple(item["bullets"]))
             assert checks.check_language(written, lang).passed, (lang, item["headline"])
-            assert checks.check_numbers(written, source).passed, (lang, item["bullets"])
+            assert faithfulness.check_numbers(written, source).passed, (lang, item["bullets"])
             assert item["bullets"][0][:30] in markdown.replace("\\", "")
         else:
             assert item["headline"] == "" or item["headline"] not in markdown
             assert "⚠" in markdown
-    # The model's English is good: the English item must pass.
-    assert items["en"]["status"] == "passed", items["en"]["checks"]
+    # The model's English is good: the English item must be published.
+    assert items["en"]["status"] in ("passed", "flagged"), items["en"]["checks"]
     # The shared prefix is read once: later languages hit the server's prompt cache.
     assert sum(items[lang]["usage"]["cached_tokens"] for lang in LANGS[1:]) > 0
-    assert result.returncode == (0 if all(i["status"] == "passed" for i in items.values()) else 3)
+    assert result.returncode == (0 if all(i["status"] != "failed" for i in items.values()) else 3)
     assert not _server_processes(), "the embedded model server outlived the run"
