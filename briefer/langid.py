@@ -25,10 +25,12 @@ from .errors import TemporaryError
 _ARTICLE_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "RUSSIAN", "SPANISH",
                       "ITALIAN", "DUTCH", "PORTUGUESE", "CZECH", "SLOVAK", "BELARUSIAN", "BULGARIAN")
 # Items are checked against the languages briefer writes and those a small model slips into
-# (Russian for Ukrainian, a Belarusian-like mix, Portuguese for Spanish: without it a Spanish
-# item written in Portuguese passed). For short texts every language costs ~25 MB of models.
+# (Russian for Ukrainian, a Belarusian-like mix). For short texts every language costs ~17-25
+# MB of models, so Portuguese, which a Spanish item slips into (and passed as Spanish without
+# it), is checked for only in runs that write Spanish.
 _CHECK_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "SPANISH", "ITALIAN",
-                    "PORTUGUESE", "RUSSIAN", "BELARUSIAN", "BULGARIAN")
+                    "RUSSIAN", "BELARUSIAN", "BULGARIAN")
+_NEIGHBOURS = {"es": ("PORTUGUESE",)}
 # A short text in a script loads the models of every checked language written in it.
 _WARM_UP = {"latin": "The council met on Monday.", "cyrillic": "Рада зібралася в понеділок."}
 _CYRILLIC = {"uk", "ru", "be", "bg"}
@@ -59,19 +61,23 @@ def detect_language(text: str) -> str:
 class _Worker:
     def __init__(self) -> None:
         self._process: subprocess.Popen | None = None
+        self._neighbours = tuple(name for names in _NEIGHBOURS.values() for name in names)  # all, unless warmed up
         self._lock = threading.Lock()
 
-    def start(self, scripts: Sequence[str]) -> None:
+    def start(self, scripts: Sequence[str], neighbours: Sequence[str]) -> None:
         with self._lock:
-            self._start(scripts)
+            self._start(scripts, neighbours)
 
-    def _start(self, scripts: Sequence[str] = ()) -> None:
+    def _start(self, scripts: Sequence[str] = (), neighbours: Sequence[str] | None = None) -> None:
+        """A warm-up decides which neighbours are checked for; without one, all."""
+        if neighbours is not None:
+            self._neighbours = tuple(neighbours)
         if self._process is None or self._process.poll() is not None:
             # It ends when its stdin does: when briefer exits or is killed, even by kill -9.
             # (Not PR_SET_PDEATHSIG: that fires when the starting *thread* ends.)
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "briefer.langid", *scripts], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                text=True, encoding="utf-8")
+                [sys.executable, "-m", "briefer.langid", *scripts, *(f"+{name}" for name in self._neighbours)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
 
     def ask(self, texts: Sequence[str]) -> list[Confidences]:
         with self._lock:  # one request at a time: the worker answers in order
@@ -97,7 +103,8 @@ _worker = _Worker()
 def warm_up(languages: Sequence[str]) -> None:
     """Start the worker now: it loads the models for these languages' scripts while briefer
     reads its sources (any other script's models load when a text in it first comes)."""
-    _worker.start(sorted({"cyrillic" if lang in _CYRILLIC else "latin" for lang in languages}))
+    _worker.start(sorted({"cyrillic" if lang in _CYRILLIC else "latin" for lang in languages}),
+                  [name for lang in languages for name in _NEIGHBOURS.get(lang, ())])
 
 
 def confidences(texts: Sequence[str]) -> list[Confidences]:
@@ -105,12 +112,15 @@ def confidences(texts: Sequence[str]) -> list[Confidences]:
     return _worker.ask(texts)
 
 
-def _serve(scripts: Sequence[str]) -> None:
+def _serve(arguments: Sequence[str]) -> None:
+    """arguments: the scripts to warm up ("latin", "cyrillic") and +LANGUAGE neighbours."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is briefer's to handle
-    _confidences_here([_WARM_UP[script] for script in scripts])  # not lingua's preloading: ~100 MB more
+    checked = _CHECK_LANGUAGES + tuple(a[1:] for a in arguments if a.startswith("+"))
+    warm = [_WARM_UP[a] for a in arguments if a in _WARM_UP]
+    _confidences_here(warm, checked)  # not lingua's preloading: ~100 MB more
     try:
         for line in sys.stdin:
-            replies = _confidences_here(json.loads(line))
+            replies = _confidences_here(json.loads(line), checked)
             sys.stdout.write(json.dumps([list(reply.items()) for reply in replies]) + "\n")
             sys.stdout.flush()
     except BrokenPipeError:

@@ -7,6 +7,8 @@ The brief prompt's locales are checked against SUPPORTED at load (prompts.py).""
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
@@ -197,24 +199,70 @@ HOME_COUNTRY = {"en": ("GB", "US", "IE"), "de": ("DE", "AT", "CH"), "fr": ("FR",
                 "uk": ("UA",), "es": ("ES",), "it": ("IT",)}
 
 
-# ---- CLDR: months, days, countries, cities, language names ----
+# ---- CLDR: months, days, countries, cities, language and currency names ----
+# Built from babel once into the cache: babel's full locale data for seven languages costs
+# ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
 
-def _locale(lang: str):
+_CLDR_FORMAT = 1  # bump when the tables change
+_CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
+
+
+@functools.cache
+def _cldr() -> dict:
+    from importlib.metadata import version
+
+    from .config import default_cache_dir
+
+    path = default_cache_dir() / f"cldr-babel{version('babel')}-v{_CLDR_FORMAT}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        tables = _cldr_from_babel()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+        return tables
+
+
+def _cldr_from_babel() -> dict:
     from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_currency_name
 
-    return Locale.parse(lang)
+    likely = get_global("likely_subtags")
+    places: dict[str, set[str]] = {}
+    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}}
+    for lang in SUPPORTED:
+        locale = Locale.parse(lang)
+        for code, label in locale.territories.items():
+            if code.isalpha():  # countries, not numeric regions
+                places.setdefault(f"T:{code}", set()).add(str(label).lower())
+        for language, label in locale.languages.items():  # niemiecki, німецька: the country's adjective
+            territory = str(likely.get(language, "")).rsplit("_", 1)[-1]
+            if territory.isalpha() and territory.isupper() and "_" not in language:
+                places.setdefault(f"T:{territory}", set()).add(str(label).lower())
+        for zone, data in locale.time_zones.items():
+            places.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())
+            if hasattr(data, "get") and data.get("city"):
+                places[f"C:{zone}"].add(str(data["city"]).lower())
+        tables["calendar"][lang] = sorted({str(v).lower().rstrip(".") for table in (locale.months, locale.days)
+                                           for context in table.values() for width in ("wide", "abbreviated")
+                                           for v in context.get(width, {}).values()})
+        tables["languages"][lang] = sorted({str(v).lower() for v in locale.languages.values()})
+        tables["currencies"][lang] = sorted({w.lower() for code in _CURRENCIES for count in (1, 2, 3, 5, 1.5)
+                                             for w in re.findall(r"\w+", get_currency_name(code, count=count,
+                                                                                            locale=lang))})
+    tables["places"] = {key: sorted(forms) for key, forms in places.items()}
+    tables["codes"] = sorted(code.lower() for code in Locale.parse("en").currencies
+                             if len(code) == 3 and code.isalpha())
+    return tables
 
 
 @functools.cache
 def calendar_words(lang: str) -> frozenset[str]:
     """Month and weekday names, every form and case CLDR has, lowercase."""
-    locale = _locale(lang)
-    found: set[str] = set()
-    for table in (locale.months, locale.days):
-        for context in table.values():
-            for width in ("wide", "abbreviated"):
-                found.update(str(v).lower().rstrip(".") for v in context.get(width, {}).values())
-    return frozenset(found)
+    return frozenset(_cldr()["calendar"].get(lang, ()))
 
 
 @functools.cache
@@ -222,48 +270,23 @@ def place_concepts() -> dict[str, frozenset[str]]:
     """Country and city concepts, each with its names in every supported language,
     lowercase: 'T:DE' -> {'germany', 'deutschland', 'allemagne', 'niemcy', 'german',
     'niemiecki', ...}: a country's main language's name is its adjective in pl and uk."""
-    from babel.core import get_global
-
-    likely = get_global("likely_subtags")
-    concepts: dict[str, set[str]] = {}
-    for lang in SUPPORTED:
-        locale = _locale(lang)
-        for code, label in locale.territories.items():
-            if code.isalpha():  # countries, not numeric regions
-                concepts.setdefault(f"T:{code}", set()).add(str(label).lower())
-        for language, label in locale.languages.items():
-            territory = str(likely.get(language, "")).rsplit("_", 1)[-1]
-            if territory.isalpha() and territory.isupper() and "_" not in language:
-                concepts.setdefault(f"T:{territory}", set()).add(str(label).lower())
-        for zone, data in locale.time_zones.items():
-            city = data.get("city") if hasattr(data, "get") else None
-            if city:
-                concepts.setdefault(f"C:{zone}", set()).add(str(city).lower())
-    for zone in {z for lang in SUPPORTED for z in _locale(lang).time_zones}:
-        concepts.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())
-    return {key: frozenset(forms) for key, forms in concepts.items()}
+    return {key: frozenset(forms) for key, forms in _cldr()["places"].items()}
 
 
 @functools.cache
 def currency_codes() -> frozenset[str]:
     """ISO 4217 codes (USD, PLN, UAH): units after a figure, not names."""
-    return frozenset(code.lower() for code in _locale("en").currencies if len(code) == 3 and code.isalpha())
+    return frozenset(_cldr()["codes"])
 
 
 @functools.cache
 def currency_words(lang: str) -> frozenset[str]:
     """Currency names in every plural form CLDR has (eslotis, złotych, гривень), lowercase."""
-    from babel.numbers import get_currency_name
-
-    found = set()
-    for code in ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY"):
-        for count in (1, 2, 3, 5, 1.5):
-            found.update(w.lower() for w in re.findall(r"\w+", get_currency_name(code, count=count, locale=lang)))
-    return frozenset(found)
+    return frozenset(_cldr()["currencies"].get(lang, ()))
 
 
 @functools.cache
 def language_words(lang: str) -> frozenset[str]:
     """Names of languages in `lang`, which in Polish and Ukrainian are also the adjectives
     (niemiecki, німецька) and in English the demonyms (German, Polish)."""
-    return frozenset(str(v).lower() for v in _locale(lang).languages.values())
+    return frozenset(_cldr()["languages"].get(lang, ()))

@@ -1,14 +1,15 @@
 """How common a word is in a language (wordfreq enters here only).
 
 wordfreq's word lists as Python dicts cost ~50 MB per language. Each language's list is
-written once to the cache as sorted `word<TAB>zipf×10` lines and then read through mmap
-with a binary search: a lookup touches a few pages, and a run holds next to nothing.
+written once to the cache as sorted `word<TAB>zipf×10` lines; a run keeps only every 4 KB
+block's first line in memory (~100 KB a language) and reads one block per lookup with
+pread, so neither the lists nor the pages a lookup touched count against its memory.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-import mmap
 import os
 import re
 import threading
@@ -17,45 +18,39 @@ from pathlib import Path
 from .config import default_cache_dir
 
 _FORMAT = 1  # bump when the file layout changes
+_BLOCK = 4096
 _lock = threading.Lock()
 
 
 class Vocabulary:
     def __init__(self, path: Path) -> None:
+        self._fd = os.open(path, os.O_RDONLY)
+        self._size = os.fstat(self._fd).st_size
+        self._starts: list[int] = []  # where each block's first whole line starts
+        self._firsts: list[bytes] = []  # that line
         with open(path, "rb") as handle:
-            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            for offset in range(0, self._size, _BLOCK):
+                handle.seek(offset)
+                if offset:
+                    handle.readline()  # the rest of a line that began in the block before
+                start = handle.tell()
+                line = handle.readline().rstrip(b"\n")
+                if line and (not self._starts or start > self._starts[-1]):
+                    self._starts.append(start)
+                    self._firsts.append(line)
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf frequency (0 for a word it has never seen; 3 is once per million words)."""
-        target = normal(word).encode("utf-8")
-        key, value = self._first_from(target)
-        return int(value) / 10 if key == target else 0.0
-
-    def has_prefix(self, prefix: str, min_zipf: float = 0.0) -> bool:
-        """Some word of the language starts with this (a declined form's stem), the first such
-        word in sort order at least this common."""
-        target = normal(prefix).encode("utf-8")
-        key, value = self._first_from(target)
-        return key.startswith(target) and int(value or 0) / 10 >= min_zipf
-
-    def _first_from(self, target: bytes) -> tuple[bytes, bytes]:
-        """The first line whose word sorts at or after target: (word, zipf×10)."""
-        data, lo, hi = self._map, 0, len(self._map)
-        found = (b"", b"0")
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid)
-            start = lo if start < 0 else start + 1
-            end = data.find(b"\n", start)
-            end = hi if end < 0 else end
-            key, _, value = data[start:end].partition(b"\t")
-            if key == target:
-                return key, value
-            if key < target:
-                lo = end + 1
-            else:
-                found, hi = (key, value), start
-        return found
+        target = normal(word).encode("utf-8") + b"\t"
+        index = bisect.bisect_right(self._firsts, target + b"\x7f") - 1  # past "word<TAB>digits"
+        if index < 0:
+            return 0.0
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else self._size
+        lines = os.pread(self._fd, end - self._starts[index], self._starts[index]).rstrip(b"\n").split(b"\n")
+        found = bisect.bisect_left(lines, target)
+        if found < len(lines) and lines[found].startswith(target):
+            return int(lines[found][len(target):]) / 10
+        return 0.0
 
 
 def normal(word: str) -> str:
@@ -94,14 +89,17 @@ def vocabulary(lang: str) -> Vocabulary:
 
 
 def prepare() -> Path:
-    """Every supported language's word list in the cache now (setup), not at a run's first check."""
-    from .languages import SUPPORTED
+    """Every supported language's word list, and the CLDR tables, in the cache now (setup),
+    not at a run's first check."""
+    from .languages import SUPPORTED, place_concepts
 
     for lang in SUPPORTED:
         vocabulary(lang)
+    place_concepts()
     return _path("en").parent
 
 
+@functools.lru_cache(maxsize=8192)  # an article's words come back in every language's checks
 def zipf(word: str, lang: str) -> float:
     return vocabulary(lang).zipf(word)
 
