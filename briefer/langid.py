@@ -66,6 +66,9 @@ class _Worker:
 
     def start(self, scripts: Sequence[str], neighbours: Sequence[str]) -> None:
         with self._lock:
+            if self._process is not None and tuple(neighbours) != self._neighbours:
+                self._process.kill()  # started for other languages (an earlier run in this process)
+                self._process.wait()
             self._start(scripts, neighbours)
 
     def _start(self, scripts: Sequence[str] = (), neighbours: Sequence[str] | None = None) -> None:

@@ -115,6 +115,9 @@ def test_a_whole_item_in_russian_is_not_ukrainian() -> None:
 
 
 def test_a_spanish_item_written_in_portuguese_is_caught() -> None:
+    from briefer import langid
+
+    langid.warm_up(["es"])  # a run that writes Spanish checks for Portuguese too
     portuguese = item("es", "O Supremo mantém os limites das rendas na Catalunha",
                       "Os juízes rejeitaram o recurso dos proprietários por quatro votos contra um.")
     result = checks.check_language(portuguese, "es")
