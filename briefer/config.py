@@ -20,6 +20,13 @@ SUPPORTED_LANGUAGES = languages.SUPPORTED
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 
+def default_prompts_dir() -> Path:
+    """The prompt files shipped with the package (briefer.prompt_files, the repository's prompts/)."""
+    from importlib.resources import files
+
+    return Path(str(files("briefer.prompt_files")))
+
+
 def default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "briefer"
@@ -76,7 +83,7 @@ class Settings(BaseModel):
     local_threads: int = Field(0, ge=0)  # 0: all cores
     local_start_timeout: float = Field(300.0, gt=0)
     cache_dir: Path = Field(default_factory=default_cache_dir)
-    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    prompts_dir: Path = Field(default_factory=lambda: default_prompts_dir())
 
     @field_validator("languages", mode="before")
     @classmethod
