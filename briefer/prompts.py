@@ -19,6 +19,7 @@ import jinja2
 from . import languages
 from .config import load_yaml
 from .errors import ConfigError
+from .files import write_atomic
 from .models import PromptRef
 
 LOCK_NAME = "prompts.lock"
@@ -151,5 +152,5 @@ def lock_prompts(prompts_dir: Path) -> list[str]:
         else:
             lock[str(prompt.ref)] = prompt.sha256
             added.append(str(prompt.ref))
-    (prompts_dir / LOCK_NAME).write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomic(prompts_dir / LOCK_NAME, json.dumps(lock, indent=2, sort_keys=True) + "\n")
     return added

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from .config import default_cache_dir
+from .files import write_atomic
 
 _FORMAT = 1  # bump when the file layout changes
 _BLOCK = 4096
@@ -72,10 +73,7 @@ def _build(lang: str, path: Path) -> None:
         zipf = round((9 - centibels / 100) * 10)
         lines.extend(f"{word}\t{zipf}".encode("utf-8") for word in bucket if "\n" not in word and "\t" not in word)
     lines.sort(key=lambda line: line.split(b"\t", 1)[0])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(b"\n".join(lines))
-    os.replace(temporary, path)
+    write_atomic(path, (line.decode("utf-8") + "\n" for line in lines))
 
 
 @functools.cache

@@ -60,3 +60,14 @@ def test_stdin_is_a_source(monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Title\n\nText from a pipe.".encode())))
     articles, _ = read_sources(["-"])
     assert articles[0].source == "stdin" and articles[0].text == "Text from a pipe."
+
+
+def test_markdown_front_matter_gives_title_url_and_date_not_a_title_of_dashes(tmp_path) -> None:
+    from briefer.ingest import parse_article
+
+    raw = ("---\ntitle: Lyon opens tram line T10\nurl: https://example.org/t10\npublished: 2026-11-26\n---\n"
+           "The T10 tram line opened in Lyon on Tuesday. Mayor Grégory Doucet said 42 trams will run every day.\n")
+    article = parse_article(raw, "t10.md", ".md")
+    assert article.title == "Lyon opens tram line T10"
+    assert article.url == "https://example.org/t10" and article.published == "2026-11-26"
+    assert article.text.startswith("The T10 tram line") and "---" not in article.text

@@ -58,3 +58,17 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, mon
         pass
     assert target.read_text() == "yesterday's briefing"
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.en.md"]
+
+
+def test_written_files_follow_the_umask_so_a_web_server_can_read_them(tmp_path: Path) -> None:
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    for umask, mode in ((0o022, 0o644), (0o077, 0o600)):
+        target = tmp_path / f"page-{umask:o}.html"
+        code = (f"import os; os.umask({umask}); from briefer.files import write_atomic; "
+                f"write_atomic(__import__('pathlib').Path({str(target)!r}), 'x')")
+        subprocess.run([sys.executable, "-c", code], check=True)
+        assert stat.S_IMODE(os.stat(target).st_mode) == mode, (oct(umask), oct(os.stat(target).st_mode))
