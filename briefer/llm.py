@@ -10,6 +10,7 @@ Who retries what (never both on the same failure):
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import time
@@ -29,6 +30,7 @@ _FENCE_RE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
 _CONTEXT_MARKERS = ("context length", "context_length", "maximum context", "exceeds the available context",
                     "too many tokens", "n_ctx")
 # Structured-output modes, strongest first; an endpoint that refuses one gets the next.
+log = logging.getLogger("briefer")
 _MODES = ("json_schema", "json_object", "none")
 
 
@@ -119,6 +121,7 @@ class LLM:
     in_flight: int = field(default=0, init=False)  # for the progress display  # the server's own prompt+generation time, if it says
     _client: openai.OpenAI = field(init=False, repr=False)
     _mode: int = field(default=0, init=False)
+    fallback: str = field(default="", init=False)  # the response-format fallback, for the run report
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -158,14 +161,19 @@ class LLM:
             raise ConfigError(f"no recorded reply for a request to model '{self.model}': prompts, checks or "
                               f"fixtures changed since recording; run 'briefer check --live --record'")
         self.limiter.wait(sum(len(m["content"]) for m in messages) // 4 + int(params.get("max_tokens", 0)))
-        with self._slots:
-            self.in_flight += 1
+        self._slots.acquire()
+        self.in_flight += 1
+
+        def request() -> tuple[Reply, int]:
             try:
-                reply = _within(timeout or self.timeout, self.base_url,
-                                lambda: self._request(messages, schema, params, timeout))
-            finally:
+                return self._request(messages, schema, params, timeout)
+            finally:  # when the request really ends, not when the caller stops waiting for it
                 self.in_flight -= 1
-        if self.store:
+                self._slots.release()
+
+        reply, mode = _within(timeout or self.timeout, self.base_url, request)
+        if self.store:  # filed under the format it was really asked with (after a fallback)
+            key = request_key(self.model, messages, params, self._format_args(schema, mode))
             self.store.put(key, {"content": reply.content, "usage": reply.usage.model_dump(), "model": reply.model,
                                  "finish_reason": reply.finish_reason})
         return reply
@@ -193,18 +201,21 @@ class LLM:
         except openai.APIError as exc:
             raise self._mapped(exc) from None
 
-    def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> Reply:
-        """One request. HTTP faults are retried by the SDK, then mapped to typed errors."""
+    def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None
+                 ) -> tuple[Reply, int]:
+        """One request, and the response format it was made with. HTTP faults are retried by
+        the SDK, then mapped to typed errors."""
         while True:
+            mode = self._mode
             try:
                 response = self._client.chat.completions.create(
                     model=self.model, messages=messages, timeout=timeout or self.timeout,
-                    **self._format_args(schema), **params,
+                    **self._format_args(schema, mode), **params,
                 )
-                return self._reply(response)
+                return self._reply(response), mode
             except openai.BadRequestError as exc:
-                if self._is_format_refusal(exc) and self._mode < len(_MODES) - 1:
-                    self._mode += 1  # this endpoint lacks that response_format: fall back
+                if self._is_format_refusal(exc) and mode < len(_MODES) - 1:
+                    self._fall_back(mode)
                     continue
                 raise self._bad_request(exc) from None
             except openai.APIError as exc:
@@ -212,8 +223,17 @@ class LLM:
             except json.JSONDecodeError:  # a 200 labelled JSON that is not (an HTML error page, a cut body)
                 raise ModelReplyError(f"the endpoint {self.base_url} sent a reply that is not JSON") from None
 
-    def _format_args(self, schema: dict) -> dict:
-        mode = _MODES[self._mode]
+    def _fall_back(self, refused: int) -> None:
+        """The endpoint lacks a response format: the next one, once, however many requests
+        in flight were refused it at the same time."""
+        with self._lock:
+            if self._mode == refused:
+                self._mode += 1
+                self.fallback = f"the endpoint refused response_format {_MODES[refused]}; using {_MODES[self._mode]}"
+                log.warning("%s", self.fallback)
+
+    def _format_args(self, schema: dict, mode_index: int | None = None) -> dict:
+        mode = _MODES[self._mode if mode_index is None else mode_index]
         if mode == "json_schema":
             return {"response_format": {"type": "json_schema",
                                         "json_schema": {"name": "reply", "schema": schema, "strict": True}}}
@@ -319,7 +339,7 @@ class LLM:
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _within(seconds: float, where: str, call: Callable[[], Reply]) -> Reply:
+def _within(seconds: float, where: str, call: Callable[[], Any]) -> Any:
     """Run `call` with a wall-clock limit. httpx's timeouts are per read, so a server that
     trickles a byte every few seconds would never time out; this bounds the whole request,
     the SDK's own retries included. An abandoned call finishes in a daemon thread."""

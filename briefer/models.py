@@ -156,6 +156,7 @@ class RunReport(Frozen):
     merged: tuple[str, ...] = ()  # one line per source merged into another as the same story
     skipped: tuple[str, ...] = ()  # one line per article left out (max_items, budget)
     estimate: str = ""  # the cost estimate made before any model call
+    format_fallback: str = ""  # the endpoint refused a response format and another was used
 
     def items(self) -> list[BriefedItem]:
         return [item for outcome in self.outcomes for item in outcome.items]

@@ -309,7 +309,8 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected:
         first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
     return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
                      rejected_sources=tuple(rejected), aborted=str(first) if first else "",
-                     abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries)
+                     abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries,
+                     format_fallback=briefer.llm.fallback)
 
 
 # ---- before any call: what will this cost? ----

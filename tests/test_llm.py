@@ -169,6 +169,34 @@ def test_an_endpoint_refusing_json_schema_gets_the_next_response_format() -> Non
     assert len(fake.requests) == 3
 
 
+def test_requests_refused_a_format_at_once_fall_back_one_step_and_file_replies_under_it(tmp_path) -> None:
+    import threading
+
+    from briefer.cache import ReplyStore
+
+    refusal = error_body("response_format type json_schema is not supported by this server")
+
+    def responder(body: dict) -> Step:
+        if body.get("response_format", {}).get("type") == "json_schema":  # both in flight, then both refused
+            return Step(status=400, body=refusal, delay=1.0)
+        return Step(content=GOOD)
+
+    with FakeOpenAI(responder=responder) as fake:
+        llm = make_llm(fake.base_url, concurrency=2, store=ReplyStore(tmp_path / "replies"))
+        threads = [threading.Thread(target=llm.complete, args=([{"role": "user", "content": f"q{n}"}], SCHEMA, {}))
+                   for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        again = llm.complete([{"role": "user", "content": "q0"}], SCHEMA, {})
+        llm.close()
+    formats = [r.body.get("response_format", {}).get("type") for r in fake.requests]
+    assert formats.count("json_schema") == 2 and formats[2:] == ["json_object", "json_object"], formats
+    assert "json_object" in llm.fallback
+    assert again.stored  # filed under the format it was made with, and found there
+
+
 def test_a_context_length_400_is_context_too_long() -> None:
     refusal = Step(status=400, body=error_body(
         "This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens."))

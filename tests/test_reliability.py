@@ -332,6 +332,25 @@ def test_a_trickling_endpoint_is_cut_off_by_the_request_timeout(tmp_path: Path) 
     assert outcome.get("code") == 75, outcome
 
 
+def test_an_abandoned_trickling_request_keeps_its_concurrency_slot_until_it_really_ends() -> None:
+    from briefer.llm import LLM
+
+    with TrickleServer(interval=0.2) as server:
+        llm = LLM(base_url=server.base_url, api_key=None, model="fake-model", timeout=1.0, http_retries=0,
+                  concurrency=1)
+        asking = [{"role": "user", "content": "An article.\nWrite the brief in English."}]
+        with pytest.raises(BrieferError):  # cut off after 1 s; the trickle goes on in the background
+            llm.complete(asking, {}, {})
+        second = threading.Thread(target=lambda: pytest.raises(BrieferError, llm.complete, asking, {}, {}), daemon=True)
+        second.start()
+        time.sleep(2.0)
+        reached = server.requests  # the second request must still wait for the first one's slot
+        server.stop.set()  # the first request ends: now the second may go
+        second.join(10)
+        llm.close()
+    assert reached == 1
+
+
 def test_the_article_deadline_stops_the_re_asking_and_fails_only_that_article(tmp_path: Path) -> None:
     source = _write(tmp_path, "bridge.txt", ARTICLE)
     deadline = 3.0
