@@ -8,7 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from briefer import pipeline, prompts
+from briefer import endpoint, pipeline, prompts
 from briefer.config import PROJECT_ROOT, load_settings
 from briefer.ingest import read_sources
 from briefer.llm import LLM
@@ -59,7 +59,7 @@ def figures_2_and_5(work: Path) -> None:
     brief = prompts.load_prompt(settings.prompts_dir, "brief")
     digest = prompts.load_prompt(settings.prompts_dir, "digest")
     article = read_sources([str(SEED)])[0][0]
-    with pipeline.model_endpoint(settings) as llm:
+    with endpoint.model_endpoint(settings) as llm:
         briefer = pipeline.Briefer(settings, llm, brief, digest)
         article_tokens = _server_tokens(llm, article.title + "\n" + article.text)
         stub = article.model_copy(update={"title": "warm-up", "text": "-"})

@@ -16,14 +16,15 @@ from typing import Iterator
 
 import click
 
-from . import batch, calibration, gate, langid, pipeline, prompts
+from . import batch, budget, calibration, endpoint, gate, langid, pipeline, prompts
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
 from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, ConfigError,
                      InputError, Interrupted, TemporaryError, UsageError)
 from .dedupe import merge_duplicates
 from .fetch import FetchPolicy
 from .ingest import read_sources
-from .models import ArticleOutcome, RunReport
+from .models import RunReport
+from .progress import progress_display
 from .publish import desk_files
 from .files import write_atomic
 from .render import run_report_json, write_outputs
@@ -41,37 +42,6 @@ def _run_lock(out_dir: Path) -> Iterator[None]:
         except BlockingIOError:
             raise TemporaryError(f"another briefer run holds the lock on {out_dir}; try again later") from None
         yield
-
-
-@contextmanager
-def _progress(total: int, llm) -> Iterator:
-    """A live display on a terminal (articles done, calls in flight, retries, tokens); plain
-    lines when not a terminal, as under cron."""
-    done: dict[str, ArticleOutcome] = {}  # by article: a set-aside article tried again counts once
-
-    def line(outcome: ArticleOutcome) -> str:
-        fates = ", ".join(f"{i.verdict.item.lang} {'ok' if i.passed else 'FAILED'}" for i in outcome.items)
-        waiting = f"waiting for the next run: {outcome.waiting}" if outcome.waiting else ""
-        return f"[{len(done)}/{total}] {outcome.article.source}: {fates or '; '.join(outcome.errors) or waiting}"
-
-    if not sys.stderr.isatty():
-        def plain(outcome: ArticleOutcome) -> None:
-            done[outcome.article.id] = outcome
-            click.echo(f"briefer: {line(outcome)}", err=True)
-        yield plain
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task("briefing", total=total)
-
-        def live(outcome: ArticleOutcome) -> None:
-            done[outcome.article.id] = outcome
-            tokens = sum(i.usage.prompt_tokens + i.usage.completion_tokens for o in done.values() for i in o.items)
-            progress.update(task, advance=1, description=f"briefing: {llm.in_flight} calls in flight, "
-                                                         f"{llm.retries} retries, {tokens} tokens")
-            progress.console.print(line(outcome))
-        yield live
 
 
 def _exit_code(report: RunReport) -> int:
@@ -118,7 +88,7 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
     if not articles:
         raise InputError("no readable article in " + ", ".join(sources))
     articles, merged = merge_duplicates(articles)
-    articles, skipped, estimate = pipeline.within_budget(articles, settings)
+    articles, skipped, estimate = budget.within_budget(articles, settings)
     log.info("%s", estimate)
     if not articles:
         raise InputError(f"every article is over the budget or max_items ({estimate}); raise --budget")
@@ -127,11 +97,11 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
     day = settings.date or Date.today()
     if use_batch and settings.uses_embedded_model:
         raise ConfigError("--batch needs an endpoint with the Batch API: set OPENAI_BASE_URL")
-    with _run_lock(settings.out_dir), pipeline.model_endpoint(settings) as llm:
+    with _run_lock(settings.out_dir), endpoint.model_endpoint(settings) as llm:
         briefer = pipeline.Briefer(settings, llm, brief_prompt, digest_prompt)
         if use_batch and _batch_pending(briefer, articles, settings.out_dir, day):
             return EXIT_TEMPORARY
-        with _progress(len(articles), llm) as progress:
+        with progress_display(len(articles), llm) as progress:
             report = pipeline.run(settings, briefer, articles, rejected, day, progress)
         report = report.model_copy(
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import pipeline, prompts
+from . import endpoint, pipeline, prompts
 from .cache import ReplyStore
 from .text import words
 from .config import Settings, load_yaml
@@ -82,7 +82,7 @@ def expectation_results(expectation: Expectation, item: Item) -> list[CheckResul
 @contextmanager
 def _model(settings: Settings, store: ReplyStore, live: bool, manifest: Path) -> Iterator[LLM]:
     if live:
-        with pipeline.model_endpoint(settings) as llm:
+        with endpoint.model_endpoint(settings) as llm:
             llm.store = store
             yield llm
             write_atomic(manifest, json.dumps({"model": llm.model}, indent=1) + "\n")

@@ -14,7 +14,6 @@ import logging
 import re
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -23,6 +22,8 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait
 
 from .cache import request_key
 from .errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
+from .ratelimit import RateLimiter
+from .timelimit import within as _within
 from .models import Usage
 
 Message = dict[str, str]
@@ -32,50 +33,6 @@ _CONTEXT_MARKERS = ("context length", "context_length", "maximum context", "exce
 # Structured-output modes, strongest first; an endpoint that refuses one gets the next.
 log = logging.getLogger("briefer")
 _MODES = ("json_schema", "json_object", "none")
-
-
-class RateLimiter:
-    """Client-side limits on requests and tokens per minute (from settings), tightened by
-    the provider's x-ratelimit-* headers: when they say nothing is left, wait for the reset."""
-
-    def __init__(self, requests_per_minute: int = 0, tokens_per_minute: int = 0):
-        self.rpm, self.tpm = requests_per_minute, tokens_per_minute
-        self._sent: deque[tuple[float, int]] = deque()  # (time, tokens) of the last minute, oldest first
-        self._sent_tokens = 0
-        self._blocked_until = 0.0
-        self._lock = threading.Lock()
-
-    def wait(self, tokens: int) -> None:
-        while True:
-            with self._lock:
-                now = time.monotonic()
-                while self._sent and now - self._sent[0][0] >= 60:
-                    self._sent_tokens -= self._sent.popleft()[1]
-                delay = max(0.0, self._blocked_until - now)
-                if self.rpm and len(self._sent) >= self.rpm:
-                    delay = max(delay, 60 - (now - self._sent[0][0]))
-                if self.tpm and self._sent_tokens + tokens > self.tpm and self._sent:
-                    delay = max(delay, 60 - (now - self._sent[0][0]))
-                if delay <= 0:
-                    self._sent.append((now, tokens))
-                    self._sent_tokens += tokens
-                    return
-            time.sleep(min(delay, 5.0))
-
-    def observe(self, headers: Any) -> None:
-        for kind in ("requests", "tokens"):
-            remaining, reset = headers.get(f"x-ratelimit-remaining-{kind}"), headers.get(f"x-ratelimit-reset-{kind}")
-            if remaining is not None and remaining.strip() == "0" and reset:
-                with self._lock:
-                    self._blocked_until = max(self._blocked_until, time.monotonic() + _seconds(reset))
-
-
-def _seconds(reset: str) -> float:
-    """'1s', '6m0s', '250ms' or a plain number of seconds."""
-    total = 0.0
-    for amount, unit in re.findall(r"([\d.]+)(ms|s|m|h)?", reset):
-        total += float(amount) * {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "": 1}[unit]
-    return min(total, 120.0)
 
 
 @dataclass(frozen=True)
@@ -337,30 +294,6 @@ class LLM:
         except _Rejected as rejected:
             return Answer(rejected.value, rejected.failures, total, attempts, model, calls)
         raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _within(seconds: float, where: str, call: Callable[[], Any]) -> Any:
-    """Run `call` with a wall-clock limit. httpx's timeouts are per read, so a server that
-    trickles a byte every few seconds would never time out; this bounds the whole request,
-    the SDK's own retries included. An abandoned call finishes in a daemon thread."""
-    outcome: list = []
-
-    def worker() -> None:
-        try:
-            outcome.append((True, call()))
-        except BaseException as exc:  # handed to the caller's thread below
-            outcome.append((False, exc))
-
-    thread = threading.Thread(target=worker, name="briefer-request", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if not outcome:
-        raise TemporaryError(f"the endpoint {where} did not finish answering within {seconds:.0f} s "
-                             f"(request_timeout, article_deadline); try later")
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    return value
 
 
 def parse_json_reply(reply: Reply) -> tuple[dict | None, str]:

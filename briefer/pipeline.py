@@ -11,19 +11,16 @@ import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Callable, Iterator
+from typing import Callable
 
 from . import checks
 from .breaker import Breaker
-from .cache import ReplyStore
 from .chunking import chunk_text, count_tokens
 from .config import Settings
 from .errors import BrieferError, ConfigError, ContextTooLongError, TemporaryError
-from .llm import LLM, Answer, Message, RateLimiter
-from .local_model import embedded_server
+from .llm import LLM, Answer, Message
 from .models import (Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, RunReport, Usage,
                      Verdict)
 from .prompts import Prompt
@@ -235,33 +232,6 @@ def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) ->
                 bullets=tuple(" ".join(b.split()) for b in bullets))
 
 
-@contextmanager
-def model_endpoint(settings: Settings) -> Iterator[LLM]:
-    """The configured endpoint, or the embedded local model started for this run only."""
-    store = ReplyStore(settings.cache_dir / "replies") if settings.reply_cache else None
-    if store:
-        store.clean_stale_temp_files()
-    if settings.uses_embedded_model:
-        with embedded_server(settings) as server:
-            llm = LLM(base_url=server.base_url, api_key=None, model=server.model, store=store,
-                      timeout=settings.request_timeout, http_retries=settings.http_retries,
-                      concurrency=1)  # one server slot: its KV cache holds one article's prefix at a time
-            try:
-                yield llm
-            finally:
-                llm.close()
-        return
-    api_key = settings.api_key.get_secret_value() if settings.api_key else None
-    limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
-    llm = LLM(limiter=limiter, base_url=settings.base_url, api_key=api_key, model=settings.model_name, store=store,
-              timeout=settings.request_timeout, http_retries=settings.http_retries,
-              concurrency=settings.concurrency)
-    try:
-        yield llm
-    finally:
-        llm.close()
-
-
 Progress = Callable[[ArticleOutcome], None]
 
 
@@ -311,45 +281,3 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected:
                      rejected_sources=tuple(rejected), aborted=str(first) if first else "",
                      abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries,
                      format_fallback=briefer.llm.fallback)
-
-
-# ---- before any call: what will this cost? ----
-
-def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
-    """(input, output) tokens one article should cost: the shared prefix is read once, then
-    each language adds its instruction and its reply (re-asks not counted)."""
-    languages = len(settings.languages)
-    article_tokens = count_tokens(article.title) + count_tokens(article.text) + 250
-    return article_tokens + languages * 60, languages * settings.max_output_tokens // 2
-
-
-def cost(tokens_in: int, tokens_out: int, settings: Settings) -> float | None:
-    price = settings.prices.get(settings.model_name)
-    if price is None:
-        return None
-    return (tokens_in * price.get("input", 0) + tokens_out * price.get("output", 0)) / 1_000_000
-
-
-def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], str]:
-    """Keep articles, in order, while the estimate stays within max_items and the budget.
-    Returns (kept, one line per skipped article, the estimate as one line)."""
-    limit = settings.budget_limit
-    if limit and limit[0] == "money" and settings.model_name not in settings.prices:
-        raise ConfigError(f"budget '{settings.budget}' is money but 'prices' has no entry for model "
-                          f"'{settings.model_name}'; add it or give the budget in tokens")
-    kept, skipped, spent_in, spent_out = [], [], 0, 0
-    for article in articles:
-        tokens_in, tokens_out = estimate_tokens(article, settings)
-        total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
-        over_items = settings.max_items is not None and len(kept) >= settings.max_items
-        over_budget = limit is not None and (
-            total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1])
-        if over_items or over_budget:
-            reason = f"max_items {settings.max_items}" if over_items else f"budget {settings.budget}"
-            skipped.append(f"{article.source}: skipped, over {reason}")
-            continue
-        kept.append(article)
-        spent_in, spent_out = total_in, total_out
-    money = cost(spent_in, spent_out, settings)
-    estimate = f"estimate: {spent_in} input + {spent_out} output tokens" + (f", {money:.4f}" if money is not None else "")
-    return kept, skipped, estimate

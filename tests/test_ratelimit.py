@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 from fake_openai import FakeOpenAI, Step
-from briefer.llm import LLM, RateLimiter
+from briefer.llm import LLM
+from briefer.ratelimit import RateLimiter
 
 GOOD = '{"a": 1}'
 

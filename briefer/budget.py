@@ -1,0 +1,48 @@
+"""Before any model call: what will this cost? The estimate per article (the shared prefix
+counted once), and the articles kept within `max_items` and the budget, in order."""
+
+from __future__ import annotations
+
+from .chunking import count_tokens
+from .config import Settings
+from .errors import ConfigError
+from .models import Article
+
+def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
+    """(input, output) tokens one article should cost: the shared prefix is read once, then
+    each language adds its instruction and its reply (re-asks not counted)."""
+    languages = len(settings.languages)
+    article_tokens = count_tokens(article.title) + count_tokens(article.text) + 250
+    return article_tokens + languages * 60, languages * settings.max_output_tokens // 2
+
+
+def cost(tokens_in: int, tokens_out: int, settings: Settings) -> float | None:
+    price = settings.prices.get(settings.model_name)
+    if price is None:
+        return None
+    return (tokens_in * price.get("input", 0) + tokens_out * price.get("output", 0)) / 1_000_000
+
+
+def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], str]:
+    """Keep articles, in order, while the estimate stays within max_items and the budget.
+    Returns (kept, one line per skipped article, the estimate as one line)."""
+    limit = settings.budget_limit
+    if limit and limit[0] == "money" and settings.model_name not in settings.prices:
+        raise ConfigError(f"budget '{settings.budget}' is money but 'prices' has no entry for model "
+                          f"'{settings.model_name}'; add it or give the budget in tokens")
+    kept, skipped, spent_in, spent_out = [], [], 0, 0
+    for article in articles:
+        tokens_in, tokens_out = estimate_tokens(article, settings)
+        total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
+        over_items = settings.max_items is not None and len(kept) >= settings.max_items
+        over_budget = limit is not None and (
+            total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1])
+        if over_items or over_budget:
+            reason = f"max_items {settings.max_items}" if over_items else f"budget {settings.budget}"
+            skipped.append(f"{article.source}: skipped, over {reason}")
+            continue
+        kept.append(article)
+        spent_in, spent_out = total_in, total_out
+    money = cost(spent_in, spent_out, settings)
+    estimate = f"estimate: {spent_in} input + {spent_out} output tokens" + (f", {money:.4f}" if money is not None else "")
+    return kept, skipped, estimate

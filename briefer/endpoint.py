@@ -1,0 +1,40 @@
+"""Which model a run talks to: the configured OpenAI-compatible endpoint, or the embedded
+local model started for this run only; either way one LLM, with the reply cache."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from .cache import ReplyStore
+from .config import Settings
+from .llm import LLM
+from .ratelimit import RateLimiter
+from .local_model import embedded_server
+
+
+@contextmanager
+def model_endpoint(settings: Settings) -> Iterator[LLM]:
+    """The configured endpoint, or the embedded local model started for this run only."""
+    store = ReplyStore(settings.cache_dir / "replies") if settings.reply_cache else None
+    if store:
+        store.clean_stale_temp_files()
+    if settings.uses_embedded_model:
+        with embedded_server(settings) as server:
+            llm = LLM(base_url=server.base_url, api_key=None, model=server.model, store=store,
+                      timeout=settings.request_timeout, http_retries=settings.http_retries,
+                      concurrency=1)  # one server slot: its KV cache holds one article's prefix at a time
+            try:
+                yield llm
+            finally:
+                llm.close()
+        return
+    api_key = settings.api_key.get_secret_value() if settings.api_key else None
+    limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
+    llm = LLM(limiter=limiter, base_url=settings.base_url, api_key=api_key, model=settings.model_name, store=store,
+              timeout=settings.request_timeout, http_retries=settings.http_retries,
+              concurrency=settings.concurrency)
+    try:
+        yield llm
+    finally:
+        llm.close()
