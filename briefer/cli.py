@@ -206,23 +206,25 @@ def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: 
     for line in calibration.misses(outcomes):
         click.echo(f"  {line}")
     rows = [] if calibration_only else gate.run_gate(settings, fixtures, live=not replay, record=record)
-    if rows:
-        current |= gate.scores(rows)
-        click.echo("\n" + gate.table(rows))
-        for line in gate.failures(rows):
-            click.echo(f"  {line}")
+    current |= gate.scores(rows)
     pins = gate.update_pins(fixtures, current, allow_lower) if update_pins else gate.read_pins(fixtures)
     if calibration_only:
         pins = {name: pin for name, pin in pins.items() if name.startswith("calibration.")}
+    if rows:
+        click.echo("\n" + gate.table(rows, pins))
+        for line in gate.failures(rows):
+            click.echo(f"  {line}")
     fell, rose = gate.compare(current, pins)
     for line in rose:
         click.echo(f"better: {line} (pin it with --update-pins)")
     if report_path:
         write_atomic(report_path, gate.report_json(rows, current, pins, calibration.as_rows(outcomes)))
     if junit_path:
-        write_atomic(junit_path, gate.junit_xml(rows + calibration.as_rows(outcomes)))
+        write_atomic(junit_path, gate.junit_xml(current, pins))
     for line in fell:
         click.echo(f"briefer: worse: {line}", err=True)
+    click.echo(f"gate failed: {len(fell)} of {len(pins)} pinned figures below their pins" if fell
+               else f"gate passed: all {len(pins)} pinned figures at or above their pins")
     sys.exit(1 if fell else 0)
 
 
@@ -246,7 +248,11 @@ def prompts_list() -> None:
 @click.argument("spec")
 def prompts_show(spec: str) -> None:
     """Print prompt SPEC (ID or ID@VERSION) as it is on disk."""
-    prompt = prompts.load_prompt(load_settings().prompts_dir, spec)
+    folder = load_settings().prompts_dir
+    known = [str(p.ref) for p in prompts.all_prompts(folder)]
+    if spec not in known and spec not in {ref.split("@")[0] for ref in known}:
+        raise UsageError(f"no prompt '{spec}'; there are {', '.join(known)}")
+    prompt = prompts.load_prompt(folder, spec)
     click.echo(f"# {prompt.ref} sha256 {prompt.sha256} ({prompt.path})")
     click.echo(prompt.path.read_text(encoding="utf-8"))
 

@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from . import languages
-from .errors import ConfigError
+from .errors import ConfigError, UsageError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = languages.SUPPORTED
@@ -90,6 +90,7 @@ class Settings(BaseModel):
     def _split_languages(cls, value: Any) -> Any:
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
+        value = [str(lang).lower() for lang in value]  # EN is en
         unknown = [lang for lang in value if lang not in SUPPORTED_LANGUAGES]
         if unknown:
             raise ValueError(
@@ -152,6 +153,7 @@ def load_yaml(text: str, where: str) -> object:
         raise ConfigError(f"{where}{line}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
 
 
+_FLAGS = {"languages": "--lang", "out_dir": "--out", "words_per_item": "--words"}  # where they differ from the key
 _ENV_ALIASES = {"OPENAI_BASE_URL": "base_url", "OPENAI_API_KEY": "api_key"}
 
 
@@ -227,4 +229,6 @@ def load_settings(
         if where.startswith("config file"):
             where += _line_of(key, file_text)
         message = str(error["msg"]).removeprefix("Value error, ")  # briefer's words, not pydantic's
+        if where == "command line":  # a mistyped flag is a usage error (2), not a setting to fix (78)
+            raise UsageError(f"{_FLAGS.get(key, '--' + key.replace('_', '-'))}: {message}") from None
         raise ConfigError(f"setting '{key}' from {where}: {message}") from None

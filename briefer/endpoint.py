@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .cache import ReplyStore
 from .config import Settings
+from .errors import ConfigError
 from .llm import LLM
 from .ratelimit import RateLimiter
 from .local_model import embedded_server
@@ -29,6 +30,9 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
             finally:
                 llm.close()
         return
+    if not settings.model:
+        raise ConfigError(f"OPENAI_BASE_URL is {settings.base_url} but no model is named: give --model NAME "
+                          f"(or BRIEFER_MODEL, or model in briefer.toml)")
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
     llm = LLM(limiter=limiter, base_url=settings.base_url, api_key=api_key, model=settings.model_name, store=store,

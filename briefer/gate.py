@@ -147,18 +147,20 @@ def update_pins(fixtures: Path, current: dict[str, float], allow_lower: bool) ->
     return pins
 
 
-def table(rows: list[Row]) -> str:
+def table(rows: list[Row], pins: dict[str, float]) -> str:
     checks = list(dict.fromkeys(row.check for row in rows))
     cells: dict[tuple[str, str], dict[str, bool]] = {}
     for row in rows:
         cells.setdefault((row.article, row.lang), {})[row.check] = row.passed
     width = max(len(a) for a, _ in cells) if cells else 10
-    lines = [f"{'article':<{width}} lang " + " ".join(f"{c[:9]:>9}" for c in checks)]
+    column = max(9, *(len(c) for c in checks))
+    lines = [f"{'article':<{width}} lang " + " ".join(f"{c:>{column}}" for c in checks)]
     for (article, lang), results in cells.items():
-        marks = " ".join(f"{('pass' if results.get(c) else 'FAIL') if c in results else '-':>9}" for c in checks)
+        marks = " ".join(f"{('pass' if results.get(c) else 'FAIL') if c in results else '-':>{column}}" for c in checks)
         lines.append(f"{article:<{width}} {lang:<4} {marks}")
     current = scores(rows)
-    lines.append(f"{'score':<{width}}      " + " ".join(f"{current[c]:>9.2f}" for c in checks))
+    lines.append(f"{'score':<{width}}      " + " ".join(f"{current[c]:>{column}.2f}" for c in checks))
+    lines.append(f"{'pinned':<{width}}      " + " ".join(f"{pins.get(c, 0):>{column}.2f}" for c in checks))
     return "\n".join(lines)
 
 
@@ -172,11 +174,14 @@ def report_json(rows: list[Row], current: dict[str, float], pins: dict[str, floa
                        "calibration": [r.__dict__ for r in calibration_rows]}, ensure_ascii=False, indent=1) + "\n"
 
 
-def junit_xml(rows: list[Row]) -> str:
-    suite = ET.Element("testsuite", name="briefer-check", tests=str(len(rows)),
-                       failures=str(sum(not r.passed for r in rows)))
-    for row in rows:
-        case = ET.SubElement(suite, "testcase", classname=f"{row.article}.{row.lang}", name=row.check)
-        if not row.passed:
-            ET.SubElement(case, "failure", message=row.message).text = row.message
+def junit_xml(current: dict[str, float], pins: dict[str, float]) -> str:
+    """One test case per pinned figure, failing only when it falls below its pin: what fails
+    here is what fails the gate (an item a weak model got wrong is a score, not a failure)."""
+    fell = {check for check, pin in pins.items() if current.get(check, 0) < pin}
+    suite = ET.Element("testsuite", name="briefer-check", tests=str(len(pins)), failures=str(len(fell)))
+    for check, pin in sorted(pins.items()):
+        case = ET.SubElement(suite, "testcase", classname="briefer.gate", name=check)
+        if check in fell:
+            message = f"{check}: {current.get(check, 0):.3f} < pinned {pin:.3f}"
+            ET.SubElement(case, "failure", message=message).text = message
     return ET.tostring(suite, encoding="unicode") + "\n"

@@ -137,7 +137,9 @@ def _article_from_page(html: str, url: str, title: str | None, published: str | 
                                       "published": article.published or published})
 
 
-def _expand(sources: Iterable[str]) -> Iterator[Path | str]:
+def _expand(sources: Iterable[str]) -> Iterator[Path | str | InputError]:
+    """Files in each folder, in name order; a missing source or an empty folder comes out as
+    its error, so that the run goes on with the rest and names it."""
     for source in sources:
         if source == "-" or _is_url(source):
             yield source
@@ -146,12 +148,12 @@ def _expand(sources: Iterable[str]) -> Iterator[Path | str]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
-                raise InputError(f"{source}: folder has no .txt, .md, .html or .json files")
+                yield InputError(f"{source}: folder has no .txt, .md, .html or .json files")
             yield from found
         elif path.is_file():
             yield path
         else:
-            raise InputError(f"{source}: no such file or folder")
+            yield InputError(f"{source}: no such file or folder")
 
 
 def read_sources(sources: Iterable[str], policy: FetchPolicy = FetchPolicy()) -> tuple[list[Article], list[str]]:
@@ -160,6 +162,8 @@ def read_sources(sources: Iterable[str], policy: FetchPolicy = FetchPolicy()) ->
     rejected: list[str] = []
     for item in _expand(sources):
         try:
+            if isinstance(item, InputError):
+                raise item
             if isinstance(item, str) and _is_url(item):
                 found, problems = _from_url(item, policy)
                 for article in found:

@@ -31,7 +31,9 @@ def test_the_recorded_fixture_run_replays_offline_and_holds_its_pins(tmp_path: P
     assert {row["article"] for row in report["rows"]} == {e.name for e in expectations}
     assert {"language", "numbers", "names", "must_keep", "must_not"} <= set(report["scores"])
     suite = ET.parse(tmp_path / "r.xml").getroot()
-    assert suite.tag == "testsuite" and int(suite.get("tests")) == len(report["rows"]) + len(report["calibration"])
+    assert suite.tag == "testsuite" and int(suite.get("tests")) == len(report["pins"])
+    assert suite.get("failures") == "0"  # JUnit fails only what fails the gate
+    assert "gate passed" in out.out and "consistency" in out.out  # full column names, pins beside scores
 
 
 def test_a_score_below_its_pin_fails_the_gate_and_a_pin_never_falls_silently(tmp_path: Path, capsys) -> None:
@@ -40,8 +42,11 @@ def test_a_score_below_its_pin_fails_the_gate_and_a_pin_never_falls_silently(tmp
     pins = json.loads((fixtures / "scores.json").read_text())
     pins["language"] = 1.01  # nothing can reach it
     (fixtures / "scores.json").write_text(json.dumps(pins))
-    assert _check([str(fixtures)]) == 1
+    assert _check([str(fixtures), "--junit", str(tmp_path / "r.xml")]) == 1
     assert "worse: language" in capsys.readouterr().err
+    suite = ET.parse(tmp_path / "r.xml").getroot()
+    assert suite.get("failures") == "1"
+    assert [case.get("name") for case in suite if case.find("failure") is not None] == ["language"]
     assert _check([str(fixtures), "--update-pins"]) == 1  # raising only: the impossible pin stays
     assert json.loads((fixtures / "scores.json").read_text())["language"] == 1.01
     assert _check([str(fixtures), "--update-pins", "--allow-lower"]) == 0
