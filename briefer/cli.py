@@ -78,7 +78,20 @@ def _batch_pending(briefer: pipeline.Briefer, articles: list, out_dir: Path, day
     return False
 
 
-def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False) -> int:
+def _plan(articles: list, skipped: list[str], merged: list[str], estimate: str, settings: Settings) -> int:
+    """--dry-run: what a run would brief, and what it would cost; no model is asked."""
+    click.echo(f"briefer: would brief {len(articles)} articles into {', '.join(settings.languages)} "
+               f"with {settings.model_name} at {settings.base_url or 'the embedded model'}")
+    for article in articles:
+        tokens_in, tokens_out = budget.estimate_tokens(article, settings)
+        click.echo(f"  {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, ~{tokens_out} out")
+    for line in (*merged, *skipped):
+        click.echo(f"  {line}")
+    click.echo(f"briefer: {estimate} (before re-asks)")
+    return EXIT_OK
+
+
+def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False, dry_run: bool = False) -> int:
     langid.warm_up(settings.languages)  # the checks' language models load while the sources are read
     policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
                          max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
@@ -92,6 +105,8 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
     log.info("%s", estimate)
     if not articles:
         raise InputError(f"every article is over the budget or max_items ({estimate}); raise --budget")
+    if dry_run:
+        return _plan(articles, skipped, merged, estimate, settings)
     brief_prompt = prompts.load_prompt(settings.prompts_dir, "brief")
     digest_prompt = prompts.load_prompt(settings.prompts_dir, "digest")
     day = settings.date or Date.today()
@@ -105,8 +120,9 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
             report = pipeline.run(settings, briefer, articles, rejected, day, progress)
         report = report.model_copy(
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
-        desk = desk_files(report, settings.desk, settings.title) if report.written else ()
-        written = write_outputs(report, settings.out_dir, desk) if report.written else []
+        # Failed items stay on the page with their reasons, even when none was published.
+        desk = desk_files(report, settings.desk, settings.title) if report.items() else ()
+        written = write_outputs(report, settings.out_dir, desk) if report.items() else []
         code = _exit_code(report)
         # inside the lock: a second run must not find the briefing without its report
         write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))
@@ -116,7 +132,7 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
         if line not in rejected:  # those were said above as "skipped ..."
             click.echo(f"briefer: {line}", err=True)
     flagged = f", {report.flagged} of them flagged" if report.flagged else ""
-    click.echo(f"briefer: {report.written} of {report.expected} items written{flagged} "
+    click.echo(f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
                f"({len(articles)} articles x {len(settings.languages)} languages) with {report.model}, "
                f"{report.model_calls} model calls, {report.http_retries} HTTP retries")
     for path in written:
@@ -131,6 +147,7 @@ def _error_for(report: RunReport) -> BrieferError:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefer", prog_name="briefer")
 @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv for debug).")
 def main(verbose: int) -> None:
     """briefer: short, checked news briefings in several languages.
@@ -159,9 +176,10 @@ def main(verbose: int) -> None:
 @click.option("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else embedded model).")
 @click.option("--words", "words_per_item", type=int, help="About how many words per item (default 60).")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml).")
+@click.option("--dry-run", is_flag=True, help="Print the plan (sources, articles, estimate) and ask no model.")
 def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, use_batch: bool, languages: str | None,
                 out_dir: Path | None, day, model: str | None, base_url: str | None, words_per_item: int | None,
-                config_file: Path | None) -> None:
+                config_file: Path | None, dry_run: bool) -> None:
     """Brief SOURCES (files, folders of .txt/.md/.html/.json, URLs, RSS/Atom feeds, or - for stdin)
     into out/<date>/.
 
@@ -174,7 +192,7 @@ def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, 
     settings = load_settings(flags, config_file, desk=desk)
     if not sources and not settings.sources:
         raise UsageError("give SOURCES (files, folders, URLs, feeds, or -) or a --desk that lists them")
-    sys.exit(run_briefing(settings, list(sources or settings.sources), use_batch))
+    sys.exit(run_briefing(settings, list(sources or settings.sources), use_batch, dry_run))
 
 
 @main.command("check")

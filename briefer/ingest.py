@@ -35,7 +35,7 @@ def clean_text(text: str) -> str:
 
 def _decode(data: bytes, source: str) -> str:
     if b"\x00" in data[:8192]:
-        raise InputError(f"{source}: binary file, not an article (use .txt, .md, .html or .json)")
+        raise InputError(f"{source}: binary content (NUL bytes), not the text of an article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

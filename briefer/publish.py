@@ -14,7 +14,7 @@ from typing import Iterator
 
 from .models import Article, BriefedItem, RunReport
 from .languages import LABELS, NATIVE_NAMES
-from .render import briefing_for, flag_text, safe_url
+from .render import briefing_for, flag_text, refused_text, safe_url
 ATOM = "http://www.w3.org/2005/Atom"
 
 _STYLE = """
@@ -53,8 +53,10 @@ def _sources_html(article: Article, label: str) -> str:
 def _item_html(article: Article, item: BriefedItem | None, error: str, labels: dict[str, str]) -> str:
     if item is None or not item.passed:
         reasons = "; ".join(f"{f.check}: {f.message}" for f in item.verdict.failures) if item else error
+        refused = "".join(f"<p>{_e(line)}</p>" for line in refused_text(item).splitlines() if line) if item else ""
         return (f'<article class="failed"><h3>⚠ {_e(labels["failed"] if item else labels["missing"])}</h3>'
-                f'<p>{_e(reasons)}</p>{_sources_html(article, labels["source"])}</article>')
+                f'<blockquote>{refused}</blockquote><p>{_e(reasons)}</p>{_sources_html(article, labels["source"])}'
+                f'</article>')
     bullets = "".join(f"<li>{_e(b)}</li>" for b in item.verdict.item.bullets)
     flagged = (f'<p class="flag">⚑ {_e(labels["flagged"])}: {_e(flag_text(item))}</p>'
                if item.verdict.flags else "")

@@ -45,12 +45,21 @@ def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
     if item is None or not item.passed:
         checks = ", ".join(sorted({f.check for f in item.verdict.failures})) if item else escape_markdown(entry.error)
         heading = labels["failed"] if item else labels["missing"]
-        return [f"## ⚠ {heading} ({checks})", "", _source_line(entry.article, labels["source"]), ""]
+        refused = [f"> {escape_markdown(line)}" for line in refused_text(item).splitlines() if line] if item else []
+        reasons = [f"- {f.check}: {escape_markdown(f.message)}" for f in item.verdict.failures] if item else []
+        return [f"## ⚠ {heading} ({checks})", "", *refused, "", *reasons, "",
+                _source_line(entry.article, labels["source"]), ""]
     lines = [f"## {escape_markdown(item.verdict.item.headline)}", ""]
     lines += [f"- {escape_markdown(bullet)}" for bullet in item.verdict.item.bullets]
     if item.verdict.flags:
         lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(flag_text(item))}"]
     return lines + ["", _source_line(entry.article, labels["source"]), ""]
+
+
+def refused_text(item: BriefedItem) -> str:
+    """A refused item's text, for the editor to judge the refusal; not when it was refused
+    for leakage (it is prompt, injection or markup material, not a brief)."""
+    return "" if any(f.check == "leakage" for f in item.verdict.failures) else item.verdict.item.text()
 
 
 def flag_text(item: BriefedItem) -> str:

@@ -137,7 +137,7 @@ def test_empty_and_binary_sources_are_named_and_the_good_article_is_still_writte
     assert any(str(binary) in line and "binary" in line for line in skipped), result.stderr
     assert "Traceback" not in result.stderr
     assert len(fake.requests) == 1  # one article x one language, passed at the first attempt
-    assert "1 of 1 items written" in result.stdout
+    assert "1 of 1 items published" in result.stdout
     markdown = (out / DAY / "briefing.en.md").read_text(encoding="utf-8")
     assert "Minister Anna Berg opens the new bridge" in markdown
     assert "120 million kroner" in markdown
@@ -146,18 +146,33 @@ def test_empty_and_binary_sources_are_named_and_the_good_article_is_still_writte
     assert len(report["rejected_sources"]) == 2
 
 
-def test_a_missing_source_path_is_a_usage_error_naming_it(tmp_path: Path, article: Path) -> None:
+def test_a_missing_source_beside_good_ones_is_skipped_and_named_exit_3(tmp_path: Path, article: Path) -> None:
     missing = tmp_path / "no-such-article.txt"
     out = tmp_path / "out"
-    base_url = f"http://127.0.0.1:{free_port()}/v1"  # never reached: the path is checked first
-    result = run_cli(["run", str(article), str(missing), "--lang", "en", "--out", str(out), "--date", DAY],
-                     tmp_path, {"OPENAI_BASE_URL": base_url, "BRIEFER_HTTP_RETRIES": "0"})
-    assert result.returncode == 2, result.stderr
-    lines = error_lines(result.stderr)
-    assert len(lines) == 1, result.stderr
-    assert str(missing) in lines[0]
+    with FakeOpenAI(responder=good_responder) as fake:
+        result = run_cli(["run", str(article), str(missing), "--lang", "en", "--out", str(out), "--date", DAY,
+                          "--model", "fake-model"], tmp_path, {"OPENAI_BASE_URL": fake.base_url})
+    assert result.returncode == 3, result.stderr
+    assert f"skipped {missing}: no such file or folder" in result.stderr
     assert "Traceback" not in result.stderr
-    assert briefing_files(out) == []
+    assert (out / DAY / "briefing.en.md").is_file()
+
+
+def test_only_missing_sources_is_a_usage_error_naming_them(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-article.txt"
+    result = run_cli(["run", str(missing), "--lang", "en", "--out", str(tmp_path / "out"), "--date", DAY],
+                     tmp_path, {})
+    assert result.returncode == 2, result.stderr
+    assert str(missing) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_base_url_without_a_model_is_a_setting_to_fix_naming_model(tmp_path: Path, article: Path) -> None:
+    with FakeOpenAI(responder=good_responder) as fake:
+        result = run_cli(["run", str(article), "--lang", "en", "--out", str(tmp_path / "out"), "--date", DAY],
+                         tmp_path, {"OPENAI_BASE_URL": fake.base_url})
+        assert fake.requests == []  # the embedded model's name never reaches another endpoint
+    assert result.returncode == 78, result.stderr
+    assert "--model" in error_lines(result.stderr)[0]
 
 
 def test_a_200_that_is_not_json_gives_no_traceback(tmp_path: Path, article: Path) -> None:
@@ -166,9 +181,10 @@ def test_a_200_that_is_not_json_gives_no_traceback(tmp_path: Path, article: Path
         result = run_cli(["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY,
                           "--model", "fake-model"], tmp_path, {"OPENAI_BASE_URL": fake.base_url})
     assert "Traceback" not in result.stderr
-    assert result.returncode == 1, result.stderr  # nothing written: every attempt was unusable
+    assert result.returncode == 1, result.stderr  # nothing published: every attempt was unusable
     assert str(article) in result.stderr  # the report names the article that failed
-    assert briefing_files(out) == []
+    page = (out / DAY / "index.html").read_text(encoding="utf-8")  # the desk page shows what failed
+    assert "Not published" in page and "not JSON" in page
 
 
 def test_each_unreadable_source_is_reported_once(tmp_path: Path, article: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefer.config import load_settings
-from briefer.errors import ConfigError
+from briefer.errors import ConfigError, UsageError
 from conftest import ROOT
 
 
@@ -49,6 +49,9 @@ def test_the_example_config_loads_with_its_desks() -> None:
 
 
 def test_the_api_key_never_appears_in_a_settings_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError) as raised:
+    with pytest.raises(UsageError) as raised:  # a bad flag: a usage error naming the flag
         load_settings({"words_per_item": 1}, None, {"OPENAI_API_KEY": "sk-canary-777"})
+    assert "sk-canary-777" not in str(raised.value) and "--words" in str(raised.value)
+    with pytest.raises(ConfigError) as raised:  # the same value from the environment: a setting to fix
+        load_settings(None, None, {"OPENAI_API_KEY": "sk-canary-777", "BRIEFER_WORDS_PER_ITEM": "1"})
     assert "sk-canary-777" not in str(raised.value) and "words_per_item" in str(raised.value)

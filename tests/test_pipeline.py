@@ -88,7 +88,8 @@ def test_an_item_that_never_passes_is_marked_failed_never_written_as_passed(tmp_
     day = tmp_path / "out" / "2026-11-27"
     polish = (day / "briefing.pl.md").read_text()
     assert "Nie opublikowano" in polish and "language" in polish
-    assert "Anna Berg opened" not in polish
+    refused = polish.split("Nie opublikowano", 1)[1]
+    assert "> Transport minister Anna Berg opened" in refused  # shown, quoted, for the editor to judge
     items = {i["lang"]: i for i in json.loads((day / "briefing.json").read_text())["articles"][0]["items"]}
     assert items["pl"]["status"] == "failed" and items["pl"]["attempts"] == 3
     assert any(c["check"] == "language" and not c["passed"] for c in items["pl"]["checks"])

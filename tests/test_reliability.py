@@ -600,7 +600,7 @@ def test_kill_9_mid_run_leaves_nothing_half_written_and_the_rerun_asks_only_what
     rerun = [r.body for r in fast.requests]
     assert len(rerun) == 2 and all(_story_of(b) == "Tromsø" for b in rerun)
     assert {asked(b)[0] for b in rerun} == {"en", "de"}
-    assert "6 of 6 items written" in result.stdout
+    assert "6 of 6 items published" in result.stdout
     for lang in ("en", "de"):
         markdown = (day / f"briefing.{lang}.md").read_text(encoding="utf-8")
         assert all(items[lang][0] in markdown for _, items in STORIES.values())
