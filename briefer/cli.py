@@ -122,7 +122,8 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
         # Failed items stay on the page with their reasons, even when none was published.
         desk = desk_files(report, settings.desk, settings.title) if report.items() else ()
-        written = write_outputs(report, settings.out_dir, desk) if report.items() else []
+        title = settings.title if "title" in settings.model_fields_set else ""  # a desk's own title
+        written = write_outputs(report, settings.out_dir, desk, title) if report.items() else []
         code = _exit_code(report)
         # inside the lock: a second run must not find the briefing without its report
         write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))

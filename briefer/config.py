@@ -199,6 +199,26 @@ def _line_of(key: str, text: str) -> str:
     return ""
 
 
+_MESSAGES = {  # pydantic's error types, said in briefer's words
+    "int_parsing": "must be a whole number", "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number", "bool_parsing": "must be true or false",
+    "string_type": "must be text", "dict_type": "must be a table", "extra_forbidden": "is not a setting briefer knows",
+    "date_from_datetime_parsing": "must be a date, YYYY-MM-DD", "date_parsing": "must be a date, YYYY-MM-DD",
+}
+_BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+           "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+
+
+def _in_our_words(error: Mapping[str, Any]) -> str:
+    kind, context = error.get("type", ""), error.get("ctx") or {}
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        return f"must be {words} {context.get(key)}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return _MESSAGES.get(kind, str(error["msg"]))
+
+
 def load_settings(
     flags: Mapping[str, Any] | None = None,
     config_file: Path | None = None,
@@ -210,11 +230,17 @@ def load_settings(
     if config_file is None and Path("briefer.toml").is_file():
         config_file = Path("briefer.toml")
     file_values, file_text = _from_file(config_file, desk)
-    layers = [
-        (f"config file {config_file}", file_values),
+    where = f"config file {config_file}"
+    if desk:  # a bad [settings] value is named even where the desk overrides it
+        _validated([(where, _from_file(config_file, None)[0])], file_text)
+    return _validated([
+        (where, file_values),
         ("environment", _from_env(environ)),
         ("command line", {k: v for k, v in (flags or {}).items() if v is not None}),
-    ]
+    ], file_text)
+
+
+def _validated(layers: list[tuple[str, Mapping[str, Any]]], file_text: str) -> Settings:
     merged: dict[str, Any] = {}
     origin: dict[str, str] = {}
     for where, layer in layers:
@@ -228,7 +254,7 @@ def load_settings(
         where = origin.get(key, "settings")
         if where.startswith("config file"):
             where += _line_of(key, file_text)
-        message = str(error["msg"]).removeprefix("Value error, ")  # briefer's words, not pydantic's
+        message = _in_our_words(error)
         if where == "command line":  # a mistyped flag is a usage error (2), not a setting to fix (78)
             raise UsageError(f"{_FLAGS.get(key, '--' + key.replace('_', '-'))}: {message}") from None
         raise ConfigError(f"setting '{key}' from {where}: {message}") from None

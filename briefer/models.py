@@ -142,6 +142,7 @@ class Briefing(Frozen):
     date: Date
     model: str
     entries: tuple[BriefingEntry, ...]
+    title: str = ""  # the desk's title; empty: the language's own word for a daily briefing
 
 
 class RunReport(Frozen):

@@ -69,8 +69,8 @@ def _language_section(report: RunReport, lang: str) -> str:
     briefing = briefing_for(report, lang)
     labels = LABELS[lang]
     items = "".join(_item_html(e.article, e.item, e.error, labels) for e in briefing.entries)
-    return (f'<section class="lang" id="{lang}" lang="{lang}"><h2>{_e(labels["title"])} — '
-            f'{report.date.isoformat()}</h2>{items}</section>')
+    return (f'<section class="lang" id="{lang}" lang="{lang}"><h2>{_e(NATIVE_NAMES[lang])}</h2>{items}'
+            f'</section>')
 
 
 def manifest_lines(report: RunReport) -> list[tuple[str, str]]:

@@ -71,7 +71,7 @@ def _markdown_parts(briefing: Briefing) -> Iterator[str]:
     """The briefing's markdown in blocks: its head, then one block per entry."""
     labels = LABELS[briefing.lang]
     prompts = sorted({str(e.item.prompt) for e in briefing.entries if e.item})
-    yield "\n".join([f"# {labels['title']} — {briefing.date.isoformat()}", "",
+    yield "\n".join([f"# {escape_markdown(briefing.title) or labels['title']} — {briefing.date.isoformat()}", "",
                      f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*", ""])
     for entry in briefing.entries:
         yield "\n".join(_entry_markdown(entry, labels))
@@ -111,7 +111,7 @@ def briefing_html(briefing: Briefing) -> str:
     Every block starts a new paragraph or heading, so the result is the same."""
     renderer = _markdown_renderer()
     body = "".join(renderer.render(part) for part in _markdown_parts(briefing))
-    title = f"{LABELS[briefing.lang]['title']} — {briefing.date.isoformat()}"
+    title = f"{briefing.title or LABELS[briefing.lang]['title']} — {briefing.date.isoformat()}"
     return _PAGE.format(lang=briefing.lang, title=html.escape(title), body=body)
 
 
@@ -194,16 +194,16 @@ def _fate(item: BriefedItem) -> str:
     return "flagged: " + flag_text(item) if item.verdict.flags else "passed"
 
 
-def briefing_for(report: RunReport, lang: str) -> Briefing:
+def briefing_for(report: RunReport, lang: str, title: str = "") -> Briefing:
     entries = []
     for outcome in report.outcomes:
         item = next((i for i in outcome.items if i.verdict.item.lang == lang), None)
         error = f"waiting for the next run: {outcome.waiting}" if outcome.waiting else "; ".join(outcome.errors)
         entries.append(BriefingEntry(article=outcome.article, item=item, error=error))
-    return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries))
+    return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries), title=title)
 
 
-def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, str]] = ()) -> list[Path]:
+def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, str]] = (), title: str = "") -> list[Path]:
     """briefing.<lang>.md and .html per language, briefing.json, and `more` ((name, text)
     pairs), in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()
@@ -213,7 +213,7 @@ def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, st
         for name, text in more:
             yield day_dir / name, text
         for lang in report.languages:
-            briefing = briefing_for(report, lang)
+            briefing = briefing_for(report, lang, title)
             yield day_dir / f"briefing.{lang}.md", briefing_markdown(briefing)
             yield day_dir / f"briefing.{lang}.html", briefing_html(briefing)
         yield day_dir / "briefing.json", report_json(report)

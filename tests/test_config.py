@@ -42,7 +42,7 @@ def test_a_bad_value_and_a_broken_file_are_reported_with_where(tmp_path: Path) -
 def test_the_example_config_loads_with_its_desks() -> None:
     example = ROOT / "briefer.example.toml"
     europe = load_settings({}, example, {}, desk="europe")
-    assert europe.title == "Europe desk" and europe.words_per_item == 50 and europe.max_items == 12
+    assert europe.title == "Europe desk" and europe.words_per_item == 70 and europe.max_items == 12
     assert europe.glossary["de"]["Kiew"] == "Kyjiw" and len(europe.sources) == 3
     with pytest.raises(ConfigError, match="no \\[desks.asia\\]"):
         load_settings({}, example, {}, desk="asia")

@@ -35,3 +35,42 @@ def test_briefer_check_outside_a_checkout_says_what_is_missing_not_to_spend_mone
     result = run_cli(["check"], tmp_path, {})
     assert result.returncode == 78
     assert "no calibration set in fixtures/calibration" in result.stderr and "--live" not in result.stderr
+
+
+def test_settings_errors_are_in_briefers_words_and_name_the_file_line_and_key(tmp_path: Path) -> None:
+    import pytest
+
+    from briefer.config import load_settings
+    from briefer.errors import ConfigError
+
+    config = tmp_path / "briefer.toml"
+    cases = [('[settings]\nwords_per_item = "many"\n', "setting 'words_per_item'", "must be a whole number"),
+             ('[settings]\nwords_per_item = 5\n', "line 2", "must be at least 10"),
+             ('[settings]\nconcurency = 4\n', "setting 'concurency'", "is not a setting briefer knows"),
+             ('[settings]\nwords_per_item = 5\n[desks.europe]\nwords_per_item = 60\n', "words_per_item",
+              "must be at least 10")]  # the desk's override does not hide a bad [settings] value
+    for text, names, says in cases:
+        config.write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError) as raised:
+            load_settings(config_file=config, environ={}, desk="europe" if "desks" in text else None)
+        message = str(raised.value)
+        assert names in message and says in message, message
+        assert "Input should" not in message and "Value error" not in message and "pydantic" not in message
+
+
+def test_a_desks_title_heads_its_briefings_and_the_page_shows_it_once(tmp_path: Path) -> None:
+    from briefer.cli import run_briefing
+    from briefer.config import load_settings
+    from briefs import reply_for
+
+    config = tmp_path / "briefer.toml"
+    config.write_text('[desks.europe]\ntitle = "Europa-Desk"\nlanguages = ["en", "de"]\n', encoding="utf-8")
+    (tmp_path / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        settings = load_settings({"base_url": fake.base_url, "model": "fake-model", "out_dir": tmp_path / "out",
+                                  "date": DAY, "cache_dir": tmp_path / "cache"}, config, {}, desk="europe")
+        assert run_briefing(settings, [str(tmp_path / "bridge.txt")]) == 0
+    day = tmp_path / "out" / DAY
+    assert (day / "briefing.de.md").read_text(encoding="utf-8").startswith("# Europa-Desk — 2026-11-27")
+    page = (day / "index.html").read_text(encoding="utf-8")
+    assert page.count("Europa-Desk — 2026-11-27") == 2  # <title> and the one heading, not once per language
