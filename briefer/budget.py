@@ -6,7 +6,7 @@ from __future__ import annotations
 from .chunking import count_tokens
 from .config import Settings
 from .errors import ConfigError
-from .models import Article
+from .models import Article, Usage
 
 def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
     """(input, output) tokens one article should cost: the shared prefix is read once, then
@@ -30,6 +30,10 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
     if limit and limit[0] == "money" and settings.model_name not in settings.prices:
         raise ConfigError(f"budget '{settings.budget}' is money but 'prices' has no entry for model "
                           f"'{settings.model_name}'; add it or give the budget in tokens")
+    currency = settings.budget.split()[-1].upper() if limit and limit[0] == "money" else settings.price_currency
+    if currency != settings.price_currency.upper():
+        raise ConfigError(f"budget '{settings.budget}' is in {currency} but 'prices' are in {settings.price_currency} "
+                          f"(price_currency); give the budget in {settings.price_currency}")
     kept, skipped, spent_in, spent_out = [], [], 0, 0
     for article in articles:
         tokens_in, tokens_out = estimate_tokens(article, settings)
@@ -44,5 +48,19 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
         kept.append(article)
         spent_in, spent_out = total_in, total_out
     money = cost(spent_in, spent_out, settings)
-    estimate = f"estimate: {spent_in} input + {spent_out} output tokens" + (f", {money:.4f}" if money is not None else "")
+    estimate = f"estimate: {spent_in} input + {spent_out} output tokens" + (
+        f", {money:.4f} {settings.price_currency}" if money is not None else "")
     return kept, skipped, estimate
+
+
+def cost_report(estimate_in: int, estimate_out: int, usage: Usage, settings: Settings) -> dict:
+    """The estimate made before any call and what the run really used, as numbers with a
+    currency (amounts only where `prices` knows the model), for report.json."""
+    def part(tokens_in: int, tokens_out: int) -> dict:
+        amount = cost(tokens_in, tokens_out, settings)
+        return {"input_tokens": tokens_in, "output_tokens": tokens_out,
+                "amount": round(amount, 6) if amount is not None else None}
+
+    return {"currency": settings.price_currency if settings.model_name in settings.prices else None,
+            "model": settings.model_name, "estimate": part(estimate_in, estimate_out),
+            "actual": {**part(usage.prompt_tokens, usage.completion_tokens), "cached_tokens": usage.cached_tokens}}

@@ -120,6 +120,9 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
             report = pipeline.run(settings, briefer, articles, rejected, day, progress)
         report = report.model_copy(
             update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
+        planned = [budget.estimate_tokens(article, settings) for article in articles]
+        report = report.model_copy(update={"cost": budget.cost_report(
+            sum(p[0] for p in planned), sum(p[1] for p in planned), report.usage(), settings)})
         # Failed items stay on the page with their reasons, even when none was published.
         desk = desk_files(report, settings.desk, settings.title) if report.items() else ()
         title = settings.title if "title" in settings.model_fields_set else ""  # a desk's own title

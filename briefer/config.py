@@ -43,6 +43,7 @@ class Settings(BaseModel):
     # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
     budget: str | None = None
     prices: dict[str, dict[str, float]] = Field(default_factory=dict)
+    price_currency: str = "USD"  # the currency of `prices`; a money budget must be in it
     languages: tuple[str, ...] = ("en", "de", "fr", "pl", "uk")
     out_dir: Path = Path("out")
     date: Date | None = None
@@ -123,6 +124,18 @@ class Settings(BaseModel):
     def _check_budget(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"\s*\d+(\.\d+)?\s*([A-Za-z]{3}|tokens)?\s*", str(value)):
             raise ValueError("budget is a number of tokens ('200000') or an amount with a currency ('0.50 USD')")
+        if value is not None and re.fullmatch(r"\s*\d*\.\d+\s*", str(value)):
+            raise ValueError(f"'{value.strip()}' would be {value.strip()} tokens; for money write '{value.strip()} USD' "
+                             f"(the currency of 'prices')")
+        return value
+
+    @field_validator("prices")
+    @classmethod
+    def _check_prices(cls, value: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        for model, price in value.items():
+            missing = [part for part in ("input", "output") if part not in price]
+            if missing:
+                raise ValueError(f"prices for '{model}' lack {' and '.join(missing)} (per million tokens)")
         return value
 
     @property

@@ -157,6 +157,7 @@ class RunReport(Frozen):
     merged: tuple[str, ...] = ()  # one line per source merged into another as the same story
     skipped: tuple[str, ...] = ()  # one line per article left out (max_items, budget)
     estimate: str = ""  # the cost estimate made before any model call
+    cost: dict = Field(default_factory=dict)  # estimate and actual, tokens and amount with currency (budget.cost_report)
     format_fallback: str = ""  # the endpoint refused a response format and another was used
 
     def items(self) -> list[BriefedItem]:

@@ -180,7 +180,7 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
                 "written": report.written, "flagged": report.flagged, "expected": report.expected, "model_calls": report.model_calls,
                 "http_retries": report.http_retries, "usage": report.usage().model_dump(),
                 "usage_by_stage": {"digest": digest.model_dump(), "brief": {l: u.model_dump() for l, u in by_language.items()}},
-                "estimate": report.estimate, "skipped": list(report.skipped),
+                "estimate": report.estimate, "cost": report.cost, "skipped": list(report.skipped),
                 "format_fallback": report.format_fallback or None,
                 "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
                 "waiting": [{"source": o.article.source, "reason": o.waiting} for o in report.waiting],

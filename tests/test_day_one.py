@@ -74,3 +74,43 @@ def test_a_desks_title_heads_its_briefings_and_the_page_shows_it_once(tmp_path: 
     assert (day / "briefing.de.md").read_text(encoding="utf-8").startswith("# Europa-Desk — 2026-11-27")
     page = (day / "index.html").read_text(encoding="utf-8")
     assert page.count("Europa-Desk — 2026-11-27") == 2  # <title> and the one heading, not once per language
+
+
+def test_report_json_has_the_estimate_and_the_actual_cost_as_numbers_with_a_currency(tmp_path: Path) -> None:
+    import json
+
+    from briefer.cli import run_briefing
+    from briefer.config import load_settings
+    from briefs import reply_for
+
+    (tmp_path / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    usage = {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100,
+             "prompt_tokens_details": {"cached_tokens": 0}}
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body), usage=usage)) as fake:
+        settings = load_settings({"base_url": fake.base_url, "model": "fake-model", "out_dir": tmp_path / "out",
+                                  "date": DAY, "cache_dir": tmp_path / "cache", "languages": "en,de",
+                                  "prices": {"fake-model": {"input": 2.0, "output": 10.0}}}, environ={})
+        assert run_briefing(settings, [str(tmp_path / "bridge.txt")]) == 0
+    cost = json.loads((tmp_path / "out" / DAY / "report.json").read_text())["cost"]
+    assert cost["currency"] == "USD" and cost["estimate"]["amount"] > 0
+    assert cost["actual"] == {"input_tokens": 2000, "output_tokens": 200, "cached_tokens": 0,
+                              "amount": round((2000 * 2.0 + 200 * 10.0) / 1_000_000, 6)}
+
+
+def test_budget_and_price_mistakes_are_named_with_what_to_write(tmp_path: Path) -> None:
+    import pytest
+
+    from briefer.budget import within_budget
+    from briefer.config import load_settings
+    from briefer.errors import ConfigError, UsageError
+
+    with pytest.raises(UsageError, match="would be 0.02 tokens; for money write '0.02 USD'"):
+        load_settings({"budget": "0.02"}, environ={})
+    config = tmp_path / "briefer.toml"
+    config.write_text("[settings]\nprices = { m = { input = 1.0 } }\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="prices for 'm' lack output"):
+        load_settings(config_file=config, environ={})
+    euro = load_settings({"budget": "0.02 EUR", "model": "m", "base_url": "http://x/v1",
+                          "prices": {"m": {"input": 1, "output": 2}}}, environ={})
+    with pytest.raises(ConfigError, match="is in EUR but 'prices' are in USD"):
+        within_budget([], euro)
