@@ -114,3 +114,10 @@ def test_budget_and_price_mistakes_are_named_with_what_to_write(tmp_path: Path) 
                           "prices": {"m": {"input": 1, "output": 2}}}, environ={})
     with pytest.raises(ConfigError, match="is in EUR but 'prices' are in USD"):
         within_budget([], euro)
+
+
+def test_an_unknown_prompt_or_language_is_a_usage_error_listing_what_there_is(tmp_path: Path) -> None:
+    shown = run_cli(["prompts", "show", "nope"], tmp_path, {})
+    assert shown.returncode == 2 and "brief@2" in shown.stderr and "Traceback" not in shown.stderr
+    lang = run_cli(["run", str(tmp_path), "--lang", "EN,xx", "--dry-run"], tmp_path, {})
+    assert lang.returncode == 2 and "--lang: unsupported language xx; choose from en, de" in lang.stderr
