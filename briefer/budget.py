@@ -3,9 +3,11 @@ counted once), and the articles kept within `max_items` and the budget, in order
 
 from __future__ import annotations
 
+import threading
+
 from .chunking import count_tokens
 from .config import Settings
-from .errors import ConfigError
+from .errors import BudgetSpentError, ConfigError
 from .models import Article, Usage
 
 def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
@@ -64,3 +66,34 @@ def cost_report(estimate_in: int, estimate_out: int, usage: Usage, settings: Set
     return {"currency": settings.price_currency if settings.model_name in settings.prices else None,
             "model": settings.model_name, "estimate": part(estimate_in, estimate_out),
             "actual": {**part(usage.prompt_tokens, usage.completion_tokens), "cached_tokens": usage.cached_tokens}}
+
+
+class Spending:
+    """The budget as a ceiling, re-asks included: before a request is sent, its most it can
+    cost (its input, and max_tokens of output) must fit in what is left; after it, what it
+    really cost is counted. A request that would not fit is not sent."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings, self.limit = settings, settings.budget_limit
+        self.spent = 0.0  # tokens or money, as the budget is given
+        self._reserved = 0.0
+        self._lock = threading.Lock()
+
+    def _amount(self, tokens_in: int, tokens_out: int) -> float:
+        if self.limit is None:
+            return 0.0
+        return float(tokens_in + tokens_out) if self.limit[0] == "tokens" else cost(tokens_in, tokens_out, self.settings)
+
+    def reserve(self, tokens_in: int, tokens_out: int) -> float:
+        most = self._amount(tokens_in, tokens_out)
+        with self._lock:
+            if self.limit is not None and self.spent + self._reserved + most > self.limit[1]:
+                raise BudgetSpentError(f"the budget {self.settings.budget} is spent ({self.spent:.6g} used); "
+                                       f"the rest waits for a larger --budget")
+            self._reserved += most
+        return most
+
+    def settle(self, reserved: float, tokens_in: int, tokens_out: int) -> None:
+        with self._lock:
+            self._reserved -= reserved
+            self.spent += self._amount(tokens_in, tokens_out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
+from .budget import Spending
 from .cache import ReplyStore
 from .config import Settings
 from .errors import ConfigError
@@ -20,9 +21,10 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
     store = ReplyStore(settings.cache_dir / "replies") if settings.reply_cache else None
     if store:
         store.clean_stale_temp_files()
+    spending = Spending(settings) if settings.budget else None
     if settings.uses_embedded_model:
         with embedded_server(settings) as server:
-            llm = LLM(base_url=server.base_url, api_key=None, model=server.model, store=store,
+            llm = LLM(base_url=server.base_url, api_key=None, model=server.model, store=store, spending=spending,
                       timeout=settings.request_timeout, http_retries=settings.http_retries,
                       concurrency=1)  # one server slot: its KV cache holds one article's prefix at a time
             try:
@@ -36,6 +38,7 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
     llm = LLM(limiter=limiter, base_url=settings.base_url, api_key=api_key, model=settings.model_name, store=store,
+              spending=spending,
               timeout=settings.request_timeout, http_retries=settings.http_retries,
               concurrency=settings.concurrency)
     try:

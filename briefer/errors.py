@@ -41,6 +41,12 @@ class ConfigError(BrieferError):
     exit_code = EXIT_CONFIG
 
 
+class BudgetSpentError(BrieferError):
+    """The next request could pass the run's budget: it is not sent (the article is skipped)."""
+
+    exit_code = EXIT_PARTIAL
+
+
 class TemporaryError(BrieferError):
     """Worth retrying later: endpoint down, rate limited, another run holds the lock."""
 

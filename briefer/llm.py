@@ -72,6 +72,7 @@ class LLM:
     concurrency: int = 1  # requests in flight at once, across all threads
     limiter: RateLimiter = field(default_factory=RateLimiter)
     store: Any = None  # a cache.ReplyStore, or None
+    spending: Any = None  # a budget.Spending: the run's budget as a ceiling, or None
     replay_only: bool = False  # a store miss is an error, the endpoint is never asked
     retries: int = field(default=0, init=False)  # HTTP retries the SDK made, for the run report
     server_seconds: float = field(default=0.0, init=False)
@@ -118,6 +119,21 @@ class LLM:
             raise ConfigError(f"no recorded reply for a request to model '{self.model}': prompts, checks or "
                               f"fixtures changed since recording; run 'briefer check --live --record'")
         self.limiter.wait(sum(len(m["content"]) for m in messages) // 4 + int(params.get("max_tokens", 0)))
+        # The most this request can cost must fit the budget (chars / 3: generous for Cyrillic).
+        most_in = sum(len(m["content"]) for m in messages) // 3
+        reserved = self.spending.reserve(most_in, int(params.get("max_tokens", 0))) if self.spending else 0.0
+        try:
+            reply = self._send(messages, schema, params, timeout)
+        except BaseException:
+            if self.spending:  # it may have been billed: count its input
+                self.spending.settle(reserved, most_in, 0)
+            raise
+        if self.spending:
+            self.spending.settle(reserved, reply.usage.prompt_tokens, reply.usage.completion_tokens)
+        return reply
+
+    def _send(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> Reply:
+        """The request itself, one concurrency slot held until it really ends."""
         self._slots.acquire()
         self.in_flight += 1
 

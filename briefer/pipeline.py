@@ -19,7 +19,7 @@ from . import checks
 from .breaker import Breaker
 from .chunking import chunk_text, count_tokens
 from .config import Settings
-from .errors import BrieferError, ConfigError, ContextTooLongError, TemporaryError
+from .errors import BrieferError, BudgetSpentError, ConfigError, ContextTooLongError, TemporaryError
 from .llm import LLM, Answer, Message
 from .models import (Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, RunReport, Usage,
                      Verdict)
@@ -256,6 +256,8 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected:
             if breaker.open:
                 stop.set()
             outcome = ArticleOutcome(article=article, waiting=str(exc))
+        except BudgetSpentError as exc:  # not started, or stopped before a request that could pass it
+            outcome = ArticleOutcome(article=article, errors=(f"{article.source}: skipped: {exc}",))
         except ConfigError as exc:
             stop.set()
             abort.append(exc)

@@ -121,3 +121,31 @@ def test_an_unknown_prompt_or_language_is_a_usage_error_listing_what_there_is(tm
     assert shown.returncode == 2 and "brief@2" in shown.stderr and "Traceback" not in shown.stderr
     lang = run_cli(["run", str(tmp_path), "--lang", "EN,xx", "--dry-run"], tmp_path, {})
     assert lang.returncode == 2 and "--lang: unsupported language xx; choose from en, de" in lang.stderr
+
+
+def test_the_budget_is_a_ceiling_with_re_asks_counted(tmp_path: Path) -> None:
+    import json
+
+    from briefer.cli import run_briefing
+    from briefer.config import load_settings
+    from briefs import reply_for
+
+    sources = []
+    for n in range(3):
+        path = tmp_path / f"bridge{n}.txt"
+        path.write_text(ARTICLE + f"\nThe {n + 5} lanes were painted by crew {n * 97 + 1000}.\n", encoding="utf-8")
+        sources.append(str(path))
+    usage = {"prompt_tokens": 900, "completion_tokens": 100, "total_tokens": 1000,
+             "prompt_tokens_details": {"cached_tokens": 0}}
+    wrong = lambda body: Step(content=reply_for(body, bullets=["It cost 999 million kroner."]), usage=usage)  # noqa: E731
+    with FakeOpenAI(responder=wrong) as fake:  # every reply is re-asked: the estimate alone would not hold
+        settings = load_settings({"base_url": fake.base_url, "model": "fake-model", "out_dir": tmp_path / "out",
+                                  "date": DAY, "cache_dir": tmp_path / "cache", "languages": "en,de",
+                                  "budget": "6000", "concurrency": 1}, environ={})
+        code = run_briefing(settings, sources)
+        requests = len(fake.requests)
+    report = json.loads((tmp_path / "out" / DAY / "report.json").read_text())
+    actual = report["cost"]["actual"]
+    assert actual["input_tokens"] + actual["output_tokens"] <= 6000, actual
+    assert requests <= 6 and code in (1, 3)
+    assert any("budget 6000 is spent" in line for line in report["problems"]), report["problems"]
