@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from briefer.models import Article, BriefedItem, CheckResult, Item, PromptRef, RunReport, Usage, Verdict
 from briefer.models import ArticleOutcome
 from briefer.files import write_atomic
@@ -38,10 +40,12 @@ def test_source_links_are_kept_when_safe(tmp_path: Path) -> None:
     assert 'href="https://example.org/story"' in page
 
 
-def test_a_hostile_title_never_leaves_the_output_folder(tmp_path: Path) -> None:
-    written = write_outputs(_report("Headline", ("One.",), title="../../etc/cron.d/x"), tmp_path / "out")
-    assert all(path.resolve().is_relative_to((tmp_path / "out").resolve()) for path in written)
-    assert not (tmp_path / "etc").exists()
+def test_a_hostile_title_is_text_in_every_output_never_a_path_or_markup(tmp_path: Path) -> None:
+    hostile = "../../etc/cron.d/x <script>alert(1)</script> [link](javascript:alert(1))"
+    written = write_outputs(_report("Headline", ("One.",), title=hostile), tmp_path / "out")
+    assert sorted(p.name for p in written) == sorted(["briefing.json", *(f"briefing.en.{ext}" for ext in ("md", "html"))])
+    page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
+    assert "<script>" not in page and 'href="javascript:' not in page and "&lt;script&gt;" in page
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
@@ -52,10 +56,8 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, mon
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", full_disk)
-    try:
+    with pytest.raises(OSError, match="No space left"):  # the failure reaches the caller, not swallowed
         write_atomic(target, "new text")
-    except OSError:
-        pass
     assert target.read_text() == "yesterday's briefing"
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.en.md"]
 
