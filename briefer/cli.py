@@ -316,6 +316,7 @@ def entry() -> None:
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("briefer: interrupted; nothing half-written was left", err=True)
         _leave(130)
-    except click.ClickException as exc:
-        exc.show()
+    except click.ClickException as exc:  # a flag click could not read: one line, as every error
+        command = exc.ctx.command_path if getattr(exc, "ctx", None) else "briefer"
+        click.echo(f"briefer: error: {exc.format_message()} (see '{command} --help')", err=True)
         sys.exit(exc.exit_code)

@@ -149,3 +149,27 @@ def test_the_budget_is_a_ceiling_with_re_asks_counted(tmp_path: Path) -> None:
     assert actual["input_tokens"] + actual["output_tokens"] <= 6000, actual
     assert requests <= 6 and code in (1, 3)
     assert any("budget 6000 is spent" in line for line in report["problems"]), report["problems"]
+
+
+def test_every_bad_input_is_one_line_in_briefers_words(tmp_path: Path) -> None:
+    (tmp_path / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text("[settings\nwords = 1\n", encoding="utf-8")
+    (tmp_path / "desks.toml").write_text('[desks.europe]\nlanguages = ["en"]\n[settings]\nmax_items = 0\n',
+                                         encoding="utf-8")
+    article = str(tmp_path / "bridge.txt")
+    bad_inputs = [
+        ["run", article, "--words", "3"], ["run", article, "--lang", "en,klingon"], ["run", article, "--budget", "lots"],
+        ["run", article, "--budget", "0.5"], ["run", article, "--date", "yesterday"], ["run", str(tmp_path / "nope")],
+        ["run", article, "--config", str(tmp_path / "bad.toml")], ["run", article, "--config", str(tmp_path / "x.toml")],
+        ["run", "--desk", "asia", "--config", str(tmp_path / "desks.toml")],
+        ["run", article, "--desk", "europe", "--config", str(tmp_path / "desks.toml")],
+        ["run"], ["prompts", "show", "brief@9"], ["check", str(tmp_path)],
+    ]
+    for args in bad_inputs:
+        result = run_cli([*args, "--dry-run"] if args[0] == "run" and len(args) > 1 else args, tmp_path, {})
+        said = [line for line in result.stderr.splitlines() if line.strip()]
+        assert result.returncode in (2, 78), (args, result.returncode, result.stderr)
+        assert len([line for line in said if line.startswith("briefer: error:")]) == 1, (args, said)
+        assert all(line.startswith("briefer: ") for line in said), (args, said)  # nothing but briefer's lines
+        for leak in ("Traceback", "Input should", "Value error", "validation error", "pydantic"):
+            assert leak not in result.stderr, (args, result.stderr)
