@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Iterable, Mapping
 
 from . import faithfulness, languages, text
@@ -129,6 +130,11 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
     normalised = [" ".join(text.words(b.lower())) for b in item.bullets]
     if len(set(normalised)) < len(normalised):
         problems.append("the same bullet twice")
+    tokens = text.words(item.text().lower())
+    runs = Counter(" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2))
+    repeated = next((run for run, count in runs.most_common(1) if count >= 3), None)
+    if repeated:
+        problems.append(f"\"{repeated}\" {runs[repeated]} times: the item repeats itself")
     if problems:
         return CheckResult(check="structure", passed=False, message="; ".join(problems))
     return passed("structure")

@@ -100,8 +100,20 @@ def _known_figure(figure: text.Figure, source: Source) -> bool:
     return any(abs(known.scaled - value) <= tolerance for known in source.figures) or value in source.raw_values
 
 
+def _other_currency(figure: text.Figure, source: Source) -> str:
+    """The currency the source gives this figure in, when the item names another one."""
+    if not figure.currency:
+        return ""
+    same = [known for known in source.figures if abs(known.scaled - figure.scaled) <= figure.tolerance
+            or known.value == figure.value and known.power == figure.power]
+    currencies = {known.currency for known in same if known.currency}
+    return "" if not currencies or figure.currency in currencies else sorted(currencies)[0]
+
+
 def check_numbers(item: Item, source: Source) -> CheckResult:
-    invented = [f.raw for f in text.figures(item.text(), item.lang) if not _known_figure(f, source)]
+    figures = text.figures(item.text(), item.lang)
+    invented = [f.raw for f in figures if not _known_figure(f, source)]
+    invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     if invented:
         return CheckResult(check="numbers", passed=False,

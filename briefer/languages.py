@@ -202,7 +202,7 @@ HOME_COUNTRY = {"en": ("GB", "US", "IE"), "de": ("DE", "AT", "CH"), "fr": ("FR",
 # Built from babel once into the cache: babel's full locale data for seven languages costs
 # ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
 
-_CLDR_FORMAT = 1  # bump when the tables change
+_CLDR_FORMAT = 2  # bump when the tables change
 _CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
 
 
@@ -230,7 +230,7 @@ def _cldr_from_babel() -> dict:
 
     likely = get_global("likely_subtags")
     places: dict[str, set[str]] = {}
-    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}}
+    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}}
     for lang in SUPPORTED:
         locale = Locale.parse(lang)
         for code, label in locale.territories.items():
@@ -251,6 +251,13 @@ def _cldr_from_babel() -> dict:
         tables["currencies"][lang] = sorted({w.lower() for code in _CURRENCIES for count in (1, 2, 3, 5, 1.5)
                                              for w in re.findall(r"\w+", get_currency_name(code, count=count,
                                                                                             locale=lang))})
+        named: dict[str, set[str]] = {}
+        for code in _CURRENCIES:
+            for count in (1, 2, 3, 5, 1.5):
+                for word in re.findall(r"\w+", get_currency_name(code, count=count, locale=lang).lower()):
+                    named.setdefault(word, set()).add(code)
+        # a word of one currency's names only (not "dollar" of several, not "swiss")
+        tables["currency_names"][lang] = {word: codes.pop() for word, codes in named.items() if len(codes) == 1}
     tables["places"] = {key: sorted(forms) for key, forms in places.items()}
     tables["codes"] = sorted(code.lower() for code in Locale.parse("en").currencies
                              if len(code) == 3 and code.isalpha())
@@ -281,6 +288,16 @@ def currency_codes() -> frozenset[str]:
 def currency_words(lang: str) -> frozenset[str]:
     """Currency names in every plural form CLDR has (eslotis, złotych, гривень), lowercase."""
     return frozenset(_cldr()["currencies"].get(lang, ()))
+
+
+_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "₴": "UAH", "zł": "PLN", "zl": "PLN", "грн": "UAH",
+                   "eur": "EUR", "usd": "USD", "gbp": "GBP", "pln": "PLN", "uah": "UAH", "chf": "CHF"}
+
+
+def currency_of(word: str, lang: str) -> str | None:
+    """The currency a word or sign after (or before) a figure names: євро, Euro, zł, € -> EUR."""
+    lowered = word.lower().rstrip(".")
+    return _CURRENCY_SIGNS.get(lowered) or _cldr()["currency_names"].get(lang, {}).get(lowered)
 
 
 @functools.cache

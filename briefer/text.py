@@ -61,6 +61,7 @@ class Figure:
     raw: str  # as written, scale word included
     value: Decimal  # the figure itself: 1.2 of "1,2 Mrd."
     power: int  # the scale word's power of ten: 9 for "Mrd.", 0 for none
+    currency: str = ""  # the currency written with it (EUR for "€150m", "150 млн євро"), if any
 
     @property
     def scaled(self) -> Decimal:
@@ -91,8 +92,22 @@ def figures(text: str, lang: str) -> list[Figure]:
             continue
         decimal_comma = power > 0 and lang in _DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
-        found.append(Figure(raw=text[match.start():len(text) - len(rest)].strip(), value=value, power=power))
+        found.append(Figure(raw=text[match.start():len(text) - len(rest)].strip(), value=value, power=power,
+                            currency=_currency(text[:match.start()], rest, lang)))
     return found
+
+
+_CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"([€$£₴]|\b[A-Z]{3})[ \u00a0]?$")
+
+
+def _currency(before: str, after: str, lang: str) -> str:
+    """The currency beside a figure: a sign or code before it (€150m, UAH 7.8bn), a word after it."""
+    sign = _CURRENCY_BEFORE.search(before[-5:])
+    if sign and languages.currency_of(sign.group(1), lang):
+        return languages.currency_of(sign.group(1), lang)
+    word = _CURRENCY_AFTER.match(after)
+    return (languages.currency_of(word.group(1), lang) or "") if word else ""
 
 
 def numbers_in(text: str, lang: str = "en") -> set[str]:

@@ -258,3 +258,20 @@ def test_a_check_set_to_flag_publishes_the_item_with_its_mark() -> None:
     assert not failed.passed and failed.flag
     refused = checks.with_severity(failed.model_copy(update={"flag": False}), {"names": "refuse"})
     assert not refused.flag
+
+
+def test_a_figure_in_another_currency_than_the_source_gives_is_caught() -> None:
+    budget = source("x\nLa région adopte un budget de 4,1 milliards d'euros, dont 1,2 milliard pour les transports.", "fr")
+    assert faithfulness.check_numbers(item("uk", "x", "Бюджет становить 4,1 млрд євро."), budget).passed
+    assert faithfulness.check_numbers(item("en", "x", "The budget is €4.1bn."), budget).passed
+    swapped = faithfulness.check_numbers(item("uk", "x", "Бюджет включає 4,1 млрд. гривень."), budget)
+    assert not swapped.passed and "the source: EUR" in swapped.message
+    gap = source("x\nDeutschland fehlen 60 Milliarden Euro im Haushalt.", "de")
+    assert not faithfulness.check_numbers(item("uk", "x", "Україна втратила 60 мільярдів доларів."), gap).passed
+
+
+def test_an_item_that_repeats_itself_fails_structure() -> None:
+    looping = item("uk", "Підтримка України", "Секретар США Піт Гегсет відповідно до США відповідно до США "
+                                                "відповідно до США відповідно до США.")
+    result = checks.check_structure(looping, 3)
+    assert not result.passed and "repeats itself" in result.message
