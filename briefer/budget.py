@@ -4,6 +4,7 @@ counted once), and the articles kept within `max_items` and the budget, in order
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 from .chunking import count_tokens
 from .config import Settings
@@ -25,9 +26,19 @@ def cost(tokens_in: int, tokens_out: int, settings: Settings) -> float | None:
     return (tokens_in * price.get("input", 0) + tokens_out * price.get("output", 0)) / 1_000_000
 
 
-def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], str]:
+@dataclass(frozen=True)
+class Estimate:
+    """What the kept articles should cost, made before any call (re-asks not counted)."""
+
+    input_tokens: int
+    output_tokens: int
+    per_article: dict[str, tuple[int, int]]  # article id -> (input, output)
+    line: str  # for the log, the dry run and report.json
+
+
+def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], Estimate]:
     """Keep articles, in order, while the estimate stays within max_items and the budget.
-    Returns (kept, one line per skipped article, the estimate as one line)."""
+    Returns (kept, one line per skipped article, the estimate): each article is counted once."""
     limit = settings.budget_limit
     if limit and limit[0] == "money" and settings.model_name not in settings.prices:
         raise ConfigError(f"budget '{settings.budget}' is money but 'prices' has no entry for model "
@@ -36,7 +47,7 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
     if currency != settings.price_currency.upper():
         raise ConfigError(f"budget '{settings.budget}' is in {currency} but 'prices' are in {settings.price_currency} "
                           f"(price_currency); give the budget in {settings.price_currency}")
-    kept, skipped, spent_in, spent_out = [], [], 0, 0
+    kept, skipped, spent_in, spent_out, per_article = [], [], 0, 0, {}
     for article in articles:
         tokens_in, tokens_out = estimate_tokens(article, settings)
         total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
@@ -48,14 +59,15 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
             skipped.append(f"{article.source}: skipped, over {reason}")
             continue
         kept.append(article)
+        per_article[article.id] = (tokens_in, tokens_out)
         spent_in, spent_out = total_in, total_out
     money = cost(spent_in, spent_out, settings)
-    estimate = f"estimate: {spent_in} input + {spent_out} output tokens" + (
+    line = f"estimate: {spent_in} input + {spent_out} output tokens" + (
         f", {money:.4f} {settings.price_currency}" if money is not None else "")
-    return kept, skipped, estimate
+    return kept, skipped, Estimate(spent_in, spent_out, per_article, line)
 
 
-def cost_report(estimate_in: int, estimate_out: int, usage: Usage, settings: Settings) -> dict:
+def cost_report(estimate: Estimate, usage: Usage, settings: Settings) -> dict:
     """The estimate made before any call and what the run really used, as numbers with a
     currency (amounts only where `prices` knows the model), for report.json."""
     def part(tokens_in: int, tokens_out: int) -> dict:
@@ -64,7 +76,7 @@ def cost_report(estimate_in: int, estimate_out: int, usage: Usage, settings: Set
                 "amount": round(amount, 6) if amount is not None else None}
 
     return {"currency": settings.price_currency if settings.model_name in settings.prices else None,
-            "model": settings.model_name, "estimate": part(estimate_in, estimate_out),
+            "model": settings.model_name, "estimate": part(estimate.input_tokens, estimate.output_tokens),
             "actual": {**part(usage.prompt_tokens, usage.completion_tokens), "cached_tokens": usage.cached_tokens}}
 
 

@@ -78,16 +78,16 @@ def _batch_pending(briefer: pipeline.Briefer, articles: list, out_dir: Path, day
     return False
 
 
-def _plan(articles: list, skipped: list[str], merged: list[str], estimate: str, settings: Settings) -> int:
+def _plan(articles: list, skipped: list[str], merged: list[str], estimate: budget.Estimate, settings: Settings) -> int:
     """--dry-run: what a run would brief, and what it would cost; no model is asked."""
     click.echo(f"briefer: would brief {len(articles)} articles into {', '.join(settings.languages)} "
                f"with {settings.model_name} at {settings.base_url or 'the embedded model'}")
     for article in articles:
-        tokens_in, tokens_out = budget.estimate_tokens(article, settings)
+        tokens_in, tokens_out = estimate.per_article[article.id]
         click.echo(f"  {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, ~{tokens_out} out")
     for line in (*merged, *skipped):
         click.echo(f"  {line}")
-    click.echo(f"briefer: {estimate} (before re-asks)")
+    click.echo(f"briefer: {estimate.line} (before re-asks)")
     return EXIT_OK
 
 
@@ -102,9 +102,9 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
         raise InputError("no readable article in " + ", ".join(sources))
     articles, merged = merge_duplicates(articles)
     articles, skipped, estimate = budget.within_budget(articles, settings)
-    log.info("%s", estimate)
+    log.info("%s", estimate.line)
     if not articles:
-        raise InputError(f"every article is over the budget or max_items ({estimate}); raise --budget")
+        raise InputError(f"every article is over the budget or max_items ({estimate.line}); raise --budget")
     if dry_run:
         return _plan(articles, skipped, merged, estimate, settings)
     brief_prompt = prompts.load_prompt(settings.prompts_dir, "brief")
@@ -119,10 +119,8 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
         with progress_display(len(articles), llm) as progress:
             report = pipeline.run(settings, briefer, articles, rejected, day, progress)
         report = report.model_copy(
-            update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate})
-        planned = [budget.estimate_tokens(article, settings) for article in articles]
-        report = report.model_copy(update={"cost": budget.cost_report(
-            sum(p[0] for p in planned), sum(p[1] for p in planned), report.usage(), settings)})
+            update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate.line,
+                    "cost": budget.cost_report(estimate, report.usage(), settings)})
         # Failed items stay on the page with their reasons, even when none was published.
         desk = desk_files(report, settings.desk, settings.title) if report.items() else ()
         title = settings.title if "title" in settings.model_fields_set else ""  # a desk's own title
