@@ -18,8 +18,9 @@ from .vocabulary import german_compound, known_form, zipf
 
 CHECKS = ("structure", "length", "language", "vocabulary", "numbers", "names", "quotes", "coverage", "glossary",
           "leakage", "consistency")
-# Measured on the calibration set (README, "What the checks catch"): a check whose false
-# alarms on good writing are not rare only flags; the rest refuse.
+# From the measured precision (README, "What the checks catch"): names raised most of the
+# false alarms on articles written after the checks were tuned, and coverage is a judgement
+# of what is central; both only flag. Every other check refuses.
 DEFAULT_SEVERITY = {check: "flag" if check in ("names", "coverage") else "refuse" for check in CHECKS}
 
 
@@ -29,10 +30,11 @@ def check_language(item: Item, lang: str, source: faithfulness.Source | None = N
     """Headline and bullets judged together (short texts are unreliable alone), then each
     longer bullet on its own, so English leaking into one bullet is caught too. Names the
     source spells its own way (Bałtyk Północ, Deutsche Bahn) are left out of what is judged."""
+    names = set(source.capitalised) if source is not None and source.lang != lang else set()
+
     def judged(part: str) -> str:
-        if source is None or source.lang == lang:
-            return part
-        return " ".join(w for w in part.split() if text.words(w)[:1] and text.words(w)[0] not in source.capitalised)
+        return " ".join(w for w in part.split() if not (found := text.words(w)) or found[0] not in names) \
+            if names else part
 
     parts = [part for part in (item.headline, *item.bullets) if len(text.words(judged(part))) >= 6]
     whole, *each = confidences([judged(item.text()), *map(judged, parts)])  # one round trip to the worker
@@ -44,12 +46,12 @@ def check_language(item: Item, lang: str, source: faithfulness.Source | None = N
         best = next(iter(scores), lang)
         if best != lang and scores[best] > 0.6:
             return CheckResult(check="language", passed=False,
-                               message=f"not in {languages.name(lang)} ({languages.name(best)}): \"{_clip(part)}\"")
+                               message=f"not in {languages.name(lang)} ({languages.name(best)}): \"{text.clip(part)}\"")
     for part in (item.headline, *item.bullets):
         other = _mostly_foreign(judged(part), lang)
         if other:
             return CheckResult(check="language", passed=False,
-                               message=f"not in {languages.name(lang)} ({languages.name(other)}): \"{_clip(part)}\"")
+                               message=f"not in {languages.name(lang)} ({languages.name(other)}): \"{text.clip(part)}\"")
     return passed("language")
 
 
@@ -163,17 +165,21 @@ def _eight_word_runs(instruction: str) -> tuple[str, ...]:
     return tuple(" ".join(tokens[start:start + 8]) for start in range(0, max(0, len(tokens) - 7)))
 
 
+@functools.cache
+def _injection_phrases(lang: str) -> tuple[str, ...]:
+    """The language's own phrases and English's: models slip into English when they obey."""
+    return tuple(sorted(set(languages.INJECTION_PHRASES.get(lang, ())) | set(languages.INJECTION_PHRASES["en"])))
+
+
 def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.Source) -> CheckResult:
     """Nothing of the prompt or of an assistant: markers and markup, an obeyed instruction or
-    a revealed prompt in the item's language or English, the first or second person
-    outside a quote,
-    or any 8-word run of the instructions."""
+    a revealed prompt in the item's language or English, the first or second person outside
+    a quote, or any 8-word run of the instructions."""
     lowered = item.text().lower()
     flat = " ".join(text.words(lowered))
     hits = [marker for marker in languages.PROMPT_MARKERS if marker in lowered]
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
-    phrases = set(languages.INJECTION_PHRASES.get(item.lang, ())) | set(languages.INJECTION_PHRASES["en"])
-    hits += [phrase for phrase in sorted(phrases) if phrase in lowered]
+    hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
     hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
     speaker = languages.SPEAKER_WORDS.get(item.lang, set())
     hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][:1]
@@ -214,10 +220,6 @@ def with_severity(result: CheckResult, severity: Mapping[str, str] | None) -> Ch
     return result.model_copy(update={"flag": True})
 
 
-def _clip(value: str, limit: int = 80) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
 # ---- consistency across languages ----
 
 def check_consistency(items: list[Item], severity: Mapping[str, str] | None = None) -> dict[str, CheckResult]:
@@ -238,11 +240,7 @@ def check_consistency(items: list[Item], severity: Mapping[str, str] | None = No
 
 def _rescaled_by_most(figure: text.Figure, others: list[list[text.Figure]]) -> bool:
     """Most other items give the same digits at another scale, and none at this one."""
-    same_scale = sum(any(_same(f, figure) for f in figures) for figures in others)
-    rescaled = sum(any(f.value == figure.value and f.power != figure.power and not _same(f, figure)
+    same_scale = sum(any(f.matches(figure) for f in figures) for figures in others)
+    rescaled = sum(any(f.value == figure.value and f.power != figure.power and not f.matches(figure)
                        for f in figures) for figures in others)
     return same_scale == 0 and rescaled * 2 > len(others)
-
-
-def _same(a: text.Figure, b: text.Figure) -> bool:
-    return abs(a.scaled - b.scaled) <= max(a.tolerance, b.tolerance)

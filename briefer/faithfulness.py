@@ -259,7 +259,7 @@ def check_quotes(item: Item, source: Source) -> CheckResult:
     for quote in text.quotations(item.text()):
         tokens = [t.lower() for t in text.words(quote)]
         if len(tokens) >= 3 and " ".join(tokens) not in source.flat:
-            return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{_clip(quote)}\"")
+            return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{text.clip(quote)}\"")
     return passed("quotes")
 
 
@@ -270,7 +270,7 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
     two paragraphs (dates aside); for a story without figures, a proper name of its lead."""
     if source.lead_figures:
         figures = text.figures(item.text(), item.lang)
-        if not any(_same_value(f, g) for f in figures for g in source.lead_figures):
+        if not any(f.matches(g) for f in figures for g in source.lead_figures):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no figure of "
                                                                        f"the lead ({shown})")
@@ -283,10 +283,3 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
     return passed("coverage")
 
 
-def _same_value(a: text.Figure, b: text.Figure) -> bool:
-    tolerance = max(a.tolerance, b.tolerance)
-    return abs(a.scaled - b.scaled) <= tolerance
-
-
-def _clip(value: str, limit: int = 80) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -118,9 +118,9 @@ class LLM:
         if self.replay_only:
             raise ConfigError(f"no recorded reply for a request to model '{self.model}': prompts, checks or "
                               f"fixtures changed since recording; run 'briefer check --live --record'")
-        self.limiter.wait(sum(len(m["content"]) for m in messages) // 4 + int(params.get("max_tokens", 0)))
-        # The most this request can cost must fit the budget (chars / 3: generous for Cyrillic).
-        most_in = sum(len(m["content"]) for m in messages) // 3
+        chars = sum(len(m["content"]) for m in messages)
+        self.limiter.wait(chars // 4 + int(params.get("max_tokens", 0)))
+        most_in = chars // 3  # the most it can cost must fit the budget: chars / 3 is generous for Cyrillic
         reserved = self.spending.reserve(most_in, int(params.get("max_tokens", 0))) if self.spending else 0.0
         try:
             reply = self._send(messages, schema, params, timeout)

@@ -26,6 +26,11 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+def clip(value: str, limit: int = 80) -> str:
+    """A passage short enough to quote in a one-line message."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def unquoted(text: str) -> str:
     """The text without what stands inside quotation marks."""
     return _QUOTED_RE.sub(" ", text)
@@ -72,6 +77,10 @@ class Figure:
         """Half a unit of the last digit written: "1.2 bn" stands for 1.15 to 1.25 bn."""
         exponent = self.value.as_tuple().exponent
         return Decimal(5).scaleb(exponent - 1 + self.power) if self.power else Decimal(0)
+
+    def matches(self, other: "Figure") -> bool:
+        """The same value, to the precision either of them is written with."""
+        return abs(self.scaled - other.scaled) <= max(self.tolerance, other.tolerance)
 
 
 def figures(text: str, lang: str) -> list[Figure]:
