@@ -89,33 +89,35 @@ def figures(text: str, lang: str) -> list[Figure]:
     found = []
     scale = languages.scale_pattern(lang)
     for match in _FIGURE_RE.finditer(text):
-        rest, power, glued = text[match.end():], 0, True
+        end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:
-            gap = re.match(r"[ \u00a0\u202f]?", rest).end()
-            scaled = scale.match(rest, gap)
-            if not scaled or (gap and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
+            gap = end + (text[end:end + 1] in _SPACES)
+            scaled = scale.match(text, gap)
+            if not scaled or (gap > end and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
                 break
             power += int(scaled.lastgroup[1:])
-            rest, glued = rest[scaled.end():], False
-        if glued and rest[:1].isalpha() and not _ORDINAL_RE.match(rest):
+            end, glued = scaled.end(), False
+        if glued and text[end:end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
             continue
         decimal_comma = power > 0 and lang in _DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
-        found.append(Figure(raw=text[match.start():len(text) - len(rest)].strip(), value=value, power=power,
-                            currency=_currency(text[:match.start()], rest, lang)))
+        found.append(Figure(raw=text[match.start():end].strip(), value=value, power=power,
+                            currency=_currency(text, match.start(), end, lang)))
     return found
 
 
+_SPACES = (" ", "\u00a0", "\u202f")
 _CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"([€$£₴]|\b[A-Z]{3})[ \u00a0]?$")
 
 
-def _currency(before: str, after: str, lang: str) -> str:
+def _currency(text: str, start: int, end: int, lang: str) -> str:
     """The currency beside a figure: a sign or code before it (€150m, UAH 7.8bn), a word after it."""
-    sign = _CURRENCY_BEFORE.search(before[-5:])
-    if sign and languages.currency_of(sign.group(1), lang):
-        return languages.currency_of(sign.group(1), lang)
-    word = _CURRENCY_AFTER.match(after)
+    sign = _CURRENCY_BEFORE.search(text[max(0, start - 5):start])
+    code = languages.currency_of(sign.group(1), lang) if sign else None
+    if code:
+        return code
+    word = _CURRENCY_AFTER.match(text, end)
     return (languages.currency_of(word.group(1), lang) or "") if word else ""
 
 
