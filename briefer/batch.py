@@ -16,6 +16,7 @@ from .llm import LLM
 from .files import write_atomic
 
 PENDING = ("validating", "in_progress", "finalizing", "cancelling")
+Request = tuple[list[dict[str, str]], dict, dict]  # messages, response schema, params
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,23 @@ class BatchState:
 
 def state_path(out_dir: Path, day: str) -> Path:
     return out_dir / f".batch-{day}.json"
+
+
+def advance(llm: LLM, requests: list[Request], path: Path) -> tuple[bool, str]:
+    """Submit the requests as a Batch job, or collect its results: (still pending, what
+    happened, in one line). While pending, the run ends with 75: run again later."""
+    state = read_state(path)
+    if state is None:
+        lines = [line for line in (llm.request_body(*request) for request in requests)
+                 if llm.store is None or llm.store.get(line[0]) is None]
+        if not lines:
+            return False, ""  # every first ask is already answered
+        state = submit(llm, lines, path)
+        return True, f"submitted batch {state.batch_id} with {state.requests} requests; run again to collect"
+    status, stored = collect(llm, state, path)
+    if status in PENDING:
+        return True, f"batch {state.batch_id} is {status} ({state.requests} requests); run again later"
+    return False, f"batch {state.batch_id} {status}: {stored} of {state.requests} replies collected"
 
 
 def read_state(path: Path) -> BatchState | None:

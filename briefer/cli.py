@@ -4,148 +4,70 @@ and one clear line on stderr; never prints a secret."""
 from __future__ import annotations
 
 import errno
-import fcntl
 import logging
 import os
 import signal
 import sys
-from contextlib import contextmanager
-from datetime import date as Date
 from pathlib import Path
-from typing import Iterator
 
 import click
 
-from . import batch, budget, calibration, endpoint, gate, langid, pipeline, prompts
+from . import calibration, gate, prompts, run
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
-from .errors import (EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY, BrieferError, ConfigError,
-                     InputError, Interrupted, TemporaryError, UsageError)
-from .dedupe import merge_duplicates
-from .fetch import FetchPolicy
-from .ingest import read_sources
+from .errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
+from .files import write_atomic
 from .models import RunReport
 from .progress import progress_display
-from .publish import desk_files
-from .files import write_atomic
-from .render import run_report_json, write_outputs
 
 log = logging.getLogger("briefer")
 
 
-@contextmanager
-def _run_lock(out_dir: Path) -> Iterator[None]:
-    """One run per output folder at a time; a second one exits 75 at once and touches nothing."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / ".briefer.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise TemporaryError(f"another briefer run holds the lock on {out_dir}; try again later") from None
-        yield
-
-
-def _exit_code(report: RunReport) -> int:
-    """75 while any article waits for a temporary reason (a rerun briefs it, paying only for
-    what is missing); 3 for items that failed their checks or sources that could not be read."""
-    if report.aborted and report.written == 0:
-        return report.abort_exit_code
-    if report.waiting:
-        return EXIT_TEMPORARY
-    if report.written == 0:
-        return EXIT_NOTHING_WRITTEN
-    if report.written < report.expected or report.rejected_sources or report.skipped or report.aborted:
-        return EXIT_PARTIAL
-    return EXIT_OK
-
-
-def _batch_pending(briefer: pipeline.Briefer, articles: list, out_dir: Path, day: Date) -> bool:
-    """--batch: submit the first asks as a Batch job, or collect its results. True while the
-    job is still running (the run ends with 75: run again later)."""
-    path = batch.state_path(out_dir, day.isoformat())
-    state = batch.read_state(path)
-    if state is None:
-        lines = [line for article in articles for line in briefer.batch_lines(article)]
-        if not lines:
-            return False  # every first ask is already answered
-        state = batch.submit(briefer.llm, lines, path)
-        click.echo(f"briefer: submitted batch {state.batch_id} with {state.requests} requests; run again to collect")
-        return True
-    status, stored = batch.collect(briefer.llm, state, path)
-    if status in batch.PENDING:
-        click.echo(f"briefer: batch {state.batch_id} is {status} ({state.requests} requests); run again later")
-        return True
-    click.echo(f"briefer: batch {state.batch_id} {status}: {stored} of {state.requests} replies collected")
-    return False
-
-
-def _plan(articles: list, skipped: list[str], merged: list[str], estimate: budget.Estimate, settings: Settings) -> int:
+def _plan(plan: run.Plan, settings: Settings) -> int:
     """--dry-run: what a run would brief, and what it would cost; no model is asked."""
-    click.echo(f"briefer: would brief {len(articles)} articles into {', '.join(settings.languages)} "
+    click.echo(f"briefer: would brief {len(plan.articles)} articles into {', '.join(settings.languages)} "
                f"with {settings.model_name} at {settings.base_url or 'the embedded model'}")
-    for article in articles:
-        tokens_in, tokens_out = estimate.per_article[article.id]
+    for article in plan.articles:
+        tokens_in, tokens_out = plan.estimate.per_article[article.id]
         click.echo(f"  {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, ~{tokens_out} out")
-    for line in (*merged, *skipped):
+    for line in (*plan.merged, *plan.skipped):
         click.echo(f"  {line}")
-    click.echo(f"briefer: {estimate.line} (before re-asks)")
+    click.echo(f"briefer: {plan.estimate.line} (before re-asks)")
     return EXIT_OK
 
 
 def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False, dry_run: bool = False) -> int:
-    langid.warm_up(settings.languages)  # the checks' language models load while the sources are read
-    policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
-                         max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
-    articles, rejected = read_sources(sources, policy)
+    if dry_run:
+        plan = run.plan_run(settings, sources)
+        _say_skipped(plan.rejected)
+        return _plan(plan, settings)
+    result = run.brief_sources(settings, sources, use_batch, progress_display)
+    for note in result.notes:
+        click.echo(f"briefer: {note}")
+    report = result.report
+    if report is None:
+        return result.exit_code  # a Batch job is still running
+    _say_skipped(report.rejected_sources)
+    if report.aborted and report.written == 0:
+        raise BrieferError.with_code(report.aborted, report.abort_exit_code)  # one line: the reason every article stopped
+    for line in report.problems():
+        if line not in report.rejected_sources:  # those were said above as "skipped ..."
+            click.echo(f"briefer: {line}", err=True)
+    click.echo(_summary(report, settings))
+    for path in result.written:
+        click.echo(str(path))
+    return result.exit_code
+
+
+def _say_skipped(rejected) -> None:
     for line in rejected:
         click.echo(f"briefer: skipped {line}", err=True)
-    if not articles:
-        raise InputError("no readable article in " + ", ".join(sources))
-    articles, merged = merge_duplicates(articles)
-    articles, skipped, estimate = budget.within_budget(articles, settings)
-    log.info("%s", estimate.line)
-    if not articles:
-        raise InputError(f"every article is over the budget or max_items ({estimate.line}); raise --budget")
-    if dry_run:
-        return _plan(articles, skipped, merged, estimate, settings)
-    brief_prompt = prompts.load_prompt(settings.prompts_dir, "brief")
-    digest_prompt = prompts.load_prompt(settings.prompts_dir, "digest")
-    day = settings.date or Date.today()
-    if use_batch and settings.uses_embedded_model:
-        raise ConfigError("--batch needs an endpoint with the Batch API: set OPENAI_BASE_URL")
-    with _run_lock(settings.out_dir), endpoint.model_endpoint(settings) as llm:
-        briefer = pipeline.Briefer(settings, llm, brief_prompt, digest_prompt)
-        if use_batch and _batch_pending(briefer, articles, settings.out_dir, day):
-            return EXIT_TEMPORARY
-        with progress_display(len(articles), llm) as progress:
-            report = pipeline.run(settings, briefer, articles, rejected, day, progress)
-        report = report.model_copy(
-            update={"merged": tuple(merged), "skipped": tuple(skipped), "estimate": estimate.line,
-                    "cost": budget.cost_report(estimate, report.usage(), settings)})
-        # Failed items stay on the page with their reasons, even when none was published.
-        desk = desk_files(report, settings.desk, settings.title) if report.items() else ()
-        title = settings.title if "title" in settings.model_fields_set else ""  # a desk's own title
-        written = write_outputs(report, settings.out_dir, desk, title) if report.items() else []
-        code = _exit_code(report)
-        # inside the lock: a second run must not find the briefing without its report
-        write_atomic(settings.out_dir / day.isoformat() / "report.json", run_report_json(report, code))
-    if report.aborted and report.written == 0:
-        raise _error_for(report)  # one line: the reason every article stopped
-    for line in report.problems():
-        if line not in rejected:  # those were said above as "skipped ..."
-            click.echo(f"briefer: {line}", err=True)
+
+
+def _summary(report: RunReport, settings: Settings) -> str:
     flagged = f", {report.flagged} of them flagged" if report.flagged else ""
-    click.echo(f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
-               f"({len(articles)} articles x {len(settings.languages)} languages) with {report.model}, "
-               f"{report.model_calls} model calls, {report.http_retries} HTTP retries")
-    for path in written:
-        click.echo(str(path))
-    return code
-
-
-def _error_for(report: RunReport) -> BrieferError:
-    error = BrieferError(report.aborted)
-    error.exit_code = report.abort_exit_code
-    return error
+    return (f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
+            f"({len(report.outcomes)} articles x {len(settings.languages)} languages) with {report.model}, "
+            f"{report.model_calls} model calls, {report.http_retries} HTTP retries")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

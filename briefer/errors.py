@@ -22,6 +22,13 @@ class BrieferError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @classmethod
+    def with_code(cls, message: str, exit_code: int) -> "BrieferError":
+        """An error whose exit code was decided elsewhere (why a run stopped, from its report)."""
+        error = cls(message)
+        error.exit_code = exit_code
+        return error
+
 
 class UsageError(BrieferError):
     """The command line asks for something that cannot work (bad flag, missing path)."""

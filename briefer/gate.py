@@ -13,14 +13,15 @@ import re
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date as Date
 from pathlib import Path
 from typing import Iterator
 
-from . import endpoint, pipeline, prompts
+from . import endpoint, run
 from .cache import ReplyStore
 from .text import words
 from .config import Settings, load_yaml
-from .errors import ConfigError
+from .errors import BrieferError, ConfigError
 from .files import write_atomic
 from .ingest import parse_article
 from .llm import LLM
@@ -100,16 +101,16 @@ def _model(settings: Settings, store: ReplyStore, live: bool, manifest: Path) ->
 def run_gate(settings: Settings, fixtures: Path, live: bool, record: bool) -> list[Row]:
     recordings = fixtures / RECORDINGS
     store = ReplyStore(recordings if (record or not live) else settings.cache_dir / "replies")
-    brief_prompt = prompts.load_prompt(settings.prompts_dir, "brief")
-    digest_prompt = prompts.load_prompt(settings.prompts_dir, "digest")
     rows: list[Row] = []
     with _model(settings, store, live, recordings / "manifest.json") as llm:
         for expectation in load_expectations(fixtures):
             path = fixtures / "articles" / expectation.article
             article = parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix)
             local = settings.model_copy(update={"languages": expectation.languages})
-            outcome = pipeline.Briefer(local, llm, brief_prompt, digest_prompt).run_article(article)
-            for briefed in outcome.items:
+            report = run.brief_articles(local, llm, [article], Date.today())
+            if report.aborted:
+                raise BrieferError.with_code(f"{path.name}: {report.aborted}", report.abort_exit_code)
+            for briefed in report.items():
                 item = briefed.verdict.item
                 for result in (*briefed.verdict.results, *expectation_results(expectation, item)):
                     rows.append(Row(expectation.name, item.lang, result.check, result.passed, result.message))

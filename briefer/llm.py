@@ -1,65 +1,34 @@
-"""The one door to the model: the openai client, calls, usage, and the re-ask loop.
+"""The one door to the model: the openai client, its errors in briefer's words, the reply
+store, and the re-ask loop (`reask`).
 
 Who retries what (never both on the same failure):
 - HTTP faults (connection errors, timeouts, 408/409/429/5xx) belong to the openai SDK's
   own retry loop (`max_retries`), which honours retry-after-ms / retry-after.
 - A reply that arrives but is unusable (bad JSON, wrong shape, failed checks) belongs
-  to the re-ask loop below (tenacity), which asks again naming what was wrong.
+  to the re-ask loop, which asks again naming what was wrong.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import re
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import openai
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_none
 
+from . import reask
 from .cache import request_key
 from .errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
-from .ratelimit import RateLimiter
-from .timelimit import within as _within
 from .models import Usage
+from .ratelimit import RateLimiter
+from .reask import Answer, Message, Reply
+from .response_format import ResponseFormat, is_refusal
+from .timelimit import within as _within
 
-Message = dict[str, str]
-_FENCE_RE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
+__all__ = ["LLM", "Answer", "Message", "Reply"]
 _CONTEXT_MARKERS = ("context length", "context_length", "maximum context", "exceeds the available context",
                     "too many tokens", "n_ctx")
-# Structured-output modes, strongest first; an endpoint that refuses one gets the next.
-log = logging.getLogger("briefer")
-_MODES = ("json_schema", "json_object", "none")
-
-
-@dataclass(frozen=True)
-class Reply:
-    content: str
-    usage: Usage
-    model: str
-    finish_reason: str | None
-    stored: bool = False  # served from the reply store, not the endpoint
-
-
-@dataclass
-class Answer:
-    """The outcome of the re-ask loop: the last parsed value and what was still wrong with it."""
-
-    value: Any
-    failures: list[str]
-    usage: Usage
-    attempts: int
-    model: str
-    calls: int = 0  # requests that reached the endpoint (the rest came from the reply store)
-
-
-@dataclass
-class _Rejected(Exception):
-    value: Any
-    failures: list[str]
 
 
 @dataclass
@@ -78,8 +47,7 @@ class LLM:
     server_seconds: float = field(default=0.0, init=False)
     in_flight: int = field(default=0, init=False)  # for the progress display  # the server's own prompt+generation time, if it says
     _client: openai.OpenAI = field(init=False, repr=False)
-    _mode: int = field(default=0, init=False)
-    fallback: str = field(default="", init=False)  # the response-format fallback, for the run report
+    format: ResponseFormat = field(default_factory=ResponseFormat, init=False)
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -110,7 +78,7 @@ class LLM:
 
     def complete(self, messages: list[Message], schema: dict, params: dict, timeout: float | None = None) -> Reply:
         """One chat completion, from the reply store when it has it, else from the endpoint."""
-        key = request_key(self.model, messages, params, self._format_args(schema)) if self.store else ""
+        key = request_key(self.model, messages, params, self.format.args(schema)) if self.store else ""
         entry = self.store.get(key) if self.store else None
         if entry is not None:
             return Reply(content=entry["content"], usage=Usage(**entry["usage"]), model=entry["model"],
@@ -146,19 +114,22 @@ class LLM:
 
         reply, mode = _within(timeout or self.timeout, self.base_url, request)
         if self.store:  # filed under the format it was really asked with (after a fallback)
-            key = request_key(self.model, messages, params, self._format_args(schema, mode))
+            key = request_key(self.model, messages, params, self.format.args(schema, mode))
             self.store.put(key, {"content": reply.content, "usage": reply.usage.model_dump(), "model": reply.model,
                                  "finish_reason": reply.finish_reason})
         return reply
 
-    # ---- the Batch API: requests prepared here, replies land in the store ----
+    @property
+    def fallback(self) -> str:
+        """The response-format fallback, if one happened, for the run report."""
+        return self.format.fallback
 
-    def batch_line(self, messages: list[Message], schema: dict, params: dict) -> tuple[str, dict] | None:
-        """(store key, request body) for a Batch job; None when the store already has the reply."""
-        key = request_key(self.model, messages, params, self._format_args(schema))
-        if self.store is None or self.store.get(key) is not None:
-            return None
-        return key, {"model": self.model, "messages": messages, **self._format_args(schema), **params}
+    # ---- the Batch API (batch.py): requests prepared here, replies land in the store ----
+
+    def request_body(self, messages: list[Message], schema: dict, params: dict) -> tuple[str, dict]:
+        """(store key, request body) of the request `complete` would send now."""
+        key = request_key(self.model, messages, params, self.format.args(schema))
+        return key, {"model": self.model, "messages": messages, **self.format.args(schema), **params}
 
     def store_reply(self, key: str, body: dict) -> None:
         """Keep a Batch result as if the endpoint had answered the request that made `key`."""
@@ -172,47 +143,29 @@ class LLM:
         try:
             return call(self._client)
         except openai.APIError as exc:
-            raise self._mapped(exc) from None
+            raise _mapped(exc, self.base_url, self.model) from None
 
     def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None
                  ) -> tuple[Reply, int]:
         """One request, and the response format it was made with. HTTP faults are retried by
         the SDK, then mapped to typed errors."""
         while True:
-            mode = self._mode
+            mode = self.format.mode
             try:
                 response = self._client.chat.completions.create(
                     model=self.model, messages=messages, timeout=timeout or self.timeout,
-                    **self._format_args(schema, mode), **params,
+                    **self.format.args(schema, mode), **params,
                 )
                 return self._reply(response), mode
             except openai.BadRequestError as exc:
-                if self._is_format_refusal(exc) and mode < len(_MODES) - 1:
-                    self._fall_back(mode)
+                if is_refusal(str(exc)) and self.format.can_fall_back(mode):
+                    self.format.fall_back(mode)
                     continue
-                raise self._bad_request(exc) from None
+                raise _bad_request(exc, self.base_url) from None
             except openai.APIError as exc:
-                raise self._mapped(exc) from None
+                raise _mapped(exc, self.base_url, self.model) from None
             except json.JSONDecodeError:  # a 200 labelled JSON that is not (an HTML error page, a cut body)
                 raise ModelReplyError(f"the endpoint {self.base_url} sent a reply that is not JSON") from None
-
-    def _fall_back(self, refused: int) -> None:
-        """The endpoint lacks a response format: the next one, once, however many requests
-        in flight were refused it at the same time."""
-        with self._lock:
-            if self._mode == refused:
-                self._mode += 1
-                self.fallback = f"the endpoint refused response_format {_MODES[refused]}; using {_MODES[self._mode]}"
-                log.warning("%s", self.fallback)
-
-    def _format_args(self, schema: dict, mode_index: int | None = None) -> dict:
-        mode = _MODES[self._mode if mode_index is None else mode_index]
-        if mode == "json_schema":
-            return {"response_format": {"type": "json_schema",
-                                        "json_schema": {"name": "reply", "schema": schema, "strict": True}}}
-        if mode == "json_object":
-            return {"response_format": {"type": "json_object"}}
-        return {}
 
     def _reply(self, response: Any) -> Reply:
         choices = getattr(response, "choices", None)
@@ -227,109 +180,39 @@ class LLM:
         served = response.model if response.model and response.model.strip("-") else self.model
         return Reply(content=content or "", usage=_usage(response), model=served, finish_reason=choice.finish_reason)
 
-    @staticmethod
-    def _is_format_refusal(exc: openai.BadRequestError) -> bool:
-        text = str(exc).lower()
-        return "response_format" in text or "json_schema" in text or "json schema" in text
-
-    def _bad_request(self, exc: openai.BadRequestError) -> Exception:
-        text = str(exc).lower()
-        if any(marker in text for marker in _CONTEXT_MARKERS):
-            return ContextTooLongError(f"prompt longer than the model's context at {self.base_url}")
-        return ConfigError(f"the endpoint {self.base_url} refused the request (400): {_short(exc)}; "
-                           f"check --model and the endpoint's settings")
-
-    def _mapped(self, exc: openai.APIError) -> Exception:
-        where = self.base_url
-        if isinstance(exc, openai.AuthenticationError):
-            return ConfigError(f"the endpoint {where} refused the API key (401): set OPENAI_API_KEY")
-        if isinstance(exc, openai.PermissionDeniedError):
-            return ConfigError(f"the endpoint {where} denied access (403): check OPENAI_API_KEY and --model")
-        if isinstance(exc, openai.NotFoundError):
-            return ConfigError(f"model '{self.model}' not found at {where} (404): set --model or OPENAI_BASE_URL")
-        if isinstance(exc, openai.RateLimitError):
-            return TemporaryError(f"the endpoint {where} is rate limiting (429) after {_retries_taken(exc)} retries; try later")
-        if isinstance(exc, openai.APITimeoutError):
-            return TemporaryError(f"the endpoint {where} did not answer in time; try later or raise request_timeout")
-        if isinstance(exc, openai.APIConnectionError):
-            return TemporaryError(f"cannot reach the model endpoint {where}; check OPENAI_BASE_URL or try later")
-        if isinstance(exc, openai.InternalServerError):
-            return TemporaryError(f"the endpoint {where} failed ({exc.status_code}) after {_retries_taken(exc)} retries")
-        if isinstance(exc, openai.APIResponseValidationError):
-            return ModelReplyError(f"the endpoint {where} sent a reply that is not a chat completion")
-        status = getattr(exc, "status_code", None)
-        return ModelReplyError(f"the endpoint {where} answered {status or 'with an error'}: {_short(exc)}")
-
-    # ---- the re-ask loop ----
-
-    def ask(
-        self,
-        messages: list[Message],
-        schema: dict,
-        params: dict,
-        judge: Callable[[dict | None, str], tuple[Any, list[str]]],
-        reask: Callable[[list[str]], str],
-        max_reasks: int,
-        deadline: float,
-    ) -> Answer:
-        """Call, judge the reply, and re-ask naming the failures, at most `max_reasks` times.
-
-        `judge(parsed_json_or_None, problem)` returns (value, failures). An empty failure list
-        ends the loop. After the last re-ask the last value is returned with its failures.
-        """
-        conversation = list(messages)
-        total = Usage()
-        model = self.model
-        attempts = calls = 0
-        retrying = Retrying(stop=stop_after_attempt(max_reasks + 1), wait=wait_none(),
-                            retry=retry_if_exception_type(_Rejected), reraise=True)
-        try:
-            for attempt in retrying:
-                with attempt:
-                    attempts += 1
-                    remaining = deadline - time.monotonic()
-                    if remaining <= 1:  # this article is out of time; the run goes on
-                        raise _Rejected(None, ["the article's deadline passed (article_deadline)"])
-                    limit = min(self.timeout, remaining)
-                    try:
-                        reply = self.complete(conversation, schema, params, timeout=limit)
-                    except ModelReplyError as exc:
-                        raise _Rejected(None, [str(exc)]) from None
-                    except TemporaryError:
-                        if limit < self.timeout:  # the article's deadline, not the endpoint, cut it short
-                            raise _Rejected(None, ["the article's deadline passed mid-request (article_deadline)"]) from None
-                        raise
-                    total, model, calls = total + reply.usage, reply.model, calls + (not reply.stored)
-                    parsed, problem = parse_json_reply(reply)
-                    value, failures = judge(parsed, problem)
-                    if failures:
-                        conversation += [{"role": "assistant", "content": reply.content[:4000]},
-                                         {"role": "user", "content": reask(failures)}]
-                        raise _Rejected(value, failures)
-                    return Answer(value, [], total, attempts, model, calls)
-        except _Rejected as rejected:
-            return Answer(rejected.value, rejected.failures, total, attempts, model, calls)
-        raise AssertionError("unreachable")  # pragma: no cover
+    def ask(self, messages: list[Message], schema: dict, params: dict, judge: reask.Judge,
+            reask_text: Callable[[list[str]], str], max_reasks: int, deadline: float) -> Answer:
+        """Call, judge the reply, and re-ask naming the failures, at most `max_reasks` times (reask.ask)."""
+        return reask.ask(self, messages, schema, params, judge, reask_text, max_reasks, deadline)
 
 
-def parse_json_reply(reply: Reply) -> tuple[dict | None, str]:
-    """The JSON object in a reply, or None and why not. Tolerates code fences and prose around it."""
-    if reply.finish_reason == "length":
-        return None, "the reply was cut off at the token limit: write less"
-    text = reply.content.strip()
-    if not text:
-        return None, "the reply was empty"
-    text = _FENCE_RE.sub("", text).strip()
-    start = text.find("{")
-    if start < 0:
-        return None, "the reply held no JSON object"
-    try:
-        value, _ = json.JSONDecoder().raw_decode(text[start:])
-    except json.JSONDecodeError as exc:
-        return None, f"the reply was not valid JSON ({exc.msg} at char {exc.pos})"
-    if not isinstance(value, dict):
-        return None, "the reply was JSON but not an object"
-    return value, ""
+def _bad_request(exc: openai.BadRequestError, where: str) -> Exception:
+    text = str(exc).lower()
+    if any(marker in text for marker in _CONTEXT_MARKERS):
+        return ContextTooLongError(f"prompt longer than the model's context at {where}")
+    return ConfigError(f"the endpoint {where} refused the request (400): {_short(exc)}; "
+                       f"check --model and the endpoint's settings")
+
+
+def _mapped(exc: openai.APIError, where: str, model: str) -> Exception:
+    if isinstance(exc, openai.AuthenticationError):
+        return ConfigError(f"the endpoint {where} refused the API key (401): set OPENAI_API_KEY")
+    if isinstance(exc, openai.PermissionDeniedError):
+        return ConfigError(f"the endpoint {where} denied access (403): check OPENAI_API_KEY and --model")
+    if isinstance(exc, openai.NotFoundError):
+        return ConfigError(f"model '{model}' not found at {where} (404): set --model or OPENAI_BASE_URL")
+    if isinstance(exc, openai.RateLimitError):
+        return TemporaryError(f"the endpoint {where} is rate limiting (429) after {_retries_taken(exc)} retries; try later")
+    if isinstance(exc, openai.APITimeoutError):
+        return TemporaryError(f"the endpoint {where} did not answer in time; try later or raise request_timeout")
+    if isinstance(exc, openai.APIConnectionError):
+        return TemporaryError(f"cannot reach the model endpoint {where}; check OPENAI_BASE_URL or try later")
+    if isinstance(exc, openai.InternalServerError):
+        return TemporaryError(f"the endpoint {where} failed ({exc.status_code}) after {_retries_taken(exc)} retries")
+    if isinstance(exc, openai.APIResponseValidationError):
+        return ModelReplyError(f"the endpoint {where} sent a reply that is not a chat completion")
+    status = getattr(exc, "status_code", None)
+    return ModelReplyError(f"the endpoint {where} answered {status or 'with an error'}: {_short(exc)}")
 
 
 def _usage(response: Any) -> Usage:

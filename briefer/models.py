@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -180,6 +182,20 @@ class RunReport(Frozen):
     def waiting(self) -> list[ArticleOutcome]:
         """Articles left unbriefed for a temporary reason: a rerun (exit 75) briefs them."""
         return [outcome for outcome in self.outcomes if outcome.waiting]
+
+    @property
+    def exit_code(self) -> int:
+        """75 while any article waits for a temporary reason (a rerun briefs it, paying only for
+        what is missing); 3 for items that failed their checks or sources that could not be read."""
+        if self.aborted and self.written == 0:
+            return self.abort_exit_code
+        if self.waiting:
+            return EXIT_TEMPORARY
+        if self.written == 0:
+            return EXIT_NOTHING_WRITTEN
+        if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
+            return EXIT_PARTIAL
+        return EXIT_OK
 
     def problems(self) -> list[str]:
         lines = list(self.rejected_sources)

@@ -147,19 +147,14 @@ class Briefer:
         return BriefedItem(verdict=verdict, prompt=self.brief_prompt.ref, model=answer.model, usage=answer.usage,
                            attempts=answer.attempts, calls=answer.calls, from_digest=kind == "digest")
 
-    def batch_lines(self, article: Article) -> list[tuple[str, dict]]:
-        """The first ask in every language, for a Batch job (articles that need a digest are
-        briefed directly: their prompt depends on the digest's reply)."""
+    def first_requests(self, article: Article) -> list[tuple[list[Message], dict, dict]]:
+        """(messages, schema, params) of the first ask in every language, for a Batch job
+        (articles that need a digest are briefed directly: their prompt depends on its reply)."""
         if not self._fits(article, article.text):
             return []
-        lines = []
-        for lang in self.settings.languages:
-            messages = self._brief_messages(article, article.text, "article", lang)
-            schema = item_schema(self.brief_prompt, lang, self.settings.max_bullets)
-            line = self.llm.batch_line(messages, schema, self._params(self.brief_prompt))
-            if line:
-                lines.append(line)
-        return lines
+        return [(self._brief_messages(article, article.text, "article", lang),
+                 item_schema(self.brief_prompt, lang, self.settings.max_bullets), self._params(self.brief_prompt))
+                for lang in self.settings.languages]
 
     def _brief_languages(self, article: Article, text: str, kind: str, deadline: float) -> list[BriefedItem]:
         """The first language alone (its call puts the shared prefix in the server's cache),
@@ -235,7 +230,7 @@ def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) ->
 Progress = Callable[[ArticleOutcome], None]
 
 
-def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected: list[str], day: Date,
+def run(settings: Settings, briefer: Briefer, articles: list[Article], day: Date,
         progress: Progress = lambda outcome: None) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after
     its retries is set aside and the run goes on; set-aside articles get one more try at the
@@ -280,6 +275,6 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], rejected:
     if first is None and outcomes and all(outcome.waiting for outcome in outcomes):
         first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
     return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
-                     rejected_sources=tuple(rejected), aborted=str(first) if first else "",
+                     aborted=str(first) if first else "",
                      abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries,
                      format_fallback=briefer.llm.fallback)

@@ -13,7 +13,8 @@ from typing import Iterator
 import pytest
 
 from briefer.errors import (EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError)
-from briefer.llm import LLM, Reply, parse_json_reply
+from briefer.llm import LLM, Reply
+from briefer.reask import parse_json_reply
 from briefer.models import Usage
 from fake_openai import FakeOpenAI, Step
 
