@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from . import checks, prompts
+from . import prompts
+from .pipeline import judge_item
 from .config import Settings, load_yaml
 from .errors import ConfigError
 from .ingest import parse_article
 from .gate import Row
-from .models import Article, CheckResult, Item
+from .models import CHECKS, Article, CheckResult, Item
 
 FOLDER = "calibration"
 # The check that must catch each kind of defect.
@@ -124,15 +125,9 @@ def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
     system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
     outcomes = []
     for case in cases:
-        source = f"{case.article.title}\n{case.article.text}"
-
         def results(item: Item, others: dict[str, Item]) -> tuple[CheckResult, ...]:
-            own = checks.run_checks(item, source=source, source_lang=case.article.lang, lang=item.lang,
-                                    words_per_item=settings.words_per_item, max_bullets=settings.max_bullets,
-                                    glossary={}, instructions=[system, brief.locale(item.lang)["instruction"]],
-                                    severity=settings.severity)
-            together = [*(i for lang, i in others.items() if lang != item.lang), item]
-            return own + (checks.check_consistency(together, settings.severity)[item.lang],)
+            return judge_item(settings, case.article, item, [system, brief.locale(item.lang)["instruction"]],
+                              [i for lang, i in others.items() if lang != item.lang])
 
         for lang, reference in case.references.items():
             outcomes.append(Outcome(case.name, lang, "reference", "", results(reference, case.references)))
@@ -158,7 +153,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
     for lang in sorted({o.lang for o in outcomes}):
         found[f"calibration.references_clean.{lang}"] = _share([not o.failed for o in references if o.lang == lang])
         found[f"calibration.defects_caught.{lang}"] = _share([o.caught for o in defects if o.lang == lang])
-    for check in checks.CHECKS:
+    for check in CHECKS:
         found[f"calibration.{check}.references_passed"] = _share([check not in o.failed for o in references])
         named = [o.caught for o in defects if KIND_CHECK[o.kind] == check]
         if named:
@@ -177,7 +172,7 @@ def table(outcomes: list[Outcome]) -> str:
 
     lines = ["false alarms on references (failed / references) and defects caught by the check that names them",
              f"{'check':<12} {'':<8}" + "".join(f"{lang:>8}" for lang in langs) + f"{'all':>9}"]
-    for check in checks.CHECKS:
+    for check in CHECKS:
         alarms = [cell(sum(check in o.failed for o in references if o.lang == lang),
                        sum(o.lang == lang for o in references)) for lang in langs]
         total = cell(sum(check in o.failed for o in references), len(references))

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from . import languages
 from .errors import ConfigError, UsageError
+from .models import CHECKS, DEFAULT_SEVERITY
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = languages.SUPPORTED
@@ -104,8 +105,6 @@ class Settings(BaseModel):
     @field_validator("severity")
     @classmethod
     def _check_severity(cls, value: dict[str, str]) -> dict[str, str]:
-        from .checks import CHECKS, DEFAULT_SEVERITY  # the checks' names live with the checks
-
         unknown = sorted(set(value) - set(CHECKS))
         if unknown:
             raise ValueError(f"severity names unknown checks {', '.join(unknown)}; choose from {', '.join(CHECKS)}")

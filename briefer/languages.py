@@ -1,14 +1,15 @@
 """Every fact about a language that briefer relies on: names, scripts, number and scale
 words, the phrases of an obeyed injection, first-person words, translated acronyms, and
-the CLDR names of months, days, countries and cities (babel enters here only).
+the CLDR names of months, days, countries and cities (read from babel by cldr.py).
 
 The brief prompt's locales are checked against SUPPORTED at load (prompts.py)."""
 
 from __future__ import annotations
 
 import functools
-import json
 import re
+
+from . import cldr
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
 
@@ -21,6 +22,15 @@ CYRILLIC = frozenset({"uk", "ru", "be", "bg"})
 NATIVE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська",
                 "es": "Español", "it": "Italiano"}
 # The words of briefer's own pages and briefings, per language.
+DECIMAL_COMMA = frozenset({"de", "fr", "pl", "uk", "es", "it"})  # 5,5 is five and a half
+# Short capitalised words that open a sentence or a title without being names.
+NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le", "la", "les", "un", "une", "w", "na",
+                  "i", "z", "у", "в", "на", "і", "та", "el", "los", "las", "il", "lo", "gli"}
+# Ukrainian and Russian letters in Latin (a simple romanisation, for comparing names).
+ROMANISATION = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё",
+                         ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
+                          "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "y", "e", "io"]))
+
 LABELS = {
     "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
            "missing": "Not briefed", "made": "Made by", "flagged": "Flagged, check before use"},
@@ -198,70 +208,12 @@ HOME_COUNTRY = {"en": ("GB", "US", "IE"), "de": ("DE", "AT", "CH"), "fr": ("FR",
                 "uk": ("UA",), "es": ("ES",), "it": ("IT",)}
 
 
-# ---- CLDR: months, days, countries, cities, language and currency names ----
-# Built from babel once into the cache: babel's full locale data for seven languages costs
-# ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
-
-_CLDR_FORMAT = 2  # bump when the tables change
-_CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
+# ---- CLDR: months, days, countries, cities, language and currency names (cldr.py) ----
 
 
 @functools.cache
 def _cldr() -> dict:
-    from importlib.metadata import version
-
-    from .config import default_cache_dir
-
-    path = default_cache_dir() / f"cldr-babel{version('babel')}-v{_CLDR_FORMAT}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        tables = _cldr_from_babel()
-        from .files import write_atomic
-
-        write_atomic(path, json.dumps(tables, ensure_ascii=False))
-        return tables
-
-
-def _cldr_from_babel() -> dict:
-    from babel import Locale
-    from babel.core import get_global
-    from babel.numbers import get_currency_name
-
-    likely = get_global("likely_subtags")
-    places: dict[str, set[str]] = {}
-    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}}
-    for lang in SUPPORTED:
-        locale = Locale.parse(lang)
-        for code, label in locale.territories.items():
-            if code.isalpha():  # countries, not numeric regions
-                places.setdefault(f"T:{code}", set()).add(str(label).lower())
-        for language, label in locale.languages.items():  # niemiecki, німецька: the country's adjective
-            territory = str(likely.get(language, "")).rsplit("_", 1)[-1]
-            if territory.isalpha() and territory.isupper() and "_" not in language:
-                places.setdefault(f"T:{territory}", set()).add(str(label).lower())
-        for zone, data in locale.time_zones.items():
-            places.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())
-            if hasattr(data, "get") and data.get("city"):
-                places[f"C:{zone}"].add(str(data["city"]).lower())
-        tables["calendar"][lang] = sorted({str(v).lower().rstrip(".") for table in (locale.months, locale.days)
-                                           for context in table.values() for width in ("wide", "abbreviated")
-                                           for v in context.get(width, {}).values()})
-        tables["languages"][lang] = sorted({str(v).lower() for v in locale.languages.values()})
-        tables["currencies"][lang] = sorted({w.lower() for code in _CURRENCIES for count in (1, 2, 3, 5, 1.5)
-                                             for w in re.findall(r"\w+", get_currency_name(code, count=count,
-                                                                                            locale=lang))})
-        named: dict[str, set[str]] = {}
-        for code in _CURRENCIES:
-            for count in (1, 2, 3, 5, 1.5):
-                for word in re.findall(r"\w+", get_currency_name(code, count=count, locale=lang).lower()):
-                    named.setdefault(word, set()).add(code)
-        # a word of one currency's names only (not "dollar" of several, not "swiss")
-        tables["currency_names"][lang] = {word: codes.pop() for word, codes in named.items() if len(codes) == 1}
-    tables["places"] = {key: sorted(forms) for key, forms in places.items()}
-    tables["codes"] = sorted(code.lower() for code in Locale.parse("en").currencies
-                             if len(code) == 3 and code.isalpha())
-    return tables
+    return cldr.tables(SUPPORTED)
 
 
 @functools.cache

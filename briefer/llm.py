@@ -119,11 +119,6 @@ class LLM:
                                  "finish_reason": reply.finish_reason})
         return reply
 
-    @property
-    def fallback(self) -> str:
-        """The response-format fallback, if one happened, for the run report."""
-        return self.format.fallback
-
     # ---- the Batch API (batch.py): requests prepared here, replies land in the store ----
 
     def request_body(self, messages: list[Message], schema: dict, params: dict) -> tuple[str, dict]:

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Callable
 
@@ -173,11 +173,7 @@ class Briefer:
             empty = Item(article_id=article.id, lang=lang, headline="", bullets=())
             reason = problem or f"the reply needs \"{locale['headline_key']}\" and \"{locale['bullets_key']}\""
             return Verdict(item=empty, results=(CheckResult(check="reply", passed=False, message=reason),))
-        results = checks.run_checks(
-            item, source=f"{article.title}\n{article.text}", source_lang=article.lang, lang=lang, words_per_item=self.settings.words_per_item,
-            max_bullets=self.settings.max_bullets, glossary=self.settings.glossary.get(lang, {}),
-            instructions=instructions, severity=self.settings.severity)
-        return Verdict(item=item, results=results)
+        return Verdict(item=item, results=judge_item(self.settings, article, item, instructions))
 
     # ---- one article, all languages ----
 
@@ -195,6 +191,19 @@ class Briefer:
             except ContextTooLongError as exc:
                 error = str(exc)
         return ArticleOutcome(article=article, errors=(f"{article.source}: {error}; the article was skipped",))
+
+
+def judge_item(settings: Settings, article: Article, item: Item, instructions: list[str],
+               others: list[Item] | None = None) -> tuple[CheckResult, ...]:
+    """Every check on one item, as a run judges it; with `others` (the article's items in its
+    other languages), the consistency of figures across them too."""
+    results = checks.run_checks(
+        item, source=f"{article.title}\n{article.text}", source_lang=article.lang, lang=item.lang,
+        words_per_item=settings.words_per_item, max_bullets=settings.max_bullets,
+        glossary=settings.glossary.get(item.lang, {}), instructions=instructions, severity=settings.severity)
+    if others is None:
+        return results
+    return results + (checks.check_consistency([*others, item], settings.severity)[item.lang],)
 
 
 def _with_consistency(items: list[BriefedItem], severity: dict[str, str]) -> tuple[BriefedItem, ...]:
@@ -230,40 +239,58 @@ def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) ->
 Progress = Callable[[ArticleOutcome], None]
 
 
+@dataclass
+class _Guard:
+    """What stops a run from starting more articles: the breaker, or an error every article would hit."""
+
+    breaker: Breaker
+    stop: threading.Event = field(default_factory=threading.Event)
+    abort: list[BrieferError] = field(default_factory=list)
+
+    def first_error(self, outcomes: list[ArticleOutcome]) -> BrieferError | None:
+        first = self.abort[0] if self.abort else (TemporaryError(self.breaker.reason) if self.breaker.open else None)
+        if first is None and outcomes and all(outcome.waiting for outcome in outcomes):
+            first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
+        return first
+
+
+def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> ArticleOutcome:
+    if guard.stop.is_set():
+        return ArticleOutcome(article=article, waiting=f"the run stopped early: {guard.breaker.reason or guard.abort[0]}")
+    try:
+        outcome = briefer.run_article(article)
+        guard.breaker.record(False)
+    except TemporaryError as exc:
+        guard.breaker.record(True, str(exc))
+        if guard.breaker.open:
+            guard.stop.set()
+        outcome = ArticleOutcome(article=article, waiting=str(exc))
+    except BudgetSpentError as exc:  # not started, or stopped before a request that could pass it
+        outcome = ArticleOutcome(article=article, errors=(f"{article.source}: skipped: {exc}",))
+    except ConfigError as exc:
+        guard.stop.set()
+        guard.abort.append(exc)
+        outcome = ArticleOutcome(article=article, errors=(f"{article.source}: not briefed: {exc}",))
+    return outcome
+
+
 def run(settings: Settings, briefer: Briefer, articles: list[Article], day: Date,
         progress: Progress = lambda outcome: None) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after
     its retries is set aside and the run goes on; set-aside articles get one more try at the
     end. The run stops starting articles only when the endpoint looks down (the breaker
     opens) or refuses us (bad key, unknown model: every article would fail alike)."""
-    stop = threading.Event()
-    abort: list[BrieferError] = []
-    breaker = Breaker(settings.breaker_failures, settings.breaker_window, settings.breaker_rate)
+    guard = _Guard(Breaker(settings.breaker_failures, settings.breaker_window, settings.breaker_rate))
 
     def one(article: Article) -> ArticleOutcome:
-        if stop.is_set():
-            return ArticleOutcome(article=article, waiting=f"the run stopped early: {breaker.reason or abort[0]}")
-        try:
-            outcome = briefer.run_article(article)
-            breaker.record(False)
-        except TemporaryError as exc:
-            breaker.record(True, str(exc))
-            if breaker.open:
-                stop.set()
-            outcome = ArticleOutcome(article=article, waiting=str(exc))
-        except BudgetSpentError as exc:  # not started, or stopped before a request that could pass it
-            outcome = ArticleOutcome(article=article, errors=(f"{article.source}: skipped: {exc}",))
-        except ConfigError as exc:
-            stop.set()
-            abort.append(exc)
-            outcome = ArticleOutcome(article=article, errors=(f"{article.source}: not briefed: {exc}",))
+        outcome = _brief_guarded(briefer, article, guard)
         progress(outcome)
         return outcome
 
     pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")
     try:
         outcomes = list(pool.map(one, articles))
-        if not stop.is_set():  # one more try for what bad luck set aside
+        if not guard.stop.is_set():  # one more try for what bad luck set aside
             again = [i for i, outcome in enumerate(outcomes) if outcome.waiting]
             for index, outcome in zip(again, pool.map(one, [outcomes[i].article for i in again])):
                 outcomes[index] = outcome
@@ -271,10 +298,8 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], day: Date
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    first = abort[0] if abort else (TemporaryError(breaker.reason) if breaker.open else None)
-    if first is None and outcomes and all(outcome.waiting for outcome in outcomes):
-        first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
+    first = guard.first_error(outcomes)
     return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
                      aborted=str(first) if first else "",
                      abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries,
-                     format_fallback=briefer.llm.fallback)
+                     format_fallback=briefer.llm.format.fallback)

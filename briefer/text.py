@@ -5,6 +5,7 @@ inflections."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 # may follow it glued ("€100bn", "2nd", "T10") is judged after the match.
 _FIGURE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ème|º|ª|°|-?[гйїаяе]|-?(?:го|му|ту|ти))(?![\w])", re.IGNORECASE)
-_DECIMAL_COMMA = {"de", "fr", "pl", "uk", "es", "it"}
 _QUOTED_RE = re.compile(r"[\"“”„«»‚‘]\s*([^\"“”„«»]+?)\s*[\"“”«»]")
 
 
@@ -99,7 +99,7 @@ def figures(text: str, lang: str) -> list[Figure]:
             end, glued = scaled.end(), False
         if glued and text[end:end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
             continue
-        decimal_comma = power > 0 and lang in _DECIMAL_COMMA
+        decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
         found.append(Figure(raw=text[match.start():end].strip(), value=value, power=power,
                             currency=_currency(text, match.start(), end, lang)))
@@ -148,10 +148,6 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
 
 # ---- names ----
 
-_NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le", "la", "les", "un", "une", "w", "na",
-                   "i", "z", "у", "в", "на", "і", "та", "el", "los", "las", "il", "lo", "gli"}
-
-
 def names_in(text: str, lang: str) -> list[str]:
     """Words that are names: capitalised inside a sentence, and acronyms. A sentence's first
     word and the capitals of a title-case headline count only when they are no word of the
@@ -173,7 +169,7 @@ def names_in(text: str, lang: str) -> list[str]:
 
 
 def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bool, before_name: bool) -> bool:
-    if not token[0].isupper() or token.lower() in _NAME_STOPWORDS or len(token) < 2:
+    if not token[0].isupper() or token.lower() in languages.NAME_STOPWORDS or len(token) < 2:
         return False
     if is_acronym(token):
         return True
@@ -212,9 +208,6 @@ def _title_case(tokens: list[str]) -> bool:
 
 # ---- one name across scripts: a key of consonant sounds ----
 
-_CYRILLIC = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё",
-                     ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
-                      "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "y", "e", "io"]))
 # Cyrillic letters straight to sound classes (Latin "ch" is a guess: German x, Spanish tʃ).
 _CYRILLIC_CLASS = dict(zip("бвгґджзклмнпрстфхцчшщ", "PFKKTSSKLMNPRSTFKSSSS"))
 _LATIN_DIGRAPHS = (("sch", "S"), ("shch", "S"), ("sz", "S"), ("cz", "S"), ("sh", "S"), ("zh", "S"), ("ts", "S"),
@@ -226,7 +219,7 @@ _LATIN_CLASS = dict(zip("bpfvwkgqhsztdlrmnc", "PPFFFKKKKSSTTLRMNK"))
 @functools.lru_cache(maxsize=4096)
 def transliterate(word: str) -> str:
     """Latin letters, accents dropped: Пентагон, Pentágono -> pentahon, pentagono."""
-    latin = "".join(_CYRILLIC.get(ch, ch) for ch in word.lower().replace("ł", "l"))
+    latin = "".join(languages.ROMANISATION.get(ch, ch) for ch in word.lower().replace("ł", "l"))
     return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
 
 
@@ -234,7 +227,7 @@ def transliterate(word: str) -> str:
 def sound_key(word: str) -> str:
     """Consonant classes, repeats collapsed: Scholz ~ Шольц, Błaszczak ~ Блащак, Hegseth ~ Гегсет."""
     lowered = word.lower().replace("ł", "l")
-    if any(ch in _CYRILLIC_CLASS or ch in _CYRILLIC for ch in lowered):
+    if any(ch in _CYRILLIC_CLASS or ch in languages.ROMANISATION for ch in lowered):
         key = "".join(_CYRILLIC_CLASS.get(ch, "") for ch in lowered)
     else:
         plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
@@ -257,12 +250,7 @@ def _edits(a: str, b: str) -> int:
 
 
 def common_prefix(a: str, b: str) -> int:
-    length = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        length += 1
-    return length
+    return len(os.path.commonprefix((a, b)))
 
 
 def spoken(word: str, lang: str) -> str | None:

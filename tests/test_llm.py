@@ -194,7 +194,7 @@ def test_requests_refused_a_format_at_once_fall_back_one_step_and_file_replies_u
         llm.close()
     formats = [r.body.get("response_format", {}).get("type") for r in fake.requests]
     assert formats.count("json_schema") == 2 and formats[2:] == ["json_object", "json_object"], formats
-    assert "json_object" in llm.fallback
+    assert "json_object" in llm.format.fallback
     assert again.stored  # filed under the format it was made with, and found there
 
 
