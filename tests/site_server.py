@@ -17,6 +17,8 @@ class Site(Loopback):
         site = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keeps connections open, as real sites do
+
             def log_message(self, *args: object) -> None:
                 pass
 
