@@ -2,9 +2,12 @@
 
 By default no fetch reaches loopback, private, link-local (cloud metadata), multicast or
 reserved addresses: every host is resolved and checked before connecting, again on every
-redirect, and only http(s) URLs are fetched. `fetch_allow` (hosts or CIDRs) opens exact
-exceptions, which is how tests reach their own loopback server. The bytes read are capped,
-and so are the time and the redirects; feeds are parsed by feedparser from bytes we fetched.
+redirect, and only http(s) URLs are fetched. The connection then goes to exactly the address
+that was checked, the Host header and TLS (SNI and the certificate check) still naming the
+host, so a second DNS answer cannot send it inside (DNS rebinding). `fetch_allow` (hosts or
+CIDRs) opens exact exceptions, which is how tests reach their own loopback server. The bytes
+read are capped, and so are the time and the redirects; feeds are parsed by feedparser from
+bytes we fetched.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 import feedparser
 import httpx2
@@ -58,34 +63,74 @@ def _allowed(host: str, addresses: list[str], allow: tuple[str, ...]) -> bool:
     return bool(addresses) and all(any(ipaddress.ip_address(a) in n for n in networks) for a in addresses)
 
 
-def check_url(url: str, policy: FetchPolicy) -> None:
-    """Refuse what must not be fetched: other schemes, and hosts resolving to internal addresses."""
-    parts = urlparse(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{url}: only http(s) URLs are fetched")
+def _target(url: str) -> httpx2.URL:
+    """The URL as the HTTP client reads it: one parser for the check and the connection."""
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        target = httpx2.URL(url)
+    except httpx2.InvalidURL:
+        raise InputError(f"{url}: not a valid URL") from None
+    if target.scheme not in ("http", "https") or not target.host:
+        raise InputError(f"{url}: only http(s) URLs are fetched")
+    return target
+
+
+def _resolve(target: httpx2.URL, url: str) -> list[str]:
+    """The host's addresses in the resolver's order of preference."""
+    try:
+        infos = socket.getaddrinfo(target.raw_host.decode("ascii"),
+                                   target.port or (443 if target.scheme == "https" else 80))
     except socket.gaierror:
-        raise InputError(f"{url}: host {parts.hostname} not found") from None
-    addresses = sorted({info[4][0] for info in infos})
-    if _allowed(parts.hostname, addresses, policy.allow):
-        return
+        raise InputError(f"{url}: host {target.host} not found") from None
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def check_url(url: str, policy: FetchPolicy) -> list[str]:
+    """Refuse what must not be fetched: other schemes, and hosts resolving to internal addresses.
+
+    Returns the addresses that passed, the only ones to connect to: looking the name up again
+    could answer differently."""
+    target = _target(url)
+    addresses = _resolve(target, url)
+    if not _allowed(target.host, addresses, policy.allow):
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not ip.is_global or ip.is_multicast:
+                raise InputError(f"{url}: refused, {target.host} is an internal address ({ip}); "
+                                 f"add it to fetch_allow if this is meant")
+    return addresses
+
+
+@contextmanager
+def _get_pinned(client: httpx2.Client, url: str, addresses: list[str]) -> Iterator[httpx2.Response]:
+    """GET from the checked addresses only, in turn until one connects, the server still seeing
+    the URL's host (Host header, TLS SNI) and its certificate still checked against that host."""
+    target = _target(url)
+    tls = {"sni_hostname": target.raw_host.decode("ascii")} if target.scheme == "https" else {}
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
-            raise InputError(f"{url}: refused, {parts.hostname} is an internal address ({ip}); "
-                             f"add it to fetch_allow if this is meant")
+        request = client.build_request("GET", target.copy_with(host=address),
+                                       headers={"Host": target.netloc.decode("ascii")}, extensions=tls)
+        try:
+            response = client.send(request, stream=True)
+            break
+        except (httpx2.ConnectError, httpx2.ConnectTimeout):  # as socket.create_connection, try the next
+            if address == addresses[-1]:
+                raise
+    try:
+        yield response
+    finally:
+        response.close()
 
 
 def fetch(url: str, policy: FetchPolicy) -> Fetched:
     """GET with the guard on every hop, a byte cap while reading, and a wall-clock limit."""
     deadline = time.monotonic() + policy.timeout
-    with httpx2.Client(timeout=policy.timeout, follow_redirects=False,
-                       headers={"User-Agent": USER_AGENT}) as client:
+    # No connection is kept for a later hop: one verified for a host must not carry another's request.
+    with httpx2.Client(timeout=policy.timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT},
+                       limits=httpx2.Limits(max_keepalive_connections=0)) as client:
         for _hop in range(policy.max_redirects + 1):
-            check_url(url, policy)
+            addresses = check_url(url, policy)
             try:
-                with client.stream("GET", url) as response:
+                with _get_pinned(client, url, addresses) as response:
                     if response.is_redirect and response.headers.get("location"):
                         url = urljoin(url, response.headers["location"])
                         continue

@@ -1,7 +1,9 @@
-"""The one way tests run an HTTP server: a thread on 127.0.0.1, a free port, stopped on exit."""
+"""The one way tests run an HTTP server: a thread on 127.0.0.1 (or another loopback address), a
+free port (or a given one), optionally TLS, stopped on exit."""
 
 from __future__ import annotations
 
+import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,14 +14,21 @@ class _Server(ThreadingHTTPServer):
 
 
 class Loopback:
-    def _listen(self, handler: type[BaseHTTPRequestHandler]) -> None:
+    def _listen(self, handler: type[BaseHTTPRequestHandler], address: str = "127.0.0.1", port: int = 0,
+                tls: ssl.SSLContext | None = None) -> None:
         handler.disable_nagle_algorithm = True  # headers and body as one send: no delayed-ACK stall
-        self._server = _Server(("127.0.0.1", 0), handler)
+        self._server = _Server((address, port), handler)
+        if tls is not None:  # the handshake runs on accept; a client refusing it only drops that connection
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
     def origin(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"http://{self._server.server_address[0]}:{self.port}"
 
     def __enter__(self):
         self._thread.start()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
+import ssl
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +114,109 @@ def test_caps_on_size_and_redirects(site: Site) -> None:
         fetch(f"{site.base}/big.html", FetchPolicy(allow=("127.0.0.1",), max_bytes=1_000_000))
     with pytest.raises(InputError, match="redirects"):
         fetch(f"{site.base}/loop", LOCAL)
+
+
+class Resolver:
+    """DNS as a rebinding attacker runs it: each name answers its list in turn, the last answer
+    repeating (an answer may hold several addresses, space-separated); other names as usual."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[str]]):
+        self.answers = {name: list(addresses) for name, addresses in answers.items()}
+        real = socket.getaddrinfo
+
+        def getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+            name = host.decode() if isinstance(host, bytes) else host
+            if name not in self.answers:
+                return real(host, port, *args, **kwargs)
+            queue = self.answers[name]
+            answer = queue.pop(0) if len(queue) > 1 else queue[0]
+            return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, int(port or 0)))
+                    for address in answer.split()]
+
+        monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture
+def inner(site: Site):
+    """What a rebinding answer points at: a server on 127.0.0.2 (outside fetch_allow), same port."""
+    with Site({"/story.html": page("Internal admin", "Only for the office.")}, "127.0.0.2", site.port) as running:
+        yield running
+
+
+@pytest.mark.parametrize("start", ["direct", "redirected"])
+def test_a_name_that_rebinds_after_the_check_is_fetched_from_the_checked_address(
+        site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    story = f"http://news.example:{site.port}/story.html"
+    site.pages["/to-news"] = (302, {"Location": story}, b"")
+    Resolver(monkeypatch, {"news.example": ["127.0.0.1", "127.0.0.2"]})
+    fetched = fetch(story if start == "direct" else f"{site.base}/to-news", LOCAL)
+    assert "Council approves tram line" in fetched.text
+    assert inner.hits == []
+    assert fetched.url == story and site.hosts[-1] == f"news.example:{site.port}"
+
+
+def test_a_host_whose_first_address_refuses_is_fetched_from_its_next_checked_address(
+        site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    Resolver(monkeypatch, {"news.example": ["127.0.0.3 127.0.0.1", "127.0.0.2"]})  # nothing on 127.0.0.3
+    fetched = fetch(f"http://news.example:{site.port}/story.html", FetchPolicy(allow=("127.0.0.1", "127.0.0.3")))
+    assert "Council approves tram line" in fetched.text and inner.hits == []
+
+
+def test_a_redirect_to_a_name_resolving_inside_is_refused(site: Site, inner: Site,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    site.pages["/to-inside"] = (302, {"Location": f"http://intranet.example:{site.port}/story.html"}, b"")
+    Resolver(monkeypatch, {"intranet.example": ["127.0.0.2"]})
+    with pytest.raises(InputError, match="intranet.example is an internal address"):
+        fetch(f"{site.base}/to-inside", LOCAL)
+    assert inner.hits == []
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """A test CA and a certificate it signed for news.example (made with the openssl command)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    (folder / "site.ext").write_text("subjectAltName=DNS:news.example\nbasicConstraints=critical,CA:FALSE\n"
+                                     "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n"
+                                     "authorityKeyIdentifier=keyid\nsubjectKeyIdentifier=hash\n")
+    key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    for command in (
+        ["req", "-x509", *key, "-days", "2", "-subj", "/CN=briefer test CA", "-keyout", "ca.key", "-out", "ca.pem",
+         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ["req", "-new", *key, "-subj", "/CN=news.example", "-keyout", "site.key", "-out", "site.csr"],
+        ["x509", "-req", "-in", "site.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "2", "-days", "2",
+         "-extfile", "site.ext", "-out", "site.pem"],
+    ):
+        subprocess.run(["openssl", *command], cwd=folder, check=True, capture_output=True)
+    return folder / "ca.pem", folder / "site.pem", folder / "site.key"
+
+
+@pytest.fixture
+def tls_site(certificates: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch):
+    ca, certificate, key = certificates
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(certificate, key)
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))  # the fetch trusts the test CA, and only for this test
+    with Site({"/story.html": page("Council approves tram line", "The council voted.")}, tls=server_side) as running:
+        yield running
+
+
+def test_https_to_the_checked_address_still_verifies_the_certificate_for_the_name(
+        tls_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    Resolver(monkeypatch, {"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]})
+    fetched = fetch(f"https://news.example:{tls_site.port}/story.html", LOCAL)
+    assert "Council approves tram line" in fetched.text
+    assert tls_site.hosts == [f"news.example:{tls_site.port}"]
+    with pytest.raises(InputError, match="other.example.*fetch failed"):
+        fetch(f"https://other.example:{tls_site.port}/story.html", LOCAL)  # its certificate names news.example
+    assert len(tls_site.hits) == 1
+
+
+def test_a_redirect_to_another_name_on_the_same_address_gets_its_own_certificate_check(
+        tls_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    Resolver(monkeypatch, {"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]})
+    tls_site.pages["/to-other"] = (302, {"Location": f"https://other.example:{tls_site.port}/story.html"}, b"")
+    with pytest.raises(InputError, match="other.example.*fetch failed"):
+        fetch(f"https://news.example:{tls_site.port}/to-other", LOCAL)  # not over news.example's connection
+    assert tls_site.hits == ["/to-other"]
