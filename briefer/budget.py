@@ -1,5 +1,6 @@
 """Before any model call: what will this cost? The estimate per article (the shared prefix
-counted once), and the articles kept within `max_items` and the budget, in order."""
+counted once), and the articles kept within the budget, in rank order (the lowest ranked are
+left out first)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class Estimate:
 
 
 def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], Estimate]:
-    """Keep articles, in order, while the estimate stays within max_items and the budget.
+    """Keep articles, in order, while the estimate stays within the budget.
     Returns (kept, one line per skipped article, the estimate): each article is counted once."""
     limit = settings.budget_limit
     if limit and limit[0] == "money" and settings.model_name not in settings.prices:
@@ -51,12 +52,10 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
     for article in articles:
         tokens_in, tokens_out = estimate_tokens(article, settings)
         total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
-        over_items = settings.max_items is not None and len(kept) >= settings.max_items
         over_budget = limit is not None and (
             total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1])
-        if over_items or over_budget:
-            reason = f"max_items {settings.max_items}" if over_items else f"budget {settings.budget}"
-            skipped.append(f"{article.source}: skipped, over {reason}")
+        if over_budget:
+            skipped.append(f"{article.source}: skipped, over budget {settings.budget}")
             continue
         kept.append(article)
         per_article[article.id] = (tokens_in, tokens_out)

@@ -7,7 +7,7 @@ import re
 import tomllib
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Literal, Mapping
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
@@ -19,6 +19,7 @@ from .models import CHECKS, DEFAULT_SEVERITY
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = languages.SUPPORTED
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+DEFAULT_DESK = "briefer"
 
 
 def default_prompts_dir() -> Path:
@@ -36,10 +37,13 @@ def default_cache_dir() -> Path:
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    desk: str = "briefer"  # names the desk in feeds and pages
+    desk: str = DEFAULT_DESK  # names the desk in feeds, pages and its folder in out_dir
     title: str = "Daily briefing"
     sources: tuple[str, ...] = ()  # a desk's files, folders, URLs and feeds
-    max_items: int | None = Field(None, ge=1)  # at most this many articles per run
+    max_items: int | None = Field(None, ge=1)  # brief the top this many stories; the rest are "ranked out"
+    priority: tuple[str, ...] = ()  # terms that rank a story higher (a region, a beat, a name)
+    repeats: Literal["list", "skip"] = "list"  # a story seen before with nothing new: listed compactly, or left out
+    feed_days: int = Field(7, ge=1, le=366)  # days the stable out/feed.<lang>.atom holds
     # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
     # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
     budget: str | None = None
@@ -113,7 +117,14 @@ class Settings(BaseModel):
             raise ValueError(f"severity of {', '.join(wrong)} must be \"refuse\" or \"flag\"")
         return {**DEFAULT_SEVERITY, **value}
 
-    @field_validator("fetch_allow", mode="before")
+    @field_validator("desk")
+    @classmethod
+    def _check_desk(cls, value: str) -> str:
+        if not re.fullmatch(r"[\w-]{1,64}", value):
+            raise ValueError(f"desk name '{value}' names a folder: use letters, digits, - and _")
+        return value
+
+    @field_validator("fetch_allow", "priority", mode="before")
     @classmethod
     def _split_allow(cls, value: Any) -> Any:
         return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
@@ -145,6 +156,12 @@ class Settings(BaseModel):
         match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)?\s*", self.budget)
         amount, unit = float(match.group(1)), (match.group(2) or "tokens").lower()
         return ("tokens", amount) if unit == "tokens" else ("money", amount)
+
+    @property
+    def desk_dir(self) -> Path:
+        """Where this desk's days, feeds and latest/ live: the output folder itself, or a
+        folder of its own in it for a named desk, so that several desks share one out folder."""
+        return self.out_dir if self.desk == DEFAULT_DESK else self.out_dir / self.desk
 
     @property
     def uses_embedded_model(self) -> bool:
@@ -216,6 +233,7 @@ _MESSAGES = {  # pydantic's error types, said in briefer's words
     "float_parsing": "must be a number", "bool_parsing": "must be true or false",
     "string_type": "must be text", "dict_type": "must be a table", "extra_forbidden": "is not a setting briefer knows",
     "date_from_datetime_parsing": "must be a date, YYYY-MM-DD", "date_parsing": "must be a date, YYYY-MM-DD",
+    "literal_error": "must be one of {expected}",
 }
 _BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
            "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
@@ -228,7 +246,7 @@ def _in_our_words(error: Mapping[str, Any]) -> str:
         return f"must be {words} {context.get(key)}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    return _MESSAGES.get(kind, str(error["msg"]))
+    return _MESSAGES.get(kind, str(error["msg"])).format(**{k: v for k, v in context.items()})
 
 
 def load_settings(

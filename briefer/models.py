@@ -156,6 +156,29 @@ class Briefing(Frozen):
     title: str = ""  # the desk's title; empty: the language's own word for a daily briefing
 
 
+Novelty = Literal["new", "update", "repeat"]
+
+
+class Standing(Frozen):
+    """Where a story stands among the day's: new, an update or a repeat of an earlier day's
+    story (from the story memory), and its rank with the reasons for it."""
+
+    novelty: Novelty = "new"
+    first_seen: Date | None = None  # the first day the story was published, for updates and repeats
+    new_facts: tuple[str, ...] = ()  # for an update: the figures and names earlier days did not have
+    rank: int = 0  # 1 is the most important story of the day
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()  # what the score is made of, in words
+
+    def mark(self) -> str:
+        """One line for readers: 'update: new 4.1%, Kyiv' / 'repeat (since 2026-11-26)' / 'new'."""
+        if self.novelty == "update":
+            return "update" + (": new " + ", ".join(self.new_facts) if self.new_facts else "")
+        if self.novelty == "repeat":
+            return f"repeat (since {self.first_seen.isoformat()})" if self.first_seen else "repeat"
+        return "new"
+
+
 class RunReport(Frozen):
     date: Date
     languages: tuple[str, ...]
@@ -170,6 +193,13 @@ class RunReport(Frozen):
     estimate: str = ""  # the cost estimate made before any model call
     cost: dict = Field(default_factory=dict)  # estimate and actual, tokens and amount with currency (budget.cost_report)
     format_fallback: str = ""  # the endpoint refused a response format and another was used
+    standing: dict[str, Standing] = Field(default_factory=dict)  # article id -> novelty and rank
+    ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
+    memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
+    delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel
+
+    def standing_of(self, article_id: str) -> Standing:
+        return self.standing.get(article_id) or Standing()
 
     def items(self) -> list[BriefedItem]:
         return [item for outcome in self.outcomes for item in outcome.items]
