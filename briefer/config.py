@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal, Mapping
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from . import languages
 from .errors import ConfigError, UsageError
@@ -90,6 +90,7 @@ class Settings(BaseModel):
     local_start_timeout: float = Field(300.0, gt=0)
     cache_dir: Path = Field(default_factory=default_cache_dir)
     prompts_dir: Path = Field(default_factory=lambda: default_prompts_dir())
+    deliver: Deliver | None = None  # [desks.<name>.deliver]: mail and chat (see Deliver)
 
     @field_validator("languages", mode="before")
     @classmethod
@@ -234,6 +235,7 @@ _MESSAGES = {  # pydantic's error types, said in briefer's words
     "string_type": "must be text", "dict_type": "must be a table", "extra_forbidden": "is not a setting briefer knows",
     "date_from_datetime_parsing": "must be a date, YYYY-MM-DD", "date_parsing": "must be a date, YYYY-MM-DD",
     "literal_error": "must be one of {expected}",
+    "missing": "is required", "too_short": "must not be empty", "model_type": "must be a table",
 }
 _BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
            "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
@@ -244,6 +246,8 @@ def _in_our_words(error: Mapping[str, Any]) -> str:
     if kind in _BOUNDS:
         words, key = _BOUNDS[kind]
         return f"must be {words} {context.get(key)}"
+    if kind == "literal_error":
+        return f"must be {context.get('expected')}"
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     return _MESSAGES.get(kind, str(error["msg"])).format(**{k: v for k, v in context.items()})
@@ -280,11 +284,77 @@ def _validated(layers: list[tuple[str, Mapping[str, Any]]], file_text: str) -> S
         return Settings(**merged)
     except ValidationError as exc:
         error = exc.errors()[0]
-        key = str(error["loc"][0]) if error["loc"] else "?"
+        path = [str(part) for part in error["loc"]] or ["?"]  # a nested one in full: deliver.email.port
+        key = path[0]
         where = origin.get(key, "settings")
         if where.startswith("config file"):
             where += _line_of(key, file_text)
         message = _in_our_words(error)
         if where == "command line":  # a mistyped flag is a usage error (2), not a setting to fix (78)
             raise UsageError(f"{_FLAGS.get(key, '--' + key.replace('_', '-'))}: {message}") from None
-        raise ConfigError(f"setting '{key}' from {where}: {message}") from None
+        raise ConfigError(f"setting '{'.'.join(path)}' from {where}: {message}") from None
+
+
+# Delivery, per desk ([desks.<name>.deliver]). Secrets are never in the file: user_env,
+# password_env and url_env (a webhook URL carries a token) name the environment variables.
+def _env_name(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[A-Za-z_]\w*", value, re.ASCII):  # not echoed: it may be the secret
+        raise ValueError("must name an environment variable (like BRIEFER_SMTP_PASSWORD), not hold the secret")
+    return value
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    _env = field_validator("user_env", "password_env", "url_env", check_fields=False)(_env_name)
+    _langs = field_validator("languages", mode="before", check_fields=False)(
+        lambda value: Settings._split_languages(value) if value else ())
+
+
+class MailList(_Table):
+    """[[...email.lists]]: these recipients get these languages (none: every one)."""
+    to: tuple[str, ...] = Field(min_length=1)
+    languages: tuple[str, ...] = ()
+
+
+class Email(_Table):
+    """[...deliver.email]: a message (text + HTML) per language to `to` (per = "language") or to each
+    of `lists` (per = "recipients"); security "tls" is implicit (465), "none" a loopback relay."""
+    host: str
+    port: int = Field(587, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    from_: str = Field(alias="from")
+    to: tuple[str, ...] = ()
+    per: Literal["language", "recipients"] = "language"
+    lists: tuple[MailList, ...] = ()
+    user_env: str | None = None  # login only when set
+    password_env: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Email":
+        if (self.per == "language") != bool(self.to) or (self.per == "language") == bool(self.lists):
+            raise ValueError('per = "language" mails `to`; per = "recipients" mails each of [[...email.lists]]')
+        if bool(self.user_env) != bool(self.password_env):
+            raise ValueError("user_env and password_env go together")
+        if self.security == "none" and self.user_env and self.host not in ("localhost", "127.0.0.1", "::1"):
+            raise ValueError('security = "none" would send the password in clear: only to a loopback host')
+        return self
+
+
+class Webhook(_Table):
+    """[[...deliver.webhooks]]: "slack", "mattermost", "teams" (Adaptive Card) or "json" (the items)."""
+    kind: Literal["slack", "mattermost", "teams", "json"]
+    url_env: str
+    languages: tuple[str, ...] = ()  # none: every language of the desk
+
+
+class Deliver(_Table):
+    """[desks.<name>.deliver]. A message failing for a passing reason is tried `retries` more
+    times, `backoff` seconds before the first retry, doubling."""
+    retries: int = Field(3, ge=0, le=10)
+    backoff: float = Field(2.0, ge=0, le=600)
+    timeout: float = Field(30.0, gt=0)  # seconds per SMTP connection or HTTP request
+    email: Email | None = None
+    webhooks: tuple[Webhook, ...] = ()
+
+
+Settings.model_rebuild()

@@ -76,3 +76,14 @@ class ContextTooLongError(BrieferError):
 
 class NothingWrittenError(BrieferError):
     """The run ended without writing any item."""
+
+
+class DeliveryError(BrieferError):
+    """One message or post was not delivered; `retry` says whether trying again may help
+    (a refused login, a dropped connection, HTTP 429 or 5xx) or not (HTTP 404, an unsafe page)."""
+
+    exit_code = EXIT_PARTIAL
+
+    def __init__(self, message: str, retry: bool = False):
+        super().__init__(message)
+        self.retry = retry

@@ -55,3 +55,46 @@ def test_the_api_key_never_appears_in_a_settings_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:  # the same value from the environment: a setting to fix
         load_settings(None, None, {"OPENAI_API_KEY": "sk-canary-777", "BRIEFER_WORDS_PER_ITEM": "1"})
     assert "sk-canary-777" not in str(raised.value) and "words_per_item" in str(raised.value)
+
+
+DESK_THAT_DELIVERS = '''
+[desks.morning]
+title = "Morning"
+[desks.morning.deliver]
+retries = 1
+[desks.morning.deliver.email]
+host = "smtp.example.org"
+from = "briefer@example.org"
+per = "recipients"
+user_env = "BRIEFER_SMTP_USER"
+password_env = "BRIEFER_SMTP_PASSWORD"
+[[desks.morning.deliver.email.lists]]
+to = ["redaktion@example.org"]
+languages = ["de"]
+[[desks.morning.deliver.webhooks]]
+kind = "teams"
+url_env = "BRIEFER_TEAMS_WEBHOOK"
+'''
+
+
+def test_a_desk_that_mails_and_posts(tmp_path: Path) -> None:
+    config = tmp_path / "briefer.toml"
+    config.write_text(DESK_THAT_DELIVERS)
+    deliver = load_settings({}, config, {}, desk="morning").deliver
+    assert deliver.retries == 1 and deliver.email.port == 587 and deliver.email.security == "starttls"
+    assert deliver.email.from_ == "briefer@example.org" and deliver.email.lists[0].languages == ("de",)
+    assert deliver.webhooks[0].kind == "teams" and load_settings({}, config, {}).deliver is None
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ('url_env = "BRIEFER_TEAMS_WEBHOOK"', 'url_env = "https://hooks.example/T0/canary-99"'),
+    ('per = "recipients"', 'per = "language"'),
+    ('host = "smtp.example.org"', 'host = "smtp.example.org"\nsecurity = "none"'),
+    ('kind = "teams"', 'kind = "discord"'),
+])
+def test_a_wrong_delivery_setting_names_its_place_and_no_secret(tmp_path: Path, change: str, expected: str) -> None:
+    config = tmp_path / "briefer.toml"
+    config.write_text(DESK_THAT_DELIVERS.replace(change, expected))
+    with pytest.raises(ConfigError, match=r"'deliver\.(webhooks\.0\.(url_env|kind)|email)'") as raised:
+        load_settings({}, config, {}, desk="morning")
+    assert "canary" not in str(raised.value)
