@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
 from . import chat, mail
-from .config import Deliver, MailList
+from .delivery_settings import Deliver, MailList
 from .errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError
 from .models import Edition, EditionItem
 
@@ -144,21 +146,19 @@ def _webhook_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secr
 
 
 def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> str:
-    """'' once sent; else why not, after the retries a passing failure earns."""
-    attempt = 0
-    while True:
-        try:
-            send()
-            return ""
-        except DeliveryError as error:
-            if not error.retry:
-                return f"{error} (not retried)"
-            if attempt == settings.retries:
-                return f"{error} (after {attempt + 1} attempts)"
-        except Exception as error:  # a fault in one channel does not keep the others back
-            return f"{type(error).__name__}: {error}"
-        sleep(settings.backoff * 2 ** attempt)
-        attempt += 1
+    """'' once sent; else why not, after the retries a passing failure earns (tenacity:
+    exponential backoff, only for DeliveryError marked retry)."""
+    retrying = Retrying(stop=stop_after_attempt(settings.retries + 1), sleep=sleep, reraise=True,
+                        wait=wait_exponential(multiplier=settings.backoff, exp_base=2, min=0, max=3600),
+                        retry=retry_if_exception(lambda error: isinstance(error, DeliveryError) and error.retry))
+    try:
+        retrying(send)
+        return ""
+    except DeliveryError as error:
+        attempts = retrying.statistics.get("attempt_number", 1)
+        return f"{error} (after {attempts} attempts)" if error.retry else f"{error} (not retried)"
+    except Exception as error:  # a fault in one channel does not keep the others back
+        return f"{type(error).__name__}: {error}"
 
 
 class _Log:

@@ -50,6 +50,19 @@ LABELS = {
 
 
 
+def supported_list(value: object) -> tuple[str, ...]:
+    """Language codes from "en, DE" or a list, each supported, in order, once; else ValueError."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    codes = [str(lang).lower() for lang in value]  # EN is en
+    unknown = [lang for lang in codes if lang not in SUPPORTED]
+    if unknown:
+        raise ValueError(f"unsupported language {', '.join(unknown)}; choose from {', '.join(SUPPORTED)}")
+    if not codes:
+        raise ValueError("no language given")
+    return tuple(dict.fromkeys(codes))
+
+
 def name(lang: str) -> str:
     return NAMES.get(lang, lang)
 

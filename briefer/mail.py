@@ -9,7 +9,7 @@ import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from .config import Email
+from .delivery_settings import Email
 from .errors import DeliveryError
 from .models import Edition
 

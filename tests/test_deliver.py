@@ -16,7 +16,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from briefer.config import Deliver
+from briefer.delivery_settings import Deliver
 from briefer.deliver import Edition, EditionItem, check_environment, deliver
 from briefer.errors import ConfigError
 from loopback import Loopback
