@@ -1,5 +1,5 @@
-"""briefer installs as a package: the wheel carries the prompt files, and an installed
-briefer, run from a folder outside the checkout, lists them and writes a briefing.
+"""briefer installs as a package: the wheel carries the prompt files and the page templates,
+and an installed briefer, run from a folder outside the checkout, lists them and writes a briefing.
 
 Offline: the wheel is built without build isolation, installed without its dependencies
 into a fresh virtual environment, which sees the project environment's dependencies
@@ -56,5 +56,8 @@ def test_the_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> Non
                     "--date", "2026-11-27", "--model", "fake-model"], elsewhere,
                    {**env, "OPENAI_BASE_URL": fake.base_url, "NO_PROXY": "127.0.0.1"})
     assert ran.returncode == 0, ran.stderr
-    briefing = json.loads((elsewhere / "out" / "2026-11-27" / "briefing.json").read_text())
+    day = elsewhere / "out" / "2026-11-27"
+    briefing = json.loads((day / "briefing.json").read_text())
     assert {item["prompt"] for a in briefing["articles"] for item in a["items"]} == {"brief@2"}
+    page = (day / "briefing.de.html").read_text(encoding="utf-8")  # from the templates the wheel carries
+    assert "Content-Security-Policy" in page and "Anna Berg" in page
