@@ -42,7 +42,8 @@ def source_links(article: Article) -> list[tuple[str | None, str]]:
 
 
 def _source_line(article: Article, label: str) -> str:
-    links = [f"[{escape_markdown(text)}]({url})" if url else escape_markdown(text) for url, text in source_links(article)]
+    links = [f"[{escape_markdown(text)}]({url})" if url else escape_markdown(text)
+             for url, text in source_links(article)]
     return f"*{label}: {' · '.join(links)}*"
 
 
@@ -177,7 +178,8 @@ def briefing_for(report: RunReport, lang: str, title: str = "") -> Briefing:
     return Briefing(lang=lang, date=report.date, model=report.model, entries=entries, title=title)
 
 
-def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, Text]] = (), title: str = "") -> list[Path]:
+def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, Text]] = (),
+                  title: str = "") -> list[Path]:
     """briefing.<lang>.md and .html per language, briefing.json, and `more` ((name, text)
     pairs), in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()
