@@ -39,10 +39,11 @@ def test_the_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> Non
     assert installed.returncode == 0, installed.stderr
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = _run([str(python), "-c", "import briefer; print(briefer.__file__)"], elsewhere)
+    # PYTHONPATH out too: a checkout on it (as when testing a worktree) would shadow the wheel
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_")) and k != "PYTHONPATH"}
+    where = _run([str(python), "-c", "import briefer; print(briefer.__file__)"], elsewhere, env)
     assert str(target) in where.stdout, where.stdout + where.stderr  # the installed copy, not the checkout
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
     env["BRIEFER_CACHE_DIR"] = str(tmp_path / "cache")
     listed = _run([str(python), "-m", "briefer", "prompts", "list"], elsewhere, env)
     assert listed.returncode == 0 and "brief@2" in listed.stdout and "released" in listed.stdout, listed.stderr
