@@ -160,7 +160,7 @@ def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: 
     for line in rose:
         click.echo(f"better: {line} (pin it with --update-pins)")
     if report_path:
-        write_atomic(report_path, gate.report_json(rows, current, pins, calibration.as_rows(outcomes)))
+        write_atomic(report_path, gate.gate_report_json(rows, current, pins, calibration.as_rows(outcomes)))
     if junit_path:
         write_atomic(junit_path, gate.junit_xml(current, pins))
     for line in fell:

@@ -169,8 +169,9 @@ def failures(rows: list[Row]) -> list[str]:
     return [f"{r.article} [{r.lang}] {r.check}: {r.message}" for r in rows if not r.passed]
 
 
-def report_json(rows: list[Row], current: dict[str, float], pins: dict[str, float],
-                calibration_rows: list[Row] = ()) -> str:
+def gate_report_json(rows: list[Row], current: dict[str, float], pins: dict[str, float],
+                     calibration_rows: list[Row] = ()) -> str:
+    """The gate's report (--report): every row and score, and the pins they were held to."""
     return json.dumps({"scores": current, "pins": pins, "rows": [r.__dict__ for r in rows],
                        "calibration": [r.__dict__ for r in calibration_rows]}, ensure_ascii=False, indent=1) + "\n"
 

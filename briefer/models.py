@@ -129,9 +129,6 @@ class BriefedItem(Frozen):
         return self.verdict.passed
 
 
-ArticleFate = Literal["briefed", "partial", "failed"]
-
-
 class ArticleOutcome(Frozen):
     article: Article
     items: tuple[BriefedItem, ...] = ()
@@ -141,11 +138,51 @@ class ArticleOutcome(Frozen):
     digest_calls: int = 0
     waiting: str = ""  # set aside for a temporary reason (endpoint fault, stopped run): the next run briefs it
 
+    def item_in(self, lang: str) -> BriefedItem | None:
+        return next((item for item in self.items if item.verdict.item.lang == lang), None)
+
+    def fate(self, lang: str) -> Fate:
+        """What became of this article in `lang`, worded once for every output: the pages, the
+        feeds, briefing.json, report.json, the manifest and the problems printed after a run."""
+        item = self.item_in(lang)
+        if item is None and self.waiting:
+            return Fate(status="waiting", line=f"waiting for the next run: {self.waiting}", reasons=(self.waiting,))
+        if item is None:
+            reasons = self.errors or ("no reply",)
+            return Fate(status="not briefed", line="not briefed: " + "; ".join(reasons), reasons=reasons)
+        findings = item.verdict.flags if item.passed else item.verdict.failures
+        status = ("flagged" if findings else "passed") if item.passed else "failed"
+        reasons = tuple(f"{finding.check}: {finding.message}" for finding in findings)
+        return Fate(status=status, line=f"{status}: {'; '.join(reasons)}" if reasons else status,
+                    checks=tuple(sorted({finding.check for finding in findings})), reasons=reasons)
+
+
+FateStatus = Literal["passed", "flagged", "failed", "waiting", "not briefed"]
+
+
+class Fate(Frozen):
+    """One article in one language: published ("passed", "flagged") or not ("failed": a check
+    refused it; "waiting": a temporary fault, the next run briefs it; "not briefed")."""
+
+    status: FateStatus
+    line: str  # the one sentence: "flagged: names: names not in the source: X", "waiting for the next run: ..."
+    checks: tuple[str, ...] = ()  # the checks that refused or flagged the item, sorted
+    reasons: tuple[str, ...] = ()  # "check: message" per finding, or why no item was made
+
+    @property
+    def published(self) -> bool:
+        return self.status in ("passed", "flagged")
+
+    @property
+    def why(self) -> str:
+        """The line without its status, for where a label says the status already."""
+        return "; ".join(self.reasons)
+
 
 class BriefingEntry(Frozen):
     article: Article
-    item: BriefedItem | None  # None when no reply survived (the error says why)
-    error: str = ""
+    item: BriefedItem | None  # None when no reply survived (the fate says why)
+    fate: Fate
 
 
 class Briefing(Frozen):
@@ -242,16 +279,14 @@ class RunReport(Frozen):
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")
         for outcome in self.outcomes:
-            lines.extend(outcome.errors)
+            lines.extend(outcome.errors)  # each names its source already
             if outcome.waiting:
-                lines.append(f"{outcome.article.source}: waiting for the next run: {outcome.waiting}")
+                lines.append(f"{outcome.article.source}: {outcome.fate(self.languages[0]).line}")
             for item in outcome.items:
+                lang = item.verdict.item.lang
                 if not item.passed:
-                    reasons = "; ".join(f"{f.check}: {f.message}" for f in item.verdict.failures)
-                    lines.append(
-                        f"{outcome.article.source} [{item.verdict.item.lang}] failed checks "
-                        f"after {item.attempts} attempts: {reasons}"
-                    )
+                    lines.append(f"{outcome.article.source} [{lang}] after {item.attempts} attempts: "
+                                 f"{outcome.fate(lang).line}")
         return lines
 
     @property

@@ -6,7 +6,6 @@ loading a prompt whose hash differs from its pin is a configuration error.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
@@ -14,23 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from . import languages
 from .config import load_yaml
 from .errors import ConfigError
 from .files import write_atomic
 from .models import PromptRef
+from .templating import render_prompt
 
 LOCK_NAME = "prompts.lock"
 _FILE_RE = re.compile(r"^v(\d+)\.md$")
 _SECTION_RE = re.compile(r"^### (\w+)\s*$", re.MULTILINE)
-_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
-
-
-@functools.lru_cache(maxsize=256)
-def _compiled(source: str) -> jinja2.Template:
-    return _ENV.from_string(source)
 
 
 @dataclass(frozen=True)
@@ -58,10 +50,7 @@ class Prompt:
             raise ConfigError(f"prompt {self.ref} does not declare inputs {sorted(undeclared)}")
         if section not in self.sections:
             raise ConfigError(f"prompt {self.ref} has no '### {section}' section")
-        try:
-            return _compiled(self.sections[section]).render(locales=self.locales, **values).strip()
-        except jinja2.UndefinedError as exc:
-            raise ConfigError(f"prompt {self.ref}: {exc.message}") from None
+        return render_prompt(self.sections[section], f"prompt {self.ref}", locales=self.locales, **values).strip()
 
     def locale(self, lang: str) -> dict[str, str]:
         if lang not in self.locales:

@@ -1,8 +1,8 @@
-"""Briefings out: Markdown, safe standalone HTML, and the run's JSON; every file written atomically."""
+"""Briefings out: Markdown, safe standalone HTML (templates/briefing.html), briefing.json and
+report.json; the day's files renamed into place together (report.json apart, by the CLI)."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from .files import Text, remove_stale_temps, write_all
 from .languages import LABELS
 from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
+from .templating import render_page
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -29,42 +30,44 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+def source_links(article: Article) -> list[tuple[str | None, str]]:
+    """(safe url or None, text) for the article's source and each merged duplicate: the
+    first by its title, the others by number; a file is named where there is no link."""
+    links = []
+    for number, where in enumerate((article.url or article.source, *article.also_from), 1):
+        url = safe_url(where)
+        text = article.title if number == 1 else str(number)
+        links.append((url, text if url else f"{text} ({Path(where).name})"))
+    return links
+
+
 def _source_line(article: Article, label: str) -> str:
-    url = safe_url(article.url)
-    title = escape_markdown(article.title)
-    where = f"[{title}]({url})" if url else f"{title} ({escape_markdown(Path(article.source).name)})"
-    others = []
-    for number, other in enumerate(article.also_from, 2):
-        link = safe_url(other)
-        others.append(f"[{number}]({link})" if link else escape_markdown(Path(other).name))
-    return f"*{label}: {where}{' · ' + ' · '.join(others) if others else ''}*"
+    links = [f"[{escape_markdown(text)}]({url})" if url else escape_markdown(text)
+             for url, text in source_links(article)]
+    return f"*{label}: {' · '.join(links)}*"
 
 
 def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
-    item = entry.item
-    if item is None or not item.passed:
-        checks = ", ".join(sorted({f.check for f in item.verdict.failures})) if item else escape_markdown(entry.error)
-        heading = labels["failed"] if item else labels["missing"]
-        refused = [f"> {escape_markdown(line)}" for line in refused_text(item).splitlines() if line] if item else []
-        reasons = [f"- {f.check}: {escape_markdown(f.message)}" for f in item.verdict.failures] if item else []
-        return [f"## ⚠ {heading} ({checks})", "", *refused, "", *reasons, "",
-                _source_line(entry.article, labels["source"]), ""]
-    lines = [f"## {escape_markdown(item.verdict.item.headline)}", ""]
-    lines += [f"- {escape_markdown(bullet)}" for bullet in item.verdict.item.bullets]
-    if item.verdict.flags:
-        lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(flag_text(item))}"]
-    return lines + ["", _source_line(entry.article, labels["source"]), ""]
+    fate, source = entry.fate, _source_line(entry.article, labels["source"])
+    if not fate.published:
+        label = labels["failed"] if fate.status == "failed" else labels["missing"]
+        refused = [f"> {escape_markdown(line)}" for line in refused_lines(entry.item)]
+        reasons = [f"- {escape_markdown(reason)}" for reason in fate.reasons] if fate.checks else []
+        return [f"## ⚠ {label} ({escape_markdown(', '.join(fate.checks) or fate.line)})", "", *refused, "",
+                *reasons, "", source, ""]
+    lines = [f"## {escape_markdown(entry.item.verdict.item.headline)}", ""]
+    lines += [f"- {escape_markdown(bullet)}" for bullet in entry.item.verdict.item.bullets]
+    if fate.status == "flagged":
+        lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(fate.why)}"]
+    return lines + ["", source, ""]
 
 
-def refused_text(item: BriefedItem) -> str:
+def refused_lines(item: BriefedItem | None) -> list[str]:
     """A refused item's text, for the editor to judge the refusal; not when it was refused
     for leakage (it is prompt, injection or markup material, not a brief)."""
-    return "" if any(f.check == "leakage" for f in item.verdict.failures) else item.verdict.item.text()
-
-
-def flag_text(item: BriefedItem) -> str:
-    """What the checks that only flag found: "names: names not in the source: X"."""
-    return "; ".join(f"{f.check}: {f.message}" for f in item.verdict.flags)
+    if item is None or any(f.check == "leakage" for f in item.verdict.failures):
+        return []
+    return [line for line in item.verdict.item.text().splitlines() if line]
 
 
 def _markdown_parts(briefing: Briefing) -> Iterator[str]:
@@ -87,39 +90,20 @@ def _markdown_renderer() -> MarkdownIt:
     return renderer
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }}
-h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; }}
-em {{ color: #555; }}
-</style>
-</head>
-<body>
-{body}</body>
-</html>
-"""
-
-
-def briefing_html(briefing: Briefing) -> str:
+def briefing_html(briefing: Briefing) -> Iterator[str]:
     """Block by block: markdown-it's tokens for a whole day of items would take hundreds of MB.
     Every block starts a new paragraph or heading, so the result is the same."""
     renderer = _markdown_renderer()
-    body = "".join(renderer.render(part) for part in _markdown_parts(briefing))
     title = f"{briefing.title or LABELS[briefing.lang]['title']} — {briefing.date.isoformat()}"
-    return _PAGE.format(lang=briefing.lang, title=html.escape(title), body=body)
+    blocks = (renderer.render(part) for part in _markdown_parts(briefing))
+    return render_page("briefing.html", lang=briefing.lang, title=title, blocks=blocks)
 
 
-def _item_json(item: BriefedItem) -> dict:
+def _item_json(item: BriefedItem, outcome: ArticleOutcome) -> dict:
     verdict = item.verdict
     return {
         "lang": verdict.item.lang,
-        "status": ("flagged" if item.verdict.flags else "passed") if item.passed else "failed",
+        "status": outcome.fate(verdict.item.lang).status,  # "passed", "flagged" or "failed"
         "headline": verdict.item.headline,
         "bullets": list(verdict.item.bullets),
         "checks": [result.model_dump() for result in verdict.results],
@@ -132,7 +116,7 @@ def _item_json(item: BriefedItem) -> dict:
     }
 
 
-def report_json(report: RunReport) -> Iterator[str]:
+def briefing_json(report: RunReport) -> Iterator[str]:
     """briefing.json in pieces, one article at a time: for ten thousand articles the whole
     document as one dict and one string took ~150 MB."""
     head = {
@@ -155,31 +139,21 @@ def _article_json(outcome: ArticleOutcome) -> dict:
         "published": article.published, "lang": article.lang,
         "digest": list(outcome.digest.facts) if outcome.digest else None,
         "digest_usage": outcome.digest_usage.model_dump(),
-        "items": [_item_json(item) for item in outcome.items],
+        "items": [_item_json(item, outcome) for item in outcome.items],
         "errors": list(outcome.errors),
     }
 
 
 def run_report_json(report: RunReport, exit_code: int) -> str:
-    """What happened to every article and language in this run: for cron and whoever reads its mail."""
-    articles = []
-    for outcome in report.outcomes:
-        fates = {item.verdict.item.lang: _fate(item) for item in outcome.items}
-        for lang in report.languages:
-            fates.setdefault(lang, f"waiting for the next run: {outcome.waiting}" if outcome.waiting
-                             else "not briefed: " + ("; ".join(outcome.errors) or "no reply"))
-        articles.append({"source": outcome.article.source, "languages": fates,
-                         "attempts": sum(item.attempts for item in outcome.items)})
-    by_language = {lang: Usage() for lang in report.languages}
-    digest = Usage()
-    for outcome in report.outcomes:
-        digest = digest + outcome.digest_usage
-        for item in outcome.items:
-            by_language[item.verdict.item.lang] = by_language[item.verdict.item.lang] + item.usage
+    """report.json: what happened to every article and language in this run, for cron and
+    whoever reads its mail."""
+    articles = [{"source": outcome.article.source,
+                 "languages": {lang: outcome.fate(lang).line for lang in report.languages},
+                 "attempts": sum(item.attempts for item in outcome.items)} for outcome in report.outcomes]
     document = {"date": report.date.isoformat(), "exit_code": exit_code, "model": report.model,
-                "written": report.written, "flagged": report.flagged, "expected": report.expected, "model_calls": report.model_calls,
-                "http_retries": report.http_retries, "usage": report.usage().model_dump(),
-                "usage_by_stage": {"digest": digest.model_dump(), "brief": {l: u.model_dump() for l, u in by_language.items()}},
+                "written": report.written, "flagged": report.flagged, "expected": report.expected,
+                "model_calls": report.model_calls, "http_retries": report.http_retries,
+                "usage": report.usage().model_dump(), "usage_by_stage": _usage_by_stage(report),
                 "estimate": report.estimate, "cost": report.cost, "skipped": list(report.skipped),
                 "format_fallback": report.format_fallback or None,
                 "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
@@ -188,22 +162,24 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _fate(item: BriefedItem) -> str:
-    if not item.passed:
-        return "failed: " + ", ".join(f"{f.check} ({f.message})" for f in item.verdict.failures)
-    return "flagged: " + flag_text(item) if item.verdict.flags else "passed"
+def _usage_by_stage(report: RunReport) -> dict:
+    by_language = {lang: Usage() for lang in report.languages}
+    digest = Usage()
+    for outcome in report.outcomes:
+        digest = digest + outcome.digest_usage
+        for item in outcome.items:
+            by_language[item.verdict.item.lang] = by_language[item.verdict.item.lang] + item.usage
+    return {"digest": digest.model_dump(), "brief": {lang: usage.model_dump() for lang, usage in by_language.items()}}
 
 
 def briefing_for(report: RunReport, lang: str, title: str = "") -> Briefing:
-    entries = []
-    for outcome in report.outcomes:
-        item = next((i for i in outcome.items if i.verdict.item.lang == lang), None)
-        error = f"waiting for the next run: {outcome.waiting}" if outcome.waiting else "; ".join(outcome.errors)
-        entries.append(BriefingEntry(article=outcome.article, item=item, error=error))
-    return Briefing(lang=lang, date=report.date, model=report.model, entries=tuple(entries), title=title)
+    entries = tuple(BriefingEntry(article=outcome.article, item=outcome.item_in(lang), fate=outcome.fate(lang))
+                    for outcome in report.outcomes)
+    return Briefing(lang=lang, date=report.date, model=report.model, entries=entries, title=title)
 
 
-def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, str]] = (), title: str = "") -> list[Path]:
+def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, Text]] = (),
+                  title: str = "") -> list[Path]:
     """briefing.<lang>.md and .html per language, briefing.json, and `more` ((name, text)
     pairs), in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()
@@ -216,6 +192,6 @@ def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, st
             briefing = briefing_for(report, lang, title)
             yield day_dir / f"briefing.{lang}.md", briefing_markdown(briefing)
             yield day_dir / f"briefing.{lang}.html", briefing_html(briefing)
-        yield day_dir / "briefing.json", report_json(report)
+        yield day_dir / "briefing.json", briefing_json(report)
 
     return write_all(files())

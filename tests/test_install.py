@@ -1,5 +1,5 @@
-"""briefer installs as a package: the wheel carries the prompt files, and an installed
-briefer, run from a folder outside the checkout, lists them and writes a briefing.
+"""briefer installs as a package: the wheel carries the prompt files and the page templates,
+and an installed briefer, run from a folder outside the checkout, lists them and writes a briefing.
 
 Offline: the wheel is built without build isolation, installed without its dependencies
 into a fresh virtual environment, which sees the project environment's dependencies
@@ -39,10 +39,11 @@ def test_the_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> Non
     assert installed.returncode == 0, installed.stderr
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = _run([str(python), "-c", "import briefer; print(briefer.__file__)"], elsewhere)
+    # PYTHONPATH out too: a checkout on it (as when testing a worktree) would shadow the wheel
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_")) and k != "PYTHONPATH"}
+    where = _run([str(python), "-c", "import briefer; print(briefer.__file__)"], elsewhere, env)
     assert str(target) in where.stdout, where.stdout + where.stderr  # the installed copy, not the checkout
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
     env["BRIEFER_CACHE_DIR"] = str(tmp_path / "cache")
     listed = _run([str(python), "-m", "briefer", "prompts", "list"], elsewhere, env)
     assert listed.returncode == 0 and "brief@2" in listed.stdout and "released" in listed.stdout, listed.stderr
@@ -56,5 +57,8 @@ def test_the_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> Non
                     "--date", "2026-11-27", "--model", "fake-model"], elsewhere,
                    {**env, "OPENAI_BASE_URL": fake.base_url, "NO_PROXY": "127.0.0.1"})
     assert ran.returncode == 0, ran.stderr
-    briefing = json.loads((elsewhere / "out" / "2026-11-27" / "briefing.json").read_text())
+    day = elsewhere / "out" / "2026-11-27"
+    briefing = json.loads((day / "briefing.json").read_text())
     assert {item["prompt"] for a in briefing["articles"] for item in a["items"]} == {"brief@2"}
+    page = (day / "briefing.de.html").read_text(encoding="utf-8")  # from the templates the wheel carries
+    assert "Content-Security-Policy" in page and "Anna Berg" in page

@@ -80,3 +80,16 @@ def test_a_prompt_locale_for_a_language_briefer_does_not_know_is_refused(tmp_pat
     (copy / "brief" / "v3.md").write_text(new, encoding="utf-8")
     with pytest.raises(ConfigError, match="locales nl are not languages briefer knows"):
         prompts.load_prompt(copy, "brief@3")
+
+
+def test_a_prompt_file_reaching_past_its_values_into_python_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "prompts"
+    shutil.copytree(PROMPTS, copy)
+    source = (copy / "brief" / "v2.md").read_text(encoding="utf-8")
+    (copy / "brief" / "v3.md").write_text(source.replace("version: 2", "version: 3").replace(
+        "Title: {{ title }}", "Title: {{ title.__class__.__mro__ }}"), encoding="utf-8")
+    prompts.lock_prompts(copy)
+    brief = prompts.load_prompt(copy, "brief@3")
+    values = dict(title="T", text="Body.", source_kind="article", words=60, max_bullets=3, locale=brief.locale("en"))
+    with pytest.raises(ConfigError, match=r"prompt brief@3: access to attribute '__class__' .* is unsafe"):
+        brief.render("user", **values)

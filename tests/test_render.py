@@ -74,3 +74,89 @@ def test_written_files_follow_the_umask_so_a_web_server_can_read_them(tmp_path: 
                 f"write_atomic(__import__('pathlib').Path({str(target)!r}), 'x')")
         subprocess.run([sys.executable, "-c", code], check=True)
         assert stat.S_IMODE(os.stat(target).st_mode) == mode, (oct(umask), oct(os.stat(target).st_mode))
+
+
+def _fates_report() -> RunReport:
+    """One article per fate, in English: passed, flagged, refused, waiting, not briefed."""
+    def article(n: int) -> Article:
+        return Article(id=str(n) * 64, title=f"Story {n}", source=f"story{n}.txt", lang="en", text="text")
+
+    def briefed(n: int, *results: CheckResult) -> ArticleOutcome:
+        item = Item(article_id=article(n).id, lang="en", headline=f"Headline {n}", bullets=(f"Bullet {n}.",))
+        return ArticleOutcome(article=article(n), items=(BriefedItem(
+            verdict=Verdict(item=item, results=results), prompt=PROMPT, model="m", usage=Usage(), attempts=2),))
+
+    return RunReport(date=date(2026, 11, 27), languages=("en",), model="m", outcomes=(
+        briefed(1, CheckResult(check="numbers", passed=True)),
+        briefed(2, CheckResult(check="names", passed=False, flag=True, message="names not in the source: Lars")),
+        briefed(3, CheckResult(check="numbers", passed=False, message="999 is not in the source")),
+        ArticleOutcome(article=article(4), waiting="the endpoint is down"),
+        ArticleOutcome(article=article(5), errors=("story5.txt: skipped: over the budget",)),
+    ))
+
+
+def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
+    import json
+
+    from briefer.publish import desk_files
+    from briefer.render import run_report_json
+
+    report = _fates_report()
+    write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))
+    day = tmp_path / "2026-11-27"
+    lines = [a["languages"]["en"] for a in json.loads(run_report_json(report, 3))["articles"]]
+    assert lines == ["passed", "flagged: names: names not in the source: Lars",
+                     "failed: numbers: 999 is not in the source", "waiting for the next run: the endpoint is down",
+                     "not briefed: story5.txt: skipped: over the budget"]
+    page = (day / "index.html").read_text(encoding="utf-8")
+    for line in lines[2:]:
+        assert f"<p>{line}</p>" in page, line  # under the item's ⚠ heading
+    assert "⚑ Flagged, check before use: names: names not in the source: Lars" in page
+    markdown = (day / "briefing.en.md").read_text(encoding="utf-8")
+    assert "> ⚑ Flagged, check before use: names: names not in the source: Lars" in markdown
+    assert "## ⚠ Not published: failed checks (numbers)" in markdown
+    assert "- numbers: 999 is not in the source" in markdown
+    assert "## ⚠ Not briefed (waiting for the next run: the endpoint is down)" in markdown
+    assert "story3.txt [en] after 2 attempts: failed: numbers: 999 is not in the source" in report.problems()
+    statuses = [i["status"] for a in json.loads((day / "briefing.json").read_text())["articles"] for i in a["items"]]
+    assert statuses == ["passed", "flagged", "failed"]
+    feed = (day / "feed.en.atom").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 2 and "[⚑ names: names not in the source: Lars]" in feed
+
+
+HOSTILE = ('<script>alert(1)</script> "><svg onload=alert(1)> & ]]> \'x\'',
+           ("<img src=x onerror=alert(1)>", "[click](javascript:alert(1)) <link rel=stylesheet href=//evil.example>"))
+
+
+def test_every_page_is_the_one_base_page_no_script_no_remote_asset_model_text_as_text(tmp_path: Path) -> None:
+    import re
+
+    from briefer.publish import desk_files
+
+    report = _report(*HOSTILE, url="javascript:alert(2)", title=HOSTILE[0])
+    written = write_outputs(report, tmp_path, desk_files(report, "europe", HOSTILE[0]))
+    pages = [path for path in written if path.suffix == ".html"]
+    assert sorted(p.name for p in pages) == ["briefing.en.html", "index.html"]
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'), path.name
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+        assert len(policies) == 1 and "default-src 'none'" in policies[0], path.name
+        tags = re.findall(r"<[a-zA-Z][^>]*>", page)
+        assert not [t for t in tags if re.match(r"<(script|img|svg|link|iframe|object)\b", t, re.IGNORECASE)], path.name
+        assert not [t for t in tags if re.search(r"\s(on\w+|src)\s*=", t, re.IGNORECASE)], path.name
+        assert 'href="javascript' not in page and "&lt;script&gt;" in page, path.name
+
+
+def test_the_atom_feed_carries_hostile_model_text_exactly_as_text(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from briefer.publish import desk_files
+
+    report = _report(*HOSTILE, url="javascript:alert(2)")
+    write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = ET.parse(tmp_path / "2026-11-27" / "feed.en.atom").getroot().find(f"{atom}entry")
+    assert entry.find(f"{atom}title").text == HOSTILE[0]
+    assert entry.find(f"{atom}summary").text == " ".join(HOSTILE[1])
+    assert entry.find(f"{atom}link") is None  # a javascript: link is no link
