@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 from . import faithfulness, languages, text
 from .faithfulness import passed, read_source
 from .langid import confidences
-from .models import CHECKS, DEFAULT_SEVERITY, CheckResult, Item
+from .models import DEFAULT_SEVERITY, CheckResult, Item
 from .vocabulary import german_compound, known_form, zipf
 
 

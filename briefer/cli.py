@@ -16,7 +16,7 @@ from . import calibration, gate, prompts, run
 from .config import SUPPORTED_LANGUAGES, Settings, load_settings
 from .errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
 from .files import write_atomic
-from .models import RunReport
+from .report import RunReport
 from .progress import progress_display
 
 log = logging.getLogger("briefer")

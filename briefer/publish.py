@@ -8,7 +8,8 @@ from typing import Iterator, NamedTuple
 
 from .files import Text
 from .languages import LABELS, NATIVE_NAMES
-from .models import ArticleOutcome, BriefingEntry, Fate, RunReport
+from .models import ArticleOutcome, BriefingEntry, Fate
+from .report import RunReport
 from .render import briefing_for, refused_lines, safe_url, source_links
 from .templating import render_page
 

@@ -13,7 +13,8 @@ from markdown_it import MarkdownIt
 
 from .files import Text, remove_stale_temps, write_all
 from .languages import LABELS
-from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, RunReport, Usage
+from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Usage
+from .report import RunReport
 from .templating import render_page
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")

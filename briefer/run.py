@@ -16,7 +16,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Callable, ContextManager, Iterator
 
-from . import batch, budget, endpoint, langid, pipeline, prompts
+from . import batch, budget, endpoint, langid, pipeline, prompts, schedule
 from .config import Settings
 from .dedupe import merge_duplicates
 from .errors import EXIT_TEMPORARY, ConfigError, InputError, TemporaryError
@@ -24,11 +24,12 @@ from .fetch import FetchPolicy
 from .files import write_atomic
 from .ingest import read_sources
 from .llm import LLM
-from .models import Article, RunReport
+from .models import Article
+from .report import RunReport
 from .publish import desk_files
 from .render import run_report_json, write_outputs
 
-Progress = Callable[[int, LLM], ContextManager[pipeline.Progress]]  # (articles, model door) -> per-article callback
+Progress = Callable[[int, LLM], ContextManager[schedule.Progress]]  # (articles, model door) -> per-article callback
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,10 @@ def plan_run(settings: Settings, sources: list[str]) -> Plan:
 
 
 def brief_articles(settings: Settings, llm: LLM, articles: list[Article], day: Date,
-                   progress: pipeline.Progress = lambda outcome: None) -> RunReport:
+                   progress: schedule.Progress = lambda outcome: None) -> RunReport:
     """Digest, brief and check every article in every language."""
     briefer = _briefer(settings, llm)
-    return pipeline.run(settings, briefer, articles, day, progress)
+    return schedule.run(settings, briefer, articles, day, progress)
 
 
 def brief_sources(settings: Settings, sources: list[str], use_batch: bool = False,

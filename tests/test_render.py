@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer.models import Article, BriefedItem, CheckResult, Item, PromptRef, RunReport, Usage, Verdict
+from briefer.models import Article, BriefedItem, CheckResult, Item, PromptRef, Usage, Verdict
+from briefer.report import RunReport
 from briefer.models import ArticleOutcome
 from briefer.files import write_atomic
 from briefer.render import write_outputs
