@@ -6,8 +6,10 @@ One SQLite file, <out>/memory.sqlite, shared by the desks that write there. It h
 article text: per story and day, the story's name keys and figures (story.StoryFacts), its
 title and its languages. A continuing story is found by its names: an earlier day's story
 that shares at least MIN_SHARED of them, and MOST of the fewer names of the two, is the same
-story, which keeps the key it was first seen with. Figures do not decide it: a continuing
-story changes them, and that is what makes it an update. A memory that is missing or
+story, which keeps the key it was first seen with. Figures only corroborate (a continuing
+story changes them, and that is what makes it an update): a story sharing just three names
+must share a figure too, or stories written from one template would join on a town, a firm
+and a surname. A memory that is missing or
 unreadable never stops a briefing: it is rebuilt from the days' briefing.json, whose articles
 carry their `story` (story.facts_json), and the run says so.
 """
@@ -21,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Iterator, Literal, Sequence
 
 from .files import TEMP_SUFFIX
 from .story import StoryFacts, facts_from_json, same_name
@@ -157,20 +159,28 @@ _DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
 
 def _fill(db: sqlite3.Connection, days: list[tuple[date, dict]]) -> None:
-    """Only published stories: an article with no item passed or flagged was never read."""
     db.executescript(_SCHEMA)
     db.execute("BEGIN")
     for day, document in days:
-        desk = str(document.get("desk") or DEFAULT_DESK) if isinstance(document, dict) else DEFAULT_DESK
-        for article in document.get("articles", ()) if isinstance(document, dict) else ():
-            try:
-                facts = facts_from_json(article["story"])
-                langs = [item["lang"] for item in article.get("items", ()) if item.get("status") in PUBLISHED]
-            except (KeyError, TypeError, AttributeError):
-                continue  # written before stories were kept, or hand-edited
-            if langs:
-                _remember(db, desk, day, facts, langs)
+        for desk, facts, langs in _published_stories(document):
+            _remember(db, desk, day, facts, langs)
     db.execute("COMMIT")
+
+
+def _published_stories(document: object) -> Iterator[tuple[str, StoryFacts, list[str]]]:
+    """(desk, story, languages) of each article a briefing.json published in some language;
+    articles written before stories were kept, or hand-edited out of shape, are passed over."""
+    if not isinstance(document, dict) or not isinstance(document.get("articles"), list):
+        return
+    desk = str(document.get("desk") or DEFAULT_DESK)
+    for article in document["articles"]:
+        try:
+            facts = facts_from_json(article["story"])
+            langs = [str(item["lang"]) for item in article.get("items", ()) if item.get("status") in PUBLISHED]
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if langs:
+            yield desk, facts, langs
 
 
 def _rebuild(out_dir: Path, reason: str) -> tuple[sqlite3.Connection, str, bool]:

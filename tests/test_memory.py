@@ -215,3 +215,18 @@ def test_a_memory_that_cannot_be_written_is_left_to_be_rebuilt(tmp_path: Path, m
     again, note = StoryMemory.open(tmp_path, "city")
     again.close()
     assert note.startswith("memory rebuilt from 2 days of briefing.json (was missing)")
+
+
+def test_a_briefing_json_that_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
+    _two_published_days(tmp_path)
+    (tmp_path / "2026-03-15").mkdir()
+    (tmp_path / "2026-03-15" / "briefing.json").write_text('{"articles": [', encoding="utf-8")  # cut off by a full disk
+    old = {"date": "2026-03-14", "articles": [{"title": "Before stories were kept", "items": [{"lang": "en",
+                                                                                             "status": "passed"}]}]}
+    (tmp_path / "2026-03-14").mkdir()
+    (tmp_path / "2026-03-14" / "briefing.json").write_text(json.dumps(old), encoding="utf-8")
+    memory, note = StoryMemory.open(tmp_path, "city")
+    assert memory.classify(facts(TARTU), WEDNESDAY).kind == "repeat"
+    memory.close()
+    assert note.startswith("memory rebuilt from 3 days of briefing.json (was missing)")
+    assert note.endswith("unreadable, left out: 2026-03-15/briefing.json (JSONDecodeError)")
