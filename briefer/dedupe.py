@@ -2,8 +2,9 @@
 
 Exact copies share an id (the text's sha256) and are joined when read. Near copies are the
 same event in other words, perhaps another language: they share most of their names and
-numbers, or most of their word sequences. The first source read is kept; the others are
-listed on it. An inverted index finds the candidates, so a run of thousands of articles
+numbers, or most of their word sequences with no name or figure of their own on both sides
+(an edit adds a sentence; two stories written from one template each have their own town,
+people and figures). The first source read is kept; the others are listed on it. An inverted index finds the candidates, so a run of thousands of articles
 compares only those that share something, not every pair.
 
 Memory stays small at any size: an article is kept as a bottom-k sketch of its shingle
@@ -68,12 +69,19 @@ def _resemble(a: array, b: array) -> bool:
 def _same(a: _Signature, b: _Signature) -> bool:
     """Most names and figures shared, counted against the larger article too: a short story
     whose few names all appear in a long report (Hegseth's remarks in a summit write-up) is
-    another story, not the same one."""
+    another story, not the same one. Alike wording alone is not enough: it is the same event
+    only when the names and figures agree too."""
     shared = len(set(a.entities).intersection(b.entities))
     smaller, larger = sorted((len(a.entities), len(b.entities)))
     if shared >= MIN_SHARED_ENTITIES and shared / smaller >= ENTITY_OVERLAP and shared / larger >= ENTITY_OVERLAP / 2:
         return True
-    return _resemble(a.sketch, b.sketch)
+    return _agree(a.entities, b.entities) and _resemble(a.sketch, b.sketch)
+
+
+def _agree(a: array, b: array) -> bool:
+    """No name or figure on both sides that the other lacks: one may add to the other (a later
+    edit, a closing sentence), but a town, person or figure replaced by another is another event."""
+    return set(a).issubset(b) or set(b).issubset(a)
 
 
 def same_story(a: Article, b: Article) -> bool:

@@ -74,3 +74,24 @@ def test_a_short_story_whose_names_all_appear_in_a_long_report_stays_its_own() -
     long = article(FIXTURES / "calibration" / "articles" / "en-eu-summit-defence-fund.txt")
     kept, merged = merge_duplicates([long, short])
     assert len(kept) == 2 and not merged
+
+
+def test_stories_written_from_one_template_stay_apart() -> None:
+    """300 councils approving 300 projects in the same sentences: alike wording, but each its
+    own town, people and figures, so 300 stories, none listed as another's duplicate."""
+    from stories import article, templated
+
+    kept, merged = merge_duplicates([article(templated(n), f"wire-{n:03d}") for n in range(300)])
+    assert len(kept) == 300 and merged == []
+
+
+def test_one_event_in_other_words_and_other_languages_is_one_story_among_templated_ones() -> None:
+    from stories import EVENT_DE, EVENT_EN, EVENT_EN_REWORDED, EVENT_UK, article, templated
+
+    others = [article(templated(n), f"wire-{n:03d}") for n in range(300)]
+    event = [article(EVENT_EN, "tartu-en"), article(EVENT_EN_REWORDED, "tartu-en-2"),
+             article(EVENT_DE, "tartu-de", "de"), article(EVENT_UK, "tartu-uk", "uk")]
+    kept, merged = merge_duplicates(others[:150] + event + others[150:])
+    assert len(kept) == 301 and len(merged) == 3
+    tartu = next(a for a in kept if a.source == "tartu-en")
+    assert tartu.also_from == ("tartu-en-2", "tartu-de", "tartu-uk")

@@ -1,0 +1,232 @@
+"""The story memory: what a desk published on earlier days marks today's stories new, an
+update (naming what is new) or a repeat; a lost memory is rebuilt from briefing.json."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefer.ingest import parse_article
+from briefer.memory import FILE, StoryMemory
+from briefer.story import facts_from_json, facts_json, story_facts
+from conftest import FIXTURES
+from stories import EVENT_EN, EVENT_UK, article, templated
+
+MONDAY, TUESDAY, WEDNESDAY = date(2026, 3, 16), date(2026, 3, 17), date(2026, 3, 18)
+
+TARTU = EVENT_EN
+TARTU_DEARER = EVENT_EN.replace("approves", "raises the cost of").replace("126 million", "141 million")
+TARTU_MINISTER = TARTU_DEARER + "Transport minister Mart Kask said the state would pay a third of the cost.\n"
+LYON = """Tram line opens in Lyon
+
+The new T10 tram line opened in Lyon on Monday after four years of work. Mayor Grégory Doucet said
+42 trams would run every day and carry 30,000 passengers. The line cost 270 million euros, and the
+Sytral transport authority will run it.
+"""
+PORTO = """Porto opens its new water plant
+
+The water plant on the Douro in Porto began work on Tuesday. Mayor Rui Moreira said it would serve
+180,000 homes. Águas do Porto, which runs it, spent 64 million euros on the plant.
+"""
+
+
+def facts(text: str, lang: str = "en"):
+    return story_facts(article(text, "wire", lang))
+
+
+def run_day(out: Path, day: date, texts: list[str], desk: str = "city") -> list:
+    """One day of a desk: every story marked against the memory, then all published."""
+    memory, _ = StoryMemory.open(out, desk)
+    marks = [memory.classify(facts(text), day) for text in texts]
+    for text in texts:
+        memory.record(day, facts(text), ["en", "de"])
+    assert memory.close() == ""
+    return marks
+
+
+def test_three_days_new_then_update_naming_the_new_figure_or_name_then_repeat(tmp_path: Path) -> None:
+    tartu, lyon = run_day(tmp_path, MONDAY, [TARTU, LYON])
+    assert (tartu.kind, lyon.kind) == ("new", "new")
+
+    tartu2, lyon2, porto = run_day(tmp_path, TUESDAY, [TARTU_DEARER, LYON, PORTO])
+    assert (tartu2.kind, tartu2.new_numbers, tartu2.new_names) == ("update", ("141 million",), ())
+    assert tartu2.first_seen == MONDAY and tartu2.story == tartu.story
+    assert (lyon2.kind, lyon2.first_seen, lyon2.new_numbers, lyon2.new_names) == ("repeat", MONDAY, (), ())
+    assert porto.kind == "new" and porto.first_seen is None
+
+    tartu3, porto3 = run_day(tmp_path, WEDNESDAY, [TARTU_MINISTER, PORTO])
+    assert (tartu3.kind, tartu3.new_numbers, tartu3.new_names) == ("update", (), ("Mart Kask",))
+    assert tartu3.first_seen == MONDAY and tartu3.story == tartu.story
+    assert (porto3.kind, porto3.first_seen) == ("repeat", TUESDAY)
+
+
+def test_a_figure_published_on_any_earlier_day_is_not_new_again(tmp_path: Path) -> None:
+    run_day(tmp_path, MONDAY, [TARTU])
+    run_day(tmp_path, TUESDAY, [TARTU_DEARER])
+    [back] = run_day(tmp_path, WEDNESDAY, [TARTU])  # the cost as first reported, quoted again
+    assert back.kind == "repeat"
+
+
+def test_the_same_story_told_in_another_script_is_a_repeat(tmp_path: Path) -> None:
+    """Kadri Saar is Кадрі Саар; 126 million is 126 мільйонів."""
+    run_day(tmp_path, MONDAY, [TARTU])
+    memory, _ = StoryMemory.open(tmp_path, "city")
+    told_again = memory.classify(facts(EVENT_UK, "uk"), TUESDAY)
+    dearer = memory.classify(facts(EVENT_UK.replace("126", "141"), "uk"), TUESDAY)
+    memory.close()
+    assert (told_again.kind, told_again.first_seen) == ("repeat", MONDAY)
+    assert (dearer.kind, dearer.new_numbers) == ("update", ("141 мільйонів",))
+
+
+def test_rerunning_a_day_marks_its_stories_as_the_first_run_did(tmp_path: Path) -> None:
+    run_day(tmp_path, MONDAY, [TARTU, LYON])
+    first = run_day(tmp_path, TUESDAY, [TARTU_DEARER, LYON, PORTO])
+    again = run_day(tmp_path, TUESDAY, [TARTU_DEARER, LYON, PORTO])
+    assert again == first
+    with sqlite3.connect(tmp_path / FILE) as db:
+        assert db.execute("SELECT day, COUNT(*) FROM stories GROUP BY day ORDER BY day").fetchall() == [
+            ("2026-03-16", 2), ("2026-03-17", 3)]
+
+
+def test_each_desk_remembers_what_it_published(tmp_path: Path) -> None:
+    run_day(tmp_path, MONDAY, [TARTU], desk="city")
+    [for_city] = run_day(tmp_path, TUESDAY, [TARTU], desk="city")
+    [for_region] = run_day(tmp_path, TUESDAY, [TARTU], desk="region")
+    assert (for_city.kind, for_region.kind) == ("repeat", "new")
+
+
+def test_stories_sharing_a_few_people_and_places_stay_apart(tmp_path: Path) -> None:
+    """The EU summit report names eleven of the Hegseth story's people and places (Ukraine,
+    Kyiv, Pistorius, ...), and is another story."""
+    def fixture(path: Path):
+        return story_facts(parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix))
+
+    hegseth = fixture(FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt")
+    summit = fixture(FIXTURES / "calibration" / "articles" / "en-eu-summit-defence-fund.txt")
+    memory, _ = StoryMemory.open(tmp_path, "world")
+    memory.record(MONDAY, hegseth, ["en"])
+    memory.close()
+    memory, _ = StoryMemory.open(tmp_path, "world")
+    assert memory.classify(summit, TUESDAY).kind == "new"
+    assert memory.classify(hegseth, TUESDAY).kind == "repeat"
+    memory.close()
+
+
+def test_stories_written_from_one_template_stay_apart_across_days(tmp_path: Path) -> None:
+    run_day(tmp_path, MONDAY, [templated(n) for n in range(100)])
+    memory, _ = StoryMemory.open(tmp_path, "city")
+    kinds = [memory.classify(facts(templated(n)), TUESDAY).kind for n in range(100, 200)]
+    again = [memory.classify(facts(templated(n)), TUESDAY).kind for n in range(10)]
+    memory.close()
+    assert kinds == ["new"] * 100 and again == ["repeat"] * 10
+
+
+def _briefing(out: Path, day: date, articles: list[tuple[str, list[tuple[str, str]]]], desk: str | None,
+              folder: str = "") -> None:
+    """A day's briefing.json as a run writes it: per article its story and its items' fates."""
+    document = {"date": day.isoformat(), "languages": ["en", "de"], **({"desk": desk} if desk else {}),
+                "articles": [{"title": text.split("\n")[0], "story": facts_json(facts(text)),
+                              "items": [{"lang": lang, "status": status, "headline": "…"} for lang, status in items]}
+                             for text, items in articles]}
+    (out / day.isoformat() / folder).mkdir(parents=True, exist_ok=True)
+    (out / day.isoformat() / folder / "briefing.json").write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+
+def _two_published_days(out: Path) -> None:
+    _briefing(out, MONDAY, [(TARTU, [("en", "passed"), ("de", "flagged")]),
+                            (LYON, [("en", "failed"), ("de", "failed")])], desk="city")  # Lyon never published
+    _briefing(out, TUESDAY, [(PORTO, [("en", "passed"), ("de", "failed")])], desk=None)  # before desks: "briefer"
+    _briefing(out, TUESDAY, [(LYON, [("en", "passed")])], desk="region", folder="region")  # a desk's own folder
+
+
+def _check_rebuilt(out: Path, note: str, reason: str) -> None:
+    assert note.startswith("memory rebuilt from 2 days of briefing.json") and reason in note
+    city, note_again = StoryMemory.open(out, "city")
+    assert note_again == ""  # saved: the next run reads it
+    assert city.classify(facts(TARTU_DEARER), WEDNESDAY).new_numbers == ("141 million",)
+    assert city.classify(facts(LYON), WEDNESDAY).kind == "new"
+    assert city.classify(facts(PORTO), WEDNESDAY).kind == "new"  # another desk's story
+    city.close()
+    default, _ = StoryMemory.open(out, "briefer")
+    assert default.classify(facts(PORTO), WEDNESDAY).first_seen == TUESDAY
+    default.close()
+    region, _ = StoryMemory.open(out, "region")
+    assert region.classify(facts(LYON), WEDNESDAY).kind == "repeat"
+    region.close()
+
+
+def test_a_missing_memory_is_rebuilt_from_the_published_briefings(tmp_path: Path) -> None:
+    _two_published_days(tmp_path)
+    memory, note = StoryMemory.open(tmp_path, "city")
+    memory.close()
+    _check_rebuilt(tmp_path, note, "(was missing)")
+
+
+def _foreign_database(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+        db.execute("PRAGMA user_version = 99")
+
+
+@pytest.mark.parametrize("spoil, reason", [
+    (lambda path: path.write_bytes(b"these are not the stories you are looking for\n" * 40), "file is not a database"),
+    (_foreign_database, "schema version 99"),
+])
+def test_an_unreadable_memory_is_rebuilt_and_the_run_says_why(tmp_path: Path, spoil, reason: str) -> None:
+    _two_published_days(tmp_path)
+    spoil(tmp_path / FILE)
+    memory, note = StoryMemory.open(tmp_path, "city")
+    memory.close()
+    _check_rebuilt(tmp_path, note, f"was unreadable: {reason}")
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_first_run_in_a_folder_says_nothing_of_a_memory(tmp_path: Path) -> None:
+    memory, note = StoryMemory.open(tmp_path / "out", "city")
+    assert note == "" and memory.classify(facts(TARTU), MONDAY).kind == "new"
+    memory.close()
+
+
+def test_a_story_reads_back_from_briefing_json_as_written() -> None:
+    written = facts(TARTU)
+    story = json.loads(json.dumps(facts_json(written)))
+    assert facts_from_json(story) == written
+    assert set(story) == {"key", "title", "names", "numbers"} and "126000000" in story["numbers"]
+
+
+def test_a_memory_that_cannot_be_written_is_left_to_be_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    """Another desk holds the file locked: this run's stories are not saved, it says so, and
+    the next run rebuilds the memory from briefing.json instead of reading a stale one."""
+    import briefer.memory
+
+    monkeypatch.setattr(briefer.memory, "LOCK_WAIT", 0.0)
+    _two_published_days(tmp_path)
+    memory, _ = StoryMemory.open(tmp_path, "city")
+    memory.record(WEDNESDAY, facts(TARTU_DEARER), ["en"])
+    with sqlite3.connect(tmp_path / FILE, isolation_level=None) as other_desk:
+        other_desk.execute("BEGIN EXCLUSIVE")
+        note = memory.close()
+        other_desk.execute("ROLLBACK")
+    assert note.startswith("memory not saved (database is locked)")
+    again, note = StoryMemory.open(tmp_path, "city")
+    again.close()
+    assert note.startswith("memory rebuilt from 2 days of briefing.json (was missing)")
+
+
+def test_a_briefing_json_that_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
+    _two_published_days(tmp_path)
+    (tmp_path / "2026-03-15").mkdir()
+    (tmp_path / "2026-03-15" / "briefing.json").write_text('{"articles": [', encoding="utf-8")  # cut off by a full disk
+    old = {"date": "2026-03-14", "articles": [{"title": "Before stories were kept", "items": [{"lang": "en",
+                                                                                             "status": "passed"}]}]}
+    (tmp_path / "2026-03-14").mkdir()
+    (tmp_path / "2026-03-14" / "briefing.json").write_text(json.dumps(old), encoding="utf-8")
+    memory, note = StoryMemory.open(tmp_path, "city")
+    assert memory.classify(facts(TARTU), WEDNESDAY).kind == "repeat"
+    memory.close()
+    assert note.startswith("memory rebuilt from 3 days of briefing.json (was missing)")
+    assert note.endswith("unreadable, left out: 2026-03-15/briefing.json (JSONDecodeError)")
