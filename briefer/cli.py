@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -65,9 +66,22 @@ def _say_skipped(rejected) -> None:
 
 def _summary(report: RunReport, settings: Settings) -> str:
     flagged = f", {report.flagged} of them flagged" if report.flagged else ""
-    return (f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
-            f"({len(report.outcomes)} articles x {len(settings.languages)} languages) with {report.model}, "
-            f"{report.model_calls} model calls, {report.http_retries} HTTP retries")
+    novelty = Counter(report.standing_of(o.article.id).novelty for o in report.outcomes)
+    stories = ", ".join(f"{novelty[kind]} {kind}" for kind in ("new", "update", "repeat") if novelty[kind])
+    ranked_out = f", {len(report.ranked_out)} left out by rank or as repeats" if report.ranked_out else ""
+    lines = [f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
+             f"({len(report.outcomes)} articles x {len(settings.languages)} languages) with {report.model}, "
+             f"{report.model_calls} model calls, {report.http_retries} HTTP retries",
+             f"briefer: stories: {stories or 'none'}{ranked_out}"]
+    if report.delivery:
+        lines.append(_delivery_line(report.delivery))
+    return "\n".join(lines)
+
+
+def _delivery_line(delivery: dict) -> str:
+    sent, already, failed = (len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed"))
+    return (f"briefer: delivered {sent} message{'s' * (sent != 1)}"
+            + (f", {already} already sent earlier" if already else "") + (f", {failed} FAILED" if failed else ""))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -168,6 +182,24 @@ def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: 
     click.echo(f"gate failed: {len(fell)} of {len(pins)} pinned figures below their pins" if fell
                else f"gate passed: all {len(pins)} pinned figures at or above their pins")
     sys.exit(1 if fell else 0)
+
+
+@main.command("send")
+@click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to send again.")
+@click.option("--desk", help="A desk from briefer.toml with a [desks.<name>.deliver] table.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml).")
+def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path | None) -> None:
+    """Deliver a day's written briefing again, on purpose, to the desk's mail and chat channels
+    (a run delivers each day once; a cron rerun sends nothing twice)."""
+    settings = load_settings({"out_dir": out_dir}, config_file, desk=desk)
+    sent = run.send_day(settings, day.date())
+    for line in sent.sent:
+        click.echo(f"briefer: sent {line}")
+    for line in sent.failed:
+        click.echo(f"briefer: not delivered: {line}", err=True)
+    click.echo(_delivery_line(run.delivery_json(sent)))
+    sys.exit(sent.exit_code)
 
 
 @main.group("prompts")

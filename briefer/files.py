@@ -23,6 +23,25 @@ def _file_mode() -> int:
 
 
 _FILE_MODE = _file_mode()  # read once: umask() is process-wide, not to be toggled while threads write
+_DIR_MODE = _FILE_MODE | (0o111 & (_FILE_MODE >> 2))  # x wherever r: 0755 under 022
+
+
+def replace_folder(source: Path, target: Path) -> Path:
+    """`target` becomes a copy of the files in `source`, swapped in by two renames: readers
+    find the old folder or the new one, never half of each."""
+    import shutil
+
+    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
+    for path in source.iterdir():
+        if path.is_file() and not path.name.startswith("."):
+            shutil.copy2(path, fresh / path.name)
+    fresh.chmod(_DIR_MODE)
+    old = target.parent / f".{target.name}-old-{fresh.name.rsplit('-', 1)[-1]}"
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return target
 
 
 def _write_temp(path: Path, text: Text) -> Path:

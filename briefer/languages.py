@@ -33,19 +33,26 @@ ROMANISATION = dict(zip("абвгґдеєжзиіїйклмнопрстуфхц�
 
 LABELS = {
     "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
-           "missing": "Not briefed", "made": "Made by", "flagged": "Flagged, check before use"},
+           "missing": "Not briefed", "made": "Made by", "flagged": "Flagged, check before use",
+           "new": "New", "update": "Update", "repeat": "Repeat", "developing": "Still developing", "since": "since"},
     "de": {"title": "Tagesüberblick", "source": "Quelle", "failed": "Nicht veröffentlicht: Prüfungen nicht bestanden",
-           "missing": "Nicht zusammengefasst", "made": "Erstellt mit", "flagged": "Markiert, vor Verwendung prüfen"},
+           "missing": "Nicht zusammengefasst", "made": "Erstellt mit", "flagged": "Markiert, vor Verwendung prüfen",
+           "new": "Neu", "update": "Aktualisiert", "repeat": "Unverändert", "developing": "Weiterhin aktuell", "since": "seit"},
     "fr": {"title": "Revue du jour", "source": "Source", "failed": "Non publié : contrôles échoués",
-           "missing": "Non résumé", "made": "Produit par", "flagged": "Signalé, à vérifier avant usage"},
+           "missing": "Non résumé", "made": "Produit par", "flagged": "Signalé, à vérifier avant usage",
+           "new": "Nouveau", "update": "Mise à jour", "repeat": "Sans changement", "developing": "Toujours d'actualité", "since": "depuis le"},
     "pl": {"title": "Przegląd dnia", "source": "Źródło", "failed": "Nie opublikowano: nieudane kontrole",
-           "missing": "Brak streszczenia", "made": "Wygenerowano przez", "flagged": "Oznaczone, sprawdź przed użyciem"},
+           "missing": "Brak streszczenia", "made": "Wygenerowano przez", "flagged": "Oznaczone, sprawdź przed użyciem",
+           "new": "Nowe", "update": "Aktualizacja", "repeat": "Bez zmian", "developing": "Wciąż aktualne", "since": "od"},
     "uk": {"title": "Огляд дня", "source": "Джерело", "failed": "Не опубліковано: перевірки не пройдено",
-           "missing": "Не підсумовано", "made": "Створено", "flagged": "Позначено, перевірте перед використанням"},
+           "missing": "Не підсумовано", "made": "Створено", "flagged": "Позначено, перевірте перед використанням",
+           "new": "Нове", "update": "Оновлення", "repeat": "Без змін", "developing": "Тема триває", "since": "з"},
     "es": {"title": "Resumen del día", "source": "Fuente", "failed": "No publicado: no superó las comprobaciones",
-           "missing": "Sin resumir", "made": "Elaborado con", "flagged": "Señalado, revisar antes de usar"},
+           "missing": "Sin resumir", "made": "Elaborado con", "flagged": "Señalado, revisar antes de usar",
+           "new": "Nuevo", "update": "Actualización", "repeat": "Sin cambios", "developing": "Sigue abierto", "since": "desde el"},
     "it": {"title": "Rassegna del giorno", "source": "Fonte", "failed": "Non pubblicato: controlli non superati",
-           "missing": "Non riassunto", "made": "Prodotto con", "flagged": "Segnalato, da verificare prima dell'uso"},
+           "missing": "Non riassunto", "made": "Prodotto con", "flagged": "Segnalato, da verificare prima dell'uso",
+           "new": "Nuovo", "update": "Aggiornamento", "repeat": "Senza novità", "developing": "Ancora aperto", "since": "dal"},
 }
 
 

@@ -143,11 +143,12 @@ def _remember(db: sqlite3.Connection, desk: str, day: date, facts: StoryFacts, l
 
 
 def _published_days(out_dir: Path) -> tuple[list[tuple[date, dict]], list[str]]:
-    """(every briefing.json, a day's own or its desks', oldest day first; those unreadable)."""
-    found = [*out_dir.glob(f"{_DAY}/briefing.json"), *out_dir.glob(f"{_DAY}/*/briefing.json")]
+    """(every briefing.json, the default desk's (out/<day>/) and each named desk's
+    (out/<desk>/<day>/), oldest day first; those unreadable)."""
+    found = [*out_dir.glob(f"{_DAY}/briefing.json"), *out_dir.glob(f"*/{_DAY}/briefing.json")]
     days, unreadable = [], []
     for path in sorted(found):
-        day = path.parent.name if path.parent.parent == out_dir else path.parent.parent.name
+        day = path.parent.name
         try:
             days.append((date.fromisoformat(day), json.loads(path.read_text(encoding="utf-8"))))
         except (OSError, ValueError) as error:

@@ -178,20 +178,6 @@ class Fate(Frozen):
         return "; ".join(self.reasons)
 
 
-class BriefingEntry(Frozen):
-    article: Article
-    item: BriefedItem | None  # None when no reply survived (the fate says why)
-    fate: Fate
-
-
-class Briefing(Frozen):
-    lang: str
-    date: Date
-    model: str
-    entries: tuple[BriefingEntry, ...]
-    title: str = ""  # the desk's title; empty: the language's own word for a daily briefing
-
-
 Novelty = Literal["new", "update", "repeat"]
 
 
@@ -205,14 +191,42 @@ class Standing(Frozen):
     rank: int = 0  # 1 is the most important story of the day
     score: float = 0.0
     reasons: tuple[str, ...] = ()  # what the score is made of, in words
+    story: dict = Field(default_factory=dict)  # the story memory's facts (story.facts_json), for briefing.json
 
-    def mark(self) -> str:
-        """One line for readers: 'update: new 4.1%, Kyiv' / 'repeat (since 2026-11-26)' / 'new'."""
-        if self.novelty == "update":
-            return "update" + (": new " + ", ".join(self.new_facts) if self.new_facts else "")
-        if self.novelty == "repeat":
-            return f"repeat (since {self.first_seen.isoformat()})" if self.first_seen else "repeat"
-        return "new"
+    def mark(self, labels: dict[str, str]) -> str:
+        """The novelty as readers see it, in a language's words: "New", "Update (since
+        2026-11-26): €135 million, Piret Saar", "Repeat (since 2026-11-26)"."""
+        since = f" ({labels['since']} {self.first_seen.isoformat()})" if self.first_seen else ""
+        if self.novelty == "new":
+            return labels["new"]
+        facts = ": " + ", ".join(self.new_facts) if self.novelty == "update" and self.new_facts else ""
+        return f"{labels[self.novelty]}{since}{facts}"
+
+    def json(self) -> dict:
+        """How briefing.json explains the story's place: its novelty and its rank."""
+        return {"novelty": self.novelty, "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+                "new_facts": list(self.new_facts), "rank": self.rank, "score": self.score,
+                "because": list(self.reasons)}
+
+
+class BriefingEntry(Frozen):
+    article: Article
+    item: BriefedItem | None  # None when no reply survived (the fate says why)
+    fate: Fate
+    standing: Standing = Field(default_factory=lambda: Standing())
+
+    @property
+    def developing(self) -> bool:
+        """A published repeat: listed compactly under "still developing", after the day's news."""
+        return self.fate.published and self.standing.novelty == "repeat"
+
+
+class Briefing(Frozen):
+    lang: str
+    date: Date
+    model: str
+    entries: tuple[BriefingEntry, ...]
+    title: str = ""  # the desk's title; empty: the language's own word for a daily briefing
 
 
 class EditionItem(Frozen):

@@ -22,16 +22,20 @@ class Card(NamedTuple):
     bullets: tuple[str, ...]
     refused: list[str]  # a refused item's lines, for the editor to judge the refusal
     links: list[tuple[str | None, str]]
+    novelty: str  # "new", "update", "repeat"
+    mark: str  # the novelty in the language's words, with since when and what is new
+    developing: bool  # a published repeat: one line under "still developing"
 
 
-def _card(entry: BriefingEntry) -> Card:
+def _card(entry: BriefingEntry, lang: str) -> Card:
     item = entry.item.verdict.item if entry.item else None
     return Card(fate=entry.fate, headline=item.headline if item else "", bullets=item.bullets if item else (),
-                refused=refused_lines(entry.item), links=source_links(entry.article))
+                refused=refused_lines(entry.item), links=source_links(entry.article),
+                novelty=entry.standing.novelty, mark=entry.standing.mark(LABELS[lang]), developing=entry.developing)
 
 
-def _cards(report: RunReport, lang: str) -> Iterator[Card]:
-    return (_card(entry) for entry in briefing_for(report, lang).entries)
+def _cards(report: RunReport, lang: str) -> list[Card]:
+    return [_card(entry, lang) for entry in briefing_for(report, lang).entries]
 
 
 def manifest_lines(report: RunReport) -> Iterator[tuple[str, str]]:
@@ -42,6 +46,8 @@ def manifest_lines(report: RunReport) -> Iterator[tuple[str, str]]:
             yield other, f"merged as duplicate of {outcome.article.source}"
     for line in report.rejected_sources:
         yield line.split(": ", 1)[0], "extraction failed: " + line.split(": ", 1)[-1]
+    for line in (*report.ranked_out, *report.skipped):
+        yield line.split(": ", 1)[0], line.split(": ", 1)[-1]
 
 
 def _article_line(outcome: ArticleOutcome, languages: tuple[str, ...]) -> str:
@@ -75,6 +81,9 @@ class FeedEntry(NamedTuple):
     headline: str
     url: str | None
     summary: str
+    novelty: str  # "new", "update", "repeat": the entry's Atom category
+    mark: str  # the novelty in the feed's language, before the summary
+    updated: str = ""  # the entry's day; empty: the feed's
 
 
 def _feed_entries(report: RunReport, lang: str) -> Iterator[FeedEntry]:
@@ -84,7 +93,8 @@ def _feed_entries(report: RunReport, lang: str) -> Iterator[FeedEntry]:
             item = entry.item.verdict.item
             flag = f" [⚑ {entry.fate.why}]" if entry.fate.status == "flagged" else ""
             yield FeedEntry(id=entry.article.id[:32], headline=item.headline, url=safe_url(entry.article.url),
-                            summary=" ".join(item.bullets) + flag)
+                            summary=" ".join(item.bullets) + flag, novelty=entry.standing.novelty,
+                            mark=entry.standing.mark(LABELS[lang]))
 
 
 def atom_feed(report: RunReport, lang: str, desk: str) -> Iterator[str]:

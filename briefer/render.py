@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from .files import Text, remove_stale_temps, write_all
 from .languages import LABELS
-from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Usage
+from .models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Standing, Usage
 from .report import RunReport
 from .templating import render_page
 
@@ -56,7 +56,8 @@ def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
         reasons = [f"- {escape_markdown(reason)}" for reason in fate.reasons] if fate.checks else []
         return [f"## ⚠ {label} ({escape_markdown(', '.join(fate.checks) or fate.line)})", "", *refused, "",
                 *reasons, "", source, ""]
-    lines = [f"## {escape_markdown(entry.item.verdict.item.headline)}", ""]
+    lines = [f"## {escape_markdown(entry.item.verdict.item.headline)}", "",
+             f"*{escape_markdown(entry.standing.mark(labels))}*", ""]
     lines += [f"- {escape_markdown(bullet)}" for bullet in entry.item.verdict.item.bullets]
     if fate.status == "flagged":
         lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(fate.why)}"]
@@ -78,7 +79,18 @@ def _markdown_parts(briefing: Briefing) -> Iterator[str]:
     yield "\n".join([f"# {escape_markdown(briefing.title) or labels['title']} — {briefing.date.isoformat()}", "",
                      f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*", ""])
     for entry in briefing.entries:
-        yield "\n".join(_entry_markdown(entry, labels))
+        if not entry.developing:
+            yield "\n".join(_entry_markdown(entry, labels))
+    developing = [_developing_line(entry, labels) for entry in briefing.entries if entry.developing]
+    if developing:
+        yield "\n".join([f"## {labels['developing']}", "", *developing, ""])
+
+
+def _developing_line(entry: BriefingEntry, labels: dict[str, str]) -> str:
+    """A repeat in one line: its headline, since when, its source."""
+    flag = f" ⚑ {labels['flagged']}: {escape_markdown(entry.fate.why)}." if entry.fate.status == "flagged" else ""
+    return (f"- {escape_markdown(entry.item.verdict.item.headline)} — {escape_markdown(entry.standing.mark(labels))}."
+            f"{flag} {_source_line(entry.article, labels['source'])}")
 
 
 def briefing_markdown(briefing: Briefing) -> str:
@@ -121,23 +133,24 @@ def briefing_json(report: RunReport) -> Iterator[str]:
     """briefing.json in pieces, one article at a time: for ten thousand articles the whole
     document as one dict and one string took ~150 MB."""
     head = {
-        "date": report.date.isoformat(), "languages": list(report.languages), "model": report.model,
+        "date": report.date.isoformat(), "desk": report.desk, "languages": list(report.languages), "model": report.model,
         "written": report.written, "expected": report.expected, "usage": report.usage().model_dump(),
         "problems": report.problems(), "rejected_sources": list(report.rejected_sources),
     }
     yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": ['
     for index, outcome in enumerate(report.outcomes):
-        article = json.dumps(_article_json(outcome), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        article = json.dumps(_article_json(outcome, report.standing_of(outcome.article.id)), ensure_ascii=False, indent=2).replace("\n", "\n    ")
         yield ("," if index else "") + "\n    " + article
     yield ("\n  ]" if report.outcomes else "]") + "\n}\n"
 
 
-def _article_json(outcome: ArticleOutcome) -> dict:
+def _article_json(outcome: ArticleOutcome, standing: Standing) -> dict:
     article = outcome.article
     return {
         "id": article.id, "title": article.title, "source": article.source, "url": article.url,
         "also_from": list(article.also_from),
         "published": article.published, "lang": article.lang,
+        "standing": standing.json(), "story": standing.story or None,
         "digest": list(outcome.digest.facts) if outcome.digest else None,
         "digest_usage": outcome.digest_usage.model_dump(),
         "items": [_item_json(item, outcome) for item in outcome.items],
@@ -149,6 +162,8 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
     """report.json: what happened to every article and language in this run, for cron and
     whoever reads its mail."""
     articles = [{"source": outcome.article.source,
+                 "novelty": report.standing_of(outcome.article.id).novelty,
+                 "rank": report.standing_of(outcome.article.id).rank,
                  "languages": {lang: outcome.fate(lang).line for lang in report.languages},
                  "attempts": sum(item.attempts for item in outcome.items)} for outcome in report.outcomes]
     document = {"date": report.date.isoformat(), "exit_code": exit_code, "model": report.model,
@@ -159,7 +174,8 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
                 "format_fallback": report.format_fallback or None,
                 "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
                 "waiting": [{"source": o.article.source, "reason": o.waiting} for o in report.waiting],
-                "articles": articles}
+                "ranked_out": list(report.ranked_out), "memory": report.memory or None,
+                "delivery": report.delivery or None, "articles": articles}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -174,7 +190,8 @@ def _usage_by_stage(report: RunReport) -> dict:
 
 
 def briefing_for(report: RunReport, lang: str, title: str = "") -> Briefing:
-    entries = tuple(BriefingEntry(article=outcome.article, item=outcome.item_in(lang), fate=outcome.fate(lang))
+    entries = tuple(BriefingEntry(article=outcome.article, item=outcome.item_in(lang), fate=outcome.fate(lang),
+                                  standing=report.standing_of(outcome.article.id))
                     for outcome in report.outcomes)
     return Briefing(lang=lang, date=report.date, model=report.model, entries=entries, title=title)
 

@@ -11,6 +11,7 @@ from .models import ArticleOutcome, BriefedItem, Frozen, Standing, Usage
 
 
 class RunReport(Frozen):
+    desk: str = "briefer"  # the desk the run briefed for (settings.desk)
     date: Date
     languages: tuple[str, ...]
     model: str
@@ -65,10 +66,13 @@ class RunReport(Frozen):
             return EXIT_NOTHING_WRITTEN
         if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
             return EXIT_PARTIAL
+        if self.delivery.get("failed"):  # the briefing is written; a message did not go out
+            return EXIT_PARTIAL
         return EXIT_OK
 
     def problems(self) -> list[str]:
         lines = list(self.rejected_sources)
+        lines.extend(f"not delivered: {line}" for line in self.delivery.get("failed", ()))
         lines.extend(self.skipped)
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")

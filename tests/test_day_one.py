@@ -70,7 +70,7 @@ def test_a_desks_title_heads_its_briefings_and_the_page_shows_it_once(tmp_path: 
         settings = load_settings({"base_url": fake.base_url, "model": "fake-model", "out_dir": tmp_path / "out",
                                   "date": DAY, "cache_dir": tmp_path / "cache"}, config, {}, desk="europe")
         assert run_briefing(settings, [str(tmp_path / "bridge.txt")]) == 0
-    day = tmp_path / "out" / DAY
+    day = tmp_path / "out" / "europe" / DAY  # a named desk has its own folder: desks share an out folder
     assert (day / "briefing.de.md").read_text(encoding="utf-8").startswith("# Europa-Desk — 2026-11-27")
     page = (day / "index.html").read_text(encoding="utf-8")
     assert page.count("Europa-Desk — 2026-11-27") == 2  # <title> and the one heading, not once per language

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from contextlib import contextmanager
 from datetime import date
-from email import message_from_bytes, policy
-from email.message import EmailMessage
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult
 
 from briefer.delivery_settings import Deliver
 from briefer.deliver import Edition, EditionItem, check_environment, deliver
 from briefer.errors import ConfigError
-from loopback import Loopback
+from receivers import PASSWORD, Receiver, smtp_server
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # loopback only
 DAY = date(2025, 6, 2)
-PASSWORD = "pw-canary-4711"
 TOKEN = "T000/B000/hook-canary-0815"
 PAGE = ('<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>body {{ color: #222; }}</style>'
         '</head><body><h1>{title}</h1><p>{body} <a href="https://news.example/rates">source</a></p></body></html>')
@@ -41,69 +32,6 @@ def edition(lang: str, html: str | None = None) -> Edition:
 
 
 EDITIONS = [edition("en"), edition("de")]
-
-
-class _Controller(Controller):
-    def _trigger_server(self) -> None:  # listen on a free port (0), then learn which
-        self.port = self.server.sockets[0].getsockname()[1]
-        super()._trigger_server()
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], EmailMessage]] = []
-        self.logins: list[tuple[bytes, bytes]] = []
-        self.login_connections: set[Any] = set()  # smtplib tries each mechanism on one connection
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
-
-    def check_login(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-        self.logins.append((data.login, data.password))
-        self.login_connections.add(session.peer)
-        return AuthResult(success=data.password == PASSWORD.encode(), handled=False)  # it answers 535
-
-
-@contextmanager
-def smtp_server(auth: bool = False) -> Iterator[tuple[int, Inbox]]:
-    inbox = Inbox()
-    options: dict[str, Any] = {"authenticator": inbox.check_login, "auth_required": True} if auth else {}
-    controller = _Controller(inbox, hostname="127.0.0.1", port=0, auth_require_tls=False, **options)
-    controller.start()
-    try:
-        yield controller.port, inbox
-    finally:
-        controller.stop()
-
-
-class Receiver(Loopback):
-    """Webhook endpoints: path -> status; every POST kept as (path, JSON body)."""
-
-    def __init__(self, statuses: dict[str, int] | None = None):
-        self.posts: list[tuple[str, Any]] = []
-        self.lock = threading.Lock()
-        receiver, statuses = self, statuses or {}
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with receiver.lock:
-                    receiver.posts.append((self.path, body))
-                status = statuses.get(self.path, 200)
-                answer = b"ok" if status == 200 else f"no such hook {self.path}".encode()  # echoes the token
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
-
-        self._listen(Handler)
-
-    def to(self, path: str) -> list[Any]:
-        return [body for where, body in self.posts if where == path]
 
 
 def settings(port: int | None = None, hooks: tuple[str, ...] = (), **email: Any) -> Deliver:
@@ -154,7 +82,7 @@ def test_each_chat_format_gets_the_shape_its_product_expects(tmp_path: Path) -> 
     assert report.exit_code == 0 and len(report.sent) == 4
     [slack] = receiver.to(f"/slack/{TOKEN}")
     assert slack["text"].startswith("*Morning briefing · 2025-06-02*")
-    assert "[update] Rates rise to 4.1% (new: 4.1%) <https://news.example/rates|Source>" in slack["text"]
+    assert "[Update] Rates rise to 4.1% (new: 4.1%) <https://news.example/rates|Source>" in slack["text"]
     assert "<!channel>" not in slack["text"] and "&lt;!channel&gt;" in slack["text"]  # a headline cannot ping
     [mattermost] = receiver.to(f"/mattermost/{TOKEN}")
     assert "[Source](https://news.example/ferry)" in mattermost["text"] and "@channel" not in mattermost["text"]

@@ -91,7 +91,7 @@ sources = ["{site.base}/wire1.xml", "{site.base}/wire2.atom", "{site.base}/broke
         with pytest.raises(SystemExit) as exited:
             main(["run", "--desk", "europe", "--config", str(config), "--out", str(tmp_path / "out"),
                   "--date", "2026-11-27"], standalone_mode=False)
-        yield exited.value.code, tmp_path / "out" / "2026-11-27", site
+        yield exited.value.code, tmp_path / "out" / "europe" / "2026-11-27", site
 
 
 def test_the_desk_run_merges_the_shared_story_and_survives_the_broken_feed(desk_run) -> None:

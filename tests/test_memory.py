@@ -132,15 +132,15 @@ def _briefing(out: Path, day: date, articles: list[tuple[str, list[tuple[str, st
                 "articles": [{"title": text.split("\n")[0], "story": facts_json(facts(text)),
                               "items": [{"lang": lang, "status": status, "headline": "…"} for lang, status in items]}
                              for text, items in articles]}
-    (out / day.isoformat() / folder).mkdir(parents=True, exist_ok=True)
-    (out / day.isoformat() / folder / "briefing.json").write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    (out / folder / day.isoformat()).mkdir(parents=True, exist_ok=True)
+    (out / folder / day.isoformat() / "briefing.json").write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
 
 def _two_published_days(out: Path) -> None:
     _briefing(out, MONDAY, [(TARTU, [("en", "passed"), ("de", "flagged")]),
                             (LYON, [("en", "failed"), ("de", "failed")])], desk="city")  # Lyon never published
     _briefing(out, TUESDAY, [(PORTO, [("en", "passed"), ("de", "failed")])], desk=None)  # before desks: "briefer"
-    _briefing(out, TUESDAY, [(LYON, [("en", "passed")])], desk="region", folder="region")  # a desk's own folder
+    _briefing(out, TUESDAY, [(LYON, [("en", "passed")])], desk="region", folder="region")  # a named desk's own folder: out/<desk>/<day>/
 
 
 def _check_rebuilt(out: Path, note: str, reason: str) -> None:
