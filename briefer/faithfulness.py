@@ -41,7 +41,7 @@ def read_source(source: str, lang: str) -> Source:
     lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
-    spelled = {value for _, value in text.number_words(source, lang, smallest=1)}
+    spelled = {value for _, value in text.number_words(source, lang, smallest=1)} | text.roman_numerals(source)
     acronyms = frozenset(b.upper() for b in map(_bare, tokens)
                          if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)
     return Source(
@@ -217,8 +217,8 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
     if "-" in name and not any(text.same_name(name, known, fuzzy) for known in source.capitalised):
-        return any(text.same_compound(name, known) for known in source.capitalised if "-" in known) or all(
-            _known_name(part, lang, source) for part in name.split("-") if part)
+        return any(text.same_compound(name, known) for known in source.capitalised if "-" in known) or \
+            _known_parts(name, lang, fuzzy, source)
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
@@ -235,6 +235,34 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     if lang == "de" and _a_german_word(lowered) and not text.international(lowered):
         return True
     return not text.is_acronym(name) and common_word(lowered, lang)
+
+
+def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
+    """Each part of a hyphenated name known; in a place name with particles (Пуент-дю-Ра for
+    la pointe du Raz) a part may sound like a lowercase word of the source, beside one that
+    is a name of it."""
+    parts = [part for part in name.split("-") if part]
+    if all(_known_name(part, lang, source) for part in parts):
+        return True
+    named = [part for part in parts if not _particle(part)]
+    return len(named) < len(parts) and any(_in_source(part, fuzzy, source) for part in named) and all(
+        _known_name(part, lang, source) or _source_word(part, source) for part in named)
+
+
+def _in_source(name: str, fuzzy: bool, source: Source) -> bool:
+    """Written in the source, or a name of it in another script or inflection."""
+    return name.lower() in source.words or any(text.same_name(name, known, fuzzy) for known in source.capitalised)
+
+
+def _source_word(part: str, source: Source) -> bool:
+    """A part of a place's name that the source writes in lower case (la pointe du Raz ->
+    Пуент-дю-Ра): sounding like one of its words will do, beside a part that is a name."""
+    return any(text.same_name(part, word, True) for word in source.words if len(word) >= 4 and word[:1].isalpha())
+
+
+def _particle(part: str) -> bool:
+    """The small lowercase word inside a hyphenated place name (Пуент-дю-Ра, Saint-Jean-de-Luz)."""
+    return part.islower() and len(part) <= 3
 
 
 def _a_german_word(word: str) -> bool:

@@ -160,6 +160,13 @@ SPEAKER_WORDS = {
 }
 # Ordinal words (second to fifth; English ones exact: "secondary" is no ordinal) a source or an item may write for a figure; stems, so
 # that every case and gender counts (zweit-, drug-, другий).
+# What may follow an ordinal's stem: the adjective's endings only, so that "piątku" (Friday)
+# and "п’ятниці" are no "fifth" and "Viertel" no "fourth".
+ORDINAL_ENDINGS = {
+    "de": r"(?:e|er|es|en|em)?", "fr": r"s?", "es": r"(?:o|a|os|as)?", "it": r"(?:o|a|i|e)?",
+    "pl": r"(?:y|a|e|ą|ego|ej|emu|ym|ych|ymi|i|iego|iej|iemu|im|ich|imi|m|ch|mi)?",
+    "uk": r"(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|им|ім|их|іх|ими|іми|у|ю|і)?",
+}
 ORDINAL_STEMS = {
     "en": {"second": 2, "third": 3, "fourth": 4, "fifth": 5},
     "de": {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5},

@@ -85,8 +85,9 @@ class Figure:
 
 def figures(text: str, lang: str) -> list[Figure]:
     """Every figure in the text with the scale words after it (150 млн, €100bn, 100 Mrd.,
-    1.200 millones, 5 mil millones). Codes such as T10 or 5G are not figures."""
-    found = []
+    1.200 millones, 5 mil millones). Codes such as T10 or 5G are not figures. A bare figure
+    joined to a scaled one ("von 210 auf 150 Mio.", "50 millions au lieu de 35") shares its scale."""
+    found: list[tuple[int, int, Figure]] = []
     scale = languages.scale_pattern(lang)
     for match in _FIGURE_RE.finditer(text):
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
@@ -101,9 +102,32 @@ def figures(text: str, lang: str) -> list[Figure]:
             continue
         decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
-        found.append(Figure(raw=text[match.start():end].strip(), value=value, power=power,
-                            currency=_currency(text, match.start(), end, lang)))
-    return found
+        found.append((match.start(), end, Figure(raw=text[match.start():end].strip(), value=value, power=power,
+                                                 currency=_currency(text, match.start(), end, lang))))
+    return _scales_shared(text, found)
+
+
+def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:
+    figures_ = [figure for _, _, figure in found]
+    for i in range(len(found) - 1):
+        (_, end, a), (start, after, b) = found[i], found[i + 1]
+        if not _JOINED.fullmatch(text, end, start) or (a.power == 0) == (b.power == 0):
+            continue
+        if a.power == 0 and not _year_like(a):  # "210 to 150 million": the scale comes after both
+            figures_[i] = Figure(a.raw, a.value, b.power, a.currency or b.currency)
+        elif b.power == 0 and not _year_like(b) and not text[after:after + 2].strip()[:1].isalpha():
+            figures_[i + 1] = Figure(b.raw, b.value, a.power, b.currency or a.currency)  # "50 million instead of 35."
+    return figures_
+
+
+# What joins two figures of one scale: a range, an alternative, a change, a replacement.
+_JOINED = re.compile(r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:-|–|—|to|or|and|instead of|auf|bis|oder|und|statt|anstatt|"
+                     r"à|ou|et|au lieu de|a|o|y|e|i|lub|albo|do|zamiast|до|або|і|та|замість|en lugar de|"
+                     r"invece di)[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?", re.IGNORECASE)
+
+
+def _year_like(figure: Figure) -> bool:
+    return figure.value == figure.value.to_integral() and 1900 <= figure.value <= 2100
 
 
 _SPACES = (" ", "\u00a0", "\u202f")
@@ -119,6 +143,22 @@ def _currency(text: str, start: int, end: int, lang: str) -> str:
         return code
     word = _CURRENCY_AFTER.match(text, end)
     return (languages.currency_of(word.group(1), lang) or "") if word else ""
+
+
+_ROMAN_RE = re.compile(r"\b(?=[MDCLXVI]{2,8}(?:e|er|ème|\.)?\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème|\.)?\b")
+_ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_numerals(text: str) -> set[Decimal]:
+    """Values written in Roman numerals (XIII wieku, XIIIe siècle): a source's figures too."""
+    values = set()
+    for match in _ROMAN_RE.finditer(text):
+        digits = "".join(match.groups())
+        value = sum(-_ROMAN_DIGITS[a] if _ROMAN_DIGITS[a] < _ROMAN_DIGITS[b] else _ROMAN_DIGITS[a]
+                    for a, b in zip(digits, digits[1:] + "I"))
+        if digits and value > 0:
+            values.add(Decimal(value))
+    return values
 
 
 def numbers_in(text: str, lang: str = "en") -> set[str]:
@@ -139,8 +179,9 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
     found = []
     for word in words(unquoted(value)):
         lowered = word.lower().replace("’", "'")
+        endings = languages.ORDINAL_ENDINGS.get(lang, "")
         number = cardinals.get(lowered) or next((n for stem, n in ordinals.items() if lowered.startswith(stem) and (
-            lowered == stem if lang == "en" else len(lowered) - len(stem) <= 4)), None)
+            re.fullmatch(endings, lowered[len(stem):]))), None)
         if number and number >= smallest:
             found.append((word, Decimal(number)))
     return found
@@ -286,12 +327,25 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     shorter = min(len(ta), len(tb))
     if ta == tb or (shorter >= 5 and common_prefix(ta, tb) >= max(5, shorter - 2)):
         return True  # one name declined: Pistorius ~ Pistoriusa ~ Pistoriusowi
-    ka, kb = sound_key(a), sound_key(b)
+    across = _cyrillic(a) != _cyrillic(b) or fuzzy
+    return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b))
+
+
+def _sound_keys(word: str) -> set[str]:
+    """The sound key, and for a Latin "gn" also the one that sounds both letters: Italian
+    Bologna has one sound (Болонья), Polish Agnieszka two (Агнешка)."""
+    keys = {sound_key(word)}
+    if "gn" in word.lower():
+        keys.add(sound_key(word.lower().replace("gn", "g-n")))
+    return keys
+
+
+def _keys_alike(ka: str, kb: str, across: bool) -> bool:
     if len(ka) < 2 or len(kb) < 2 or abs(len(ka) - len(kb)) > 2:
         return False
     if ka == kb:
         return True
-    if _cyrillic(a) == _cyrillic(b) and not fuzzy:
+    if not across:
         return False
     shorter = min(len(ka), len(kb))
     if shorter == 3:  # short keys: only an ending may differ (Pireneje ~ Pyrénées)

@@ -113,6 +113,8 @@ def known_form(word: str, lang: str) -> bool:
     """A form the language's dictionary knows, beyond the word lists: Ukrainian inflects
     so richly (розміщуватимуть) that wordfreq lacks many correct forms; pymorphy3's
     dictionary (~25 MB) has them, though not every feminine title (мерка, from мер)."""
+    if lang == "fr":
+        return _french_verb_form(word)
     if lang != "uk":
         return False
     word = normal(word)
@@ -121,6 +123,16 @@ def known_form(word: str, lang: str) -> bool:
     feminine = re.match(r"(.{3,}?)(?:е?рк|к)(?:а|и|у|ою|ці|ам|ами|ах)$", word)
     return bool(feminine) and any(_ukrainian_morphology().word_is_known(base)
                                   for base in (feminine.group(1), feminine.group(1) + "р"))
+
+
+_FRENCH_FUTURE = re.compile(r"(.{3,}?)([ei])r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+
+
+def _french_verb_form(word: str) -> bool:
+    """The future or conditional of a known verb (délocalisera, finiraient): the word lists
+    have the infinitive more often than these forms."""
+    match = _FRENCH_FUTURE.match(word)
+    return bool(match) and zipf(f"{match.group(1)}{match.group(2)}r", "fr") >= 2.0
 
 
 _PROPER = {"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"}
@@ -154,4 +166,11 @@ _SHORT_PARTS = frozenset("neu alt not rat bau tag amt see weg zug bus rad fuß �
 
 
 def _compound_part(part: str) -> bool:
-    return (len(part) >= 4 and zipf(part, "de") >= 2.0) or part in _SHORT_PARTS
+    return (len(part) >= 4 and zipf(part, "de") >= 2.0) or part in _SHORT_PARTS or _feminine_of_known(part)
+
+
+def _feminine_of_known(part: str) -> bool:
+    """The feminine form of a known title, rarer than the masculine in the word lists:
+    Kämmerin (Kämmerer), Bürgermeisterin, Sprecherinnen."""
+    stem = re.sub(r"innen$|in$", "", part)
+    return stem != part and len(stem) >= 4 and any(zipf(base, "de") >= 2.0 for base in (stem, stem + "er"))

@@ -42,8 +42,13 @@ def test_briefer_check_prints_the_calibration_table_and_holds_its_pins(tmp_path:
         assert report["scores"][f"calibration.references_clean.{lang}"] >= 0.95, lang
 
 
+def _calibration_cases() -> list[calibration.Case]:
+    """The set with labelled defects (fixtures/calibration/); the two-day fixtures add references only."""
+    return [case for case in calibration.load_cases(FIXTURES) if "days" not in case.path.parts]
+
+
 def test_the_set_covers_what_the_issue_asks_for() -> None:
-    cases = calibration.load_cases(FIXTURES)
+    cases = _calibration_cases()
     assert len(cases) >= 12
     assert len({case.article.lang for case in cases}) >= 6 and {"es", "it"} <= {c.article.lang for c in cases}
     for case in cases:
@@ -53,6 +58,8 @@ def test_the_set_covers_what_the_issue_asks_for() -> None:
     assert kinds == set(calibration.KIND_CHECK)
     russian = [d for case in cases for d in case.defects if d.lang == "uk" and d.kind == "foreign_item"]
     assert russian
+    days = [case for case in calibration.load_cases(FIXTURES) if "days" in case.path.parts]
+    assert len(days) == 6 and all(set(case.references) == {"en", "de", "fr", "pl", "uk"} for case in days)
 
 
 def test_a_weaker_check_shows_as_a_lower_figure_and_fails_its_pin(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -78,12 +85,12 @@ def test_a_defect_that_does_not_fit_its_reference_is_named(tmp_path: Path) -> No
 # ---- end to end: the references served by an endpoint are published ----
 
 def _references_by_title() -> dict[str, dict[str, Any]]:
-    return {case.article.title: case.references for case in calibration.load_cases(FIXTURES)}
+    return {case.article.title: case.references for case in _calibration_cases()}
 
 
 def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> None:
-    references = _references_by_title()
-    cases = calibration.load_cases(FIXTURES)
+    references = _references_by_title()  # the two-day fixtures' are served by tests/test_days.py
+    cases = _calibration_cases()
 
     def responder(body: dict[str, Any]) -> Step:
         user = next(m["content"] for m in body["messages"] if m["role"] == "user")

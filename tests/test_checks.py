@@ -275,3 +275,42 @@ def test_an_item_that_repeats_itself_fails_structure() -> None:
                                                 "відповідно до США відповідно до США.")
     result = checks.check_structure(looping, 3)
     assert not result.passed and "repeats itself" in result.message
+
+
+# ---- good writing the two-day fixtures showed refused (each failed before its fix) ----
+
+def test_a_weekday_is_no_ordinal_but_the_ordinal_still_counts() -> None:
+    assert text.number_words("w piątku, в п’ятницю, ein Viertel", "pl") == []
+    assert [int(v) for _, v in text.number_words("piąty raz, по-п’яте", "pl")] == [5]
+    assert [int(v) for _, v in text.number_words("п’ятий раз", "uk")] == [5]
+
+
+def test_a_roman_century_in_the_source_is_a_figure_an_item_may_write() -> None:
+    source = faithfulness.read_source("Cmentarz z XIII wieku\nOdkryto szczątki 140 osób.", "pl")
+    item = Item(article_id="a", lang="en", headline="A 13th-century cemetery", bullets=("140 people were found.",))
+    assert faithfulness.check_numbers(item, source).passed
+
+
+def test_a_bare_figure_joined_to_a_scaled_one_shares_its_scale() -> None:
+    assert [(f.value, f.power) for f in text.figures("von 210 auf 150 Mio. Euro", "de")] == [(210, 6), (150, 6)]
+    assert [(f.value, f.power) for f in text.figures("50 millions au lieu de 35 ;", "fr")] == [(50, 6), (35, 6)]
+    assert [f.power for f in text.figures("in 2024 and 5 million", "en")] == [0, 6]  # a year is no amount
+    assert [f.power for f in text.figures("150 million and 12 trams", "en")] == [6, 0]  # a count is no amount
+
+
+def test_feminine_titles_and_french_futures_are_words() -> None:
+    source = faithfulness.read_source("Tartu\nThe city treasurer spoke.", "en")
+    german = Item(article_id="a", lang="de", headline="Stadtkämmerin spricht", bullets=("Die Stadt leiht Geld.",))
+    french = Item(article_id="a", lang="fr", headline="L'usine délocalisera sa production", bullets=("Fin.",))
+    assert checks.check_vocabulary(german, source).passed and checks.check_vocabulary(french, source).passed
+    garbled = Item(article_id="a", lang="fr", headline="L'usine zorglubera sa production", bullets=("Fin.",))
+    assert not checks.check_vocabulary(garbled, source).passed
+
+
+def test_names_spelt_by_ear_across_scripts() -> None:
+    assert text.same_name("Агнешка", "Agnieszka") and text.same_name("Болонья", "Bologna")
+    source = faithfulness.read_source("Tempête\nDes rafales à la pointe du Raz et à Brest.", "fr")
+    item = Item(article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ра і в Бресті.",))
+    assert faithfulness.check_names(item, source).passed
+    invented = Item(article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ван і в Бресті.",))  # Pointe du Van: not in it
+    assert not faithfulness.check_names(invented, source).passed

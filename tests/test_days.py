@@ -1,0 +1,254 @@
+"""Two mornings in a row on the bundled fixtures (fixtures/days/): the story memory marks what
+is new, an update or a repeat in every output; the feed stays at one address and keeps both
+days; the archive page links both days; each day is delivered once, by mail and to chat."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from briefer.cli import main
+from briefer.config import load_yaml
+from briefer.ingest import parse_article
+from briefs import asked, is_brief
+from conftest import FIXTURES
+from fake_openai import FakeOpenAI, Step
+from receivers import Receiver, smtp_server
+
+DAYS = FIXTURES / "days"
+LANGUAGES = ("en", "de", "fr", "pl", "uk")
+ATOM = "{http://www.w3.org/2005/Atom}"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _references() -> dict[str, dict[str, Any]]:
+    """The hand-written briefs of fixtures/days/briefs, by article title: the model's replies."""
+    found = {}
+    for path in sorted((DAYS / "briefs").glob("*.yaml")):
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+        source = FIXTURES / data["article"]
+        found[parse_article(source.read_text(encoding="utf-8"), source.name, source.suffix).title] = data["references"]
+    return found
+
+
+def _responder(references: dict[str, dict[str, Any]]):
+    def reply(body: dict[str, Any]) -> Step:
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        title = next(t for t in references if f"Title: {t}\n" in user)
+        assert is_brief(body), "these articles are short: no digest"
+        lang, headline_key, bullets_key = asked(body)
+        reference = references[title][lang]
+        return Step(content=json.dumps({headline_key: reference["headline"], bullets_key: reference["bullets"]},
+                                       ensure_ascii=False))
+    return reply
+
+
+def _config(tmp_path: Path, smtp_port: int) -> Path:
+    config = tmp_path / "briefer.toml"
+    config.write_text(f"""
+[settings]
+model = "strong-model"
+cache_dir = "{tmp_path / 'cache'}"
+
+[desks.morning]
+title = "Morning desk"
+languages = {json.dumps(list(LANGUAGES))}
+
+[desks.morning.deliver]
+retries = 0
+[desks.morning.deliver.email]
+host = "127.0.0.1"
+port = {smtp_port}
+security = "none"
+from = "briefer@example.org"
+to = ["desk@example.org"]
+[[desks.morning.deliver.webhooks]]
+kind = "slack"
+url_env = "TEST_SLACK_HOOK"
+languages = ["en"]
+""", encoding="utf-8")
+    return config
+
+
+def _run(config: Path, out: Path, day: str, *extra: str) -> int:
+    sources = [str(path) for path in sorted((DAYS / day).glob("*.txt"))]
+    with pytest.raises(SystemExit) as exited:
+        main(["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day,
+              *extra], standalone_mode=False)
+    return exited.value.code
+
+
+@pytest.fixture(scope="module")
+def two_days(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    tmp_path = tmp_path_factory.mktemp("days")
+    out = tmp_path / "out"
+    monkeypatch = pytest.MonkeyPatch()
+    with smtp_server() as (port, inbox), Receiver() as chat, FakeOpenAI(responder=_responder(_references())) as fake:
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/T0/B0/secret")
+        config = _config(tmp_path, port)
+        codes = [_run(config, out, "2026-11-26")]
+        first_feed = (out / "morning" / "feed.en.atom").read_text(encoding="utf-8")
+        codes.append(_run(config, out, "2026-11-27"))
+        mails, posts = len(inbox.messages), len(chat.posts)
+        codes.append(_run(config, out, "2026-11-27"))  # cron runs the day again
+        rerun_sent = (len(inbox.messages) - mails, len(chat.posts) - posts)
+        yield {"out": out, "codes": codes, "first_feed": first_feed, "inbox": inbox, "chat": chat, "mails": mails,
+               "rerun_sent": rerun_sent, "config": config}
+    monkeypatch.undo()
+
+
+def _stories(out: Path, day: str) -> dict[str, dict[str, Any]]:
+    document = json.loads((out / "morning" / day / "briefing.json").read_text(encoding="utf-8"))
+    return {Path(article["source"]).name.split("-")[0]: article for article in document["articles"]}
+
+
+def test_both_mornings_publish_every_item(two_days) -> None:
+    assert two_days["codes"] == [0, 0, 0]
+    for day in ("2026-11-26", "2026-11-27"):
+        statuses = {item["status"] for article in _stories(two_days["out"], day).values() for item in article["items"]}
+        assert statuses <= {"passed", "flagged"}, (day, statuses)
+
+
+def test_the_second_morning_marks_the_update_the_repeat_and_the_new_story(two_days) -> None:
+    first = _stories(two_days["out"], "2026-11-26")
+    assert {key: a["standing"]["novelty"] for key, a in first.items()} == {"a": "new", "b": "new", "d": "new"}
+    second = _stories(two_days["out"], "2026-11-27")
+    assert {key: a["standing"]["novelty"] for key, a in second.items()} == {"a": "update", "b": "repeat", "c": "new"}
+    update = second["a"]["standing"]
+    assert update["first_seen"] == "2026-11-26"
+    assert any("135" in fact for fact in update["new_facts"]) and "Piret Saar" in update["new_facts"]
+    assert not any("120" in fact or "Kadri" in fact for fact in update["new_facts"])  # day one's facts are not new
+    assert second["b"]["standing"]["first_seen"] == "2026-11-26"
+    assert all(a["standing"]["because"] for a in second.values())  # the rank is explained
+
+
+def test_markdown_and_html_show_the_marks_and_list_the_repeat_under_still_developing(two_days) -> None:
+    day = two_days["out"] / "morning" / "2026-11-27"
+    markdown = (day / "briefing.en.md").read_text(encoding="utf-8").replace("\\", "")  # as rendered: no escapes
+    news, developing = markdown.split("## Still developing")
+    assert re.search(r"\*Update \(since 2026-11-26\): [^*]*135[^*]*Piret Saar", news)
+    assert "*New*" in news and "Kabelwerk" not in news and "Reinsdorf" in developing
+    assert "Repeat (since 2026-11-26)" in developing
+    german = (day / "briefing.de.md").read_text(encoding="utf-8").replace("\\", "")
+    assert "## Weiterhin aktuell" in german and "Aktualisiert (seit 2026-11-26)" in german
+    html = (day / "briefing.uk.html").read_text(encoding="utf-8")
+    assert "Тема триває" in html and "Оновлення (з 2026-11-26)" in html
+
+
+def test_the_desk_page_and_the_feeds_carry_the_marks(two_days) -> None:
+    out = two_days["out"] / "morning"
+    page = (out / "2026-11-27" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<article class="update', page) and '<section class="developing">' in page
+    feed = ET.fromstring((out / "2026-11-27" / "feed.en.atom").read_text(encoding="utf-8"))
+    terms = sorted(c.get("term") for c in feed.iter(f"{ATOM}category"))
+    assert terms == ["new", "repeat", "update"]
+
+
+def test_the_feed_keeps_its_address_and_both_days_with_their_ids(two_days) -> None:
+    out = two_days["out"] / "morning"
+    before = ET.fromstring(two_days["first_feed"])
+    after = ET.fromstring((out / "feed.en.atom").read_text(encoding="utf-8"))
+    ids_before = {e.find(f"{ATOM}id").text: e.find(f"{ATOM}updated").text for e in before.iter(f"{ATOM}entry")}
+    ids_after = {e.find(f"{ATOM}id").text: e.find(f"{ATOM}updated").text for e in after.iter(f"{ATOM}entry")}
+    assert len(ids_before) == 3 and len(ids_after) == 5  # day 2 adds the update and the new story, not the repeat
+    assert ids_before.items() <= ids_after.items()  # entries keep their ids and dates
+    assert {updated[:10] for updated in ids_after.values()} == {"2026-11-26", "2026-11-27"}
+
+
+def test_latest_holds_the_newest_day_and_the_archive_links_both(two_days) -> None:
+    out = two_days["out"]
+    latest = json.loads((out / "morning" / "latest" / "briefing.json").read_text(encoding="utf-8"))
+    assert latest["date"] == "2026-11-27"
+    archive = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="morning/2026-11-27/index.html"' in archive and 'href="morning/2026-11-26/index.html"' in archive
+    assert 'href="morning/feed.en.atom"' in archive
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)")
+def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto((two_days["out"] / "index.html").as_uri())
+        assert page.locator("#days tr").count() == 3  # a heading and two days
+        for day in ("2026-11-27", "2026-11-26"):
+            page.click(f"text={day}")
+            assert page.locator("h1").inner_text() == f"Morning desk — {day}"
+            assert page.locator("section#en article").first.is_visible()
+            page.go_back()
+        browser.close()
+    assert errors == []
+
+
+def test_each_day_is_mailed_per_language_with_both_parts_and_posted_once(two_days) -> None:
+    inbox, chat = two_days["inbox"], two_days["chat"]
+    assert two_days["mails"] == 2 * len(LANGUAGES)
+    languages = [message["Content-Language"] for _, message in inbox.messages[:two_days["mails"]]]
+    assert sorted(languages) == sorted(LANGUAGES * 2)
+    message = next(m for _, m in inbox.messages if m["Content-Language"] == "pl" and "2026-11-27" in m["Subject"])
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Wciąż aktualne" in text and "Aktualizacja" in text
+    assert '<html lang="pl">' in html and "<script" not in html
+    assert [len(chat.to(path)) for path in ("/slack/T0/B0/secret",)] == [2]  # en only, one per day
+    assert two_days["rerun_sent"] == (0, 0)  # the cron rerun sent nothing twice
+
+
+def test_briefer_send_delivers_a_day_again_on_purpose(two_days, monkeypatch, capsys) -> None:
+    with smtp_server() as (port, inbox), Receiver() as chat:
+        (two_days["out"].parent / "send").mkdir(exist_ok=True)
+        config = _config(two_days["out"].parent / "send", port)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/T0/B0/secret")
+        with pytest.raises(SystemExit) as exited:
+            main(["send", "--date", "2026-11-26", "--desk", "morning", "--config", str(config),
+                  "--out", str(two_days["out"])], standalone_mode=False)
+    assert exited.value.code == 0
+    assert len(inbox.messages) == len(LANGUAGES) and len(chat.posts) == 1
+    assert "delivered 6 messages" in capsys.readouterr().out
+
+
+def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: Path, monkeypatch, capsys) -> None:
+    with smtp_server() as (port, inbox), Receiver({"/slack/down": 500}) as chat, \
+            FakeOpenAI(responder=_responder(_references())) as fake:
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/down")
+        config = _config(tmp_path, port)
+        config.write_text(config.read_text().replace("retries = 0", "retries = 1\nbackoff = 0"), encoding="utf-8")
+        code = _run(config, tmp_path / "out", "2026-11-26")
+    assert code == 3
+    assert len(chat.to("/slack/down")) == 2  # the first try and one retry
+    assert len(inbox.messages) == len(LANGUAGES)  # the mail still went out
+    report = json.loads((tmp_path / "out" / "morning" / "2026-11-26" / "report.json").read_text())
+    assert report["exit_code"] == 3 and len(report["delivery"]["failed"]) == 1
+    assert "slack webhook (TEST_SLACK_HOOK)" in report["delivery"]["failed"][0] and "500" in report["delivery"]["failed"][0]
+    assert (tmp_path / "out" / "morning" / "2026-11-26" / "briefing.en.md").is_file()
+    assert "not delivered" in capsys.readouterr().err
+
+
+def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(two_days, tmp_path: Path, monkeypatch,
+                                                                        capsys) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(two_days["out"] / "morning" / "2026-11-26", out / "morning" / "2026-11-26")
+    (out / "memory.sqlite").write_bytes(b"not a database")
+    with FakeOpenAI(responder=_responder(_references())) as fake:
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        plain = tmp_path / "plain.toml"  # the desk without delivery: only the memory matters here
+        plain.write_text(f'[settings]\nmodel = "strong-model"\ncache_dir = "{tmp_path / "cache"}"\n'
+                         f'[desks.morning]\nlanguages = ["en"]\n', encoding="utf-8")
+        code = _run(plain, out, "2026-11-27")
+    assert code == 0
+    assert "memory rebuilt from 1 day of briefing.json (was unreadable" in capsys.readouterr().out
+    assert {k: a["standing"]["novelty"] for k, a in _stories(out, "2026-11-27").items()} == \
+        {"a": "update", "b": "repeat", "c": "new"}
