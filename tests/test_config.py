@@ -44,6 +44,8 @@ def test_the_example_config_loads_with_its_desks() -> None:
     europe = load_settings({}, example, {}, desk="europe")
     assert europe.title == "Europe desk" and europe.words_per_item == 70 and europe.max_items == 12
     assert europe.glossary["de"]["Kiew"] == "Kyjiw" and len(europe.sources) == 3
+    assert europe.deliver.email.to == ("europe-desk@example.org",) and [h.kind for h in europe.deliver.webhooks] == \
+        ["slack", "teams"] and europe.priority == ("Ukrain", "energy")
     with pytest.raises(ConfigError, match="no \\[desks.asia\\]"):
         load_settings({}, example, {}, desk="asia")
 
