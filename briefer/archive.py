@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from datetime import date as Date, datetime, time, timezone
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -21,6 +22,7 @@ from .templating import render_page
 
 DAY_PATTERN = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 PUBLISHED = ("passed", "flagged")
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 class Day(NamedTuple):
@@ -52,30 +54,41 @@ def _write(path: Path, text: Text) -> Path:
 # ---- the feed of the last days ----
 
 def stable_feed(desk_dir: Path, desk: str, lang: str, days: int) -> Iterator[str]:
-    """Published items of the last `days` days, newest first. An entry keeps its id and date
-    whenever the feed is made again; a repeat is left out (it was in the feed on its first day)."""
-    found = sorted(desk_dir.glob(f"{DAY_PATTERN}/briefing.json"), reverse=True)[:days]
-    entries = [entry for path in found for entry in _entries(path, desk, lang)]
-    updated = entries[0].updated if entries else datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """Published items of the last `days` days, newest first, taken from each day's own feed
+    as it streams (a day of ten thousand items is never held whole). An entry keeps its id and
+    date whenever the feed is made again; a repeat is left out (it was posted on its first day)."""
+    found = sorted(desk_dir.glob(f"{DAY_PATTERN}/feed.{lang}.atom"), reverse=True)[:days]
+    newest = found[0].parent.name if found else Date.today().isoformat()
+    updated = datetime.combine(Date.fromisoformat(newest), time(6, 0), tzinfo=timezone.utc).isoformat()
+    entries = (entry for path in found for entry in _day_entries(path))
     return render_page("feed.atom.xml", lang=lang, desk=desk, title=f"{LABELS[lang]['title']} ({desk})",
                        updated=updated, entries=entries)
 
 
-def _entries(path: Path, desk: str, lang: str) -> Iterator[FeedEntry]:
+def _day_entries(path: Path) -> Iterator[FeedEntry]:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        day = Date.fromisoformat(path.parent.name)
-    except (OSError, ValueError):
+        for _, element in ET.iterparse(path):
+            if element.tag == f"{ATOM}entry":
+                entry = _entry(element)
+                element.clear()
+                if entry is not None:
+                    yield entry
+    except (OSError, ET.ParseError):
         return  # a day cut short (full disk) is left out; the others stay
-    updated = datetime.combine(day, time(6, 0), tzinfo=timezone.utc).isoformat()
-    for article in document.get("articles", ()):
-        standing = article.get("standing") or {}
-        item = next((i for i in article.get("items", ()) if i.get("lang") == lang), None)
-        if item is None or item.get("status") not in PUBLISHED or standing.get("novelty") == "repeat":
-            continue
-        yield FeedEntry(id=f"{desk}:{day.isoformat()}:{article['id'][:32]}", headline=item["headline"],
-                        url=safe_url(article.get("url")), summary=" ".join(item.get("bullets", ())),
-                        novelty=standing.get("novelty", "new"), mark=_mark(standing, lang), updated=updated)
+
+
+def _entry(element: ET.Element) -> FeedEntry | None:
+    category = element.find(f"{ATOM}category")
+    novelty = category.get("term", "new") if category is not None else "new"
+    if novelty == "repeat":
+        return None
+    mark = category.get("label", "") if category is not None else ""
+    link = element.find(f"{ATOM}link")
+    summary = element.findtext(f"{ATOM}summary", "")
+    return FeedEntry(id=element.findtext(f"{ATOM}id", "").split(":")[3], headline=element.findtext(f"{ATOM}title", ""),
+                     url=safe_url(link.get("href")) if link is not None else None,
+                     summary=summary.removeprefix(f"{mark}: ") if novelty != "new" else summary,
+                     novelty=novelty, mark=mark, updated=element.findtext(f"{ATOM}updated", ""))
 
 
 def _mark(standing: dict, lang: str) -> str:

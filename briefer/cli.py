@@ -29,8 +29,10 @@ def _plan(plan: run.Plan, settings: Settings) -> int:
                f"with {settings.model_name} at {settings.base_url or 'the embedded model'}")
     for article in plan.articles:
         tokens_in, tokens_out = plan.estimate.per_article[article.id]
-        click.echo(f"  {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, ~{tokens_out} out")
-    for line in (*plan.merged, *plan.skipped):
+        standing = plan.standing[article.id]
+        click.echo(f"  #{standing.rank} {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, "
+                   f"~{tokens_out} out ({', '.join(standing.reasons)})")
+    for line in (*plan.merged, *plan.ranked_out, *plan.skipped):
         click.echo(f"  {line}")
     click.echo(f"briefer: {plan.estimate.line} (before re-asks)")
     return EXIT_OK

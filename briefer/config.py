@@ -112,8 +112,9 @@ class Settings(BaseModel):
     @field_validator("desk")
     @classmethod
     def _check_desk(cls, value: str) -> str:
-        if not re.fullmatch(r"[\w-]{1,64}", value):
-            raise ValueError(f"desk name '{value}' names a folder: use letters, digits, - and _")
+        if not re.fullmatch(r"[\w-]{1,64}", value) or value == "latest" or re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            raise ValueError(f"desk name '{value}' names a folder: use letters, digits, - and _ (not 'latest' "
+                             f"or a date)")
         return value
 
     @field_validator("fetch_allow", "priority", mode="before")

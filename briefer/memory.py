@@ -230,7 +230,7 @@ class StoryMemory:
     def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None) -> None:
         self._db, self.desk, self._path = db, desk, path
         self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
-        self._stories: dict[tuple[date, StoryFacts], str | None] = {}
+        self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
     @classmethod
     def open(cls, out_dir: Path, desk: str) -> tuple["StoryMemory", str]:
@@ -246,9 +246,9 @@ class StoryMemory:
         return cls(db, desk, path if saved else None), note
 
     def _story(self, facts: StoryFacts, day: date) -> str | None:
-        if (day, facts) not in self._stories:
-            self._stories[day, facts] = _match(self._db, self.desk, facts, day)
-        return self._stories[day, facts]
+        if (day, facts.key) not in self._stories:
+            self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
+        return self._stories[day, facts.key]
 
     def classify(self, facts: StoryFacts, day: date) -> Novelty:
         story = self._story(facts, day)

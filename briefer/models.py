@@ -191,7 +191,7 @@ class Standing(Frozen):
     rank: int = 0  # 1 is the most important story of the day
     score: float = 0.0
     reasons: tuple[str, ...] = ()  # what the score is made of, in words
-    story: dict = Field(default_factory=dict)  # the story memory's facts (story.facts_json), for briefing.json
+    story: str = ""  # the story memory's facts (story.facts_json) as compact JSON: ten thousand stay small
 
     def mark(self, labels: dict[str, str]) -> str:
         """The novelty as readers see it, in a language's words: "New", "Update (since

@@ -150,7 +150,7 @@ def _article_json(outcome: ArticleOutcome, standing: Standing) -> dict:
         "id": article.id, "title": article.title, "source": article.source, "url": article.url,
         "also_from": list(article.also_from),
         "published": article.published, "lang": article.lang,
-        "standing": standing.json(), "story": standing.story or None,
+        "standing": standing.json(), "story": json.loads(standing.story) if standing.story else None,
         "digest": list(outcome.digest.facts) if outcome.digest else None,
         "digest_usage": outcome.digest_usage.model_dump(),
         "items": [_item_json(item, outcome) for item in outcome.items],

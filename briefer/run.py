@@ -11,6 +11,7 @@ its code; the gate calls `brief_articles` on each fixture.
 from __future__ import annotations
 
 import fcntl
+import json
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -90,7 +91,7 @@ def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -
         facts = story_facts(article)
         novelty = memory.classify(facts, day) if memory else Novelty("new", None, (), (), facts.key)
         standing[article.id] = Standing(novelty=novelty.kind, first_seen=novelty.first_seen,
-                                        new_facts=(*novelty.new_numbers, *novelty.new_names), story=facts_json(facts))
+                                        new_facts=(*novelty.new_numbers, *novelty.new_names), story=json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":")))
     return standing
 
 
@@ -179,7 +180,7 @@ def _remember(memory: StoryMemory, report: RunReport) -> None:
         published = [item.verdict.item.lang for item in outcome.items if item.passed]
         story = report.standing_of(outcome.article.id).story
         if published and story:
-            memory.record(report.date, story_facts_from(story), published)
+            memory.record(report.date, story_facts_from(json.loads(story)), published)
 
 
 def _delivered(report: RunReport, settings: Settings, day: Date, resend: bool = False) -> RunReport:
