@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
-from . import faithfulness, languages, text
+from . import faithfulness, languages, names, text
 from .faithfulness import passed, read_source
 from .langid import confidences
 from .models import DEFAULT_SEVERITY, CheckResult, Item
@@ -90,7 +90,7 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
     parts = [part for part in re.split(r"[-'’]", word) if part]
     if len(parts) > 1:
         return all(_a_word(part, index + (n > 0), lang, source) for n, part in enumerate(parts))
-    if word[0].isupper() and any(text.same_name(word, n) for n in source.capitalised):
+    if word[0].isupper() and any(names.same_name(word, n) for n in source.capitalised):
         return True  # a name of the source, declined or transliterated
     if word[0].isupper() and index > 0 and lang != "de":
         return True  # a capitalised word inside a sentence is a name: the names check's business

@@ -19,7 +19,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import names_in, numbers_in, sound_key, words
+from .names import names_in, sound_key
+from .text import numbers_in, words
 from .models import Article
 
 SHINGLE = 4

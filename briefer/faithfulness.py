@@ -9,7 +9,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import languages, text
+from . import languages, names, text
 from .models import CheckResult, Item
 from .vocabulary import german_compound, known_form, proper_noun, zipf
 
@@ -47,12 +47,12 @@ def read_source(source: str, lang: str) -> Source:
     return Source(
         lang=lang, figures=figures, raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
         words=lowered | {_bare(t).lower() for t in tokens}, capitalised=_capitalised(tokens, lang),
-        places=frozenset({c for t in tokens for c in _place_concepts(t)}
+        places=frozenset({c for t in tokens for c in names.place_concepts(t)}
                          | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
-        institutions=_institutions_in(lowered, acronyms),
+        institutions=names.institutions_in(lowered, acronyms),
         flat=" ".join(t.lower() for t in tokens), narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=_lead_figures(title, paragraphs, lang),
-        lead_names=_proper_names(text.names_in(title, lang) + text.names_in(paragraphs[0] if paragraphs else "", lang),
+        lead_names=_proper_names(names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang),
                                  lang))
 
 
@@ -65,9 +65,9 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Fi
     return ()
 
 
-def _proper_names(names: list[str], lang: str) -> tuple[str, ...]:
+def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
     """Persons and organisations: not months, days, places, or the language's common words."""
-    return tuple(dict.fromkeys(n for n in map(_bare, names) if len(n) >= 3 and not _place_concepts(n)
+    return tuple(dict.fromkeys(n for n in map(_bare, found) if len(n) >= 3 and not names.place_concepts(n)
                                and n.lower() not in languages.calendar_words(lang) and not common_word(n.lower(), lang)
                                and not (lang == "de" and _a_german_word(n.lower()))))
 
@@ -75,7 +75,7 @@ def _proper_names(names: list[str], lang: str) -> tuple[str, ...]:
 def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
     """The source's capitalised words, their hyphenated parts, and how French ones sound."""
     found = [part for token in map(_bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
-    found += [sound for sound in (text.spoken(word, lang) for word in found) if sound]
+    found += [sound for sound in (names.spoken(word, lang) for word in found) if sound]
     return tuple(dict.fromkeys(found))
 
 
@@ -129,68 +129,6 @@ def passed(check: str) -> CheckResult:
 
 # ---- names ----
 
-@functools.cache
-def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
-    """The first five letters of a one-word place name -> (name, concept) pairs."""
-    index: dict[str, list[tuple[str, str]]] = {}
-    for concept, forms in languages.place_concepts().items():
-        for form in forms:
-            if len(form) >= 4 and len(text.words(form)) == 1:
-                index.setdefault(_stem(form), []).append((form, concept))
-    return {key: tuple(value) for key, value in index.items()}
-
-
-def _stem(word: str) -> str:
-    lowered = word.lower()
-    return lowered[:5] if len(lowered) > 5 else lowered
-
-
-@functools.lru_cache(maxsize=4096)
-def _place_concepts(word: str) -> frozenset[str]:
-    """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
-    polskiego): it shares all but the last three letters of the name, and at least four."""
-    lowered = word.lower()
-    if len(lowered) < 4:
-        return frozenset()
-    return frozenset(concept for form, concept in _place_index().get(_stem(lowered), ())
-                     if text.common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5))
-
-
-def _institutions_named(value: str) -> frozenset[int]:
-    """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
-    Internacional): each must be one the source names too."""
-    tokens = [t.lower() for t in text.words(value)]
-    return _institutions_in(frozenset(tokens), frozenset(t.upper() for t in text.words(value) if text.is_acronym(t)),
-                            exact=True)
-
-
-def _names_form(form: str, words: frozenset[str], stems: set[str]) -> bool:
-    """Every word of a several-word name stands in the text, in any case; a one-word name
-    of twelve letters or more (Bundesverfassungsgericht) stands all but its ending."""
-    parts = text.words(form)
-    if len(parts) > 1:
-        return all(_stem(w) in stems for w in parts)
-    if len(form) < 12:
-        return form in words
-    return any(text.common_prefix(w, form) >= len(form) - 3 for w in words if w[:1] == form[:1])
-
-
-def _institution_name(index: int) -> str:
-    forms = languages.INSTITUTIONS[index]
-    return next((form for form in forms if not form.islower()), forms[0].title())
-
-
-def _institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False
-                     ) -> frozenset[int]:
-    """The institution concepts a source names, by acronym or by full name (any inflection)."""
-    stems = {_stem(w) for w in source_words}
-    found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}
-    for index, forms in enumerate(languages.INSTITUTION_FORMS):
-        if any(_names_form(form, source_words, stems) for form in forms):
-            found.add(index)
-    return frozenset(found)
-
-
 @functools.lru_cache(maxsize=4096)
 def common_word(word: str, lang: str) -> bool:
     """A word of the language that an item may capitalise (Minister, Court, Pologne): common
@@ -216,8 +154,8 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     name = _bare(name)
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
-    if "-" in name and not any(text.same_name(name, known, fuzzy) for known in source.capitalised):
-        return any(text.same_compound(name, known) for known in source.capitalised if "-" in known) or \
+    if "-" in name and not any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+        return any(names.same_compound(name, known) for known in source.capitalised if "-" in known) or \
             _known_parts(name, lang, fuzzy, source)
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
@@ -225,16 +163,16 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
         return concept in source.institutions
     if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
         return True
-    if any(text.same_name(name, known, fuzzy) for known in source.capitalised):
+    if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
         return True
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
-    places = _place_concepts(name)
+    places = names.place_concepts(name)
     if places:
         return bool(places & source.places)
-    if lang == "de" and _a_german_word(lowered) and not text.international(lowered):
+    if lang == "de" and _a_german_word(lowered) and not names.international(lowered):
         return True
-    return not text.is_acronym(name) and common_word(lowered, lang)
+    return not names.is_acronym(name) and common_word(lowered, lang)
 
 
 def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
@@ -251,13 +189,13 @@ def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
 
 def _in_source(name: str, fuzzy: bool, source: Source) -> bool:
     """Written in the source, or a name of it in another script or inflection."""
-    return name.lower() in source.words or any(text.same_name(name, known, fuzzy) for known in source.capitalised)
+    return name.lower() in source.words or any(names.same_name(name, known, fuzzy) for known in source.capitalised)
 
 
 def _source_word(part: str, source: Source) -> bool:
     """A part of a place's name that the source writes in lower case (la pointe du Raz ->
     Пуент-дю-Ра): sounding like one of its words will do, beside a part that is a name."""
-    return any(text.same_name(part, word, True) for word in source.words if len(word) >= 4 and word[:1].isalpha())
+    return any(names.same_name(part, word, True) for word in source.words if len(word) >= 4 and word[:1].isalpha())
 
 
 def _particle(part: str) -> bool:
@@ -271,9 +209,9 @@ def _a_german_word(word: str) -> bool:
 
 
 def check_names(item: Item, source: Source) -> CheckResult:
-    unknown = sorted({name for part in (item.headline, *item.bullets) for name in text.names_in(part, item.lang)
+    unknown = sorted({name for part in (item.headline, *item.bullets) for name in names.names_in(part, item.lang)
                       if not _known_name(name, item.lang, source)})
-    unknown += [_institution_name(index) for index in _institutions_named(item.text()) - source.institutions]
+    unknown += [names.institution_name(index) for index in names.institutions_named(item.text()) - source.institutions]
     if unknown:
         return CheckResult(check="names", passed=False, message=f"names not in the source: {', '.join(unknown)}")
     return passed("names")
@@ -303,9 +241,9 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
             return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no figure of "
                                                                        f"the lead ({shown})")
     elif source.lead_names:
-        names = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
+        capitalised = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
         fuzzy = item.lang != source.lang
-        if not any(text.same_name(lead, n, fuzzy) for lead in source.lead_names for n in names):
+        if not any(names.same_name(lead, n, fuzzy) for lead in source.lead_names for n in capitalised):
             return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no name of the "
                                                                        f"lead ({', '.join(source.lead_names[:4])})")
     return passed("coverage")

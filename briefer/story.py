@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from . import languages
 from .models import Article
-from .text import figures, names_in, sound_key
+from .names import names_in, sound_key
+from .text import figures
 
 KEY_LETTERS = 5  # sound-key classes kept per word: inflected endings (Pistoriusowi) mostly fall past them
 MAX_NAMES = 40  # the most mentioned names are the story's key names; the rest would only grow the memory

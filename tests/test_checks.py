@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer import checks, faithfulness, text
+from briefer import checks, faithfulness, names, text
 from briefer.models import Item
 
 SOURCE_DE = ("Bahnstreik beendet\nDie GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr "
@@ -180,23 +180,23 @@ def test_a_title_case_headline_is_not_a_list_of_names() -> None:
        st.sampled_from(["", "а", "ові", "ом"]))
 def test_a_latin_name_matches_its_ukrainian_spelling_in_any_case(pair: tuple[str, str], ending: str) -> None:
     latin, cyrillic = pair
-    assert text.same_name(cyrillic + ending, latin)
+    assert names.same_name(cyrillic + ending, latin)
 
 
 def test_names_ukrainian_leaves_undeclined_match_as_they_are() -> None:
     for latin, cyrillic in [("Rutte", "Рютте"), ("Meloni", "Мелоні"), ("Zelensky", "Зеленський"), ("Warszawa", "Варшава")]:
-        assert text.same_name(cyrillic, latin)
+        assert names.same_name(cyrillic, latin)
 
 
 @given(st.sampled_from(["Pistorius", "Rutte", "Hegseth", "Healey", "Pevkur", "Kowalski", "Nowak"]),
        st.sampled_from(["a", "owi", "em", "ie", "ego", "y"]))
 def test_a_declined_name_matches_its_nominative(name: str, ending: str) -> None:
-    assert text.same_name(name + ending, name)
+    assert names.same_name(name + ending, name)
 
 
 def test_two_different_names_in_one_script_do_not_match() -> None:
     for a, b in [("Кличко", "Київська"), ("Marco", "Greco"), ("Lambrecht", "Lombardi"), ("Nowak", "Kowal")]:
-        assert not text.same_name(a, b), (a, b)
+        assert not names.same_name(a, b), (a, b)
 
 
 # ---- quotes, coverage, leakage, consistency ----
@@ -308,7 +308,7 @@ def test_feminine_titles_and_french_futures_are_words() -> None:
 
 
 def test_names_spelt_by_ear_across_scripts() -> None:
-    assert text.same_name("Агнешка", "Agnieszka") and text.same_name("Болонья", "Bologna")
+    assert names.same_name("Агнешка", "Agnieszka") and names.same_name("Болонья", "Bologna")
     source = faithfulness.read_source("Tempête\nDes rafales à la pointe du Raz et à Brest.", "fr")
     item = Item(article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ра і в Бресті.",))
     assert faithfulness.check_names(item, source).passed
