@@ -160,6 +160,12 @@ SPEAKER_WORDS = {
 }
 # Ordinal words (second to fifth; English ones exact: "secondary" is no ordinal) a source or an item may write for a figure; stems, so
 # that every case and gender counts (zweit-, drug-, другий).
+# What joins two figures of one scale, in every language: a range, an alternative, a change,
+# a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
+FIGURE_JOINERS = ("en lugar de", "au lieu de", "instead of", "invece di", "anstatt", "zamiast", "замість", "statt",
+                  "albo", "oder", "bis", "auf", "und", "lub", "або", "and", "to", "or", "ou", "et", "do", "до",
+                  "та", "-", "–", "—", "à", "a", "o", "y", "e", "i", "і")
+
 # What may follow an ordinal's stem: the adjective's endings only, so that "piątku" (Friday)
 # and "п’ятниці" are no "fifth" and "Viertel" no "fourth".
 ORDINAL_ENDINGS = {

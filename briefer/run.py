@@ -90,8 +90,9 @@ def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -
     for article in articles:
         facts = story_facts(article)
         novelty = memory.classify(facts, day) if memory else Novelty("new", None, (), (), facts.key)
+        compact = json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":"))
         standing[article.id] = Standing(novelty=novelty.kind, first_seen=novelty.first_seen,
-                                        new_facts=(*novelty.new_numbers, *novelty.new_names), story=json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":")))
+                                        new_facts=(*novelty.new_numbers, *novelty.new_names), story=compact)
     return standing
 
 

@@ -116,10 +116,8 @@ def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figu
     return figures_
 
 
-# What joins two figures of one scale: a range, an alternative, a change, a replacement.
-_JOINED = re.compile(r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:-|–|—|to|or|and|instead of|auf|bis|oder|und|statt|anstatt|"
-                     r"à|ou|et|au lieu de|a|o|y|e|i|lub|albo|do|zamiast|до|або|і|та|замість|en lugar de|"
-                     r"invece di)[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?", re.IGNORECASE)
+_JOINED = re.compile(r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:" + "|".join(map(re.escape, languages.FIGURE_JOINERS))
+                     + r")[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?", re.IGNORECASE)
 
 
 def _year_like(figure: Figure) -> bool:
