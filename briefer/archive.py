@@ -15,7 +15,7 @@ from .config import DEFAULT_DESK
 from .files import Text, replace_folder, write_atomic
 from .errors import InputError
 from .languages import LABELS, NATIVE_NAMES
-from .models import Edition, EditionItem
+from .models import Edition, EditionItem, Standing
 from .publish import FeedEntry
 from .render import safe_url
 from .templating import render_page
@@ -91,14 +91,6 @@ def _entry(element: ET.Element) -> FeedEntry | None:
                      novelty=novelty, mark=mark, updated=element.findtext(f"{ATOM}updated", ""))
 
 
-def _mark(standing: dict, lang: str) -> str:
-    labels = LABELS[lang]
-    novelty = standing.get("novelty", "new")
-    since = f" ({labels['since']} {standing['first_seen']})" if standing.get("first_seen") else ""
-    facts = ": " + ", ".join(standing.get("new_facts", ())) if novelty == "update" and standing.get("new_facts") else ""
-    return labels["new"] if novelty == "new" else f"{labels[novelty]}{since}{facts}"
-
-
 # ---- a day read back, for delivery (after the run, or `briefer send`) ----
 
 def editions(day_dir: Path, desk: str, title: str = "") -> list[Edition]:
@@ -122,7 +114,7 @@ def _edition_items(document: dict, lang: str) -> Iterator[EditionItem]:
             continue
         standing = article.get("standing") or {}
         yield EditionItem(headline=item["headline"], bullets=tuple(item.get("bullets", ())),
-                          status=standing.get("novelty", ""), note=_mark(standing, lang) if standing else "",
+                          status=standing.get("novelty", ""), note=Standing.from_json(standing).mark(LABELS[lang]) if standing else "",
                           sources=tuple(filter(None, (article.get("url") or article.get("source"),
                                                       *article.get("also_from", ())))),
                           flagged=item.get("status") == "flagged")

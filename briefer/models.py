@@ -202,6 +202,12 @@ class Standing(Frozen):
         facts = ": " + ", ".join(self.new_facts) if self.novelty == "update" and self.new_facts else ""
         return f"{labels[self.novelty]}{since}{facts}"
 
+    @classmethod
+    def from_json(cls, document: dict) -> "Standing":
+        """The novelty part of `json()`, read back from a day's briefing.json."""
+        return cls(novelty=document.get("novelty", "new"), first_seen=document.get("first_seen"),
+                   new_facts=tuple(document.get("new_facts", ())))
+
     def json(self) -> dict:
         """How briefing.json explains the story's place: its novelty and its rank."""
         return {"novelty": self.novelty, "first_seen": self.first_seen.isoformat() if self.first_seen else None,
