@@ -143,8 +143,8 @@ def figure_4(work: Path) -> None:
 def figure_6() -> None:
     """The checks' own cost per item: every calibration reference and defect, checked twice
     (the first pass also loads the language data: word lists, CLDR, the language worker)."""
-    from briefer import calibration
-    from briefer.config import load_settings
+    from briefer.measure import calibration
+    from briefer.settings.config import load_settings
 
     cases = calibration.load_cases(ROOT / "fixtures")
     settings = load_settings(environ={})

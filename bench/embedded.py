@@ -8,11 +8,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from briefer import endpoint, pipeline, prompts
-from briefer.config import PROJECT_ROOT, load_settings
-from briefer.ingest import read_sources
-from briefer.llm import LLM
-from briefer.models import Usage
+from briefer.model import endpoint
+from briefer.briefing import pipeline, prompts
+from briefer.settings.config import PROJECT_ROOT, load_settings
+from briefer.sources.ingest import read_sources
+from briefer.model.llm import LLM
+from briefer.core.models import Usage
 
 SEED = PROJECT_ROOT / "fixtures" / "articles" / "hegseth-ukraine-peace-talks.txt"
 SETS = {1: ("en",), 3: ("en", "de", "fr"), 5: ("en", "de", "fr", "pl", "uk"),
@@ -93,7 +94,7 @@ def figures_2_and_5(work: Path) -> None:
 
 
 def pipeline_model_file() -> Path:
-    from briefer.config import default_cache_dir
-    from briefer.local_model import assemble_model
+    from briefer.core.files import default_cache_dir
+    from briefer.model.local_model import assemble_model
 
     return assemble_model(default_cache_dir())

@@ -1,3 +1,3 @@
-from .cli import entry
+from briefer.cli import entry
 
 entry()

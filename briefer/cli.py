@@ -13,12 +13,14 @@ from pathlib import Path
 
 import click
 
-from . import calibration, gate, prompts, run
-from .config import SUPPORTED_LANGUAGES, Settings, load_settings
-from .errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
-from .files import write_atomic
-from .report import RunReport
-from .progress import progress_display
+from briefer.measure import calibration, gate
+from briefer.briefing import prompts
+from briefer.app import run
+from briefer.settings.config import SUPPORTED_LANGUAGES, Settings, load_settings
+from briefer.core.errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
+from briefer.core.files import write_atomic
+from briefer.core.report import RunReport
+from briefer.app.progress import progress_display
 
 log = logging.getLogger("briefer")
 

@@ -7,8 +7,8 @@ import json
 import re
 from typing import Any
 
-from briefer.config import PROJECT_ROOT
-from briefer.prompts import all_prompts
+from briefer.settings.config import PROJECT_ROOT
+from briefer.briefing.prompts import all_prompts
 
 ARTICLE = """Minister Anna Berg opens new bridge in Oslo
 

@@ -3,22 +3,45 @@ loopback, and the environment is scrubbed of any real endpoint or key."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from briefer.core.files import default_cache_dir
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
+# The suite never reads or writes the user's cache (~/.cache/briefer): what a test builds there
+# (word lists, CLDR tables) it builds in a cache of this run's own, as a fresh machine would. The
+# one thing shared is the embedded model `make setup` assembled, read-only (`embedded_model_file`).
+USER_CACHE = default_cache_dir()
+_RUN_CACHE_HOME = tempfile.mkdtemp(prefix="briefer-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _RUN_CACHE_HOME
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_RUN_CACHE_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def embedded_model_file() -> Path:
+    from briefer.model.local_model import assemble_model
+
+    return assemble_model(USER_CACHE)
+
 
 @pytest.fixture(autouse=True)
 def _no_real_endpoint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL"):
         monkeypatch.delenv(name, raising=False)
-    for name in list(__import__("os").environ):
+    for name in list(os.environ):
         if name.startswith("BRIEFER_"):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BRIEFER_CACHE_DIR", str(tmp_path / "cache"))

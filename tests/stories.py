@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from briefer.models import Article
+from briefer.core.models import Article
 
 TOWNS = ("Ghent Tartu Brno Kaunas Porto Varna Lublin Graz Malmo Aarhus Utrecht Lyon Bilbao Turin Cluj Split Kosice "
          "Szeged Tampere Bergen Leuven Poznan Dresden Trieste Limerick Nantes Salzburg Plovdiv Riga Ljubljana "

@@ -8,7 +8,7 @@ from pathlib import Path
 from briefs import ARTICLE, reply_for
 from fake_batch import FakeBatch
 from briefer.cli import run_briefing
-from briefer.config import load_settings
+from briefer.settings.config import load_settings
 
 DAY = "2026-11-27"
 

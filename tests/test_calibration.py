@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from briefer import calibration
+from briefer.measure import calibration
 from briefer.cli import main, run_briefing
-from briefer.config import SUPPORTED_LANGUAGES, load_settings
-from briefer.errors import ConfigError
+from briefer.settings.config import SUPPORTED_LANGUAGES, load_settings
+from briefer.core.errors import ConfigError
 from briefs import asked, is_brief
 from conftest import FIXTURES
 from fake_openai import FakeOpenAI, Step
@@ -63,7 +63,7 @@ def test_the_set_covers_what_the_issue_asks_for() -> None:
 
 
 def test_a_weaker_check_shows_as_a_lower_figure_and_fails_its_pin(tmp_path: Path, capsys, monkeypatch) -> None:
-    from briefer import checks, faithfulness
+    from briefer.checks import checks, faithfulness
 
     monkeypatch.setattr(checks.faithfulness, "check_numbers", lambda item, source: faithfulness.passed("numbers"))
     assert _check([str(FIXTURES), "--calibration-only"]) == 1

@@ -7,8 +7,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer import checks, faithfulness, names, text
-from briefer.models import Item
+from briefer.checks import checks, faithfulness
+from briefer.lang import names, text
+from briefer.core.models import Item
 
 SOURCE_DE = ("Bahnstreik beendet\nDie GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr "
              "Lohn und eine Prämie von 1.500 Euro. Rund 3 200 Züge fielen aus.")
@@ -115,7 +116,7 @@ def test_a_whole_item_in_russian_is_not_ukrainian() -> None:
 
 
 def test_a_spanish_item_written_in_portuguese_is_caught() -> None:
-    from briefer import langid
+    from briefer.lang import langid
 
     langid.warm_up(["es"])  # a run that writes Spanish checks for Portuguese too
     portuguese = item("es", "O Supremo mantém os limites das rendas na Catalunha",

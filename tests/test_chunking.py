@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from briefer.chunking import chunk_text, count_tokens
+from briefer.model.chunking import chunk_text, count_tokens
 
 
 def _long_article(words: int) -> str:

@@ -1,5 +1,5 @@
 """The CLI as a user runs it (a subprocess, `python -m briefer`), against faults: endpoint
-down, bad key, unreadable sources, a missing path. Exit codes per DESIGN.md, one clear
+down, bad key, unreadable sources, a missing path. Exit codes per docs/architecture.md, one clear
 line on stderr, no traceback, never a secret, nothing half-written."""
 
 from __future__ import annotations

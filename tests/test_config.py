@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer.config import load_settings
-from briefer.errors import ConfigError, UsageError
+from briefer.settings.config import load_settings
+from briefer.core.errors import ConfigError, UsageError
 from conftest import ROOT
 
 

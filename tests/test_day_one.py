@@ -40,8 +40,8 @@ def test_briefer_check_outside_a_checkout_says_what_is_missing_not_to_spend_mone
 def test_settings_errors_are_in_briefers_words_and_name_the_file_line_and_key(tmp_path: Path) -> None:
     import pytest
 
-    from briefer.config import load_settings
-    from briefer.errors import ConfigError
+    from briefer.settings.config import load_settings
+    from briefer.core.errors import ConfigError
 
     config = tmp_path / "briefer.toml"
     cases = [('[settings]\nwords_per_item = "many"\n', "setting 'words_per_item'", "must be a whole number"),
@@ -60,7 +60,7 @@ def test_settings_errors_are_in_briefers_words_and_name_the_file_line_and_key(tm
 
 def test_a_desks_title_heads_its_briefings_and_the_page_shows_it_once(tmp_path: Path) -> None:
     from briefer.cli import run_briefing
-    from briefer.config import load_settings
+    from briefer.settings.config import load_settings
     from briefs import reply_for
 
     config = tmp_path / "briefer.toml"
@@ -80,7 +80,7 @@ def test_report_json_has_the_estimate_and_the_actual_cost_as_numbers_with_a_curr
     import json
 
     from briefer.cli import run_briefing
-    from briefer.config import load_settings
+    from briefer.settings.config import load_settings
     from briefs import reply_for
 
     (tmp_path / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
@@ -100,9 +100,9 @@ def test_report_json_has_the_estimate_and_the_actual_cost_as_numbers_with_a_curr
 def test_budget_and_price_mistakes_are_named_with_what_to_write(tmp_path: Path) -> None:
     import pytest
 
-    from briefer.budget import within_budget
-    from briefer.config import load_settings
-    from briefer.errors import ConfigError, UsageError
+    from briefer.model.budget import within_budget
+    from briefer.settings.config import load_settings
+    from briefer.core.errors import ConfigError, UsageError
 
     with pytest.raises(UsageError, match="would be 0.02 tokens; for money write '0.02 USD'"):
         load_settings({"budget": "0.02"}, environ={})
@@ -127,7 +127,7 @@ def test_the_budget_is_a_ceiling_with_re_asks_counted(tmp_path: Path) -> None:
     import json
 
     from briefer.cli import run_briefing
-    from briefer.config import load_settings
+    from briefer.settings.config import load_settings
     from briefs import reply_for
 
     sources = []

@@ -14,8 +14,8 @@ from typing import Any, Iterator
 import pytest
 
 from briefer.cli import main
-from briefer.config import load_yaml
-from briefer.ingest import parse_article
+from briefer.settings.config import load_yaml
+from briefer.sources.ingest import parse_article
 from briefs import asked, is_brief
 from conftest import FIXTURES
 from fake_openai import FakeOpenAI, Step

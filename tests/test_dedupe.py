@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefer.dedupe import merge_duplicates
-from briefer.ingest import read_sources
+from briefer.sources.dedupe import merge_duplicates
+from briefer.sources.ingest import read_sources
 from conftest import FIXTURES
 
 REWRITE = """Hegseth rejects claims of betrayal over Ukraine talks
@@ -64,7 +64,7 @@ def test_a_long_article_lightly_edited_is_merged_among_many_distinct_ones(tmp_pa
 
 
 def test_a_short_story_whose_names_all_appear_in_a_long_report_stays_its_own() -> None:
-    from briefer.ingest import parse_article
+    from briefer.sources.ingest import parse_article
     from conftest import FIXTURES
 
     def article(path):

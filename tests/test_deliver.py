@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from briefer.delivery_settings import Deliver
-from briefer.deliver import Edition, EditionItem, check_environment, deliver
-from briefer.errors import ConfigError
+from briefer.settings.delivery_settings import Deliver
+from briefer.delivery.deliver import Edition, EditionItem, check_environment, deliver
+from briefer.core.errors import ConfigError
 from receivers import PASSWORD, Receiver, smtp_server
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # loopback only

@@ -15,9 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer import checks, faithfulness
-from briefer.config import default_cache_dir
-from briefer.local_model import assemble_model
+from briefer.checks import checks, faithfulness
 from conftest import ROOT
 
 pytestmark = pytest.mark.embedded
@@ -26,13 +24,14 @@ LANGS = ("en", "de", "fr", "pl", "uk")
 
 def _server_processes() -> list[str]:
     listing = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    return [line for line in listing.splitlines() if "briefer.local_model" in line and "ps -eo" not in line]
+    return [line for line in listing.splitlines() if "briefer.model.local_model" in line and "ps -eo" not in line]
 
 
-def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, seed_article_path: Path) -> None:
+def test_seed_article_in_five_languages_on_the_embedded_model(
+        tmp_path: Path, seed_article_path: Path, embedded_model_file: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
     # The model assembled by `make setup`, and a reply cache of this test's own, so the model really runs.
-    env["BRIEFER_LOCAL_MODEL_FILE"] = str(assemble_model(default_cache_dir()))
+    env["BRIEFER_LOCAL_MODEL_FILE"] = str(embedded_model_file)
     env["BRIEFER_CACHE_DIR"] = str(tmp_path / "cache")
     result = subprocess.run(
         [sys.executable, "-m", "briefer", "run", str(seed_article_path), "--lang", ",".join(LANGS),
@@ -51,7 +50,7 @@ def test_seed_article_in_five_languages_on_the_embedded_model(tmp_path: Path, se
         markdown = (day / f"briefing.{lang}.md").read_text()
         if item["status"] in ("passed", "flagged"):  # published (a flag is shown, not hidden)
             # Judged again here, independently of the run's own verdict.
-            from briefer.models import Item
+            from briefer.core.models import Item
 
             written = Item(article_id="x", lang=lang, headline=item["headline"], bullets=tuple(item["bullets"]))
             assert checks.check_language(written, lang, source).passed, (lang, item["headline"])  # as the run judged it

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer.errors import InputError
-from briefer.fetch import FetchPolicy, check_url, fetch
-from briefer.ingest import read_sources
+from briefer.core.errors import InputError
+from briefer.sources.fetch import FetchPolicy, check_url, fetch
+from briefer.sources.ingest import read_sources
 from site_server import Site
 
 HTML = "text/html; charset=utf-8"

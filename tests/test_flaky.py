@@ -16,8 +16,8 @@ from briefs import ARTICLE, reply_for
 from fake_openai import FakeOpenAI, Step
 
 from briefer.cli import run_briefing
-from briefer.config import load_settings
-from briefer.errors import BrieferError
+from briefer.settings.config import load_settings
+from briefer.core.errors import BrieferError
 
 DAY = "2026-11-27"
 LANGS = "en,de,fr,pl,uk"

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefer import checks, gate
+from briefer.checks import checks
+from briefer.measure import gate
 from briefer.cli import main
-from briefer.models import Item
+from briefer.core.models import Item
 from conftest import FIXTURES
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefer.ingest import clean_text, read_sources
+from briefer.sources.ingest import clean_text, read_sources
 from conftest import FIXTURES
 
 
@@ -63,7 +63,7 @@ def test_stdin_is_a_source(monkeypatch) -> None:
 
 
 def test_markdown_front_matter_gives_title_url_and_date_not_a_title_of_dashes(tmp_path) -> None:
-    from briefer.ingest import parse_article
+    from briefer.sources.ingest import parse_article
 
     raw = ("---\ntitle: Lyon opens tram line T10\nurl: https://example.org/t10\npublished: 2026-11-26\n---\n"
            "The T10 tram line opened in Lyon on Tuesday. Mayor Grégory Doucet said 42 trams will run every day.\n")

@@ -1,4 +1,4 @@
-"""briefer.llm.LLM against the loopback fake: HTTP faults (owned by the SDK's retry loop),
+"""briefer.model.llm.LLM against the loopback fake: HTTP faults (owned by the SDK's retry loop),
 their mapping to typed errors and exit codes, the response_format fallback, and the
 re-ask loop (owned by briefer). Every request is recorded with its arrival time."""
 
@@ -12,10 +12,10 @@ from typing import Iterator
 
 import pytest
 
-from briefer.errors import (EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError)
-from briefer.llm import LLM, Reply
-from briefer.reask import parse_json_reply
-from briefer.models import Usage
+from briefer.core.errors import (EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError)
+from briefer.model.llm import LLM, Reply
+from briefer.model.reask import parse_json_reply
+from briefer.core.models import Usage
 from fake_openai import FakeOpenAI, Step
 
 CANARY_KEY = "sk-canary-123456"
@@ -173,7 +173,7 @@ def test_an_endpoint_refusing_json_schema_gets_the_next_response_format() -> Non
 def test_requests_refused_a_format_at_once_fall_back_one_step_and_file_replies_under_it(tmp_path) -> None:
     import threading
 
-    from briefer.cache import ReplyStore
+    from briefer.model.cache import ReplyStore
 
     refusal = error_body("response_format type json_schema is not supported by this server")
 

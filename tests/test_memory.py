@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer.ingest import parse_article
-from briefer.memory import FILE, StoryMemory
-from briefer.story import facts_from_json, facts_json, story_facts
+from briefer.sources.ingest import parse_article
+from briefer.stories.memory import FILE, StoryMemory
+from briefer.stories.story import facts_from_json, facts_json, story_facts
 from conftest import FIXTURES
 from stories import EVENT_EN, EVENT_UK, article, templated
 
@@ -201,9 +201,9 @@ def test_a_story_reads_back_from_briefing_json_as_written() -> None:
 def test_a_memory_that_cannot_be_written_is_left_to_be_rebuilt(tmp_path: Path, monkeypatch) -> None:
     """Another desk holds the file locked: this run's stories are not saved, it says so, and
     the next run rebuilds the memory from briefing.json instead of reading a stale one."""
-    import briefer.memory
+    import briefer.stories.memory
 
-    monkeypatch.setattr(briefer.memory, "LOCK_WAIT", 0.0)
+    monkeypatch.setattr(briefer.stories.memory, "LOCK_WAIT", 0.0)
     _two_published_days(tmp_path)
     memory, _ = StoryMemory.open(tmp_path, "city")
     memory.record(WEDNESDAY, facts(TARTU_DEARER), ["en"])

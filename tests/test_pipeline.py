@@ -10,7 +10,7 @@ import pytest
 from briefs import ARTICLE, asked, is_brief, reply_for
 from fake_openai import FakeOpenAI, Step
 from briefer.cli import run_briefing
-from briefer.config import load_settings
+from briefer.settings.config import load_settings
 
 LANGS = "en,de,fr,pl,uk"
 
@@ -188,7 +188,7 @@ def test_a_budget_skips_what_would_pass_it_and_says_so(tmp_path: Path, capsys) -
 
 
 def test_a_money_budget_needs_a_price_for_the_model(tmp_path: Path) -> None:
-    from briefer.errors import ConfigError
+    from briefer.core.errors import ConfigError
 
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
         with pytest.raises(ConfigError, match="prices"):

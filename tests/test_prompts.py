@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from briefer import prompts
-from briefer.chunking import count_tokens
-from briefer.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
-from briefer.errors import ConfigError
+from briefer.briefing import prompts
+from briefer.model.chunking import count_tokens
+from briefer.settings.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
+from briefer.core.errors import ConfigError
 
 PROMPTS = PROJECT_ROOT / "prompts"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefer import ranking
-from briefer.models import Article, Standing
+from briefer.stories import ranking
+from briefer.core.models import Article, Standing
 
 DAY = date(2026, 11, 27)
 

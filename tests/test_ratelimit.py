@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 from fake_openai import FakeOpenAI, Step
-from briefer.llm import LLM
-from briefer.ratelimit import RateLimiter
+from briefer.model.llm import LLM
+from briefer.model.ratelimit import RateLimiter
 
 GOOD = '{"a": 1}'
 
@@ -26,9 +26,9 @@ def test_a_provider_saying_no_requests_are_left_is_waited_for() -> None:
 
 def test_requests_per_minute_from_settings_spread_the_calls(monkeypatch) -> None:
     waited: list[float] = []
-    monkeypatch.setattr("briefer.ratelimit.time.sleep", lambda seconds: (waited.append(seconds), clock.append(clock[-1] + seconds)))
+    monkeypatch.setattr("briefer.model.ratelimit.time.sleep", lambda seconds: (waited.append(seconds), clock.append(clock[-1] + seconds)))
     clock = [1000.0]
-    monkeypatch.setattr("briefer.ratelimit.time.monotonic", lambda: clock[-1])
+    monkeypatch.setattr("briefer.model.ratelimit.time.monotonic", lambda: clock[-1])
     limiter = RateLimiter(requests_per_minute=2)
     for _ in range(3):
         limiter.wait(10)
@@ -37,8 +37,8 @@ def test_requests_per_minute_from_settings_spread_the_calls(monkeypatch) -> None
 
 def test_tokens_per_minute_hold_back_a_call_that_would_pass_them(monkeypatch) -> None:
     clock = [0.0]
-    monkeypatch.setattr("briefer.ratelimit.time.sleep", lambda seconds: clock.append(clock[-1] + seconds))
-    monkeypatch.setattr("briefer.ratelimit.time.monotonic", lambda: clock[-1])
+    monkeypatch.setattr("briefer.model.ratelimit.time.sleep", lambda seconds: clock.append(clock[-1] + seconds))
+    monkeypatch.setattr("briefer.model.ratelimit.time.monotonic", lambda: clock[-1])
     limiter = RateLimiter(tokens_per_minute=1000)
     limiter.wait(800)
     limiter.wait(800)

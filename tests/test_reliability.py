@@ -28,8 +28,8 @@ from fake_openai import FakeOpenAI, Step, completion
 from test_cli_faults import briefing_files, error_lines, run_cli
 
 from briefer.cli import run_briefing
-from briefer.config import load_settings
-from briefer.errors import BrieferError
+from briefer.settings.config import load_settings
+from briefer.core.errors import BrieferError
 
 DAY = "2026-11-27"
 CANARY = "sk-canary-0123456789"
@@ -333,7 +333,7 @@ def test_a_trickling_endpoint_is_cut_off_by_the_request_timeout(tmp_path: Path) 
 
 
 def test_an_abandoned_trickling_request_keeps_its_concurrency_slot_until_it_really_ends() -> None:
-    from briefer.llm import LLM
+    from briefer.model.llm import LLM
 
     with TrickleServer(interval=0.2) as server:
         llm = LLM(base_url=server.base_url, api_key=None, model="fake-model", timeout=1.0, http_retries=0,

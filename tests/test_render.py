@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from briefer.models import Article, BriefedItem, CheckResult, Item, PromptRef, Usage, Verdict
-from briefer.report import RunReport
-from briefer.models import ArticleOutcome
-from briefer.files import write_atomic
-from briefer.render import write_outputs
+from briefer.core.models import Article, BriefedItem, CheckResult, Item, PromptRef, Usage, Verdict
+from briefer.core.report import RunReport
+from briefer.core.models import ArticleOutcome
+from briefer.core.files import write_atomic
+from briefer.outputs.render import write_outputs
 
 PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
 
@@ -71,7 +71,7 @@ def test_written_files_follow_the_umask_so_a_web_server_can_read_them(tmp_path: 
 
     for umask, mode in ((0o022, 0o644), (0o077, 0o600)):
         target = tmp_path / f"page-{umask:o}.html"
-        code = (f"import os; os.umask({umask}); from briefer.files import write_atomic; "
+        code = (f"import os; os.umask({umask}); from briefer.core.files import write_atomic; "
                 f"write_atomic(__import__('pathlib').Path({str(target)!r}), 'x')")
         subprocess.run([sys.executable, "-c", code], check=True)
         assert stat.S_IMODE(os.stat(target).st_mode) == mode, (oct(umask), oct(os.stat(target).st_mode))
@@ -99,8 +99,8 @@ def _fates_report() -> RunReport:
 def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     import json
 
-    from briefer.publish import desk_files
-    from briefer.render import run_report_json
+    from briefer.outputs.publish import desk_files
+    from briefer.outputs.render import run_report_json
 
     report = _fates_report()
     write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))
@@ -132,7 +132,7 @@ HOSTILE = ('<script>alert(1)</script> "><svg onload=alert(1)> & ]]> \'x\'',
 def test_every_page_is_the_one_base_page_no_script_no_remote_asset_model_text_as_text(tmp_path: Path) -> None:
     import re
 
-    from briefer.publish import desk_files
+    from briefer.outputs.publish import desk_files
 
     report = _report(*HOSTILE, url="javascript:alert(2)", title=HOSTILE[0])
     written = write_outputs(report, tmp_path, desk_files(report, "europe", HOSTILE[0]))
@@ -152,7 +152,7 @@ def test_every_page_is_the_one_base_page_no_script_no_remote_asset_model_text_as
 def test_the_atom_feed_carries_hostile_model_text_exactly_as_text(tmp_path: Path) -> None:
     import xml.etree.ElementTree as ET
 
-    from briefer.publish import desk_files
+    from briefer.outputs.publish import desk_files
 
     report = _report(*HOSTILE, url="javascript:alert(2)")
     write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))

@@ -14,8 +14,8 @@ from briefs import ARTICLE, reply_for
 from fake_openai import FakeOpenAI, Step
 
 from briefer.cli import run_briefing
-from briefer.config import load_settings
-from briefer.errors import ConfigError
+from briefer.settings.config import load_settings
+from briefer.core.errors import ConfigError
 
 DAY = "2026-11-27"
 # An invented person: the names check fails; by default it only flags.

@@ -1,0 +1,234 @@
+"""One run, every stage in data-flow order: the function both `briefer run` and `briefer check` call.
+
+    sources -> ingest -> dedupe -> memory (new / update / repeat) -> ranking -> budget
+            -> (digest, brief, check: pipeline) -> render, publish, archive -> memory
+            -> deliver -> report.json
+
+The command line parses flags, calls `brief_sources`, prints what it returns and exits with
+its code; the gate calls `brief_articles` on each fixture.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Callable, ContextManager, Iterator
+
+from briefer.outputs import archive
+from briefer.model import batch, budget, endpoint
+from briefer.lang import langid
+from briefer.briefing import pipeline, prompts
+from briefer.stories import ranking
+from briefer.app import schedule
+from briefer.settings.config import Settings
+from briefer.sources.dedupe import merge_duplicates
+from briefer.delivery.deliver import DeliveryReport, check_environment, deliver
+from briefer.core.errors import EXIT_TEMPORARY, ConfigError, InputError, TemporaryError
+from briefer.sources.fetch import FetchPolicy
+from briefer.core.files import write_atomic
+from briefer.sources.ingest import read_sources
+from briefer.model.llm import LLM
+from briefer.stories.memory import Novelty, StoryMemory
+from briefer.core.models import Article, Standing
+from briefer.core.report import RunReport
+from briefer.stories.story import facts_from_json as story_facts_from, facts_json, story_facts
+from briefer.outputs.publish import desk_files
+from briefer.outputs.render import run_report_json, write_outputs
+
+DELIVERY_LOG = "deliveries.sqlite"  # in out_dir, shared by the desks
+Progress = Callable[[int, LLM], ContextManager[schedule.Progress]]  # (articles, model door) -> per-article callback
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run will brief, decided before any model call."""
+
+    articles: list[Article]  # most important first
+    rejected: list[str]  # sources that could not be read, one line each
+    merged: list[str]  # sources merged into another as the same story
+    skipped: list[str]  # articles left out by the budget
+    estimate: budget.Estimate
+    standing: dict[str, Standing] = field(default_factory=dict)  # article id -> novelty, rank and reasons
+    ranked_out: list[str] = field(default_factory=list)  # below max_items, or repeats a desk skips
+
+
+@dataclass
+class RunResult:
+    exit_code: int
+    report: RunReport | None = None  # None while a Batch job is pending
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line each, for the person running it
+
+
+def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None = None) -> Plan:
+    """Ingest, dedupe, the story memory's verdicts, ranking and budget: no model is asked."""
+    langid.warm_up(settings.languages)  # the checks' language models load while the sources are read
+    policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
+                         max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
+    articles, rejected = read_sources(sources, policy)
+    if not articles:
+        raise InputError("no readable article in " + ", ".join(sources) + (": " + "; ".join(rejected) if rejected else ""))
+    articles, merged = merge_duplicates(articles)
+    day = run_day(settings)
+    ranked = ranking.rank(articles, _novelties(articles, memory, day), settings.priority, day)
+    ranked, ranked_out = ranking.top(ranked, settings.max_items)
+    if settings.repeats == "skip":
+        ranked, repeats = _without_repeats(ranked)
+        ranked_out += repeats
+    articles, skipped, estimate = budget.within_budget([article for article, _ in ranked], settings)
+    if not articles:
+        raise InputError(f"every article is over the budget or a repeat the desk skips ({estimate.line})")
+    return Plan(articles, rejected, merged, skipped, estimate, {a.id: s for a, s in ranked}, ranked_out)
+
+
+def run_day(settings: Settings) -> Date:
+    return settings.date or Date.today()
+
+
+def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -> dict[str, Standing]:
+    """Each article against the desk's earlier days (all new without a memory: the dry run)."""
+    standing = {}
+    for article in articles:
+        facts = story_facts(article)
+        novelty = memory.classify(facts, day) if memory else Novelty("new", None, (), (), facts.key)
+        compact = json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":"))
+        standing[article.id] = Standing(novelty=novelty.kind, first_seen=novelty.first_seen,
+                                        new_facts=(*novelty.new_numbers, *novelty.new_names), story=compact)
+    return standing
+
+
+def _without_repeats(ranked: list[tuple[Article, Standing]]) -> tuple[list[tuple[Article, Standing]], list[str]]:
+    kept = [(article, s) for article, s in ranked if s.novelty != "repeat"]
+    left = [f"{article.source}: a repeat of a story published since {s.first_seen}, with nothing new; "
+            f"left out (repeats = \"skip\")" for article, s in ranked if s.novelty == "repeat"]
+    return kept, left
+
+
+def brief_articles(settings: Settings, llm: LLM, articles: list[Article], day: Date,
+                   progress: schedule.Progress = lambda outcome: None) -> RunReport:
+    """Digest, brief and check every article in every language."""
+    report = schedule.run(settings, _briefer(settings, llm), articles, day, progress)
+    return report.model_copy(update={"desk": settings.desk})
+
+
+def brief_sources(settings: Settings, sources: list[str], use_batch: bool = False,
+                  progress: Progress = lambda total, llm: nullcontext(lambda outcome: None)) -> RunResult:
+    """The whole run, under the desk folder's lock: plan, brief, write every output, remember
+    what was published, renew the feeds and the archive, deliver, and report."""
+    if use_batch and settings.uses_embedded_model:
+        raise ConfigError("--batch needs an endpoint with the Batch API: set OPENAI_BASE_URL")
+    if settings.deliver:
+        check_environment(settings.deliver)  # a missing secret stops the run before it spends anything
+    day, notes = run_day(settings), []
+    with _run_lock(settings.desk_dir):
+        memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk)
+        try:
+            plan = plan_run(settings, sources, memory)
+            report = _brief_plan(settings, plan, day, use_batch, progress, notes)
+            if report is None:
+                return RunResult(EXIT_TEMPORARY, notes=notes)
+            written = _write(report, settings)
+            _remember(memory, report)
+        finally:
+            memory_note = "; ".join(filter(None, (memory_note, memory.close())))
+        report = report.model_copy(update={"memory": memory_note})
+        if report.items():
+            written += archive.update(settings.out_dir, settings.desk_dir, settings.desk, settings.languages,
+                                      settings.feed_days)
+            report = _delivered(report, settings, day)
+        _write_report(report, settings)
+    return RunResult(report.exit_code, report, written, notes + ([memory_note] if memory_note else []))
+
+
+def _brief_plan(settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Progress,
+                notes: list[str]) -> RunReport | None:
+    """The model's part; None while a Batch job is pending."""
+    with endpoint.model_endpoint(settings) as llm:
+        if use_batch:
+            pending, note = _advance_batch(settings, llm, plan.articles, day)
+            notes += [note] if note else []
+            if pending:
+                return None
+        with progress(len(plan.articles), llm) as show:
+            report = brief_articles(settings, llm, plan.articles, day, show)
+    return report.model_copy(update={
+        "rejected_sources": tuple(plan.rejected), "merged": tuple(plan.merged), "skipped": tuple(plan.skipped),
+        "estimate": plan.estimate.line, "cost": budget.cost_report(plan.estimate, report.usage(), settings),
+        "standing": plan.standing, "ranked_out": tuple(plan.ranked_out)})
+
+
+def _briefer(settings: Settings, llm: LLM) -> pipeline.Briefer:
+    return pipeline.Briefer(settings, llm, prompts.load_prompt(settings.prompts_dir, "brief"),
+                            prompts.load_prompt(settings.prompts_dir, "digest"))
+
+
+def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: Date) -> tuple[bool, str]:
+    briefer = _briefer(settings, llm)
+    requests = [request for article in articles for request in briefer.first_requests(article)]
+    return batch.advance(llm, requests, batch.state_path(settings.desk_dir, day.isoformat()))
+
+
+def _write(report: RunReport, settings: Settings) -> list[Path]:
+    """The day's files. Failed items stay on the page with their reasons, even when none was
+    published."""
+    if not report.items():
+        return []
+    return write_outputs(report, settings.desk_dir, desk_files(report, settings.desk, settings.title), _title(settings))
+
+
+def _remember(memory: StoryMemory, report: RunReport) -> None:
+    """Published stories, for tomorrow's new / update / repeat."""
+    for outcome in report.outcomes:
+        published = [item.verdict.item.lang for item in outcome.items if item.passed]
+        story = report.standing_of(outcome.article.id).story
+        if published and story:
+            memory.record(report.date, story_facts_from(json.loads(story)), published)
+
+
+def _delivered(report: RunReport, settings: Settings, day: Date, resend: bool = False) -> RunReport:
+    if not settings.deliver:
+        return report
+    editions = archive.editions(settings.desk_dir / day.isoformat(), settings.desk, _title(settings))
+    sent = deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG, resend=resend)
+    return report.model_copy(update={"delivery": delivery_json(sent)})
+
+
+def send_day(settings: Settings, day: Date) -> DeliveryReport:
+    """`briefer send`: deliver a written day again, on purpose (the log records the resend)."""
+    if not settings.deliver:
+        raise ConfigError(f"desk '{settings.desk}' has no [deliver] table: nothing to send to")
+    check_environment(settings.deliver)
+    with _run_lock(settings.desk_dir):
+        editions = archive.editions(settings.desk_dir / day.isoformat(), settings.desk, _title(settings))
+        return deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG, resend=True)
+
+
+def _title(settings: Settings) -> str:
+    """The desk's own title; empty: each language's word for a daily briefing."""
+    return settings.title if "title" in settings.model_fields_set else ""
+
+
+def delivery_json(sent: DeliveryReport) -> dict:
+    return {"sent": list(sent.sent), "already_sent": list(sent.already_sent), "failed": list(sent.failed)}
+
+
+def _write_report(report: RunReport, settings: Settings) -> None:
+    """report.json, last and still inside the lock: a second run never finds the briefing
+    without its report."""
+    write_atomic(settings.desk_dir / report.date.isoformat() / "report.json", run_report_json(report, report.exit_code))
+
+
+@contextmanager
+def _run_lock(folder: Path) -> Iterator[None]:
+    """One run per desk folder at a time; a second one exits 75 at once and touches nothing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".briefer.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise TemporaryError(f"another briefer run holds the lock on {folder}; try again later") from None
+        yield

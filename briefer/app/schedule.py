@@ -1,0 +1,86 @@
+"""The run over all articles: `concurrency` at a time; an article whose request failed after
+its retries is set aside and tried once more at the end; the breaker stops the run only
+when the endpoint looks down."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Callable
+
+from briefer.app.breaker import Breaker
+from briefer.settings.config import Settings
+from briefer.core.errors import BrieferError, BudgetSpentError, ConfigError, TemporaryError
+from briefer.core.models import Article, ArticleOutcome
+from briefer.briefing.pipeline import Briefer
+from briefer.core.report import RunReport
+
+Progress = Callable[[ArticleOutcome], None]
+
+
+@dataclass
+class _Guard:
+    """What stops a run from starting more articles: the breaker, or an error every article would hit."""
+
+    breaker: Breaker
+    stop: threading.Event = field(default_factory=threading.Event)
+    abort: list[BrieferError] = field(default_factory=list)
+
+    def first_error(self, outcomes: list[ArticleOutcome]) -> BrieferError | None:
+        first = self.abort[0] if self.abort else (TemporaryError(self.breaker.reason) if self.breaker.open else None)
+        if first is None and outcomes and all(outcome.waiting for outcome in outcomes):
+            first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
+        return first
+
+
+def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> ArticleOutcome:
+    if guard.stop.is_set():
+        return ArticleOutcome(article=article, waiting=f"the run stopped early: {guard.breaker.reason or guard.abort[0]}")
+    try:
+        outcome = briefer.run_article(article)
+        guard.breaker.record(False)
+    except TemporaryError as exc:
+        guard.breaker.record(True, str(exc))
+        if guard.breaker.open:
+            guard.stop.set()
+        outcome = ArticleOutcome(article=article, waiting=str(exc))
+    except BudgetSpentError as exc:  # not started, or stopped before a request that could pass it
+        outcome = ArticleOutcome(article=article, errors=(f"{article.source}: skipped: {exc}",))
+    except ConfigError as exc:
+        guard.stop.set()
+        guard.abort.append(exc)
+        outcome = ArticleOutcome(article=article, errors=(f"{article.source}: not briefed: {exc}",))
+    return outcome
+
+
+def run(settings: Settings, briefer: Briefer, articles: list[Article], day: Date,
+        progress: Progress = lambda outcome: None) -> RunReport:
+    """Brief every article, `concurrency` at a time. An article whose request failed after
+    its retries is set aside and the run goes on; set-aside articles get one more try at the
+    end. The run stops starting articles only when the endpoint looks down (the breaker
+    opens) or refuses us (bad key, unknown model: every article would fail alike)."""
+    guard = _Guard(Breaker(settings.breaker_failures, settings.breaker_window, settings.breaker_rate))
+
+    def one(article: Article) -> ArticleOutcome:
+        outcome = _brief_guarded(briefer, article, guard)
+        progress(outcome)
+        return outcome
+
+    pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")
+    try:
+        outcomes = list(pool.map(one, articles))
+        if not guard.stop.is_set():  # one more try for what bad luck set aside
+            again = [i for i, outcome in enumerate(outcomes) if outcome.waiting]
+            for index, outcome in zip(again, pool.map(one, [outcomes[i].article for i in again])):
+                outcomes[index] = outcome
+    except BaseException:  # SIGTERM, Ctrl-C: start nothing more, wait for nothing
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    first = guard.first_error(outcomes)
+    return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
+                     aborted=str(first) if first else "",
+                     abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries,
+                     format_fallback=briefer.llm.format.fallback)

@@ -1,0 +1,1 @@
+"""briefing: see docs/architecture.md."""

@@ -1,0 +1,241 @@
+"""Every check an item must pass before it is written. Deterministic; each has a name
+that appears in failures, so a re-ask, the report and the JSON all say which one failed.
+The checks that hold an item to its source live in faithfulness.py; the form, the
+language and the words of the item here."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from typing import Iterable, Mapping
+
+from briefer.checks import faithfulness
+from briefer.lang import languages, names, text
+from briefer.checks.faithfulness import passed, read_source
+from briefer.lang.langid import confidences
+from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
+from briefer.lang.vocabulary import german_compound, known_form, zipf
+
+
+
+# ---- language ----
+
+def check_language(item: Item, lang: str, source: faithfulness.Source | None = None) -> CheckResult:
+    """Headline and bullets judged together (short texts are unreliable alone), then each
+    longer bullet on its own, so English leaking into one bullet is caught too. Names the
+    source spells its own way (Bałtyk Północ, Deutsche Bahn) are left out of what is judged."""
+    names = set(source.capitalised) if source is not None and source.lang != lang else set()
+
+    def judged(part: str) -> str:
+        return " ".join(w for w in part.split() if not (found := text.words(w)) or found[0] not in names) \
+            if names else part
+
+    parts = [part for part in (item.headline, *item.bullets) if len(text.words(judged(part))) >= 6]
+    whole, *each = confidences([judged(item.text()), *map(judged, parts)])  # one round trip to the worker
+    top = next(iter(whole), "und")
+    if top != lang:
+        return CheckResult(check="language", passed=False,
+                           message=f"written in {languages.name(top)}, not {languages.name(lang)}")
+    for part, scores in zip(parts, each):
+        best = next(iter(scores), lang)
+        if best != lang and scores[best] > 0.6:
+            return CheckResult(check="language", passed=False,
+                               message=f"not in {languages.name(lang)} ({languages.name(best)}): \"{text.clip(part)}\"")
+    for part in (item.headline, *item.bullets):
+        other = _mostly_foreign(judged(part), lang)
+        if other:
+            return CheckResult(check="language", passed=False,
+                               message=f"not in {languages.name(lang)} ({languages.name(other)}): \"{text.clip(part)}\"")
+    return passed("language")
+
+
+def _mostly_foreign(part: str, lang: str) -> str | None:
+    """The language most of a sentence's words belong to instead, if they are not words of
+    `lang` at all: a bullet left in the source's language, which lingua may not call
+    confidently when it is short or full of names."""
+    tokens = [w for w in text.words(text.unquoted(part)) if len(w) >= 3 and w.isalpha() and not w[0].isupper()]
+    if len(tokens) < 3:
+        return None
+    foreign: dict[str, int] = {}
+    for word in tokens:
+        if zipf(word, lang) >= 2.0:
+            continue
+        best = max(languages.SUPPORTED, key=lambda other: zipf(word, other))
+        if best != lang and zipf(word, best) >= 3.0:
+            foreign[best] = foreign.get(best, 0) + 1
+    other = max(foreign, key=foreign.get, default=None)
+    return other if other and foreign[other] * 2 >= len(tokens) else None
+
+
+# ---- vocabulary: every word a word of the language, or the source's ----
+
+def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
+    strange = []
+    for part in (item.headline, *item.bullets):
+        for index, word in enumerate(text.words(text.unquoted(part))):
+            if not _a_word(word, index, item.lang, source):
+                strange.append(word)
+    if strange:
+        return CheckResult(check="vocabulary", passed=False,
+                           message=f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
+    return passed("vocabulary")
+
+
+def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bool:
+    lowered = word.lower()
+    if len(word) < 3 or not re.sub(r"[-'’]", "", word).isalpha():
+        return True  # figures, codes, short words: other checks' business
+    if lowered in source.words or zipf(lowered, lang) > 0 or lowered in languages.currency_words(lang):
+        return True
+    parts = [part for part in re.split(r"[-'’]", word) if part]
+    if len(parts) > 1:
+        return all(_a_word(part, index + (n > 0), lang, source) for n, part in enumerate(parts))
+    if word[0].isupper() and any(names.same_name(word, n) for n in source.capitalised):
+        return True  # a name of the source, declined or transliterated
+    if word[0].isupper() and index > 0 and lang != "de":
+        return True  # a capitalised word inside a sentence is a name: the names check's business
+    return german_compound(lowered) if lang == "de" else known_form(lowered, lang)
+
+
+# ---- length and shape ----
+
+def word_limit(words_per_item: int) -> int:
+    """'About N words': half as much again is the hard limit."""
+    return words_per_item * 3 // 2
+
+
+def check_length(item: Item, words_per_item: int) -> CheckResult:
+    count = len(text.words(" ".join(item.bullets))) + len(text.words(item.headline))
+    limit = word_limit(words_per_item)
+    if count > limit:
+        return CheckResult(check="length", passed=False,
+                           message=f"{count} words; at most {limit} (about {words_per_item} asked)")
+    return passed("length")
+
+
+def check_structure(item: Item, max_bullets: int) -> CheckResult:
+    problems = []
+    if not item.headline.strip():
+        problems.append("no headline")
+    elif len(text.words(item.headline)) > 25 or "\n" in item.headline:
+        problems.append("the headline must be one short line")
+    if not 1 <= len(item.bullets) <= max_bullets:
+        problems.append(f"{len(item.bullets)} bullets; 1 to {max_bullets} wanted")
+    if any(not bullet.strip() for bullet in item.bullets):
+        problems.append("an empty bullet")
+    normalised = [" ".join(text.words(b.lower())) for b in item.bullets]
+    if len(set(normalised)) < len(normalised):
+        problems.append("the same bullet twice")
+    tokens = text.words(item.text().lower())
+    runs = Counter(" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2))
+    repeated = next((run for run, count in runs.most_common(1) if count >= 3), None)
+    if repeated:
+        problems.append(f"\"{repeated}\" {runs[repeated]} times: the item repeats itself")
+    if problems:
+        return CheckResult(check="structure", passed=False, message="; ".join(problems))
+    return passed("structure")
+
+
+# ---- house style and leakage ----
+
+def check_glossary(item: Item, glossary: dict[str, str]) -> CheckResult:
+    """glossary: {word to avoid: word to use} for this item's language."""
+    body = item.text()
+    wrong = [f"'{avoid}' -> '{use}'" for avoid, use in glossary.items()
+             if re.search(rf"(?<!\w){re.escape(avoid)}(?!\w)", body, flags=re.IGNORECASE)]
+    if wrong:
+        return CheckResult(check="glossary", passed=False, message="house style: " + ", ".join(wrong))
+    return passed("glossary")
+
+
+_MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|\[[^\]]*\]\([^)]*\)|https?://|www\.|`|\*\*|__|^\s*#|[{}]|&[a-z]+;",
+                        re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=64)
+def _eight_word_runs(instruction: str) -> tuple[str, ...]:
+    """Every 8-word run of an instruction: the same few instructions judge every item."""
+    tokens = text.words(instruction.lower())
+    return tuple(" ".join(tokens[start:start + 8]) for start in range(0, max(0, len(tokens) - 7)))
+
+
+@functools.cache
+def _injection_phrases(lang: str) -> tuple[str, ...]:
+    """The language's own phrases and English's: models slip into English when they obey."""
+    return tuple(sorted(set(languages.INJECTION_PHRASES.get(lang, ())) | set(languages.INJECTION_PHRASES["en"])))
+
+
+def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.Source) -> CheckResult:
+    """Nothing of the prompt or of an assistant: markers and markup, an obeyed instruction or
+    a revealed prompt in the item's language or English, the first or second person outside
+    a quote, or any 8-word run of the instructions."""
+    lowered = item.text().lower()
+    flat = " ".join(text.words(lowered))
+    hits = [marker for marker in languages.PROMPT_MARKERS if marker in lowered]
+    hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
+    hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
+    hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
+    speaker = languages.SPEAKER_WORDS.get(item.lang, set())
+    hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][:1]
+    for instruction in instructions:
+        run = next((run for run in _eight_word_runs(instruction) if run in flat), None)
+        if run:
+            hits.append(f"\"{run}\"")
+    if hits:
+        return CheckResult(check="leakage", passed=False,
+                           message="not a news item (prompt, markup or an assistant's words): " + ", ".join(hits[:3]))
+    return passed("leakage")
+
+
+def run_checks(item: Item, *, source: str, source_lang: str, lang: str, words_per_item: int, max_bullets: int,
+               glossary: dict[str, str], instructions: Iterable[str],
+               severity: Mapping[str, str] | None = None) -> tuple[CheckResult, ...]:
+    facts = read_source(source, source_lang)
+    results = (
+        check_structure(item, max_bullets),
+        check_length(item, words_per_item),
+        check_language(item, lang, facts),
+        check_vocabulary(item, facts),
+        faithfulness.check_numbers(item, facts),
+        faithfulness.check_names(item, facts),
+        faithfulness.check_quotes(item, facts),
+        faithfulness.check_coverage(item, facts),
+        check_glossary(item, glossary),
+        check_leakage(item, instructions, facts),
+    )
+    return tuple(with_severity(result, severity) for result in results)
+
+
+def with_severity(result: CheckResult, severity: Mapping[str, str] | None) -> CheckResult:
+    """A failed check whose severity is 'flag' lets the item through, marked."""
+    level = (severity or DEFAULT_SEVERITY).get(result.check, DEFAULT_SEVERITY.get(result.check, "refuse"))
+    if result.passed or level != "flag":
+        return result
+    return result.model_copy(update={"flag": True})
+
+
+# ---- consistency across languages ----
+
+def check_consistency(items: list[Item], severity: Mapping[str, str] | None = None) -> dict[str, CheckResult]:
+    """One article's items give each figure at the same scale in every language, judged
+    against the majority: "100 Mrd." where most say "100 млн" or "€100m" fails that one
+    item. (A figure the source lacks is the numbers check's; a detail one language leaves
+    out is no inconsistency.)"""
+    values = {item.lang: text.figures(item.text(), item.lang) for item in items}
+    results = {}
+    for lang, own in values.items():
+        others = [figures for other, figures in values.items() if other != lang]
+        odd = [f.raw for f in own if _rescaled_by_most(f, others)]
+        result = CheckResult(check="consistency", passed=not odd,
+                             message=f"figures at another scale than in most languages: {', '.join(odd)}")
+        results[lang] = with_severity(result, severity) if odd else passed("consistency")
+    return results
+
+
+def _rescaled_by_most(figure: text.Figure, others: list[list[text.Figure]]) -> bool:
+    """Most other items give the same digits at another scale, and none at this one."""
+    same_scale = sum(any(f.matches(figure) for f in figures) for figures in others)
+    rescaled = sum(any(f.value == figure.value and f.power != figure.power and not f.matches(figure)
+                       for f in figures) for figures in others)
+    return same_scale == 0 and rescaled * 2 > len(others)

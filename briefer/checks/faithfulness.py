@@ -1,0 +1,251 @@
+"""The checks that hold an item to its source: numbers, names, quotes, coverage of the
+lead. Each source is read once (Source, cached) and judged in every language."""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from briefer.lang import languages, names, text
+from briefer.core.models import CheckResult, Item
+from briefer.lang.vocabulary import german_compound, known_form, proper_noun, zipf
+
+_YEAR = range(1900, 2101)
+_LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the checks need of one article: its figures, words, names and lead."""
+
+    lang: str
+    figures: tuple[text.Figure, ...]
+    raw_values: frozenset[Decimal]
+    words: frozenset[str]  # lowercase
+    capitalised: tuple[str, ...]
+    places: frozenset[str]  # place concepts the source mentions (its language's home country too)
+    institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
+    flat: str  # lowercase words joined by single spaces, for quotes
+    narrative: frozenset[str]  # lowercase words outside quotation marks
+    lead_figures: tuple[text.Figure, ...]
+    lead_names: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=64)  # one article is checked in every language
+def read_source(source: str, lang: str) -> Source:
+    figures = tuple(text.figures(source, lang))
+    tokens = text.words(source)
+    lowered = frozenset(t.lower() for t in tokens)
+    title, _, body = source.partition("\n")
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    spelled = {value for _, value in text.number_words(source, lang, smallest=1)} | text.roman_numerals(source)
+    acronyms = frozenset(b.upper() for b in map(_bare, tokens)
+                         if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)
+    return Source(
+        lang=lang, figures=figures, raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
+        words=lowered | {_bare(t).lower() for t in tokens}, capitalised=_capitalised(tokens, lang),
+        places=frozenset({c for t in tokens for c in names.place_concepts(t)}
+                         | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
+        institutions=names.institutions_in(lowered, acronyms),
+        flat=" ".join(t.lower() for t in tokens), narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
+        lead_figures=_lead_figures(title, paragraphs, lang),
+        lead_names=_proper_names(names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang),
+                                 lang))
+
+
+def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
+    """The title's figures, or else the first two paragraphs', without dates and years."""
+    for part in (title, "\n".join(paragraphs[:2])):
+        found = [f for f in text.figures(_without_dates(part, lang), lang) if not _year(f)]
+        if found:
+            return tuple(found)
+    return ()
+
+
+def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
+    """Persons and organisations: not months, days, places, or the language's common words."""
+    return tuple(dict.fromkeys(n for n in map(_bare, found) if len(n) >= 3 and not names.place_concepts(n)
+                               and n.lower() not in languages.calendar_words(lang) and not common_word(n.lower(), lang)
+                               and not (lang == "de" and _a_german_word(n.lower()))))
+
+
+def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
+    """The source's capitalised words, their hyphenated parts, and how French ones sound."""
+    found = [part for token in map(_bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
+    found += [sound for sound in (names.spoken(word, lang) for word in found) if sound]
+    return tuple(dict.fromkeys(found))
+
+
+def _year(figure: text.Figure) -> bool:
+    return figure.power == 0 and figure.value == figure.value.to_integral() and int(figure.value) in _YEAR
+
+
+def _without_dates(value: str, lang: str) -> str:
+    """The text with its dates' day numbers taken out ("11. März", "19 березня", "March 19")."""
+    months = "|".join(sorted((re.escape(m) for m in languages.calendar_words(lang) if len(m) >= 3), key=len,
+                             reverse=True))
+    value = re.sub(rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?=(?:{months}))", " ", value, flags=re.IGNORECASE)
+    return re.sub(rf"\b((?:{months}))\s+\d{{1,2}}\b", r"\1", value, flags=re.IGNORECASE)
+
+
+# ---- numbers ----
+
+def _known_figure(figure: text.Figure, source: Source) -> bool:
+    if figure.power == 0:
+        return figure.value in source.raw_values
+    value, tolerance = figure.scaled, figure.tolerance
+    return any(abs(known.scaled - value) <= tolerance for known in source.figures) or value in source.raw_values
+
+
+def _other_currency(figure: text.Figure, source: Source) -> str:
+    """The currency the source gives this figure in, when the item names another one."""
+    if not figure.currency:
+        return ""
+    same = [known for known in source.figures if abs(known.scaled - figure.scaled) <= figure.tolerance
+            or known.value == figure.value and known.power == figure.power]
+    currencies = {known.currency for known in same if known.currency}
+    return "" if not currencies or figure.currency in currencies else sorted(currencies)[0]
+
+
+def check_numbers(item: Item, source: Source) -> CheckResult:
+    figures = text.figures(item.text(), item.lang)
+    invented = [f.raw for f in figures if not _known_figure(f, source)]
+    invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
+    invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
+    if invented:
+        return CheckResult(check="numbers", passed=False,
+                           message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}")
+    return passed("numbers")
+
+
+@functools.cache
+def passed(check: str) -> CheckResult:
+    """One shared result per check that passed: ten thousand items need not hold their own."""
+    return CheckResult(check=check, passed=True)
+
+
+# ---- names ----
+
+@functools.lru_cache(maxsize=4096)
+def common_word(word: str, lang: str) -> bool:
+    """A word of the language that an item may capitalise (Minister, Court, Pologne): common
+    in this language, and more common here than in the others (names are common everywhere)."""
+    here = zipf(word, lang)
+    if here < (3.0 if lang in languages.CYRILLIC else 3.5):
+        return False
+    if lang in languages.CYRILLIC:  # the dictionary knows it, and not as a name (Кличко is a surname)
+        return known_form(word, lang) and not proper_noun(word, lang)
+    elsewhere = statistics.median(zipf(word, other) for other in _LATIN if other != lang)
+    # English words are everywhere (City, Vice, Green stand in every language's lists): a
+    # smaller lead over the others makes an English common word.
+    return here - elsewhere > (0.6 if lang == "en" else 1.0)
+
+
+def _bare(name: str) -> str:
+    """Without an elided article or a possessive: l'UE -> UE, Denmark's -> Denmark."""
+    name = re.sub(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", "", name, flags=re.IGNORECASE)
+    return re.sub(r"['’]s$", "", name)
+
+
+def _known_name(name: str, lang: str, source: Source) -> bool:
+    name = _bare(name)
+    lowered = name.lower()
+    fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
+    if "-" in name and not any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+        return any(names.same_compound(name, known) for known in source.capitalised if "-" in known) or \
+            _known_parts(name, lang, fuzzy, source)
+    concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
+    concept = languages.INSTITUTION_WORDS.get(lowered, concept)
+    if concept is not None:
+        return concept in source.institutions
+    if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
+        return True
+    if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+        return True
+    if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
+        return True
+    places = names.place_concepts(name)
+    if places:
+        return bool(places & source.places)
+    if lang == "de" and _a_german_word(lowered) and not names.international(lowered):
+        return True
+    return not names.is_acronym(name) and common_word(lowered, lang)
+
+
+def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
+    """Each part of a hyphenated name known; in a place name with particles (Пуент-дю-Ра for
+    la pointe du Raz) a part may sound like a lowercase word of the source, beside one that
+    is a name of it."""
+    parts = [part for part in name.split("-") if part]
+    if all(_known_name(part, lang, source) for part in parts):
+        return True
+    named = [part for part in parts if not _particle(part)]
+    return len(named) < len(parts) and any(_in_source(part, fuzzy, source) for part in named) and all(
+        _known_name(part, lang, source) or _source_word(part, source) for part in named)
+
+
+def _in_source(name: str, fuzzy: bool, source: Source) -> bool:
+    """Written in the source, or a name of it in another script or inflection."""
+    return name.lower() in source.words or any(names.same_name(name, known, fuzzy) for known in source.capitalised)
+
+
+def _source_word(part: str, source: Source) -> bool:
+    """A part of a place's name that the source writes in lower case (la pointe du Raz ->
+    Пуент-дю-Ра): sounding like one of its words will do, beside a part that is a name."""
+    return any(names.same_name(part, word, True) for word in source.words if len(word) >= 4 and word[:1].isalpha())
+
+
+def _particle(part: str) -> bool:
+    """The small lowercase word inside a hyphenated place name (Пуент-дю-Ра, Saint-Jean-de-Luz)."""
+    return part.islower() and len(part) <= 3
+
+
+def _a_german_word(word: str) -> bool:
+    """German capitalises its nouns: a known noun or compound of nouns is not a name."""
+    return zipf(word, "de") >= 3.3 or german_compound(word)
+
+
+def check_names(item: Item, source: Source) -> CheckResult:
+    unknown = sorted({name for part in (item.headline, *item.bullets) for name in names.names_in(part, item.lang)
+                      if not _known_name(name, item.lang, source)})
+    unknown += [names.institution_name(index) for index in names.institutions_named(item.text()) - source.institutions]
+    if unknown:
+        return CheckResult(check="names", passed=False, message=f"names not in the source: {', '.join(unknown)}")
+    return passed("names")
+
+
+# ---- quotes ----
+
+def check_quotes(item: Item, source: Source) -> CheckResult:
+    """Words in quotation marks (three or more) must be the source's own words: a quote is
+    verbatim or it is not a quote. A translation is reported without quotation marks."""
+    for quote in text.quotations(item.text()):
+        tokens = [t.lower() for t in text.words(quote)]
+        if len(tokens) >= 3 and " ".join(tokens) not in source.flat:
+            return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{text.clip(quote)}\"")
+    return passed("quotes")
+
+
+# ---- coverage of the lead ----
+
+def check_coverage(item: Item, source: Source) -> CheckResult:
+    """The item keeps the story's central fact: a figure of the title, or else of the first
+    two paragraphs (dates aside); for a story without figures, a proper name of its lead."""
+    if source.lead_figures:
+        figures = text.figures(item.text(), item.lang)
+        if not any(f.matches(g) for f in figures for g in source.lead_figures):
+            shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
+            return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no figure of "
+                                                                       f"the lead ({shown})")
+    elif source.lead_names:
+        capitalised = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
+        fuzzy = item.lang != source.lang
+        if not any(names.same_name(lead, n, fuzzy) for lead in source.lead_names for n in capitalised):
+            return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no name of the "
+                                                                       f"lead ({', '.join(source.lead_names[:4])})")
+    return passed("coverage")
+
+

@@ -1,0 +1,89 @@
+"""Typed errors. Each carries the exit code the CLI returns (see docs/architecture.md, Exit codes)."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOTHING_WRITTEN = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+EXIT_TEMPORARY = 75
+EXIT_CONFIG = 78
+
+
+class BrieferError(Exception):
+    """Base error: one clear line for the user, and the exit code that goes with it."""
+
+    exit_code = EXIT_NOTHING_WRITTEN
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    @classmethod
+    def with_code(cls, message: str, exit_code: int) -> "BrieferError":
+        """An error whose exit code was decided elsewhere (why a run stopped, from its report)."""
+        error = cls(message)
+        error.exit_code = exit_code
+        return error
+
+
+class UsageError(BrieferError):
+    """The command line asks for something that cannot work (bad flag, missing path)."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(BrieferError):
+    """One source cannot be read as an article (empty, binary, malformed)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ConfigError(BrieferError):
+    """A setting is wrong: no model, bad key, unknown model, bad prompt file."""
+
+    exit_code = EXIT_CONFIG
+
+
+class BudgetSpentError(BrieferError):
+    """The next request could pass the run's budget: it is not sent (the article is skipped)."""
+
+    exit_code = EXIT_PARTIAL
+
+
+class TemporaryError(BrieferError):
+    """Worth retrying later: endpoint down, rate limited, another run holds the lock."""
+
+    exit_code = EXIT_TEMPORARY
+
+
+class Interrupted(BrieferError):
+    """SIGTERM or Ctrl-C: stop now, write nothing more; the previous briefing stays as it was."""
+
+    exit_code = EXIT_TEMPORARY
+
+
+class ModelReplyError(BrieferError):
+    """The model answered, but not with something usable (bad JSON, empty, cut off)."""
+
+
+class ContextTooLongError(BrieferError):
+    """The endpoint refused the prompt as longer than the model's context."""
+
+
+class NothingWrittenError(BrieferError):
+    """The run ended without writing any item."""
+
+
+class DeliveryError(BrieferError):
+    """One message or post was not delivered; `retry` says whether trying again may help
+    (a refused login, a dropped connection, HTTP 429 or 5xx) or not (HTTP 404, an unsafe page)."""
+
+    exit_code = EXIT_PARTIAL
+
+    def __init__(self, message: str, retry: bool = False):
+        super().__init__(message)
+        self.retry = retry

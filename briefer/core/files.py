@@ -1,0 +1,94 @@
+"""Writing files so that a crash, a kill or a full disk never leaves half of one: every
+file goes to a temp beside it, is synced, and is renamed into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+TEMP_SUFFIX = ".tmp"
+
+
+Text = str | Iterable[str]  # a whole text, or its pieces in order
+
+
+def _file_mode() -> int:
+    """What a plain open() would give under this process's umask (mkstemp gives 0600: a web
+    server running as another user could not serve the desk page)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()  # read once: umask() is process-wide, not to be toggled while threads write
+_DIR_MODE = _FILE_MODE | (0o111 & (_FILE_MODE >> 2))  # x wherever r: 0755 under 022
+
+
+def replace_folder(source: Path, target: Path) -> Path:
+    """`target` becomes a copy of the files in `source`, swapped in by two renames: readers
+    find the old folder or the new one, never half of each."""
+    import shutil
+
+    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
+    for path in source.iterdir():
+        if path.is_file() and not path.name.startswith("."):
+            shutil.copy2(path, fresh / path.name)
+    fresh.chmod(_DIR_MODE)
+    old = target.parent / f".{target.name}-old-{fresh.name.rsplit('-', 1)[-1]}"
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def _write_temp(path: Path, text: Text) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        os.fchmod(fd, _FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.writelines([text] if isinstance(text, str) else text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def write_all(files: Iterable[tuple[Path, Text]]) -> list[Path]:
+    """Write every file to a temp beside it, then rename them all. A full disk or an error
+    while writing leaves every old file as it was; renames need no space. `files` may be a
+    generator, and a text a generator of pieces: each is made, written and dropped in turn."""
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in files:
+            temps[path] = _write_temp(path, text)
+    except BaseException:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise
+    for path, temp in temps.items():
+        os.replace(temp, path)
+    return list(temps)
+
+
+def write_atomic(path: Path, text: Text) -> None:
+    write_all([(path, text)])
+
+
+def remove_stale_temps(folder: Path, pattern: str = f".*{TEMP_SUFFIX}") -> int:
+    """Temp files of a run killed mid-write (kill -9 leaves them; they are never read)."""
+    stale = list(folder.glob(pattern)) if folder.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
+def default_cache_dir() -> Path:
+    """Where briefer keeps what it can make again (word lists, CLDR tables, the embedded model)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefer"

@@ -1,0 +1,117 @@
+"""Chat and JSON webhooks: one edition as each product expects it, POSTed with urllib. Chat gets
+a compact text: the title and day, then one line per item with its status and first link."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import urllib.error
+import urllib.request
+from typing import Any, Callable
+
+from briefer.core.errors import DeliveryError
+from briefer.lang.languages import LABELS
+from briefer.core.models import Edition, EditionItem
+
+Payload = dict[str, Any]
+
+
+def payload(kind: str, edition: Edition) -> Payload:
+    return _FORMATS[kind](edition)
+
+
+def _slack(edition: Edition) -> Payload:
+    # mrkdwn: <, > and & escaped, so a headline cannot ping (<!channel>) or forge a link
+    def escape(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def link(url: str, label: str) -> str:
+        return f"<{escape(url).replace('|', '%7C')}|{label}>"
+
+    return {"text": _compact(edition, escape, link, "*{}*")}
+
+
+def _markdown_escape(text: str) -> str:
+    # a headline cannot ping (@channel), show a remote image or forge a link
+    return re.sub(r"([\\`*_{}\[\]()#+\-!|<>~])", r"\\\1", text).replace("@", "@\u200b")
+
+
+def _markdown_link(url: str, label: str) -> str:
+    return f"[{label}]({url.replace('(', '%28').replace(')', '%29').replace(' ', '%20')})"
+
+
+def _mattermost(edition: Edition) -> Payload:
+    return {"text": _compact(edition, _markdown_escape, _markdown_link, "**{}**")}
+
+
+def _unlink(text: str) -> str:
+    return text.replace("](", "] (")  # Adaptive Card markdown: a headline cannot forge a link
+
+
+def _teams(edition: Edition) -> Payload:
+    """A message with an Adaptive Card: what incoming webhooks and Workflows both take."""
+    lines = _compact(edition, _unlink, _markdown_link, "{}").split("\n")
+    body = [{"type": "TextBlock", "text": lines[0], "weight": "Bolder", "size": "Medium", "wrap": True}]
+    body += [{"type": "TextBlock", "text": line, "wrap": True, "spacing": "Small"} for line in lines[1:]]
+    card = {"$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard",
+            "version": "1.2", "body": body}
+    return {"type": "message",
+            "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": None,
+                             "content": card}]}
+
+
+def _json(edition: Edition) -> Payload:
+    return {"desk": edition.desk, "date": edition.day.isoformat(), "lang": edition.lang, "title": edition.title,
+            "items": [item.model_dump(mode="json") for item in edition.items]}
+
+
+_FORMATS: dict[str, Callable[[Edition], Payload]] = {
+    "slack": _slack, "mattermost": _mattermost, "teams": _teams, "json": _json}
+
+
+def _compact(edition: Edition, escape: Callable[[str], str], link: Callable[[str, str], str], bold: str) -> str:
+    labels = LABELS.get(edition.lang, LABELS["en"])
+    head = bold.format(escape(f"{edition.title} · {edition.day.isoformat()}"))
+    return "\n".join([head, *(_item_line(item, labels, escape, link) for item in edition.items)])
+
+
+def _item_line(item: EditionItem, labels: dict[str, str], escape: Callable[[str], str],
+               link: Callable[[str, str], str]) -> str:
+    parts = ["•"]
+    if item.status:
+        parts.append(f"[{escape(labels.get(item.status, item.status))}]")
+    parts.append(escape(item.headline))
+    if item.note:
+        parts.append(f"({escape(item.note)})")
+    if item.flagged:
+        parts.append(f"[{escape(labels['flagged'])}]")
+    url = next((source for source in item.sources if re.match(r"https?://", source)), None)
+    if url:  # a local path means nothing in a chat
+        parts.append(link(url, escape(labels["source"])))
+    return " ".join(parts)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # a webhook that redirects is misconfigured: named, not followed (a POST would turn GET)
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def post(url: str, body: Payload, timeout: float) -> None:
+    request = urllib.request.Request(
+        url, data=json.dumps(body, ensure_ascii=False).encode("utf-8"), method="POST",
+        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"})
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as error:  # 429 and 5xx pass; another 4xx will answer the same
+        said = " ".join(error.read(200).decode("utf-8", "replace").split())
+        raise DeliveryError(f"HTTP {error.code}" + (f": {said}" if said else ""),
+                            retry=error.code == 429 or error.code >= 500) from None
+    except urllib.error.URLError as error:
+        raise DeliveryError(f"no answer ({error.reason})", retry=True) from None
+    except (OSError, http.client.HTTPException) as error:  # timed out reading, connection dropped
+        raise DeliveryError(f"no answer ({error or type(error).__name__})", retry=True) from None

@@ -1,0 +1,71 @@
+"""The CLDR tables the language facts need (months, days, countries, cities, language and
+currency names), read from babel (its one home) once into a JSON cache."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Built from babel once into the cache: babel's full locale data for seven languages costs
+# ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
+
+_CLDR_FORMAT = 2  # bump when the tables change
+_CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
+
+
+def tables(languages: tuple[str, ...]) -> dict:
+    """The tables for `languages`, from the cache, else built from babel and cached."""
+    from importlib.metadata import version
+
+    from briefer.core.files import default_cache_dir
+
+    path = default_cache_dir() / f"cldr-babel{version('babel')}-v{_CLDR_FORMAT}-{'-'.join(languages)}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        tables = _from_babel(languages)
+        from briefer.core.files import write_atomic
+
+        write_atomic(path, json.dumps(tables, ensure_ascii=False))
+        return tables
+
+
+def _from_babel(languages: tuple[str, ...]) -> dict:
+    from babel import Locale
+    from babel.core import get_global
+    from babel.numbers import get_currency_name
+
+    likely = get_global("likely_subtags")
+    places: dict[str, set[str]] = {}
+    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}}
+    for lang in languages:
+        locale = Locale.parse(lang)
+        for code, label in locale.territories.items():
+            if code.isalpha():  # countries, not numeric regions
+                places.setdefault(f"T:{code}", set()).add(str(label).lower())
+        for language, label in locale.languages.items():  # niemiecki, німецька: the country's adjective
+            territory = str(likely.get(language, "")).rsplit("_", 1)[-1]
+            if territory.isalpha() and territory.isupper() and "_" not in language:
+                places.setdefault(f"T:{territory}", set()).add(str(label).lower())
+        for zone, data in locale.time_zones.items():
+            places.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())
+            if hasattr(data, "get") and data.get("city"):
+                places[f"C:{zone}"].add(str(data["city"]).lower())
+        tables["calendar"][lang] = sorted({str(v).lower().rstrip(".") for table in (locale.months, locale.days)
+                                           for context in table.values() for width in ("wide", "abbreviated")
+                                           for v in context.get(width, {}).values()})
+        tables["languages"][lang] = sorted({str(v).lower() for v in locale.languages.values()})
+        tables["currencies"][lang] = sorted({w.lower() for code in _CURRENCIES for count in (1, 2, 3, 5, 1.5)
+                                             for w in re.findall(r"\w+", get_currency_name(code, count=count,
+                                                                                            locale=lang))})
+        named: dict[str, set[str]] = {}
+        for code in _CURRENCIES:
+            for count in (1, 2, 3, 5, 1.5):
+                for word in re.findall(r"\w+", get_currency_name(code, count=count, locale=lang).lower()):
+                    named.setdefault(word, set()).add(code)
+        # a word of one currency's names only (not "dollar" of several, not "swiss")
+        tables["currency_names"][lang] = {word: codes.pop() for word, codes in named.items() if len(codes) == 1}
+    tables["places"] = {key: sorted(forms) for key, forms in places.items()}
+    tables["codes"] = sorted(code.lower() for code in Locale.parse("en").currencies
+                             if len(code) == 3 and code.isalpha())
+    return tables

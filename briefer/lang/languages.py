@@ -1,0 +1,292 @@
+"""Every fact about a language that briefer relies on: names, scripts, number and scale
+words, the phrases of an obeyed injection, first-person words, translated acronyms, and
+the CLDR names of months, days, countries and cities (read from babel by cldr.py).
+
+The brief prompt's locales are checked against SUPPORTED at load (prompts.py)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from briefer.lang import cldr
+
+SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
+
+# English names, for messages: "written in Russian, not Ukrainian".
+NAMES = {"en": "English", "de": "German", "fr": "French", "pl": "Polish", "uk": "Ukrainian", "es": "Spanish",
+         "it": "Italian", "ru": "Russian", "nl": "Dutch", "pt": "Portuguese", "cs": "Czech", "sk": "Slovak",
+         "be": "Belarusian", "bg": "Bulgarian"}
+CYRILLIC = frozenset({"uk", "ru", "be", "bg"})
+# Each language's name in itself, for the desk page's language switcher.
+NATIVE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "pl": "Polski", "uk": "Українська",
+                "es": "Español", "it": "Italiano"}
+# The words of briefer's own pages and briefings, per language.
+DECIMAL_COMMA = frozenset({"de", "fr", "pl", "uk", "es", "it"})  # 5,5 is five and a half
+# Short capitalised words that open a sentence or a title without being names.
+NAME_STOPWORDS = {"the", "a", "an", "and", "in", "on", "der", "die", "das", "le", "la", "les", "un", "une", "w", "na",
+                  "i", "z", "у", "в", "на", "і", "та", "el", "los", "las", "il", "lo", "gli"}
+# Ukrainian and Russian letters in Latin (a simple romanisation, for comparing names).
+ROMANISATION = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё",
+                         ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
+                          "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "y", "e", "io"]))
+
+LABELS = {
+    "en": {"title": "Daily briefing", "source": "Source", "failed": "Not published: failed checks",
+           "missing": "Not briefed", "made": "Made by", "flagged": "Flagged, check before use",
+           "new": "New", "update": "Update", "repeat": "Repeat", "developing": "Still developing", "since": "since"},
+    "de": {"title": "Tagesüberblick", "source": "Quelle", "failed": "Nicht veröffentlicht: Prüfungen nicht bestanden",
+           "missing": "Nicht zusammengefasst", "made": "Erstellt mit", "flagged": "Markiert, vor Verwendung prüfen",
+           "new": "Neu", "update": "Aktualisiert", "repeat": "Unverändert", "developing": "Weiterhin aktuell", "since": "seit"},
+    "fr": {"title": "Revue du jour", "source": "Source", "failed": "Non publié : contrôles échoués",
+           "missing": "Non résumé", "made": "Produit par", "flagged": "Signalé, à vérifier avant usage",
+           "new": "Nouveau", "update": "Mise à jour", "repeat": "Sans changement", "developing": "Toujours d'actualité", "since": "depuis le"},
+    "pl": {"title": "Przegląd dnia", "source": "Źródło", "failed": "Nie opublikowano: nieudane kontrole",
+           "missing": "Brak streszczenia", "made": "Wygenerowano przez", "flagged": "Oznaczone, sprawdź przed użyciem",
+           "new": "Nowe", "update": "Aktualizacja", "repeat": "Bez zmian", "developing": "Wciąż aktualne", "since": "od"},
+    "uk": {"title": "Огляд дня", "source": "Джерело", "failed": "Не опубліковано: перевірки не пройдено",
+           "missing": "Не підсумовано", "made": "Створено", "flagged": "Позначено, перевірте перед використанням",
+           "new": "Нове", "update": "Оновлення", "repeat": "Без змін", "developing": "Тема триває", "since": "з"},
+    "es": {"title": "Resumen del día", "source": "Fuente", "failed": "No publicado: no superó las comprobaciones",
+           "missing": "Sin resumir", "made": "Elaborado con", "flagged": "Señalado, revisar antes de usar",
+           "new": "Nuevo", "update": "Actualización", "repeat": "Sin cambios", "developing": "Sigue abierto", "since": "desde el"},
+    "it": {"title": "Rassegna del giorno", "source": "Fonte", "failed": "Non pubblicato: controlli non superati",
+           "missing": "Non riassunto", "made": "Prodotto con", "flagged": "Segnalato, da verificare prima dell'uso",
+           "new": "Nuovo", "update": "Aggiornamento", "repeat": "Senza novità", "developing": "Ancora aperto", "since": "dal"},
+}
+
+
+
+def supported_list(value: object) -> tuple[str, ...]:
+    """Language codes from "en, DE" or a list, each supported, in order, once; else ValueError."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    codes = [str(lang).lower() for lang in value]  # EN is en
+    unknown = [lang for lang in codes if lang not in SUPPORTED]
+    if unknown:
+        raise ValueError(f"unsupported language {', '.join(unknown)}; choose from {', '.join(SUPPORTED)}")
+    if not codes:
+        raise ValueError("no language given")
+    return tuple(dict.fromkeys(codes))
+
+
+def name(lang: str) -> str:
+    return NAMES.get(lang, lang)
+
+
+# Spelled-out numbers a source may use where a briefing writes digits (1 to 12). Spanish
+# "once" and Italian "due" are English words: a number word counts only in its own language.
+NUMBER_WORDS = {
+    "en": "one two three four five six seven eight nine ten eleven twelve",
+    "de": "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "fr": "un deux trois quatre cinq six sept huit neuf dix onze douze",
+    "pl": "jeden dwa trzy cztery pięć sześć siedem osiem dziewięć dziesięć jedenaście dwanaście",
+    "uk": "один два три чотири п'ять шість сім вісім дев'ять десять одинадцять дванадцять",
+    "es": "uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "it": "uno due tre quattro cinque sei sette otto nove dieci undici dodici",
+}
+
+# Scale words after a figure, as a regex per power of ten. "billion" is 10^9 in English and
+# 10^12 in French; Spanish "mil millones" multiplies both words.
+_SCALES = {
+    "en": {3: r"thousand|k", 6: r"millions?|mn|m", 9: r"billions?|bn|b", 12: r"trillions?|tn"},
+    "de": {3: r"tausend|tsd\.?", 6: r"millionen|million|mio\.?", 9: r"milliarden|milliarde|mrd\.?",
+           12: r"billionen|billion|bio\.?"},
+    "fr": {3: r"mille", 6: r"millions?|m€?", 9: r"milliards?|mds?|md€?", 12: r"billions?"},
+    "pl": {3: r"tysiące|tysięcy|tysiąca|tysiąc|tys\.?", 6: r"milionów|miliona|miliony|milion|mln",
+           9: r"miliardów|miliarda|miliardy|miliard|mld", 12: r"bilionów|biliona|biliony|bilion|bln"},
+    "uk": {3: r"тисяч[аі]?|тис\.?", 6: r"мільйон(?:а|ів)?|млн", 9: r"мільярд(?:а|ів)?|млрд",
+           12: r"трильйон(?:а|ів)?|трлн"},
+    "es": {3: r"mil", 6: r"millones|millón|mill\.?", 9: r"millardos?", 12: r"billones|billón"},
+    "it": {3: r"mila|mille", 6: r"milioni|milione|mln", 9: r"miliardi|miliardo|mld", 12: r"bilioni|bilione"},
+}
+
+
+@functools.cache
+def scale_pattern(lang: str) -> re.Pattern[str]:
+    """Matches one scale word at the start of a string; group name p<power>."""
+    table = _SCALES.get(lang, _SCALES["en"])
+    alternatives = "|".join(f"(?P<p{power}>{words})" for power, words in sorted(table.items(), reverse=True))
+    return re.compile(rf"(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+# What an item says when it obeys an injected instruction or reveals its prompt, per
+# language (lowercase): held against an item even when the source says them too (an
+# injection in the source is exactly what an obedient model repeats).
+INJECTION_PHRASES = {
+    "en": ("ignore all previous instructions", "ignore previous instructions", "ignore the above", "system prompt",
+           "my instructions", "as an ai", "here is the brief", "here is the summary",
+           "as requested", "as you asked", "as instructed", "ai assistant", "i cannot", "let me know"),
+    "de": ("ignoriere alle vorherigen anweisungen", "vorherigen anweisungen", "systemprompt", "system-prompt",
+           "meine anweisungen", "als ki", "hier ist die zusammenfassung",
+           "wie gewünscht", "ki-assistent", "systemanweisung"),
+    "fr": ("ignore toutes les instructions", "ignorez toutes les instructions", "instructions précédentes",
+           "prompt système", "invite système", "mes instructions", "en tant qu'ia",
+           "voici le résumé", "comme demandé", "assistant ia", "consigne système",
+           "en tant qu'assistant"),
+    "pl": ("zignoruj wszystkie poprzednie instrukcje", "poprzednie instrukcje", "prompt systemowy",
+           "moje instrukcje", "instrukcje systemowe", "jako ai", "jako asystent",
+           "oto podsumowanie", "zgodnie z prośbą", "asystent ai", "polecenia systemowe",
+           "wcześniejsze instrukcje", "nowym poleceniem", "wykonuję polecenie"),
+    "uk": ("ігноруй усі попередні інструкції", "попередні інструкції", "системний промпт", "системна підказка",
+           "мої інструкції", "як асистент", "ось підсумок",
+           "на ваше прохання", "ші-асистент", "системні інструкції"),
+    "es": ("ignora todas las instrucciones", "instrucciones anteriores", "prompt del sistema", "mis instrucciones",
+           "instrucciones del sistema", "como ia", "como asistente",
+           "aquí está el resumen", "como se solicitó", "asistente de ia"),
+    "it": ("ignora tutte le istruzioni", "istruzioni precedenti", "prompt di sistema", "le mie istruzioni",
+           "istruzioni di sistema", "come ia", "come assistente",
+           "ecco il riassunto", "come richiesto", "assistente ia", "assistente ai", "nuova istruzione"),
+}
+# Words an item about AI may take from its source: they count only when the source lacks them.
+TOPIC_PHRASES = (
+    "anweisungen", "consignes", "instructions", "inteligencia artificial", "intelligence artificielle",
+    "intelligenza artificiale", "künstliche intelligenz", "language model", "model językowy", "modello linguistico",
+    "modelo de lenguaje", "modèle de langage", "sprachmodell", "sztuczna inteligencja", "мовна модель",
+    "штучний інтелект",
+)
+# Words of the prompt's own making that no news item contains (any language).
+PROMPT_MARKERS = ("<source", "</source", "json:", "```", "headline_key", "bullets_key")
+
+# A news item never speaks in the first or second person outside a quotation: an assistant does.
+SPEAKER_WORDS = {
+    "en": {"i", "i'm", "i've", "i'll", "me", "my", "myself", "you", "your"},
+    "de": {"ich", "mich", "mir", "mein", "meine", "meinen", "meiner", "du", "dich", "dir", "dein", "deine"},
+    "fr": {"je", "j'ai", "j'ignore", "moi", "mon", "mes", "tu", "te", "vous", "votre", "vos"},
+    "pl": {"ja", "mnie", "mój", "moje", "moja", "moich", "jestem", "mogę", "ty", "ciebie", "tobie", "twój", "życzysz"},
+    "uk": {"я", "мене", "мені", "мій", "мої", "моя", "моїх", "ти", "тебе", "тобі", "твій"},
+    "es": {"yo", "mis", "conmigo", "te", "tú", "tu", "tus", "contigo"},
+    "it": {"io", "mio", "mia", "miei", "mie", "ti", "tu", "tuo", "tua", "posso"},
+}
+# Ordinal words (second to fifth; English ones exact: "secondary" is no ordinal) a source or an item may write for a figure; stems, so
+# that every case and gender counts (zweit-, drug-, другий).
+# What joins two figures of one scale, in every language: a range, an alternative, a change,
+# a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
+FIGURE_JOINERS = ("en lugar de", "au lieu de", "instead of", "invece di", "anstatt", "zamiast", "замість", "statt",
+                  "albo", "oder", "bis", "auf", "und", "lub", "або", "and", "to", "or", "ou", "et", "do", "до",
+                  "та", "-", "–", "—", "à", "a", "o", "y", "e", "i", "і")
+
+# What may follow an ordinal's stem: the adjective's endings only, so that "piątku" (Friday)
+# and "п’ятниці" are no "fifth" and "Viertel" no "fourth".
+ORDINAL_ENDINGS = {
+    "de": r"(?:e|er|es|en|em)?", "fr": r"s?", "es": r"(?:o|a|os|as)?", "it": r"(?:o|a|i|e)?",
+    "pl": r"(?:y|a|e|ą|ego|ej|emu|ym|ych|ymi|i|iego|iej|iemu|im|ich|imi|m|ch|mi)?",
+    "uk": r"(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|им|ім|их|іх|ими|іми|у|ю|і)?",
+}
+ORDINAL_STEMS = {
+    "en": {"second": 2, "third": 3, "fourth": 4, "fifth": 5},
+    "de": {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5},
+    "fr": {"deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5},
+    "pl": {"drugi": 2, "drugie": 2, "drugą": 2, "trzeci": 3, "czwart": 4, "piąt": 5},
+    "uk": {"друг": 2, "трет": 3, "четверт": 4, "п'ят": 5, "п’ят": 5},
+    "es": {"segund": 2, "tercer": 3, "cuart": 4, "quint": 5},
+    "it": {"terz": 3, "quart": 4, "quint": 5},  # not "second-": "secondo" is also "according to"
+}
+
+
+# Institutions each press names in its own words, one concept per row: acronyms first
+# (upper case), then full names (lower case). An item's acronym is known when any form of
+# its concept stands in the source.
+INSTITUTIONS = (
+    ("EU", "UE", "ЄС", "european union", "europäische union", "union européenne", "unia europejska",
+     "європейський союз", "unión europea", "unione europea"),
+    ("UN", "ONU", "ООН", "ONZ", "UNO", "united nations", "vereinte nationen", "nations unies",
+     "narody zjednoczone", "організація об'єднаних націй", "naciones unidas", "nazioni unite"),
+    ("NATO", "OTAN", "НАТО", "north atlantic"),
+    ("GDP", "BIP", "PIB", "PKB", "ВВП", "PIL", "gross domestic product", "bruttoinlandsprodukt", "produit intérieur brut",
+     "produkt krajowy brutto", "валовий внутрішній продукт", "producto interior bruto", "prodotto interno lordo"),
+    ("ECB", "EZB", "BCE", "EBC", "ЄЦБ", "european central bank", "europäische zentralbank",
+     "banque centrale européenne", "europejski bank centralny", "європейський центральний банк",
+     "banco central europeo", "banca centrale europea"),
+    ("EIB", "BEI", "EBI", "ЄІБ", "european investment bank", "europäische investitionsbank",
+     "banque européenne d'investissement", "europejski bank inwestycyjny", "європейський інвестиційний банк",
+     "banco europeo de inversiones", "banca europea per gli investimenti"),
+    ("IMF", "IWF", "FMI", "MFW", "МВФ", "international monetary fund", "internationaler währungsfonds",
+     "fonds monétaire international", "międzynarodowy fundusz walutowy", "міжнародний валютний фонд",
+     "fondo monetario internacional", "fondo monetario internazionale"),
+    ("EBRD", "BERD", "EBOR", "EBOIR", "EBWE", "BERS", "ЄБРР", "european bank for reconstruction",
+     "europäische bank für wiederaufbau", "banque européenne pour la reconstruction",
+     "europejski bank odbudowy", "європейський банк реконструкції", "banco europeo para la reconstrucción",
+     "banca europea per la ricostruzione"),
+    ("WHO", "OMS", "ВООЗ", "world health organization"),
+    ("OECD", "OCDE", "ОЕСР"),
+    ("CJEU", "ECJ", "EUGH", "CJUE", "TSUE", "TJUE", "CGUE", "court of justice of the european union",
+     "europäischer gerichtshof", "cour de justice de l'union européenne", "trybunał sprawiedliwości",
+     "суд європейського союзу", "tribunal de justicia de la unión europea", "corte di giustizia"),
+    ("ECHR", "EGMR", "CEDH", "ETPC", "ЄСПЛ", "TEDH", "CEDU", "european court of human rights"),
+    ("US", "USA", "США", "EE", "UU", "EEUU", "ЗША", "united states", "vereinigte staaten", "états-unis",
+     "stany zjednoczone", "сполучені штати", "estados unidos", "stati uniti", "american", "amerykańsk",
+     "américain", "amerikanisch", "американськ", "estadounidense", "statunitense"),
+    ("UK", "GB", "ВБ", "united kingdom", "britain", "british"),
+    ("VAT", "MWST", "TVA", "ПДВ", "IVA", "value added tax", "mehrwertsteuer"),
+    ("pentagon", "pentágono", "pentagono", "пентагон", "defense secretary", "defence secretary",
+     "secretary of defense", "department of defense", "us-verteidigungsminister"),
+    ("supreme court", "oberster gerichtshof", "bundesgerichtshof", "cour suprême", "cour de cassation",
+     "sąd najwyższy", "верховний суд", "tribunal supremo", "supremo", "corte suprema", "corte di cassazione"),
+    ("constitutional court", "constitutional tribunal", "bundesverfassungsgericht", "conseil constitutionnel",
+     "trybunał konstytucyjny", "конституційний суд", "tribunal constitucional", "corte costituzionale"),
+    ("IBRD", "world bank", "weltbank", "banque mondiale", "bank światowy", "світовий банк", "banco mundial",
+     "banca mondiale"),
+    ("FED", "federal reserve", "réserve fédérale", "rezerwa federalna", "федеральна резервна", "reserva federal",
+     "riserva federale"),
+)
+INSTITUTION_FORMS = tuple(tuple(form for form in row if form.islower()) for row in INSTITUTIONS)
+INSTITUTION_WORDS = {form: index for index, row in enumerate(INSTITUTION_FORMS) for form in row if " " not in form}
+ACRONYM_CONCEPTS = {form.upper(): index for index, row in enumerate(INSTITUTIONS) for form in row if not form.islower()}
+# Units written after figures: not names.
+UNITS = frozenset({"gw", "mw", "kw", "gwh", "mwh", "kwh", "twh", "km", "kg", "гвт", "мвт", "квт", "км", "кг", "ha",
+                   "pp", "bps", "pkt", "п.п", "в.п"})
+# The country a source's language stands for: a Spanish article need not say it is in Spain.
+HOME_COUNTRY = {"en": ("GB", "US", "IE"), "de": ("DE", "AT", "CH"), "fr": ("FR", "BE", "CH"), "pl": ("PL",),
+                "uk": ("UA",), "es": ("ES",), "it": ("IT",)}
+
+
+# ---- CLDR: months, days, countries, cities, language and currency names (cldr.py) ----
+
+
+@functools.cache
+def _cldr() -> dict:
+    return cldr.tables(SUPPORTED)
+
+
+@functools.cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names, every form and case CLDR has, lowercase."""
+    return frozenset(_cldr()["calendar"].get(lang, ()))
+
+
+@functools.cache
+def place_concepts() -> dict[str, frozenset[str]]:
+    """Country and city concepts, each with its names in every supported language,
+    lowercase: 'T:DE' -> {'germany', 'deutschland', 'allemagne', 'niemcy', 'german',
+    'niemiecki', ...}: a country's main language's name is its adjective in pl and uk."""
+    return {key: frozenset(forms) for key, forms in _cldr()["places"].items()}
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes (USD, PLN, UAH): units after a figure, not names."""
+    return frozenset(_cldr()["codes"])
+
+
+@functools.cache
+def currency_words(lang: str) -> frozenset[str]:
+    """Currency names in every plural form CLDR has (eslotis, złotych, гривень), lowercase."""
+    return frozenset(_cldr()["currencies"].get(lang, ()))
+
+
+_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "£": "GBP", "₴": "UAH", "zł": "PLN", "zl": "PLN", "грн": "UAH",
+                   "eur": "EUR", "usd": "USD", "gbp": "GBP", "pln": "PLN", "uah": "UAH", "chf": "CHF"}
+
+
+def currency_of(word: str, lang: str) -> str | None:
+    """The currency a word or sign after (or before) a figure names: євро, Euro, zł, € -> EUR."""
+    lowered = word.lower().rstrip(".")
+    return _CURRENCY_SIGNS.get(lowered) or _cldr()["currency_names"].get(lang, {}).get(lowered)
+
+
+@functools.cache
+def language_words(lang: str) -> frozenset[str]:
+    """Names of languages in `lang`, which in Polish and Ukrainian are also the adjectives
+    (niemiecki, німецька) and in English the demonyms (German, Polish)."""
+    return frozenset(_cldr()["languages"].get(lang, ()))

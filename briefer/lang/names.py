@@ -1,0 +1,244 @@
+"""Names in text: which words are names, and one name across scripts and inflections (a
+consonant sound key, a romanisation, French names as they sound)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+
+from briefer.lang import languages
+from briefer.lang.text import words
+from briefer.lang.vocabulary import german_compound, zipf
+
+
+# ---- names ----
+
+def names_in(text: str, lang: str) -> list[str]:
+    """Words that are names: capitalised inside a sentence, and acronyms. A sentence's first
+    word and the capitals of a title-case headline count only when they are no word of the
+    language; so does every capitalised word in German, which capitalises its nouns, unless
+    it is a name common to every language before another capitalised word (Christine
+    Lambrecht) or follows one."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text):
+        tokens = words(sentence)
+        title_case = lang == "en" and _title_case(tokens)  # a headline style of English only
+        after_name = False
+        for index, token in enumerate(tokens):
+            before_name = index + 1 < len(tokens) and tokens[index + 1][0].isupper()
+            name = _is_name(token, index, lang, title_case, after_name, before_name)
+            if name:
+                found.append(token)
+            after_name = name and lang == "de" and international(token.lower())
+    return found
+
+
+def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bool, before_name: bool) -> bool:
+    if not token[0].isupper() or token.lower() in languages.NAME_STOPWORDS or len(token) < 2:
+        return False
+    if is_acronym(token):
+        return True
+    if len(token) < 3:
+        return False
+    if lang == "de":
+        return after_name or (before_name and international(token.lower())) or not _a_word_of(token, lang)
+    return not ((index == 0 or title_case) and _a_word_of(token, lang))
+
+
+def _a_word_of(token: str, lang: str) -> bool:
+    lowered = token.lower()
+    if "-" in lowered or "'" in lowered or "’" in lowered:
+        return all(_a_word_of(part, lang) for part in re.split(r"[-'’]", lowered) if len(part) > 2)
+    if lang == "de":  # nouns, however rare; a surname is caught beside its first name (Christine Lambrecht)
+        return zipf(lowered, "de") >= 1.0 or german_compound(lowered)
+    return zipf(lowered, lang) >= 2.0
+
+
+@functools.lru_cache(maxsize=4096)
+def international(lowered: str) -> bool:
+    """As common in the other languages as in German: a name (Christine, Trump), not a noun."""
+    others = sorted(zipf(lowered, lang) for lang in ("en", "fr", "pl", "es", "it"))
+    return others[2] >= 3.0 and zipf(lowered, "de") - others[2] < 1.0
+
+
+def is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def _title_case(tokens: list[str]) -> bool:
+    long_words = [t for t in tokens if len(t) >= 4 and t.isalpha()]
+    return len(long_words) >= 4 and sum(t[0].isupper() for t in long_words) / len(long_words) >= 0.7
+
+
+# ---- one name across scripts: a key of consonant sounds ----
+
+# Cyrillic letters straight to sound classes (Latin "ch" is a guess: German x, Spanish tʃ).
+_CYRILLIC_CLASS = dict(zip("бвгґджзклмнпрстфхцчшщ", "PFKKTSSKLMNPRSTFKSSSS"))
+_LATIN_DIGRAPHS = (("sch", "S"), ("shch", "S"), ("sz", "S"), ("cz", "S"), ("sh", "S"), ("zh", "S"), ("ts", "S"),
+                   ("tz", "S"), ("ch", "K"), ("kh", "K"), ("ck", "K"), ("th", "T"), ("rh", "R"), ("ph", "F"),
+                   ("dz", "S"), ("rz", "S"), ("gli", "L"), ("gn", "N"), ("qu", "KF"), ("x", "KS"))
+_LATIN_CLASS = dict(zip("bpfvwkgqhsztdlrmnc", "PPFFFKKKKSSTTLRMNK"))
+
+
+@functools.lru_cache(maxsize=4096)
+def transliterate(word: str) -> str:
+    """Latin letters, accents dropped: Пентагон, Pentágono -> pentahon, pentagono."""
+    latin = "".join(languages.ROMANISATION.get(ch, ch) for ch in word.lower().replace("ł", "l"))
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=4096)
+def sound_key(word: str) -> str:
+    """Consonant classes, repeats collapsed: Scholz ~ Шольц, Błaszczak ~ Блащак, Hegseth ~ Гегсет."""
+    lowered = word.lower().replace("ł", "l")
+    if any(ch in _CYRILLIC_CLASS or ch in languages.ROMANISATION for ch in lowered):
+        key = "".join(_CYRILLIC_CLASS.get(ch, "") for ch in lowered)
+    else:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+        plain = re.sub(r"c(?=[eiy])", "s", plain)
+        for digraph, sound in _LATIN_DIGRAPHS:
+            plain = plain.replace(digraph, sound)
+        key = "".join(ch if ch.isupper() else _LATIN_CLASS.get(ch, "") for ch in plain)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix((a, b)))
+
+
+def spoken(word: str, lang: str) -> str | None:
+    """How a French name sounds, for the languages that spell it by ear (Hérault -> Еро,
+    Gard -> Гар): no initial h, -eau/-ault/-aux as o, no silent final consonant."""
+    if lang != "fr":
+        return None
+    plain = transliterate(word)
+    sound = re.sub(r"(?:eaux?|ault|aux?)$", "o", re.sub(r"^h", "", plain))
+    sound = re.sub(r"(?<=[a-z])[dtsxz]$", "", sound)
+    return sound if sound != plain and len(sound) >= 2 else None
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def same_compound(a: str, b: str) -> bool:
+    """One hyphenated name in two languages (Alvernia-Rodano-Alpi ~ Auvergne-Rhône-Alpes):
+    as many parts, each starting with the same letter, and one of them alike."""
+    parts_a, parts_b = a.split("-"), b.split("-")
+    return (len(parts_a) == len(parts_b) >= 2 and all(x and y and transliterate(x)[0] == transliterate(y)[0]
+                                                      for x, y in zip(parts_a, parts_b))
+            and any(common_prefix(transliterate(x), transliterate(y)) >= 3 or same_name(x, y, True)
+                    for x, y in zip(parts_a, parts_b)))
+
+
+def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
+    """The same name across scripts and inflections (Pistorius ~ Pistoriusa ~ Пісторіуса).
+    Across scripts (or languages: fuzzy) the sound keys may differ by an edit (Sánchez ~
+    Санчес, Danzica ~ Gdańsk); within one they must agree, or Кличко would pass for Київська."""
+    ta, tb = transliterate(a), transliterate(b)
+    shorter = min(len(ta), len(tb))
+    if ta == tb or (shorter >= 5 and common_prefix(ta, tb) >= max(5, shorter - 2)):
+        return True  # one name declined: Pistorius ~ Pistoriusa ~ Pistoriusowi
+    across = _cyrillic(a) != _cyrillic(b) or fuzzy
+    return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b))
+
+
+def _sound_keys(word: str) -> set[str]:
+    """The sound key, and for a Latin "gn" also the one that sounds both letters: Italian
+    Bologna has one sound (Болонья), Polish Agnieszka two (Агнешка)."""
+    keys = {sound_key(word)}
+    if "gn" in word.lower():
+        keys.add(sound_key(word.lower().replace("gn", "g-n")))
+    return keys
+
+
+def _keys_alike(ka: str, kb: str, across: bool) -> bool:
+    if len(ka) < 2 or len(kb) < 2 or abs(len(ka) - len(kb)) > 2:
+        return False
+    if ka == kb:
+        return True
+    if not across:
+        return False
+    shorter = min(len(ka), len(kb))
+    if shorter == 3:  # short keys: only an ending may differ (Pireneje ~ Pyrénées)
+        return ka[:3] == kb[:3] and abs(len(ka) - len(kb)) == 1
+    allowed = 1 if shorter < 8 else shorter // 4
+    return shorter >= 4 and _edits(ka, kb) <= allowed
+
+
+# ---- places and institutions, in any language and inflection ----
+
+@functools.cache
+def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The first five letters of a one-word place name -> (name, concept) pairs."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for concept, forms in languages.place_concepts().items():
+        for form in forms:
+            if len(form) >= 4 and len(words(form)) == 1:
+                index.setdefault(_stem(form), []).append((form, concept))
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _stem(word: str) -> str:
+    lowered = word.lower()
+    return lowered[:5] if len(lowered) > 5 else lowered
+
+
+@functools.lru_cache(maxsize=4096)
+def place_concepts(word: str) -> frozenset[str]:
+    """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
+    polskiego): it shares all but the last three letters of the name, and at least four."""
+    lowered = word.lower()
+    if len(lowered) < 4:
+        return frozenset()
+    return frozenset(concept for form, concept in _place_index().get(_stem(lowered), ())
+                     if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5))
+
+
+def institutions_named(value: str) -> frozenset[int]:
+    """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
+    Internacional): each must be one the source names too."""
+    tokens = [t.lower() for t in words(value)]
+    return institutions_in(frozenset(tokens), frozenset(t.upper() for t in words(value) if is_acronym(t)),
+                            exact=True)
+
+
+def _names_form(form: str, present: frozenset[str], stems: set[str]) -> bool:
+    """Every word of a several-word name stands in the text, in any case; a one-word name
+    of twelve letters or more (Bundesverfassungsgericht) stands all but its ending."""
+    parts = words(form)
+    if len(parts) > 1:
+        return all(_stem(w) in stems for w in parts)
+    if len(form) < 12:
+        return form in present
+    return any(common_prefix(w, form) >= len(form) - 3 for w in present if w[:1] == form[:1])
+
+
+def institution_name(index: int) -> str:
+    forms = languages.INSTITUTIONS[index]
+    return next((form for form in forms if not form.islower()), forms[0].title())
+
+
+def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False
+                     ) -> frozenset[int]:
+    """The institution concepts a source names, by acronym or by full name (any inflection)."""
+    stems = {_stem(w) for w in source_words}
+    found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}
+    for index, forms in enumerate(languages.INSTITUTION_FORMS):
+        if any(_names_form(form, source_words, stems) for form in forms):
+            found.add(index)
+    return frozenset(found)

@@ -1,0 +1,181 @@
+"""Text primitives the checks and dedupe share: words, quotations, figures with their
+scale, numbers written as words and in Roman numerals (names are in `names`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from briefer.lang import languages
+
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+# A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
+# may follow it glued ("€100bn", "2nd", "T10") is judged after the match.
+_FIGURE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ème|º|ª|°|-?[гйїаяе]|-?(?:го|му|ту|ти))(?![\w])", re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[\"“”„«»‚‘]\s*([^\"“”„«»]+?)\s*[\"“”«»]")
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def clip(value: str, limit: int = 80) -> str:
+    """A passage short enough to quote in a one-line message."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def unquoted(text: str) -> str:
+    """The text without what stands inside quotation marks."""
+    return _QUOTED_RE.sub(" ", text)
+
+
+def quotations(text: str) -> list[str]:
+    return _QUOTED_RE.findall(text)
+
+
+# ---- figures ----
+
+def normalise_number(raw: str, decimal_comma: bool = False) -> str:
+    """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
+    With decimal_comma (a scale word follows, in a language that writes 1,5), '1,187' is 1.187."""
+    text = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
+    grouped = re.fullmatch(r"(\d{1,3})((?:[ .,]\d{3})+)([.,]\d+)?", text)
+    if grouped and not (decimal_comma and re.fullmatch(r"\d{1,3},\d{3}", text)):
+        separators = set(grouped.group(2)[::4])  # the character before each 3-digit group
+        fraction = grouped.group(3)
+        if len(separators) == 1 and not (fraction and fraction[0] in separators):
+            digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2))
+            text = digits + ("." + fraction[1:] if fraction else "")
+    text = text.replace(" ", "").replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return raw
+    return format(value.normalize(), "f")
+
+
+@dataclass(frozen=True)
+class Figure:
+    raw: str  # as written, scale word included
+    value: Decimal  # the figure itself: 1.2 of "1,2 Mrd."
+    power: int  # the scale word's power of ten: 9 for "Mrd.", 0 for none
+    currency: str = ""  # the currency written with it (EUR for "€150m", "150 млн євро"), if any
+
+    @property
+    def scaled(self) -> Decimal:
+        return self.value.scaleb(self.power)
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half a unit of the last digit written: "1.2 bn" stands for 1.15 to 1.25 bn."""
+        exponent = self.value.as_tuple().exponent
+        return Decimal(5).scaleb(exponent - 1 + self.power) if self.power else Decimal(0)
+
+    def matches(self, other: "Figure") -> bool:
+        """The same value, to the precision either of them is written with."""
+        return abs(self.scaled - other.scaled) <= max(self.tolerance, other.tolerance)
+
+
+def figures(text: str, lang: str) -> list[Figure]:
+    """Every figure in the text with the scale words after it (150 млн, €100bn, 100 Mrd.,
+    1.200 millones, 5 mil millones). Codes such as T10 or 5G are not figures. A bare figure
+    joined to a scaled one ("von 210 auf 150 Mio.", "50 millions au lieu de 35") shares its scale."""
+    found: list[tuple[int, int, Figure]] = []
+    scale = languages.scale_pattern(lang)
+    for match in _FIGURE_RE.finditer(text):
+        end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
+        while True:
+            gap = end + (text[end:end + 1] in _SPACES)
+            scaled = scale.match(text, gap)
+            if not scaled or (gap > end and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
+                break
+            power += int(scaled.lastgroup[1:])
+            end, glued = scaled.end(), False
+        if glued and text[end:end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
+            continue
+        decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
+        value = Decimal(normalise_number(match.group(), decimal_comma))
+        found.append((match.start(), end, Figure(raw=text[match.start():end].strip(), value=value, power=power,
+                                                 currency=_currency(text, match.start(), end, lang))))
+    return _scales_shared(text, found)
+
+
+def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:
+    figures_ = [figure for _, _, figure in found]
+    for i in range(len(found) - 1):
+        (_, end, a), (start, after, b) = found[i], found[i + 1]
+        if not _JOINED.fullmatch(text, end, start) or (a.power == 0) == (b.power == 0):
+            continue
+        if a.power == 0 and not _year_like(a):  # "210 to 150 million": the scale comes after both
+            figures_[i] = Figure(a.raw, a.value, b.power, a.currency or b.currency)
+        elif b.power == 0 and not _year_like(b) and not text[after:after + 2].strip()[:1].isalpha():
+            figures_[i + 1] = Figure(b.raw, b.value, a.power, b.currency or a.currency)  # "50 million instead of 35."
+    return figures_
+
+
+_JOINED = re.compile(r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:" + "|".join(map(re.escape, languages.FIGURE_JOINERS))
+                     + r")[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?", re.IGNORECASE)
+
+
+def _year_like(figure: Figure) -> bool:
+    return figure.value == figure.value.to_integral() and 1900 <= figure.value <= 2100
+
+
+_SPACES = (" ", "\u00a0", "\u202f")
+_CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"([€$£₴]|\b[A-Z]{3})[ \u00a0]?$")
+
+
+def _currency(text: str, start: int, end: int, lang: str) -> str:
+    """The currency beside a figure: a sign or code before it (€150m, UAH 7.8bn), a word after it."""
+    sign = _CURRENCY_BEFORE.search(text[max(0, start - 5):start])
+    code = languages.currency_of(sign.group(1), lang) if sign else None
+    if code:
+        return code
+    word = _CURRENCY_AFTER.match(text, end)
+    return (languages.currency_of(word.group(1), lang) or "") if word else ""
+
+
+_ROMAN_RE = re.compile(r"\b(?=[MDCLXVI]{2,8}(?:e|er|ème|\.)?\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème|\.)?\b")
+_ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_numerals(text: str) -> set[Decimal]:
+    """Values written in Roman numerals (XIII wieku, XIIIe siècle): a source's figures too."""
+    values = set()
+    for match in _ROMAN_RE.finditer(text):
+        digits = "".join(match.groups())
+        value = sum(-_ROMAN_DIGITS[a] if _ROMAN_DIGITS[a] < _ROMAN_DIGITS[b] else _ROMAN_DIGITS[a]
+                    for a, b in zip(digits, digits[1:] + "I"))
+        if digits and value > 0:
+            values.add(Decimal(value))
+    return values
+
+
+def numbers_in(text: str, lang: str = "en") -> set[str]:
+    """The figures' values as plain numbers, scale applied: '€1.2bn' -> '1200000000'."""
+    return {format(figure.scaled.normalize(), "f") for figure in figures(text, lang)}
+
+
+@functools.cache
+def _number_words(lang: str) -> dict[str, int]:
+    return {word: index + 1 for index, word in enumerate(languages.NUMBER_WORDS.get(lang, "").split())}
+
+
+def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, Decimal]]:
+    """Numbers written as words: one (or from `smallest`) to twelve, and the ordinals second
+    to fifth in any inflection (zweiten, terza, другий). An item's "one" is not judged: it is
+    also "a" in most languages."""
+    cardinals, ordinals = _number_words(lang), languages.ORDINAL_STEMS.get(lang, {})
+    found = []
+    for word in words(unquoted(value)):
+        lowered = word.lower().replace("’", "'")
+        endings = languages.ORDINAL_ENDINGS.get(lang, "")
+        number = cardinals.get(lowered) or next((n for stem, n in ordinals.items() if lowered.startswith(stem) and (
+            re.fullmatch(endings, lowered[len(stem):]))), None)
+        if number and number >= smallest:
+            found.append((word, Decimal(number)))
+    return found

@@ -1,0 +1,176 @@
+"""How common a word is in a language (wordfreq enters here only).
+
+wordfreq's word lists as Python dicts cost ~50 MB per language. Each language's list is
+written once to the cache as sorted `word<TAB>zipf×10` lines; a run keeps only every 4 KB
+block's first line in memory (~100 KB a language) and reads one block per lookup with
+pread, so neither the lists nor the pages a lookup touched count against its memory.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+import threading
+from pathlib import Path
+
+from briefer.core.files import default_cache_dir
+from briefer.core.files import write_atomic
+
+_FORMAT = 1  # bump when the file layout changes
+_BLOCK = 4096
+_lock = threading.Lock()
+
+
+class Vocabulary:
+    def __init__(self, path: Path) -> None:
+        self._fd = os.open(path, os.O_RDONLY)
+        self._size = os.fstat(self._fd).st_size
+        self._starts: list[int] = []  # where each block's first whole line starts
+        self._firsts: list[bytes] = []  # that line
+        with open(path, "rb") as handle:
+            for offset in range(0, self._size, _BLOCK):
+                handle.seek(offset)
+                if offset:
+                    handle.readline()  # the rest of a line that began in the block before
+                start = handle.tell()
+                line = handle.readline().rstrip(b"\n")
+                if line and (not self._starts or start > self._starts[-1]):
+                    self._starts.append(start)
+                    self._firsts.append(line)
+
+    def zipf(self, word: str) -> float:
+        """wordfreq's Zipf frequency (0 for a word it has never seen; 3 is once per million words)."""
+        target = normal(word).encode("utf-8") + b"\t"
+        index = bisect.bisect_right(self._firsts, target + b"\x7f") - 1  # past "word<TAB>digits"
+        if index < 0:
+            return 0.0
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else self._size
+        lines = os.pread(self._fd, end - self._starts[index], self._starts[index]).rstrip(b"\n").split(b"\n")
+        found = bisect.bisect_left(lines, target)
+        if found < len(lines) and lines[found].startswith(target):
+            return int(lines[found][len(target):]) / 10
+        return 0.0
+
+
+def normal(word: str) -> str:
+    """As wordfreq writes its words: case-folded (ß is ss), one apostrophe."""
+    return word.casefold().replace("’", "'")
+
+
+def _path(lang: str) -> Path:
+    from importlib.metadata import version
+
+    return default_cache_dir() / "vocabulary" / f"{lang}-wordfreq{version('wordfreq')}-v{_FORMAT}.txt"
+
+
+def _build(lang: str, path: Path) -> None:
+    from wordfreq import get_frequency_list
+
+    lines = []
+    for centibels, bucket in enumerate(get_frequency_list(lang, "large")):
+        zipf = round((9 - centibels / 100) * 10)
+        lines.extend(f"{word}\t{zipf}".encode("utf-8") for word in bucket if "\n" not in word and "\t" not in word)
+    lines.sort(key=lambda line: line.split(b"\t", 1)[0])
+    write_atomic(path, (line.decode("utf-8") + "\n" for line in lines))
+
+
+@functools.cache
+def vocabulary(lang: str) -> Vocabulary:
+    """The language's vocabulary, built into the cache on first use (a second, once)."""
+    with _lock:
+        path = _path(lang)
+        if not path.is_file():
+            _build(lang, path)
+        return Vocabulary(path)
+
+
+def prepare() -> Path:
+    """Every supported language's word list, and the CLDR tables, in the cache now (setup),
+    not at a run's first check."""
+    from briefer.lang.languages import SUPPORTED, place_concepts
+
+    for lang in SUPPORTED:
+        vocabulary(lang)
+    place_concepts()
+    return _path("en").parent
+
+
+@functools.lru_cache(maxsize=8192)  # an article's words come back in every language's checks
+def zipf(word: str, lang: str) -> float:
+    return vocabulary(lang).zipf(word)
+
+
+@functools.cache
+def _ukrainian_morphology():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+def known_form(word: str, lang: str) -> bool:
+    """A form the language's dictionary knows, beyond the word lists: Ukrainian inflects
+    so richly (розміщуватимуть) that wordfreq lacks many correct forms; pymorphy3's
+    dictionary (~25 MB) has them, though not every feminine title (мерка, from мер)."""
+    if lang == "fr":
+        return _french_verb_form(word)
+    if lang != "uk":
+        return False
+    word = normal(word)
+    if _ukrainian_morphology().word_is_known(word):
+        return True
+    feminine = re.match(r"(.{3,}?)(?:е?рк|к)(?:а|и|у|ою|ці|ам|ами|ах)$", word)
+    return bool(feminine) and any(_ukrainian_morphology().word_is_known(base)
+                                  for base in (feminine.group(1), feminine.group(1) + "р"))
+
+
+_FRENCH_FUTURE = re.compile(r"(.{3,}?)([ei])r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+
+
+def _french_verb_form(word: str) -> bool:
+    """The future or conditional of a known verb (délocalisera, finiraient): the word lists
+    have the infinitive more often than these forms."""
+    match = _FRENCH_FUTURE.match(word)
+    return bool(match) and zipf(f"{match.group(1)}{match.group(2)}r", "fr") >= 2.0
+
+
+_PROPER = {"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"}
+
+
+def proper_noun(word: str, lang: str) -> bool:
+    """The dictionary knows the word as a name (Кличко: a surname), not a common word."""
+    if lang != "uk":
+        return False
+    return any(_PROPER & set(parse.tag.grammemes) for parse in _ukrainian_morphology().parse(normal(word)))
+
+
+@functools.lru_cache(maxsize=4096)
+def german_compound(word: str, whole: bool = True) -> bool:
+    """A German compound of known words (Inflationsausgleichsprämie, Friedensgespräche):
+    two or more parts of four letters or more, joined bare or by s/es/n/en."""
+    if not whole and zipf(word, "de") >= 2.0:
+        return True
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        for link in ("", "s", "es", "n", "en"):
+            stem = head[: len(head) - len(link)] if link else head
+            if head.endswith(link) and _compound_part(stem) and german_compound(tail, False) and _compound_part(tail):
+                return True
+    return False
+
+
+# Three-letter words that start or end so many compounds (Neu-, Not-, -rat) count as parts;
+# articles and prepositions do not, or any garble would split.
+_SHORT_PARTS = frozenset("neu alt not rat bau tag amt see weg zug bus rad fuß öko bio ost süd hof".split())
+
+
+def _compound_part(part: str) -> bool:
+    return (len(part) >= 4 and zipf(part, "de") >= 2.0) or part in _SHORT_PARTS or _feminine_of_known(part)
+
+
+def _feminine_of_known(part: str) -> bool:
+    """The feminine form of a known title, rarer than the masculine in the word lists:
+    Kämmerin (Kämmerer), Bürgermeisterin, Sprecherinnen."""
+    stem = re.sub(r"innen$|in$", "", part)
+    return stem != part and len(stem) >= 4 and any(zipf(base, "de") >= 2.0 for base in (stem, stem + "er"))

@@ -1,0 +1,224 @@
+"""The checks measured: reference briefs an editor would publish, and labelled defect
+variants of them (fixtures/calibration/, format in its README). Every reference and every
+defect goes through every check, no model needed; the figures are false alarms on the
+references and defects caught by the check that names their kind, per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from briefer.briefing import prompts
+from briefer.briefing.pipeline import judge_item
+from briefer.settings.config import Settings, load_yaml
+from briefer.core.errors import ConfigError
+from briefer.sources.ingest import parse_article
+from briefer.measure.gate import Row
+from briefer.core.models import CHECKS, Article, CheckResult, Item
+
+FOLDER = "calibration"
+# The check that must catch each kind of defect.
+KIND_CHECK = {
+    "wrong_number": "numbers", "invented_number": "numbers", "wrong_name": "names", "invented_name": "names",
+    "foreign_bullet": "language", "foreign_item": "language", "invented_quote": "quotes",
+    "injection_obeyed": "leakage", "prompt_revealed": "leakage", "markup": "leakage", "too_long": "length",
+    "central_fact_dropped": "coverage", "non_word": "vocabulary",
+}
+
+
+@dataclass(frozen=True)
+class Defect:
+    lang: str
+    kind: str
+    note: str
+    item: Item
+
+    @property
+    def check(self) -> str:
+        return KIND_CHECK[self.kind]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # the calibration file's stem
+    path: Path  # the article's file
+    article: Article
+    references: dict[str, Item]
+    defects: tuple[Defect, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One reference or defect, judged."""
+
+    article: str
+    lang: str
+    kind: str  # "reference" or the defect's kind
+    note: str
+    results: tuple[CheckResult, ...]
+
+    @property
+    def failed(self) -> tuple[str, ...]:
+        return tuple(r.check for r in self.results if not r.passed)
+
+    @property
+    def refused(self) -> tuple[str, ...]:
+        return tuple(r.check for r in self.results if not r.passed and not r.flag)
+
+    @property
+    def caught(self) -> bool:
+        return KIND_CHECK[self.kind] in self.failed
+
+
+def _item(data: Mapping, article_id: str, lang: str, where: str) -> Item:
+    headline, bullets = data.get("headline"), data.get("bullets")
+    if not isinstance(headline, str) or not isinstance(bullets, list) or not all(isinstance(b, str) for b in bullets):
+        raise ConfigError(f"{where}: needs a headline and a list of bullets")
+    return Item(article_id=article_id, lang=lang, headline=headline.strip(), bullets=tuple(b.strip() for b in bullets))
+
+
+def _defect(data: Mapping, references: dict[str, Item], where: str) -> Defect:
+    lang, kind = data.get("lang"), data.get("kind")
+    if kind not in KIND_CHECK:
+        raise ConfigError(f"{where}: kind '{kind}' is not one of {', '.join(KIND_CHECK)}")
+    if lang not in references:
+        raise ConfigError(f"{where}: no reference in '{lang}' to vary")
+    reference = references[lang]
+    if "replace" in data:
+        headline, bullets = reference.headline, list(reference.bullets)
+        for old, new in data["replace"]:
+            count = sum(part.count(old) for part in (headline, *bullets))
+            if count != 1:
+                raise ConfigError(f"{where}: '{old}' stands {count} times in the {lang} reference, not once")
+            headline = headline.replace(old, new)
+            bullets = [bullet.replace(old, new) for bullet in bullets]
+        item = reference.model_copy(update={"headline": headline, "bullets": tuple(bullets)})
+    elif "add_bullets" in data:
+        item = reference.model_copy(update={"bullets": reference.bullets + tuple(data["add_bullets"])})
+    else:
+        item = _item(data, reference.article_id, lang, where)
+    return Defect(lang=lang, kind=kind, note=str(data.get("note", "")), item=item)
+
+
+# The two-day fixtures' briefs (references only, no defects): more good writing that must pass.
+MORE_REFERENCES = "days/briefs"
+
+
+def load_cases(fixtures: Path) -> list[Case]:
+    if not (fixtures / FOLDER).is_dir():
+        raise ConfigError(f"no calibration set in {fixtures / FOLDER}: is {fixtures} a fixtures folder?")
+    cases = []
+    for path in [*sorted((fixtures / FOLDER).glob("*.yaml")), *sorted((fixtures / MORE_REFERENCES).glob("*.yaml"))]:
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+        if not isinstance(data, dict) or "article" not in data:
+            raise ConfigError(f"{path}: a calibration file names its article and its references")
+        source = fixtures / data["article"]
+        if not source.is_file():
+            raise ConfigError(f"{path}: article {source} not found")
+        article = parse_article(source.read_text(encoding="utf-8"), source.name, source.suffix)
+        references = {lang: _item(ref, article.id, lang, f"{path}: reference {lang}")
+                      for lang, ref in (data.get("references") or {}).items()}
+        defects = tuple(_defect(d, references, f"{path}: defect {i + 1}") for i, d in enumerate(data.get("defects") or []))
+        cases.append(Case(name=path.stem, path=source, article=article, references=references, defects=defects))
+    return cases
+
+
+def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
+    brief = prompts.load_prompt(settings.prompts_dir, "brief")
+    system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
+    outcomes = []
+    for case in cases:
+        def results(item: Item, others: dict[str, Item]) -> tuple[CheckResult, ...]:
+            return judge_item(settings, case.article, item, [system, brief.locale(item.lang)["instruction"]],
+                              [i for lang, i in others.items() if lang != item.lang])
+
+        for lang, reference in case.references.items():
+            outcomes.append(Outcome(case.name, lang, "reference", "", results(reference, case.references)))
+        for defect in case.defects:
+            outcomes.append(Outcome(case.name, defect.lang, defect.kind, defect.note,
+                                    results(defect.item, case.references)))
+    return outcomes
+
+
+# ---- the figures and the table ----
+
+def _share(flags: list[bool]) -> float:
+    return round(sum(flags) / len(flags), 3) if flags else 1.0
+
+
+def figures(outcomes: list[Outcome]) -> dict[str, float]:
+    """Higher is better for every figure, so the gate's ratchet pins them as it pins scores."""
+    references = [o for o in outcomes if o.kind == "reference"]
+    defects = [o for o in outcomes if o.kind != "reference"]
+    found = {"calibration.references_clean": _share([not o.failed for o in references]),
+             "calibration.defects_caught": _share([o.caught for o in defects]),
+             "calibration.central_facts_caught": _share([o.caught for o in defects if o.kind == "central_fact_dropped"])}
+    for lang in sorted({o.lang for o in outcomes}):
+        found[f"calibration.references_clean.{lang}"] = _share([not o.failed for o in references if o.lang == lang])
+        found[f"calibration.defects_caught.{lang}"] = _share([o.caught for o in defects if o.lang == lang])
+    for check in CHECKS:
+        found[f"calibration.{check}.references_passed"] = _share([check not in o.failed for o in references])
+        named = [o.caught for o in defects if KIND_CHECK[o.kind] == check]
+        if named:
+            found[f"calibration.{check}.defects_caught"] = _share(named)
+    return found
+
+
+def table(outcomes: list[Outcome]) -> str:
+    """Per check and language: false alarms on references, defects caught by that check."""
+    langs = sorted({o.lang for o in outcomes})
+    references = [o for o in outcomes if o.kind == "reference"]
+    defects = [o for o in outcomes if o.kind != "reference"]
+
+    def cell(hits: int, total: int) -> str:
+        return f"{hits}/{total}" if total else "-"
+
+    lines = ["false alarms on references (failed / references) and defects caught by the check that names them",
+             f"{'check':<12} {'':<8}" + "".join(f"{lang:>8}" for lang in langs) + f"{'all':>9}"]
+    for check in CHECKS:
+        alarms = [cell(sum(check in o.failed for o in references if o.lang == lang),
+                       sum(o.lang == lang for o in references)) for lang in langs]
+        total = cell(sum(check in o.failed for o in references), len(references))
+        lines.append(f"{check:<12} {'alarms':<8}" + "".join(f"{c:>8}" for c in alarms) + f"{total:>9}")
+        named = [o for o in defects if KIND_CHECK[o.kind] == check]
+        if named:
+            caught = [cell(sum(o.caught for o in named if o.lang == lang), sum(o.lang == lang for o in named))
+                      for lang in langs]
+            lines.append(f"{'':<12} {'caught':<8}" + "".join(f"{c:>8}" for c in caught)
+                         + f"{cell(sum(o.caught for o in named), len(named)):>9}")
+    clean = [cell(sum(not o.failed for o in references if o.lang == lang), sum(o.lang == lang for o in references))
+             for lang in langs]
+    lines.append(f"{'published':<12} {'clean':<8}" + "".join(f"{c:>8}" for c in clean)
+                 + f"{cell(sum(not o.failed for o in references), len(references)):>9}")
+    caught = [cell(sum(o.caught for o in defects if o.lang == lang), sum(o.lang == lang for o in defects))
+              for lang in langs]
+    lines.append(f"{'defects':<12} {'caught':<8}" + "".join(f"{c:>8}" for c in caught)
+                 + f"{cell(sum(o.caught for o in defects), len(defects)):>9}")
+    return "\n".join(lines)
+
+
+def misses(outcomes: list[Outcome]) -> list[str]:
+    """One line per false alarm and per defect its check did not catch."""
+    lines = []
+    for o in outcomes:
+        if o.kind == "reference" and o.failed:
+            reasons = "; ".join(f"{r.check}: {r.message}" for r in o.results if not r.passed)
+            lines.append(f"false alarm {o.article} [{o.lang}] {reasons}")
+        elif o.kind != "reference" and not o.caught:
+            lines.append(f"missed {o.article} [{o.lang}] {o.kind} ({o.note}); failed: {', '.join(o.failed) or 'nothing'}")
+    return lines
+
+
+def as_rows(outcomes: list[Outcome]) -> list[Row]:
+    """One row per reference (passed: no check failed) and per defect (passed: its check
+    caught it), for the JSON and JUnit reports."""
+    rows = []
+    for o in outcomes:
+        if o.kind == "reference":
+            message = "; ".join(f"{r.check}: {r.message}" for r in o.results if not r.passed)
+            rows.append(Row(f"calibration.{o.article}", o.lang, "reference", not o.failed, message))
+        else:
+            rows.append(Row(f"calibration.{o.article}", o.lang, o.kind, o.caught,
+                            "" if o.caught else f"not caught by {KIND_CHECK[o.kind]}: {o.note}"))
+    return rows

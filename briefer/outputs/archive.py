@@ -1,0 +1,168 @@
+"""What stays put across days, so readers subscribe once: the desk's feed of the last days
+(<desk>/feed.<lang>.atom), its newest day (<desk>/latest/), and one archive page of every
+desk's days (out/index.html). All are made again from the days' briefing.json after a run."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import date as Date, datetime, time, timezone
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+from briefer.settings.config import DEFAULT_DESK
+from briefer.core.files import Text, replace_folder, write_atomic
+from briefer.core.errors import InputError
+from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.core.models import Edition, EditionItem, Standing
+from briefer.outputs.publish import FeedEntry
+from briefer.outputs.render import safe_url
+from briefer.core.templating import render_page
+
+DAY_PATTERN = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+PUBLISHED = ("passed", "flagged")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class Day(NamedTuple):
+    """One desk's day, as the archive page lists it."""
+
+    desk: str
+    day: str
+    link: str  # the day's desk page, relative to out/
+    written: int
+    expected: int
+
+
+def update(out_dir: Path, desk_dir: Path, desk: str, languages: tuple[str, ...], feed_days: int) -> list[Path]:
+    """Renew the desk's feeds and latest/, and the archive page of out_dir; the paths written."""
+    written = [_write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days))
+               for lang in languages]
+    latest = _newest_day(desk_dir)
+    if latest is not None:
+        written.append(replace_folder(latest, desk_dir / "latest"))
+    written.append(_write(out_dir / "index.html", archive_page(out_dir)))
+    return written
+
+
+def _write(path: Path, text: Text) -> Path:
+    write_atomic(path, text)
+    return path
+
+
+# ---- the feed of the last days ----
+
+def stable_feed(desk_dir: Path, desk: str, lang: str, days: int) -> Iterator[str]:
+    """Published items of the last `days` days, newest first, taken from each day's own feed
+    as it streams (a day of ten thousand items is never held whole). An entry keeps its id and
+    date whenever the feed is made again; a repeat is left out (it was posted on its first day)."""
+    found = sorted(desk_dir.glob(f"{DAY_PATTERN}/feed.{lang}.atom"), reverse=True)[:days]
+    newest = found[0].parent.name if found else Date.today().isoformat()
+    updated = datetime.combine(Date.fromisoformat(newest), time(6, 0), tzinfo=timezone.utc).isoformat()
+    entries = (entry for path in found for entry in _day_entries(path))
+    return render_page("feed.atom.xml", lang=lang, desk=desk, title=f"{LABELS[lang]['title']} ({desk})",
+                       updated=updated, entries=entries)
+
+
+def _day_entries(path: Path) -> Iterator[FeedEntry]:
+    try:
+        for _, element in ET.iterparse(path):
+            if element.tag == f"{ATOM}entry":
+                entry = _entry(element)
+                element.clear()
+                if entry is not None:
+                    yield entry
+    except (OSError, ET.ParseError):
+        return  # a day cut short (full disk) is left out; the others stay
+
+
+def _entry(element: ET.Element) -> FeedEntry | None:
+    category = element.find(f"{ATOM}category")
+    novelty = category.get("term", "new") if category is not None else "new"
+    if novelty == "repeat":
+        return None
+    mark = category.get("label", "") if category is not None else ""
+    link = element.find(f"{ATOM}link")
+    summary = element.findtext(f"{ATOM}summary", "")
+    return FeedEntry(id=element.findtext(f"{ATOM}id", "").split(":")[3], headline=element.findtext(f"{ATOM}title", ""),
+                     url=safe_url(link.get("href")) if link is not None else None,
+                     summary=summary.removeprefix(f"{mark}: ") if novelty != "new" else summary,
+                     novelty=novelty, mark=mark, updated=element.findtext(f"{ATOM}updated", ""))
+
+
+# ---- a day read back, for delivery (after the run, or `briefer send`) ----
+
+def editions(day_dir: Path, desk: str, title: str = "") -> list[Edition]:
+    """The day's briefing per language as written: Markdown, page and published items."""
+    try:
+        document = json.loads((day_dir / "briefing.json").read_text(encoding="utf-8"))
+        day = Date.fromisoformat(day_dir.name)
+    except (OSError, ValueError) as error:
+        raise InputError(f"no briefing to send in {day_dir} ({type(error).__name__}): run 'briefer run' for that day") from None
+    return [Edition(desk=desk, day=day, lang=lang, title=title or LABELS[lang]["title"],
+                    text=(day_dir / f"briefing.{lang}.md").read_text(encoding="utf-8"),
+                    html=(day_dir / f"briefing.{lang}.html").read_text(encoding="utf-8"),
+                    items=tuple(_edition_items(document, lang)))
+            for lang in document.get("languages", ())]
+
+
+def _edition_items(document: dict, lang: str) -> Iterator[EditionItem]:
+    for article in document.get("articles", ()):
+        item = next((i for i in article.get("items", ()) if i.get("lang") == lang), None)
+        if item is None or item.get("status") not in PUBLISHED:
+            continue
+        standing = article.get("standing") or {}
+        yield EditionItem(headline=item["headline"], bullets=tuple(item.get("bullets", ())),
+                          status=standing.get("novelty", ""), note=Standing.from_json(standing).mark(LABELS[lang]) if standing else "",
+                          sources=tuple(filter(None, (article.get("url") or article.get("source"),
+                                                      *article.get("also_from", ())))),
+                          flagged=item.get("status") == "flagged")
+
+
+# ---- the newest day ----
+
+def _newest_day(desk_dir: Path) -> Path | None:
+    days = sorted(path.parent for path in desk_dir.glob(f"{DAY_PATTERN}/briefing.json"))
+    return days[-1] if days else None
+
+
+# ---- the archive page ----
+
+def archive_page(out_dir: Path) -> Iterator[str]:
+    days = sorted(_days(out_dir), key=lambda d: (d.day, d.desk), reverse=True)
+    desks = sorted({d.desk for d in days})
+    feeds = [(desk, lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
+             for desk in desks for lang in _feed_languages(out_dir, desk)]
+    return render_page("archive.html", lang="en", title="Briefings", days=days, feeds=feeds,
+                       latest=[(desk, _desk_prefix(desk) + "latest/index.html") for desk in desks])
+
+
+def _days(out_dir: Path) -> Iterator[Day]:
+    for path in [*out_dir.glob(f"{DAY_PATTERN}/briefing.json"), *out_dir.glob(f"*/{DAY_PATTERN}/briefing.json")]:
+        head = _head(path)
+        if head is not None:
+            yield Day(desk=str(head.get("desk") or DEFAULT_DESK), day=path.parent.name,
+                      link=path.parent.relative_to(out_dir).as_posix() + "/index.html",
+                      written=int(head.get("written", 0)), expected=int(head.get("expected", 0)))
+
+
+def _head(path: Path) -> dict | None:
+    """The few head fields of a briefing.json, read from its first bytes: a day of ten
+    thousand items is not parsed whole to list it."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return None
+    fields = dict(re.findall(r'^  "(desk|written|expected)": "?([^",\n]*)"?,?$', start, re.MULTILINE))
+    return fields if "written" in fields else None
+
+
+def _desk_prefix(desk: str) -> str:
+    """Where a desk's files are, relative to out/ (config.Settings.desk_dir)."""
+    return "" if desk == DEFAULT_DESK else f"{desk}/"
+
+
+def _feed_languages(out_dir: Path, desk: str) -> list[str]:
+    return sorted(path.name.split(".")[1] for path in (out_dir / _desk_prefix(desk)).glob("feed.*.atom"))

@@ -1,0 +1,110 @@
+"""For the desk: one page with every language (index.html, templates/desk.html) and an
+Atom feed per language (templates/feed.atom.xml), every value escaped by the templates."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+from typing import Iterator, NamedTuple
+
+from briefer.core.files import Text
+from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
+from briefer.core.report import RunReport
+from briefer.outputs.render import briefing_for, refused_lines, safe_url, source_links
+from briefer.core.templating import render_page
+
+
+class Card(NamedTuple):
+    """One article in one language as the desk page shows it."""
+
+    fate: Fate
+    headline: str
+    bullets: tuple[str, ...]
+    refused: list[str]  # a refused item's lines, for the editor to judge the refusal
+    links: list[tuple[str | None, str]]
+    novelty: str  # "new", "update", "repeat"
+    mark: str  # the novelty in the language's words, with since when and what is new
+    developing: bool  # a published repeat: one line under "still developing"
+
+
+def _card(entry: BriefingEntry, lang: str) -> Card:
+    item = entry.item.verdict.item if entry.item else None
+    return Card(fate=entry.fate, headline=item.headline if item else "", bullets=item.bullets if item else (),
+                refused=refused_lines(entry.item), links=source_links(entry.article),
+                novelty=entry.standing.novelty, mark=entry.standing.mark(LABELS[lang]), developing=entry.developing)
+
+
+def _cards(report: RunReport, lang: str) -> list[Card]:
+    return [_card(entry, lang) for entry in briefing_for(report, lang).entries]
+
+
+def manifest_lines(report: RunReport) -> Iterator[tuple[str, str]]:
+    """(source, what became of it) for every source the run saw."""
+    for outcome in report.outcomes:
+        yield outcome.article.source, _article_line(outcome, report.languages)
+        for other in outcome.article.also_from:
+            yield other, f"merged as duplicate of {outcome.article.source}"
+    for line in report.rejected_sources:
+        yield line.split(": ", 1)[0], "extraction failed: " + line.split(": ", 1)[-1]
+    for line in (*report.ranked_out, *report.skipped):
+        yield line.split(": ", 1)[0], line.split(": ", 1)[-1]
+
+
+def _article_line(outcome: ArticleOutcome, languages: tuple[str, ...]) -> str:
+    """One line for an article over all its languages, from each language's fate."""
+    fates = {lang: outcome.fate(lang) for lang in languages}
+    if not outcome.items:  # waiting, or not briefed: the same in every language
+        return fates[languages[0]].line
+    line = "used"
+    if outcome.digest:
+        line += f", digested first ({len(outcome.digest.facts)} facts; too long for the context)"
+    for status, said in (("failed", "check failed in"), ("flagged", "flagged in"), ("not briefed", "not briefed in")):
+        langs = [lang for lang, fate in fates.items() if fate.status == status]
+        line += f", {said} {', '.join(langs)}" if langs else ""
+    return line
+
+
+def degraded(report: RunReport) -> bool:
+    return bool(report.aborted or report.rejected_sources or report.written < report.expected)
+
+
+def desk_page(report: RunReport, title: str) -> Iterator[str]:
+    return render_page(
+        "desk.html", lang=report.languages[0], title=f"{title} — {report.date.isoformat()}",
+        report=report, degraded=degraded(report), usage=report.usage(), labels=LABELS,
+        languages=[(lang, NATIVE_NAMES[lang]) for lang in report.languages],
+        cards=lambda lang: _cards(report, lang), manifest=manifest_lines(report))
+
+
+class FeedEntry(NamedTuple):
+    id: str  # the article's and so stable across runs: a reader shows no item twice
+    headline: str
+    url: str | None
+    summary: str
+    novelty: str  # "new", "update", "repeat": the entry's Atom category
+    mark: str  # the novelty in the feed's language, before the summary
+    updated: str = ""  # the entry's day; empty: the feed's
+
+
+def _feed_entries(report: RunReport, lang: str) -> Iterator[FeedEntry]:
+    """Only published items; a flagged one carries its mark."""
+    for entry in briefing_for(report, lang).entries:
+        if entry.fate.published:
+            item = entry.item.verdict.item
+            flag = f" [⚑ {entry.fate.why}]" if entry.fate.status == "flagged" else ""
+            yield FeedEntry(id=entry.article.id[:32], headline=item.headline, url=safe_url(entry.article.url),
+                            summary=" ".join(item.bullets) + flag, novelty=entry.standing.novelty,
+                            mark=entry.standing.mark(LABELS[lang]))
+
+
+def atom_feed(report: RunReport, lang: str, desk: str) -> Iterator[str]:
+    updated = datetime.combine(report.date, time(6, 0), tzinfo=timezone.utc).isoformat()
+    return render_page("feed.atom.xml", lang=lang, desk=desk, title=f"{LABELS[lang]['title']} ({desk})",
+                       updated=updated, entries=_feed_entries(report, lang))
+
+
+def desk_files(report: RunReport, desk: str, title: str) -> Iterator[tuple[str, Text]]:
+    """index.html and feed.<lang>.atom as (file name, text), each made as it is written."""
+    yield "index.html", desk_page(report, title)
+    for lang in report.languages:
+        yield f"feed.{lang}.atom", atom_feed(report, lang, desk)

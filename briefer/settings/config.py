@@ -1,0 +1,283 @@
+"""Settings: defaults < briefer.toml < BRIEFER_* (and OPENAI_*) env < command-line flags."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from datetime import date as Date
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from briefer.lang import languages
+from briefer.core.files import default_cache_dir
+from briefer.core.errors import ConfigError, UsageError
+from briefer.settings.delivery_settings import Deliver
+from briefer.core.models import CHECKS, DEFAULT_SEVERITY
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SUPPORTED_LANGUAGES = languages.SUPPORTED
+EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+DEFAULT_DESK = "briefer"
+
+
+def default_prompts_dir() -> Path:
+    """The prompt files shipped with the package (briefer.prompt_files, the repository's prompts/)."""
+    from importlib.resources import files
+
+    return Path(str(files("briefer.prompt_files")))
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    desk: str = DEFAULT_DESK  # names the desk in feeds, pages and its folder in out_dir
+    title: str = "Daily briefing"
+    sources: tuple[str, ...] = ()  # a desk's files, folders, URLs and feeds
+    max_items: int | None = Field(None, ge=1)  # brief the top this many stories; the rest are "ranked out"
+    priority: tuple[str, ...] = ()  # terms that rank a story higher (a region, a beat, a name)
+    repeats: Literal["list", "skip"] = "list"  # a story seen before with nothing new: listed compactly, or left out
+    feed_days: int = Field(7, ge=1, le=366)  # days the stable out/feed.<lang>.atom holds
+    # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
+    # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
+    budget: str | None = None
+    prices: dict[str, dict[str, float]] = Field(default_factory=dict)
+    price_currency: str = "USD"  # the currency of `prices`; a money budget must be in it
+    languages: tuple[str, ...] = ("en", "de", "fr", "pl", "uk")
+    out_dir: Path = Path("out")
+    date: Date | None = None
+    # The model endpoint. No base_url means: start the embedded local model.
+    base_url: str | None = None
+    api_key: SecretStr | None = None
+    model: str | None = None
+    # Briefing shape.
+    words_per_item: int = Field(60, ge=10, le=400)
+    max_bullets: int = Field(3, ge=1, le=10)
+    max_reasks: int = Field(2, ge=0, le=5)
+    glossary: dict[str, dict[str, str]] = Field(default_factory=dict)  # lang -> {avoid: use}
+    # What a failed check does: "refuse" (not published) or "flag" (published, marked).
+    severity: dict[str, str] = Field(default_factory=dict)
+    # Model budget and time limits.
+    context_tokens: int = Field(4096, ge=1024)
+    max_output_tokens: int = Field(400, ge=64)
+    request_timeout: float = Field(180.0, gt=0)
+    article_deadline: float = Field(900.0, gt=0)
+    http_retries: int = Field(2, ge=0, le=10)
+    # The endpoint is down (the run stops) when this many articles in a row fail on it, or
+    # this share of the last breaker_window articles; a lone failure only sets its article aside.
+    breaker_failures: int = Field(8, ge=1)
+    breaker_window: int = Field(20, ge=2)
+    breaker_rate: float = Field(0.6, gt=0, le=1)
+    concurrency: int = Field(4, ge=1, le=256)  # model calls in flight at once (the embedded model serves 1)
+    requests_per_minute: int = Field(0, ge=0)  # client-side rate limits; 0: none (headers still count)
+    tokens_per_minute: int = Field(0, ge=0)
+    reply_cache: bool = True  # a rerun with the same inputs asks the model nothing
+    # Fetching URLs and feeds.
+    fetch_allow: tuple[str, ...] = ()  # hosts or CIDRs the internal-address guard lets through
+    fetch_max_bytes: int = Field(5_000_000, ge=1000)
+    fetch_timeout: float = Field(20.0, gt=0)
+    feed_max_entries: int = Field(20, ge=1)
+    # The embedded default model: runtime and weights are settings, not constants.
+    local_runtime: str = "xllamacpp"  # or "llama-server" (a binary on PATH)
+    local_model_file: Path | None = None  # a GGUF file; default: assembled from packages
+    local_threads: int = Field(0, ge=0)  # 0: all cores
+    local_start_timeout: float = Field(300.0, gt=0)
+    cache_dir: Path = Field(default_factory=default_cache_dir)
+    prompts_dir: Path = Field(default_factory=lambda: default_prompts_dir())
+    deliver: Deliver | None = None  # [desks.<name>.deliver]: mail and chat (see Deliver)
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: Any) -> Any:
+        return languages.supported_list(value)
+
+    @field_validator("severity")
+    @classmethod
+    def _check_severity(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(CHECKS))
+        if unknown:
+            raise ValueError(f"severity names unknown checks {', '.join(unknown)}; choose from {', '.join(CHECKS)}")
+        wrong = sorted(check for check, level in value.items() if level not in ("refuse", "flag"))
+        if wrong:
+            raise ValueError(f"severity of {', '.join(wrong)} must be \"refuse\" or \"flag\"")
+        return {**DEFAULT_SEVERITY, **value}
+
+    @field_validator("desk")
+    @classmethod
+    def _check_desk(cls, value: str) -> str:
+        if not re.fullmatch(r"[\w-]{1,64}", value) or value == "latest" or re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            raise ValueError(f"desk name '{value}' names a folder: use letters, digits, - and _ (not 'latest' "
+                             f"or a date)")
+        return value
+
+    @field_validator("fetch_allow", "priority", mode="before")
+    @classmethod
+    def _split_allow(cls, value: Any) -> Any:
+        return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+
+    @field_validator("budget")
+    @classmethod
+    def _check_budget(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\s*\d+(\.\d+)?\s*([A-Za-z]{3}|tokens)?\s*", str(value)):
+            raise ValueError("budget is a number of tokens ('200000') or an amount with a currency ('0.50 USD')")
+        if value is not None and re.fullmatch(r"\s*\d*\.\d+\s*", str(value)):
+            raise ValueError(f"'{value.strip()}' would be {value.strip()} tokens; for money write '{value.strip()} USD' "
+                             f"(the currency of 'prices')")
+        return value
+
+    @field_validator("prices")
+    @classmethod
+    def _check_prices(cls, value: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+        for model, price in value.items():
+            missing = [part for part in ("input", "output") if part not in price]
+            if missing:
+                raise ValueError(f"prices for '{model}' lack {' and '.join(missing)} (per million tokens)")
+        return value
+
+    @property
+    def budget_limit(self) -> tuple[str, float] | None:
+        """('tokens', n) or ('money', amount), from the budget setting."""
+        if self.budget is None:
+            return None
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)?\s*", self.budget)
+        amount, unit = float(match.group(1)), (match.group(2) or "tokens").lower()
+        return ("tokens", amount) if unit == "tokens" else ("money", amount)
+
+    @property
+    def desk_dir(self) -> Path:
+        """Where this desk's days, feeds and latest/ live: the output folder itself, or a
+        folder of its own in it for a named desk, so that several desks share one out folder."""
+        return self.out_dir if self.desk == DEFAULT_DESK else self.out_dir / self.desk
+
+    @property
+    def uses_embedded_model(self) -> bool:
+        return not self.base_url
+
+    @property
+    def model_name(self) -> str:
+        return self.model or EMBEDDED_MODEL_NAME
+
+
+def load_yaml(text: str, where: str) -> object:
+    """YAML for prompt front matter and fixture expectations; an error names the file and line."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{where}{line}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
+
+
+_FLAGS = {"languages": "--lang", "out_dir": "--out", "words_per_item": "--words"}  # where they differ from the key
+_ENV_ALIASES = {"OPENAI_BASE_URL": "base_url", "OPENAI_API_KEY": "api_key"}
+
+
+def _from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, key in _ENV_ALIASES.items():
+        if environ.get(name):
+            values[key] = environ[name]
+    for name, value in environ.items():
+        if name.startswith("BRIEFER_") and value != "":
+            key = name.removeprefix("BRIEFER_").lower()
+            if key in Settings.model_fields:
+                values[key] = value
+    return values
+
+
+def _from_file(path: Path | None, desk: str | None) -> tuple[dict[str, Any], str]:
+    """The [settings] table, overlaid by [desks.<desk>] when a desk is asked for."""
+    if path is None:
+        if desk:
+            raise ConfigError(f"--desk {desk} needs a briefer.toml (or --config) with [desks.{desk}]")
+        return {}, ""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} not found (--config)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path}: {exc}") from None
+    values = dict(data.get("settings", {}))
+    if desk:
+        desks = data.get("desks", {})
+        if desk not in desks:
+            raise ConfigError(f"config file {path} has no [desks.{desk}]; desks: {', '.join(desks) or 'none'}")
+        values.update(desks[desk], desk=desk)
+    return values, text
+
+
+def _line_of(key: str, text: str) -> str:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return f" line {number}"
+    return ""
+
+
+_MESSAGES = {  # pydantic's error types, said in briefer's words
+    "int_parsing": "must be a whole number", "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number", "bool_parsing": "must be true or false",
+    "string_type": "must be text", "dict_type": "must be a table", "extra_forbidden": "is not a setting briefer knows",
+    "date_from_datetime_parsing": "must be a date, YYYY-MM-DD", "date_parsing": "must be a date, YYYY-MM-DD",
+    "literal_error": "must be one of {expected}",
+    "missing": "is required", "too_short": "must not be empty", "model_type": "must be a table",
+}
+_BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+           "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+
+
+def _in_our_words(error: Mapping[str, Any]) -> str:
+    kind, context = error.get("type", ""), error.get("ctx") or {}
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        return f"must be {words} {context.get(key)}"
+    if kind == "literal_error":
+        return f"must be {context.get('expected')}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return _MESSAGES.get(kind, str(error["msg"])).format(**{k: v for k, v in context.items()})
+
+
+def load_settings(
+    flags: Mapping[str, Any] | None = None,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    desk: str | None = None,
+) -> Settings:
+    """Merge every source of settings; a bad value names its key and where it came from."""
+    environ = os.environ if environ is None else environ
+    if config_file is None and Path("briefer.toml").is_file():
+        config_file = Path("briefer.toml")
+    file_values, file_text = _from_file(config_file, desk)
+    where = f"config file {config_file}"
+    if desk:  # a bad [settings] value is named even where the desk overrides it
+        _validated([(where, _from_file(config_file, None)[0])], file_text)
+    return _validated([
+        (where, file_values),
+        ("environment", _from_env(environ)),
+        ("command line", {k: v for k, v in (flags or {}).items() if v is not None}),
+    ], file_text)
+
+
+def _validated(layers: list[tuple[str, Mapping[str, Any]]], file_text: str) -> Settings:
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for where, layer in layers:
+        merged.update(layer)
+        origin.update({key: where for key in layer})
+    try:
+        return Settings(**merged)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        path = [str(part) for part in error["loc"]] or ["?"]  # a nested one in full: deliver.email.port
+        key = path[0]
+        where = origin.get(key, "settings")
+        if where.startswith("config file"):
+            where += _line_of(key, file_text)
+        message = _in_our_words(error)
+        if where == "command line":  # a mistyped flag is a usage error (2), not a setting to fix (78)
+            raise UsageError(f"{_FLAGS.get(key, '--' + key.replace('_', '-'))}: {message}") from None
+        raise ConfigError(f"setting '{'.'.join(path)}' from {where}: {message}") from None

@@ -1,0 +1,128 @@
+"""The same story from several sources becomes one article that lists all its sources.
+
+Exact copies share an id (the text's sha256) and are joined when read. Near copies are the
+same event in other words, perhaps another language: they share most of their names and
+numbers, or most of their word sequences with no name or figure of their own on both sides
+(an edit adds a sentence; two stories written from one template each have their own town,
+people and figures). The first source read is kept; the others are listed on it. An inverted index finds the candidates, so a run of thousands of articles
+compares only those that share something, not every pair.
+
+Memory stays small at any size: an article is kept as a bottom-k sketch of its shingle
+hashes (the SKETCH smallest), from which Jaccard similarity is estimated (exact for articles
+shorter than SKETCH shingles), and only its PROBES smallest hashes enter the index.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+
+from briefer.lang.names import names_in, sound_key
+from briefer.lang.text import numbers_in, words
+from briefer.core.models import Article
+
+SHINGLE = 4
+SHINGLE_SIMILARITY = 0.5
+ENTITY_OVERLAP = 0.6
+MIN_SHARED_ENTITIES = 4
+COMMON = 50  # index keys in more articles than this find no candidates
+SKETCH = 128  # shingle hashes kept per article
+PROBES = 16  # of those, how many (the smallest) go into the index
+
+
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode())  # stable across runs, unlike hash(): the same merges every day
+
+
+@dataclass(frozen=True)
+class _Signature:
+    sketch: array  # the SKETCH smallest shingle hashes, sorted
+    entities: array  # hashes of name skeletons (script- and inflection-blind) and numbers, sorted
+
+    def keys(self) -> list[int]:
+        """Index keys: every entity, the smallest shingles (a clash between the two only adds a
+        candidate, which _same then judges)."""
+        return [*self.entities, *self.sketch[:PROBES]]
+
+
+def _signature(article: Article) -> _Signature:
+    text = f"{article.title}\n{article.text}"
+    tokens = [w.lower() for w in words(article.text)]
+    shingles = {_hash(" ".join(tokens[i:i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))}
+    names = {"n:" + sound_key(name)[:4] for name in names_in(text, article.lang) if len(sound_key(name)) >= 2}
+    numbers = {"#" + n for n in numbers_in(text, article.lang) if len(n.replace(".", "")) >= 2}
+    return _Signature(array("I", sorted(shingles)[:SKETCH]), array("I", sorted({_hash(e) for e in names | numbers})))
+
+
+def _resemble(a: array, b: array) -> bool:
+    """Jaccard similarity, estimated from two bottom-k sketches, at least SHINGLE_SIMILARITY."""
+    if not a or not b:
+        return False
+    both = set(a).intersection(b)
+    if len(both) < SHINGLE_SIMILARITY * max(len(a), len(b)):
+        return False  # an upper bound on the estimate is already too low: skip the sort
+    union = sorted(set(a).union(b))[:SKETCH]
+    return sum(1 for h in union if h in both) >= SHINGLE_SIMILARITY * len(union)
+
+
+def _same(a: _Signature, b: _Signature) -> bool:
+    """Most names and figures shared, counted against the larger article too: a short story
+    whose few names all appear in a long report (Hegseth's remarks in a summit write-up) is
+    another story, not the same one. Alike wording alone is not enough: it is the same event
+    only when the names and figures agree too."""
+    shared = len(set(a.entities).intersection(b.entities))
+    smaller, larger = sorted((len(a.entities), len(b.entities)))
+    if shared >= MIN_SHARED_ENTITIES and shared / smaller >= ENTITY_OVERLAP and shared / larger >= ENTITY_OVERLAP / 2:
+        return True
+    return _agree(a.entities, b.entities) and _resemble(a.sketch, b.sketch)
+
+
+def _agree(a: array, b: array) -> bool:
+    """No name or figure on both sides that the other lacks: one may add to the other (a later
+    edit, a closing sentence), but a town, person or figure replaced by another is another event."""
+    return set(a).issubset(b) or set(b).issubset(a)
+
+
+def same_story(a: Article, b: Article) -> bool:
+    return _same(_signature(a), _signature(b))
+
+
+def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    """(articles with their duplicates' sources listed, one line per merged source)."""
+    kept: list[Article] = []
+    signatures: list[_Signature] = []
+    postings: dict[int, int | list[int] | None] = {}  # None: a key too common to tell stories apart
+    merged: list[str] = []
+    for article in articles:
+        signature = _signature(article)
+        votes: Counter[int] = Counter()
+        for key in signature.keys():
+            listed = postings.get(key)
+            votes.update((listed,) if isinstance(listed, int) else listed or ())
+        match = next((i for i, _ in sorted(votes.items()) if _same(signatures[i], signature)), None)
+        if match is not None:
+            earlier = kept[match]
+            kept[match] = earlier.model_copy(update={"also_from": (*earlier.also_from, article.url or article.source)})
+            merged.append(f"{article.source}: merged as a duplicate of {earlier.source}")
+            continue
+        index = len(kept)
+        kept.append(article)
+        signatures.append(signature)
+        for key in signature.keys():
+            _post(postings, key, index)
+    return kept, merged
+
+
+def _post(postings: dict[int, int | list[int] | None], key: int, index: int) -> None:
+    """Most keys belong to one article: held as a bare index until a second one shares it."""
+    listed = postings.get(key, ...)
+    if listed is ...:
+        postings[key] = index
+    elif isinstance(listed, int):
+        postings[key] = [listed, index]
+    elif listed is not None:
+        listed.append(index)
+        if len(listed) > COMMON:  # a key most articles share tells no story apart
+            postings[key] = None

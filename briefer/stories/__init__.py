@@ -1,0 +1,1 @@
+"""stories: see docs/architecture.md."""

@@ -1,0 +1,286 @@
+"""The story memory of an output folder: which story each desk published on which day, so
+a run marks an item new, an update (the same story with figures or names not published before
+by this desk, named) or a repeat (nothing new).
+
+One SQLite file, <out>/memory.sqlite, shared by the desks that write there. It holds no
+article text: per story and day, the story's name keys and figures (story.StoryFacts), its
+title and its languages. A continuing story is found by its names: an earlier day's story
+that shares at least MIN_SHARED of them, and MOST of the fewer names of the two, is the same
+story, which keeps the key it was first seen with. Figures only corroborate (a continuing
+story changes them, and that is what makes it an update): a story sharing just three names
+must share a figure too, or stories written from one template would join on a town, a firm
+and a surname. A memory that is missing or
+unreadable never stops a briefing: it is rebuilt from the days' briefing.json, whose articles
+carry their `story` (story.facts_json), and the run says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator, Literal, Sequence
+
+from briefer.core.files import TEMP_SUFFIX
+from briefer.stories.story import StoryFacts, facts_from_json, same_name
+
+FILE = "memory.sqlite"
+SCHEMA_VERSION = 1
+MIN_SHARED = 3  # names shared with an earlier day's story, at least: a country and a minister are not a story
+MOST = 0.6  # ... and this share of the fewer names of the two
+UNCORROBORATED = 4  # names shared that need no figure in common: fewer could be a town, a firm and a surname
+LOCK_WAIT = 30.0  # seconds to wait for another desk writing the same file
+CANDIDATES = 20  # earlier stories weighed per article, those sharing the most names first
+PUBLISHED = ("passed", "flagged")
+DEFAULT_DESK = "briefer"  # briefing.json written before desks were named
+
+
+@dataclass(frozen=True)
+class Novelty:
+    kind: Literal["new", "update", "repeat"]
+    first_seen: date | None  # the story's first day in this desk's memory; None when new
+    new_numbers: tuple[str, ...]  # as today's article writes them
+    new_names: tuple[str, ...]
+    story: str  # the story's key in the memory: the key it was first seen with
+
+
+def novelty_json(novelty: Novelty) -> dict:
+    return {"kind": novelty.kind, "story": novelty.story,
+            "first_seen": novelty.first_seen.isoformat() if novelty.first_seen else None,
+            "new_numbers": list(novelty.new_numbers), "new_names": list(novelty.new_names)}
+
+
+# ---- the file ----
+
+_SCHEMA = f"""
+CREATE TABLE stories (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, title TEXT NOT NULL,
+                      numbers TEXT NOT NULL, languages TEXT NOT NULL, PRIMARY KEY (desk, story, day));
+CREATE TABLE names (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, head TEXT NOT NULL,
+                    name TEXT NOT NULL);
+CREATE INDEX names_by_head ON names (desk, head);
+CREATE INDEX names_of_story ON names (desk, story, day);
+PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+
+class MemoryUnreadable(Exception):
+    """Not a memory this version can read; the reason says why, and the memory is rebuilt."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise MemoryUnreadable(f"schema version {version}, this briefer reads {SCHEMA_VERSION}")
+        check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise MemoryUnreadable(check)
+    except (sqlite3.Error, MemoryUnreadable):
+        connection.close()
+        raise
+    return connection
+
+
+def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> str | None:
+    """The earlier story this one continues: an earlier day's story sharing most of its names.
+    Candidates share names' last words (a surname, a town); same_name then judges each name."""
+    if len(facts.names) < MIN_SHARED:
+        return None
+    heads = json.dumps(sorted({name.split()[-1] for name in facts.names}))
+    candidates = db.execute(
+        "SELECT story, day FROM names WHERE desk = ? AND day < ? AND head IN (SELECT value FROM json_each(?))"
+        " GROUP BY story, day HAVING COUNT(DISTINCT head) >= ? ORDER BY COUNT(DISTINCT head) DESC, day DESC LIMIT ?",
+        (desk, day.isoformat(), heads, MIN_SHARED, CANDIDATES)).fetchall()
+    best: tuple[float, int, str, str] | None = None
+    for story, earlier in candidates:
+        names, numbers = _facts_of(db, desk, story, "=", earlier)
+        fewer = min(len(facts.names), len(names))
+        shared = min(fewer, len(_known(facts.names, names)))
+        if shared >= MIN_SHARED and shared >= MOST * fewer and (shared >= UNCORROBORATED or facts.numbers & numbers):
+            best = max(best or (0.0, 0, "", ""), (shared / fewer, shared, earlier, story))
+    return best[3] if best else None
+
+
+_FACTS_QUERIES = {  # the names and the figures of a story on one day, or on every day before one
+    "=": ("SELECT DISTINCT name FROM names WHERE desk = ? AND story = ? AND day = ?",
+          "SELECT numbers FROM stories WHERE desk = ? AND story = ? AND day = ?"),
+    "<": ("SELECT DISTINCT name FROM names WHERE desk = ? AND story = ? AND day < ?",
+          "SELECT numbers FROM stories WHERE desk = ? AND story = ? AND day < ?"),
+}
+
+
+def _facts_of(db: sqlite3.Connection, desk: str, story: str, days: str, day: str) -> tuple[set[str], set[str]]:
+    names_query, numbers_query = _FACTS_QUERIES[days]
+    names = {row[0] for row in db.execute(names_query, (desk, story, day))}
+    return names, {number for row in db.execute(numbers_query, (desk, story, day)) for number in row[0].split()}
+
+
+def _known(names: Iterable[str], others: set[str]) -> set[str]:
+    """Those of `names` that are one of `others`, in full or in part."""
+    by_head: dict[str, list[str]] = {}
+    for other in others:
+        by_head.setdefault(other.split()[-1], []).append(other)
+    return {name for name in names
+            if name in others or any(same_name(name, other) for other in by_head.get(name.split()[-1], ()))}
+
+
+def _write(db: sqlite3.Connection, desk: str, day: date, story: str, facts: StoryFacts, langs: Sequence[str]) -> None:
+    when = day.isoformat()
+    db.execute("DELETE FROM names WHERE desk = ? AND story = ? AND day = ?", (desk, story, when))
+    db.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+               (desk, story, when, facts.title, " ".join(sorted(facts.numbers)), ",".join(sorted(set(langs)))))
+    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+                   [(desk, story, when, name.split()[-1], name) for name in sorted(facts.names)])
+
+
+def _remember(db: sqlite3.Connection, desk: str, day: date, facts: StoryFacts, langs: Sequence[str]) -> None:
+    _write(db, desk, day, _match(db, desk, facts, day) or facts.key, facts, langs)
+
+
+def _published_days(out_dir: Path) -> tuple[list[tuple[date, dict]], list[str]]:
+    """(every briefing.json, the default desk's (out/<day>/) and each named desk's
+    (out/<desk>/<day>/), oldest day first; those unreadable)."""
+    found = [*out_dir.glob(f"{_DAY}/briefing.json"), *out_dir.glob(f"*/{_DAY}/briefing.json")]
+    days, unreadable = [], []
+    for path in sorted(found):
+        day = path.parent.name
+        try:
+            days.append((date.fromisoformat(day), json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as error:
+            unreadable.append(f"{path.relative_to(out_dir)} ({type(error).__name__})")
+    return sorted(days, key=lambda pair: pair[0]), unreadable
+
+
+_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+
+
+def _fill(db: sqlite3.Connection, days: list[tuple[date, dict]]) -> None:
+    db.executescript(_SCHEMA)
+    db.execute("BEGIN")
+    for day, document in days:
+        for desk, facts, langs in _published_stories(document):
+            _remember(db, desk, day, facts, langs)
+    db.execute("COMMIT")
+
+
+def _published_stories(document: object) -> Iterator[tuple[str, StoryFacts, list[str]]]:
+    """(desk, story, languages) of each article a briefing.json published in some language;
+    articles written before stories were kept, or hand-edited out of shape, are passed over."""
+    if not isinstance(document, dict) or not isinstance(document.get("articles"), list):
+        return
+    desk = str(document.get("desk") or DEFAULT_DESK)
+    for article in document["articles"]:
+        try:
+            facts = facts_from_json(article["story"])
+            langs = [str(item["lang"]) for item in article.get("items", ()) if item.get("status") in PUBLISHED]
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if langs:
+            yield desk, facts, langs
+
+
+def _rebuild(out_dir: Path, reason: str) -> tuple[sqlite3.Connection, str, bool]:
+    """(a new memory from the days' briefing.json, a note saying so, whether it is saved).
+    Written beside the old file and renamed over it; if it cannot be saved, it is kept in
+    memory for this run."""
+    days, unreadable = _published_days(out_dir)
+    count = len({day for day, _ in days})
+    note = f"memory rebuilt from {count} day{'' if count == 1 else 's'} of briefing.json ({reason})"
+    note += f"; unreadable, left out: {', '.join(unreadable)}" if unreadable else ""
+    if not days and not unreadable and reason == "was missing":
+        note = ""  # the first run in this folder: nothing was lost
+    path = out_dir / FILE
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=out_dir, prefix=f".{FILE}.", suffix=TEMP_SUFFIX)
+        os.close(fd)
+        try:
+            _fill_file(Path(temp), days)
+            for leftover in ("-journal", "-wal", "-shm"):  # the old file's: never to be replayed on the new one
+                Path(f"{path}{leftover}").unlink(missing_ok=True)
+            os.replace(temp, path)
+        finally:
+            Path(temp).unlink(missing_ok=True)
+        return _connect(path), note, True
+    except (OSError, sqlite3.Error, MemoryUnreadable) as error:
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        _fill(db, days)
+        return db, f"{note or 'memory rebuilt'}; not saved ({error}): the next run rebuilds it again", False
+
+
+def _fill_file(path: Path, days: list[tuple[date, dict]]) -> None:
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        _fill(db, days)
+    finally:
+        db.close()
+
+
+class StoryMemory:
+    """One desk's view of the memory. classify() looks only at days before the one asked,
+    so a rerun of a day marks its items as the first run did; record() keeps the day's
+    stories until close() writes them in one short transaction (other desks may share the
+    file)."""
+
+    def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None) -> None:
+        self._db, self.desk, self._path = db, desk, path
+        self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
+        self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
+
+    @classmethod
+    def open(cls, out_dir: Path, desk: str) -> tuple["StoryMemory", str]:
+        """(the memory, "" or a note that it was rebuilt and why)."""
+        path = out_dir / FILE
+        if not path.exists():
+            db, note, saved = _rebuild(out_dir, "was missing")
+        else:
+            try:
+                db, note, saved = _connect(path), "", True
+            except (sqlite3.Error, MemoryUnreadable) as error:
+                db, note, saved = _rebuild(out_dir, f"was unreadable: {error}")
+        return cls(db, desk, path if saved else None), note
+
+    def _story(self, facts: StoryFacts, day: date) -> str | None:
+        if (day, facts.key) not in self._stories:
+            self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
+        return self._stories[day, facts.key]
+
+    def classify(self, facts: StoryFacts, day: date) -> Novelty:
+        story = self._story(facts, day)
+        if story is None:
+            return Novelty("new", None, (), (), facts.key)
+        names, numbers = _facts_of(self._db, self.desk, story, "<", day.isoformat())
+        first_seen = self._db.execute("SELECT MIN(day) FROM stories WHERE desk = ? AND story = ?",
+                                      (self.desk, story)).fetchone()[0]
+        new_numbers = facts.shown(set(facts.numbers - numbers))
+        new_names = facts.shown(set(facts.names - _known(facts.names, names)))
+        return Novelty("update" if new_numbers or new_names else "repeat", date.fromisoformat(first_seen),
+                       new_numbers, new_names, story)
+
+    def record(self, day: date, facts: StoryFacts, languages: Sequence[str]) -> None:
+        """A published story, kept until close(); recording a day again replaces its rows."""
+        story = self._story(facts, day) or facts.key
+        self._pending[day, story] = (facts, tuple(languages))
+
+    def close(self) -> str:
+        """Writes what was recorded. "" or why it could not be: then the file is removed, and
+        the next run rebuilds it from briefing.json, today's included."""
+        try:
+            if self._pending:
+                self._db.execute("BEGIN IMMEDIATE")
+                for (day, story), (facts, langs) in self._pending.items():
+                    _write(self._db, self.desk, day, story, facts, langs)
+                self._db.execute("COMMIT")
+            return ""
+        except sqlite3.Error as error:
+            if self._path is not None:
+                self._path.unlink(missing_ok=True)
+            return f"memory not saved ({error}): the next run rebuilds it from briefing.json"
+        finally:
+            self._pending.clear()
+            self._db.close()
