@@ -28,8 +28,12 @@ LANGS = "en,de,fr,pl,uk"
 
 @contextmanager
 def fake_server(latency: float) -> Iterator[str]:
-    process = subprocess.Popen([sys.executable, "-m", "bench.fake_server", "--latency", str(latency)],
-                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.fake_server", "--latency", str(latency)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         port = int(process.stdout.readline())
         yield f"http://127.0.0.1:{port}/v1"
@@ -77,10 +81,14 @@ class PeakMemory:
         return self.peak
 
 
-_WORDS = ("council harbour budget ferry school station river market tunnel museum vote tender union "
-          "hospital airport tram library port permit strike grant energy water housing").split()
-_NAMES = ("Aalto Brandt Costa Dvorak Eriksen Fabre Gallo Horvat Ivanova Jensen Kowalski Laine Moreau Novak "
-          "Olsen Petrov Quist Rossi Schmidt Tanaka Ulrich Varga Weber Xenakis Young Zielinski").split()
+_WORDS = (
+    "council harbour budget ferry school station river market tunnel museum vote tender union "
+    "hospital airport tram library port permit strike grant energy water housing"
+).split()
+_NAMES = (
+    "Aalto Brandt Costa Dvorak Eriksen Fabre Gallo Horvat Ivanova Jensen Kowalski Laine Moreau Novak "
+    "Olsen Petrov Quist Rossi Schmidt Tanaka Ulrich Varga Weber Xenakis Young Zielinski"
+).split()
 
 
 def write_articles(folder: Path, count: int) -> None:
@@ -88,9 +96,11 @@ def write_articles(folder: Path, count: int) -> None:
     as a duplicate of another), plus the facts the canned replies cite."""
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
-        own = [f"{_NAMES[(n + i) % 26]} {_NAMES[(n * 7 + i * 3) % 26]}-{n} said the {_WORDS[(n + i) % 24]} "
-               f"{_WORDS[(n * 5 + i) % 24]} plan number {n * 31 + i * 977 + 1000} moves to stage {n * 13 + i + 10}."
-               for i in range(8)]
+        own = [
+            f"{_NAMES[(n + i) % 26]} {_NAMES[(n * 7 + i * 3) % 26]}-{n} said the {_WORDS[(n + i) % 24]} "
+            f"{_WORDS[(n * 5 + i) % 24]} plan number {n * 31 + i * 977 + 1000} moves to stage {n * 13 + i + 10}."
+            for i in range(8)
+        ]
         (folder / f"a{n:05d}.txt").write_text(ARTICLE + "\n" + "\n".join(own) + "\n")
 
 
@@ -98,8 +108,21 @@ def briefer_run(folder: Path, out: Path, cache: Path, env_extra: dict[str, str],
     """(wall seconds, peak resident MB of briefer and its worker together) of one `briefer run`."""
     env = {**os.environ, "BRIEFER_CACHE_DIR": str(cache), **env_extra}
     env.pop("OPENAI_API_KEY", None)
-    command = [sys.executable, "-m", "briefer", "run", str(folder), "--lang", langs, "--out", str(out),
-               "--date", "2026-11-27", "--model", "fake-model"]
+    command = [
+        sys.executable,
+        "-m",
+        "briefer",
+        "run",
+        str(folder),
+        "--lang",
+        langs,
+        "--out",
+        str(out),
+        "--date",
+        "2026-11-27",
+        "--model",
+        "fake-model",
+    ]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     memory = PeakMemory(process.pid)
@@ -120,12 +143,16 @@ def figure_1_and_3(work: Path) -> None:
         stats = server_stats(url)
         made, busy = stats["calls"], stats["busy_seconds"]
         ideal = made * latency / concurrency
-        print(f"1. wall/ideal = {wall / ideal:.3f}  ({articles} articles x 5 languages, {made} calls, "
-              f"{latency * 1000:.0f} ms each, concurrency {concurrency}: {wall:.1f} s vs ideal {ideal:.1f} s; target <= 1.05); "
-              f"the model phase alone (first request to last reply) = {busy / ideal:.3f}")
+        print(
+            f"1. wall/ideal = {wall / ideal:.3f}  ({articles} articles x 5 languages, {made} calls, "
+            f"{latency * 1000:.0f} ms each, concurrency {concurrency}: {wall:.1f} s vs ideal {ideal:.1f} s; target <= 1.05); "
+            f"the model phase alone (first request to last reply) = {busy / ideal:.3f}"
+        )
         wall2, _ = briefer_run(work / "a200", work / "out1", work / "cache1", env, LANGS)
-        print(f"3. second identical run: {calls(url) - made} model calls (target 0), "
-              f"{wall2 / articles * 100:.2f} s per 100 articles")
+        print(
+            f"3. second identical run: {calls(url) - made} model calls (target 0), "
+            f"{wall2 / articles * 100:.2f} s per 100 articles"
+        )
 
 
 def figure_4(work: Path) -> None:
@@ -136,8 +163,10 @@ def figure_4(work: Path) -> None:
             env = {"OPENAI_BASE_URL": url, "BRIEFER_CONCURRENCY": "16", "BRIEFER_REPLY_CACHE": "false"}
             results[count] = briefer_run(work / f"m{count}", work / f"outm{count}", work / f"cachem{count}", env, "en")
     (t1, m1), (t10, m10) = results[1000], results[10000]
-    print(f"4. peak memory of briefer and its language-id worker: {m1:.0f} MB at 1,000 articles, {m10:.0f} MB at 10,000 (target < 400 MB); "
-          f"time ratio 10k/1k = {t10 / t1:.2f} (target <= 10.5); one language, 0 ms fake latency")
+    print(
+        f"4. peak memory of briefer and its language-id worker: {m1:.0f} MB at 1,000 articles, {m10:.0f} MB at 10,000 (target < 400 MB); "
+        f"time ratio 10k/1k = {t10 / t1:.2f} (target <= 10.5); one language, 0 ms fake latency"
+    )
 
 
 def figure_6() -> None:
@@ -154,9 +183,11 @@ def figure_6() -> None:
     started = time.perf_counter()
     calibration.judge(cases, settings)
     again = time.perf_counter() - started
-    print(f"6. checks: {again / len(outcomes) * 1000:.1f} ms per item, every check incl. the language worker's "
-          f"round trip ({len(outcomes)} items; the first pass, which loads the language data, "
-          f"{first / len(outcomes) * 1000:.1f} ms per item)")
+    print(
+        f"6. checks: {again / len(outcomes) * 1000:.1f} ms per item, every check incl. the language worker's "
+        f"round trip ({len(outcomes)} items; the first pass, which loads the language data, "
+        f"{first / len(outcomes) * 1000:.1f} ms per item)"
+    )
 
 
 def main() -> None:

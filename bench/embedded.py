@@ -8,23 +8,29 @@ import time
 import urllib.request
 from pathlib import Path
 
-from briefer.model import endpoint
 from briefer.briefing import pipeline, prompts
+from briefer.core.models import Usage
+from briefer.model import endpoint
+from briefer.model.llm import LLM
 from briefer.settings.config import PROJECT_ROOT, load_settings
 from briefer.sources.ingest import read_sources
-from briefer.model.llm import LLM
-from briefer.core.models import Usage
 
 SEED = PROJECT_ROOT / "fixtures" / "articles" / "hegseth-ukraine-peace-talks.txt"
-SETS = {1: ("en",), 3: ("en", "de", "fr"), 5: ("en", "de", "fr", "pl", "uk"),
-        7: ("en", "de", "fr", "pl", "uk", "es", "it")}
+SETS = {
+    1: ("en",),
+    3: ("en", "de", "fr"),
+    5: ("en", "de", "fr", "pl", "uk"),
+    7: ("en", "de", "fr", "pl", "uk", "es", "it"),
+}
 
 
 def _server_tokens(llm: LLM, text: str) -> int:
     """The article's length in the served model's own tokens (llama.cpp's /tokenize)."""
-    request = urllib.request.Request(llm.base_url.removesuffix("/v1") + "/tokenize",
-                                     data=json.dumps({"content": text}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        llm.base_url.removesuffix("/v1") + "/tokenize",
+        data=json.dumps({"content": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request) as response:
         return len(json.load(response)["tokens"])
 
@@ -71,11 +77,17 @@ def figures_2_and_5(work: Path) -> None:
         # seven-language run per pipeline gives every N.
         for naive, name in ((False, "shared prefix"), (True, "naive")):
             fresh = _fresh(article, name)
-            uncached = [(u.prompt_tokens - u.cached_tokens) for u in
-                        (_call(briefer, fresh, lang, naive, max_tokens=1) for lang in SETS[7])]
+            uncached = [
+                (u.prompt_tokens - u.cached_tokens)
+                for u in (_call(briefer, fresh, lang, naive, max_tokens=1) for lang in SETS[7])
+            ]
             ratios = [f"{count} lang: {sum(uncached[:count]) / article_tokens:.2f}" for count in SETS]
-            print(f"2. uncached input tokens / article tokens, {name}: " + ", ".join(ratios) +
-                  f"  (seed article, {article_tokens} tokens; target <= 1.3 at 5)", flush=True)
+            print(
+                f"2. uncached input tokens / article tokens, {name}: "
+                + ", ".join(ratios)
+                + f"  (seed article, {article_tokens} tokens; target <= 1.3 at 5)",
+                flush=True,
+            )
         # Wall time at 5 languages with full replies. briefer's own run of the article (no
         # re-asks) is also figure 5: its wall time against the server's own time for its calls.
         fresh = _fresh(article, "naive, wall")
@@ -87,10 +99,14 @@ def figures_2_and_5(work: Path) -> None:
         started = time.perf_counter()
         briefer.run_article(_fresh(article, "briefer, wall"))
         wall = time.perf_counter() - started
-        print(f"2. wall time at 5 languages, full replies, naive / briefer = {naive_wall / wall:.2f} "
-              f"({naive_wall:.1f} s vs {wall:.1f} s)")
-        print(f"5. briefer wall time / model server's own time = {wall / llm.server_seconds:.3f} "
-              f"({wall:.1f} s vs {llm.server_seconds:.1f} s; seed article, 5 languages, no re-asks; target <= 1.10)")
+        print(
+            f"2. wall time at 5 languages, full replies, naive / briefer = {naive_wall / wall:.2f} "
+            f"({naive_wall:.1f} s vs {wall:.1f} s)"
+        )
+        print(
+            f"5. briefer wall time / model server's own time = {wall / llm.server_seconds:.3f} "
+            f"({wall:.1f} s vs {llm.server_seconds:.1f} s; seed article, 5 languages, no re-asks; target <= 1.10)"
+        )
 
 
 def pipeline_model_file() -> Path:

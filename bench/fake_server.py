@@ -38,10 +38,22 @@ def make_handler(latency: float):
                 SPAN[:1] = SPAN[:1] or [time.monotonic()]
             time.sleep(latency)
             words = sum(len(m["content"].split()) for m in body["messages"])
-            self._send({"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
-                        "choices": [{"index": 0, "finish_reason": "stop",
-                                     "message": {"role": "assistant", "content": reply_for(body)}}],
-                        "usage": {"prompt_tokens": words, "completion_tokens": 40, "total_tokens": words + 40}})
+            self._send(
+                {
+                    "id": "x",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": body["model"],
+                    "choices": [
+                        {
+                            "index": 0,
+                            "finish_reason": "stop",
+                            "message": {"role": "assistant", "content": reply_for(body)},
+                        }
+                    ],
+                    "usage": {"prompt_tokens": words, "completion_tokens": 40, "total_tokens": words + 40},
+                }
+            )
             with LOCK:
                 SPAN[1:] = [time.monotonic()]
 
@@ -58,7 +70,9 @@ def make_handler(latency: float):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    request_queue_size = 256  # a class attribute: listen() runs in the constructor (the default backlog of 5 drops SYNs)
+    request_queue_size = (
+        256  # a class attribute: listen() runs in the constructor (the default backlog of 5 drops SYNs)
+    )
 
 
 def main() -> None:

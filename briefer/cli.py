@@ -13,27 +13,31 @@ from pathlib import Path
 
 import click
 
-from briefer.measure import calibration, gate
-from briefer.briefing import prompts
 from briefer.app import run
-from briefer.settings.config import SUPPORTED_LANGUAGES, Settings, load_settings
+from briefer.app.progress import progress_display
+from briefer.briefing import prompts
 from briefer.core.errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
 from briefer.core.files import write_atomic
 from briefer.core.report import RunReport
-from briefer.app.progress import progress_display
+from briefer.measure import calibration, gate
+from briefer.settings.config import SUPPORTED_LANGUAGES, Settings, load_settings
 
 log = logging.getLogger("briefer")
 
 
 def _plan(plan: run.Plan, settings: Settings) -> int:
     """--dry-run: what a run would brief, and what it would cost; no model is asked."""
-    click.echo(f"briefer: would brief {len(plan.articles)} articles into {', '.join(settings.languages)} "
-               f"with {settings.model_name} at {settings.base_url or 'the embedded model'}")
+    click.echo(
+        f"briefer: would brief {len(plan.articles)} articles into {', '.join(settings.languages)} "
+        f"with {settings.model_name} at {settings.base_url or 'the embedded model'}"
+    )
     for article in plan.articles:
         tokens_in, tokens_out = plan.estimate.per_article[article.id]
         standing = plan.standing[article.id]
-        click.echo(f"  #{standing.rank} {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, "
-                   f"~{tokens_out} out ({', '.join(standing.reasons)})")
+        click.echo(
+            f"  #{standing.rank} {article.source} [{article.lang}] {article.title[:60]!r}: ~{tokens_in} in, "
+            f"~{tokens_out} out ({', '.join(standing.reasons)})"
+        )
     for line in (*plan.merged, *plan.ranked_out, *plan.skipped):
         click.echo(f"  {line}")
     click.echo(f"briefer: {plan.estimate.line} (before re-asks)")
@@ -53,7 +57,9 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
         return result.exit_code  # a Batch job is still running
     _say_skipped(report.rejected_sources)
     if report.aborted and report.written == 0:
-        raise BrieferError.with_code(report.aborted, report.abort_exit_code)  # one line: the reason every article stopped
+        raise BrieferError.with_code(
+            report.aborted, report.abort_exit_code
+        )  # one line: the reason every article stopped
     for line in report.problems():
         if line not in report.rejected_sources:  # those were said above as "skipped ..."
             click.echo(f"briefer: {line}", err=True)
@@ -73,10 +79,12 @@ def _summary(report: RunReport, settings: Settings) -> str:
     novelty = Counter(report.standing_of(o.article.id).novelty for o in report.outcomes)
     stories = ", ".join(f"{novelty[kind]} {kind}" for kind in ("new", "update", "repeat") if novelty[kind])
     ranked_out = f", {len(report.ranked_out)} left out by rank or as repeats" if report.ranked_out else ""
-    lines = [f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
-             f"({len(report.outcomes)} articles x {len(settings.languages)} languages) with {report.model}, "
-             f"{report.model_calls} model calls, {report.http_retries} HTTP retries",
-             f"briefer: stories: {stories or 'none'}{ranked_out}"]
+    lines = [
+        f"briefer: {report.written} of {report.expected} items published (passed their checks){flagged} "
+        f"({len(report.outcomes)} articles x {len(settings.languages)} languages) with {report.model}, "
+        f"{report.model_calls} model calls, {report.http_retries} HTTP retries",
+        f"briefer: stories: {stories or 'none'}{ranked_out}",
+    ]
     if report.delivery:
         lines.append(_delivery_line(report.delivery))
     return "\n".join(lines)
@@ -84,8 +92,11 @@ def _summary(report: RunReport, settings: Settings) -> str:
 
 def _delivery_line(delivery: dict) -> str:
     sent, already, failed = (len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed"))
-    return (f"briefer: delivered {sent} message{'s' * (sent != 1)}"
-            + (f", {already} already sent earlier" if already else "") + (f", {failed} FAILED" if failed else ""))
+    return (
+        f"briefer: delivered {sent} message{'s' * (sent != 1)}"
+        + (f", {already} already sent earlier" if already else "")
+        + (f", {failed} FAILED" if failed else "")
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,20 +119,37 @@ def main(verbose: int) -> None:
 @click.argument("sources", nargs=-1)
 @click.option("--desk", help="A desk from briefer.toml: its sources, languages, glossary and model settings.")
 @click.option("--budget", help="Stop before the estimate passes this many tokens ('200000') or this cost ('0.50 USD').")
-@click.option("--batch", "use_batch", is_flag=True,
-              help="Send the calls as an OpenAI Batch job (about half the price, results within 24 h); "
-                   "exits 75 until the job is done, so cron's next run collects it.")
+@click.option(
+    "--batch",
+    "use_batch",
+    is_flag=True,
+    help="Send the calls as an OpenAI Batch job (about half the price, results within 24 h); "
+    "exits 75 until the job is done, so cron's next run collects it.",
+)
 @click.option("--lang", "languages", help=f"Comma-separated target languages ({','.join(SUPPORTED_LANGUAGES)}).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Briefing date (default today).")
 @click.option("--model", help="Model name at the endpoint (default: the embedded model).")
 @click.option("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else embedded model).")
 @click.option("--words", "words_per_item", type=int, help="About how many words per item (default 60).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml).")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml)."
+)
 @click.option("--dry-run", is_flag=True, help="Print the plan (sources, articles, estimate) and ask no model.")
-def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, use_batch: bool, languages: str | None,
-                out_dir: Path | None, day, model: str | None, base_url: str | None, words_per_item: int | None,
-                config_file: Path | None, dry_run: bool) -> None:
+def run_command(
+    sources: tuple[str, ...],
+    desk: str | None,
+    budget: str | None,
+    use_batch: bool,
+    languages: str | None,
+    out_dir: Path | None,
+    day,
+    model: str | None,
+    base_url: str | None,
+    words_per_item: int | None,
+    config_file: Path | None,
+    dry_run: bool,
+) -> None:
     """Brief SOURCES (files, folders of .txt/.md/.html/.json, URLs, RSS/Atom feeds, or - for stdin)
     into out/<date>/.
 
@@ -129,8 +157,15 @@ def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, 
     prompt version and model), index.html (the desk page), feed.<lang>.atom and report.json. Set OPENAI_BASE_URL, OPENAI_API_KEY and --model to use
     any OpenAI-compatible endpoint.
     """
-    flags = {"languages": languages, "out_dir": out_dir, "date": day.date() if day else None, "model": model,
-             "base_url": base_url, "words_per_item": words_per_item, "budget": budget}
+    flags = {
+        "languages": languages,
+        "out_dir": out_dir,
+        "date": day.date() if day else None,
+        "model": model,
+        "base_url": base_url,
+        "words_per_item": words_per_item,
+        "budget": budget,
+    }
     settings = load_settings(flags, config_file, desk=desk)
     if not sources and not settings.sources:
         raise UsageError("give SOURCES (files, folders, URLs, feeds, or -) or a --desk that lists them")
@@ -146,8 +181,16 @@ def run_command(sources: tuple[str, ...], desk: str | None, budget: str | None, 
 @click.option("--junit", "junit_path", type=click.Path(path_type=Path), help="Write the results as JUnit XML.")
 @click.option("--update-pins", is_flag=True, help="Raise the pinned minimums to the scores of this run.")
 @click.option("--allow-lower", is_flag=True, help="With --update-pins: let a pin fall too.")
-def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: bool, report_path: Path | None,
-                  junit_path: Path | None, update_pins: bool, allow_lower: bool) -> None:
+def check_command(
+    fixtures: Path,
+    replay: bool,
+    record: bool,
+    calibration_only: bool,
+    report_path: Path | None,
+    junit_path: Path | None,
+    update_pins: bool,
+    allow_lower: bool,
+) -> None:
     """Measure the checks on the calibration set, then run every fixture article through the
     pipeline, and gate both against their pins.
 
@@ -183,8 +226,11 @@ def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: 
         write_atomic(junit_path, gate.junit_xml(current, pins))
     for line in fell:
         click.echo(f"briefer: worse: {line}", err=True)
-    click.echo(f"gate failed: {len(fell)} of {len(pins)} pinned figures below their pins" if fell
-               else f"gate passed: all {len(pins)} pinned figures at or above their pins")
+    click.echo(
+        f"gate failed: {len(fell)} of {len(pins)} pinned figures below their pins"
+        if fell
+        else f"gate passed: all {len(pins)} pinned figures at or above their pins"
+    )
     sys.exit(1 if fell else 0)
 
 
@@ -192,7 +238,9 @@ def check_command(fixtures: Path, replay: bool, record: bool, calibration_only: 
 @click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to send again.")
 @click.option("--desk", help="A desk from briefer.toml with a [desks.<name>.deliver] table.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
-@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml).")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml)."
+)
 def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path | None) -> None:
     """Deliver a day's written briefing again, on purpose, to the desk's mail and chat channels
     (a run delivers each day once; a cron rerun sends nothing twice)."""
@@ -217,9 +265,14 @@ def prompts_list() -> None:
     settings = load_settings()
     lock = prompts.read_lock(settings.prompts_dir)
     for prompt in prompts.all_prompts(settings.prompts_dir):
-        state = "released" if lock.get(str(prompt.ref)) == prompt.sha256 else (
-            "CHANGED" if str(prompt.ref) in lock else "draft")
-        click.echo(f"{str(prompt.ref):<12} {prompt.sha256[:12]}  {state:<8}  {prompt.notes.splitlines()[0] if prompt.notes else ''}")
+        state = (
+            "released"
+            if lock.get(str(prompt.ref)) == prompt.sha256
+            else ("CHANGED" if str(prompt.ref) in lock else "draft")
+        )
+        click.echo(
+            f"{str(prompt.ref):<12} {prompt.sha256[:12]}  {state:<8}  {prompt.notes.splitlines()[0] if prompt.notes else ''}"
+        )
 
 
 @prompts_group.command("show")
@@ -263,8 +316,11 @@ def entry() -> None:
         _leave(exc.exit_code)
     except OSError as exc:  # the output folder: full disk, no permission
         full = exc.errno == errno.ENOSPC
-        click.echo(f"briefer: error: {'disk full' if full else exc.strerror} writing {exc.filename or 'the output'}; "
-                   f"the previous briefing is intact", err=True)
+        click.echo(
+            f"briefer: error: {'disk full' if full else exc.strerror} writing {exc.filename or 'the output'}; "
+            f"the previous briefing is intact",
+            err=True,
+        )
         sys.exit(EXIT_TEMPORARY if full else EXIT_NOTHING_WRITTEN)
     except BrieferError as exc:
         click.echo(f"briefer: error: {exc}", err=True)

@@ -7,8 +7,8 @@ import json
 import re
 from typing import Any
 
-from briefer.settings.config import PROJECT_ROOT
 from briefer.briefing.prompts import all_prompts
+from briefer.settings.config import PROJECT_ROOT
 
 ARTICLE = """Minister Anna Berg opens new bridge in Oslo
 
@@ -18,21 +18,41 @@ The bridge cost 120 million kroner and took 3 years to build.
 """
 
 ITEMS = {
-    "en": ("Anna Berg opens the Bjørvika bridge in Oslo",
-           ["Transport minister Anna Berg opened the new bridge in Oslo on Monday.",
-            "It cost 120 million kroner and took 3 years to build."]),
-    "de": ("Anna Berg eröffnet die Bjørvika-Brücke in Oslo",
-           ["Verkehrsministerin Anna Berg hat am Montag die neue Brücke in Oslo eröffnet.",
-            "Sie kostete 120 Millionen Kronen und wurde in 3 Jahren gebaut."]),
-    "fr": ("Anna Berg inaugure le pont de Bjørvika à Oslo",
-           ["La ministre des transports Anna Berg a inauguré lundi le nouveau pont à Oslo.",
-            "Il a coûté 120 millions de couronnes et sa construction a duré 3 ans."]),
-    "pl": ("Anna Berg otwiera most Bjørvika w Oslo",
-           ["Minister transportu Anna Berg otworzyła w poniedziałek nowy most w Oslo.",
-            "Budowa kosztowała 120 milionów koron i trwała 3 lata."]),
-    "uk": ("Анна Берг відкрила міст Бйорвіка в Осло",
-           ["Міністерка транспорту Анна Берг у понеділок відкрила новий міст в Осло.",
-            "Він коштував 120 мільйонів крон і будувався 3 роки."]),
+    "en": (
+        "Anna Berg opens the Bjørvika bridge in Oslo",
+        [
+            "Transport minister Anna Berg opened the new bridge in Oslo on Monday.",
+            "It cost 120 million kroner and took 3 years to build.",
+        ],
+    ),
+    "de": (
+        "Anna Berg eröffnet die Bjørvika-Brücke in Oslo",
+        [
+            "Verkehrsministerin Anna Berg hat am Montag die neue Brücke in Oslo eröffnet.",
+            "Sie kostete 120 Millionen Kronen und wurde in 3 Jahren gebaut.",
+        ],
+    ),
+    "fr": (
+        "Anna Berg inaugure le pont de Bjørvika à Oslo",
+        [
+            "La ministre des transports Anna Berg a inauguré lundi le nouveau pont à Oslo.",
+            "Il a coûté 120 millions de couronnes et sa construction a duré 3 ans.",
+        ],
+    ),
+    "pl": (
+        "Anna Berg otwiera most Bjørvika w Oslo",
+        [
+            "Minister transportu Anna Berg otworzyła w poniedziałek nowy most w Oslo.",
+            "Budowa kosztowała 120 milionów koron i trwała 3 lata.",
+        ],
+    ),
+    "uk": (
+        "Анна Берг відкрила міст Бйорвіка в Осло",
+        [
+            "Міністерка транспорту Анна Берг у понеділок відкрила новий міст в Осло.",
+            "Він коштував 120 мільйонів крон і будувався 3 роки.",
+        ],
+    ),
 }
 _JSON_LINE_RE = re.compile(r'JSON: \{"([^"]+)": "\.\.\.", "([^"]+)"')
 

@@ -32,8 +32,17 @@ class FakeBatch(Loopback):
                     content = re.search(rb"\r\n\r\n(.*?)\r\n--", raw.split(b'filename="')[1], re.S).group(1)
                     file_id = f"file-{len(fake.files)}"
                     fake.files[file_id] = content
-                    return self._json({"id": file_id, "object": "file", "bytes": len(content), "created_at": 0,
-                                       "filename": "in.jsonl", "purpose": "batch", "status": "processed"})
+                    return self._json(
+                        {
+                            "id": file_id,
+                            "object": "file",
+                            "bytes": len(content),
+                            "created_at": 0,
+                            "filename": "in.jsonl",
+                            "purpose": "batch",
+                            "status": "processed",
+                        }
+                    )
                 if self.path.endswith("/batches"):
                     body = json.loads(raw)
                     batch_id = f"batch-{len(fake.batches)}"
@@ -67,9 +76,16 @@ class FakeBatch(Loopback):
         self.base_url = self.origin + "/v1"
 
     def _batch(self, batch_id: str, status: str, output: str | None = None) -> dict[str, Any]:
-        return {"id": batch_id, "object": "batch", "endpoint": "/v1/chat/completions", "completion_window": "24h",
-                "created_at": 0, "input_file_id": self.batches[batch_id]["input"], "status": status,
-                "output_file_id": output}
+        return {
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "completion_window": "24h",
+            "created_at": 0,
+            "input_file_id": self.batches[batch_id]["input"],
+            "status": status,
+            "output_file_id": output,
+        }
 
     def _retrieve(self, batch_id: str) -> dict[str, Any]:
         batch = self.batches[batch_id]
@@ -81,8 +97,11 @@ class FakeBatch(Loopback):
             for line in self.files[batch["input"]].decode().splitlines():
                 request = json.loads(line)
                 body = completion(self.responder(request["body"]), request["body"]["model"])
-                lines.append(json.dumps({"id": "r", "custom_id": request["custom_id"],
-                                         "response": {"status_code": 200, "body": body}}))
+                lines.append(
+                    json.dumps(
+                        {"id": "r", "custom_id": request["custom_id"], "response": {"status_code": 200, "body": body}}
+                    )
+                )
             batch["output"] = f"file-{len(self.files)}"
             self.files[batch["output"]] = ("\n".join(lines) + "\n").encode()
         return self._batch(batch_id, "completed", batch["output"])

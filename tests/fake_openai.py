@@ -36,22 +36,29 @@ class Recorded:
     body: dict[str, Any]
 
 
-def completion(content: str, model: str = "fake-model", finish_reason: str = "stop",
-               usage: dict[str, Any] | None = None) -> dict[str, Any]:
+def completion(
+    content: str, model: str = "fake-model", finish_reason: str = "stop", usage: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": model,
-        "choices": [{"index": 0, "finish_reason": finish_reason,
-                     "message": {"role": "assistant", "content": content}}],
-        "usage": usage or {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120,
-                           "prompt_tokens_details": {"cached_tokens": 0}},
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 0,
+        "model": model,
+        "choices": [{"index": 0, "finish_reason": finish_reason, "message": {"role": "assistant", "content": content}}],
+        "usage": usage
+        or {
+            "prompt_tokens": 100,
+            "completion_tokens": 20,
+            "total_tokens": 120,
+            "prompt_tokens_details": {"cached_tokens": 0},
+        },
     }
 
 
 class FakeOpenAI(Loopback):
     """Serve `script` in order (the last step repeats), or answer with `responder(body)`."""
 
-    def __init__(self, script: list[Step] | None = None,
-                 responder: Callable[[dict[str, Any]], Step] | None = None):
+    def __init__(self, script: list[Step] | None = None, responder: Callable[[dict[str, Any]], Step] | None = None):
         self.script = list(script or [])
         self.responder = responder
         self.requests: list[Recorded] = []
@@ -95,11 +102,13 @@ class FakeOpenAI(Loopback):
                 if step.body is not None:
                     payload = step.body
                 elif step.status == 200:
-                    payload = json.dumps(completion(step.content or "", body.get("model", "fake-model"),
-                                                    step.finish_reason, step.usage)).encode()
+                    payload = json.dumps(
+                        completion(step.content or "", body.get("model", "fake-model"), step.finish_reason, step.usage)
+                    ).encode()
                 else:
-                    payload = json.dumps({"error": {"message": f"fake error {step.status}",
-                                                    "type": "fake", "code": step.status}}).encode()
+                    payload = json.dumps(
+                        {"error": {"message": f"fake error {step.status}", "type": "fake", "code": step.status}}
+                    ).encode()
                 headers = {"Content-Type": "application/json", **step.headers}
                 self._send(step.status, headers, payload)
 

@@ -14,8 +14,13 @@ class _Server(ThreadingHTTPServer):
 
 
 class Loopback:
-    def _listen(self, handler: type[BaseHTTPRequestHandler], address: str = "127.0.0.1", port: int = 0,
-                tls: ssl.SSLContext | None = None) -> None:
+    def _listen(
+        self,
+        handler: type[BaseHTTPRequestHandler],
+        address: str = "127.0.0.1",
+        port: int = 0,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         handler.disable_nagle_algorithm = True  # headers and body as one send: no delayed-ACK stall
         self._server = _Server((address, port), handler)
         if tls is not None:  # the handshake runs on accept; a client refusing it only drops that connection

@@ -13,7 +13,6 @@ from typing import Any, Iterator
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-
 from loopback import Loopback
 
 PASSWORD = "pw-canary-4711"

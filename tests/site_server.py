@@ -9,8 +9,13 @@ from loopback import Loopback
 
 
 class Site(Loopback):
-    def __init__(self, pages: dict[str, tuple[int, dict[str, str], bytes]], address: str = "127.0.0.1",
-                 port: int = 0, tls: ssl.SSLContext | None = None):
+    def __init__(
+        self,
+        pages: dict[str, tuple[int, dict[str, str], bytes]],
+        address: str = "127.0.0.1",
+        port: int = 0,
+        tls: ssl.SSLContext | None = None,
+    ):
         self.pages = pages
         self.hits: list[str] = []
         self.hosts: list[str | None] = []  # the Host header of each request

@@ -7,18 +7,34 @@ import random
 
 from briefer.core.models import Article
 
-TOWNS = ("Ghent Tartu Brno Kaunas Porto Varna Lublin Graz Malmo Aarhus Utrecht Lyon Bilbao Turin Cluj Split Kosice "
-         "Szeged Tampere Bergen Leuven Poznan Dresden Trieste Limerick Nantes Salzburg Plovdiv Riga Ljubljana "
-         "Debrecen Olomouc Gdansk Rennes Seville Bologna Coimbra Innsbruck Odense Galway").split()
-FIRST = ("Anna Marek Sofia Jonas Elena Pieter Ines Tomasz Claire Lukas Marta Henrik Giulia Andrei Katrin Pablo "
-         "Olena Mikkel Agata Bruno Lieve Dario Hanna Viktor Nora Stefan Irene Radu Maja Felix").split()
-LAST = ("Verhoeven Tamm Novotna Kazlauskas Ferreira Petrova Wisniewski Gruber Lindqvist Madsen Bakker Girard "
-        "Etxeberria Rinaldi Popescu Horvat Kovalenko Dubois Schneider Marino Jablonski Nieminen Costa Varga "
-        "Lehmann Moreau Ivanova Brennan Vasquez Holm").split()
-BUILDERS = ("Veolia Strabag Skanska Ferrovial Vinci Acciona Budimex Hochtief Salini Colas Eiffage Porr Implenia "
-            "Sacyr Webuild Bouygues Heijmans Besix Mota-Engil Alstom").split()
-PROJECTS = ("tram depot", "bridge", "school campus", "ferry terminal", "hospital wing", "water plant", "cycle path",
-            "library")
+TOWNS = (
+    "Ghent Tartu Brno Kaunas Porto Varna Lublin Graz Malmo Aarhus Utrecht Lyon Bilbao Turin Cluj Split Kosice "
+    "Szeged Tampere Bergen Leuven Poznan Dresden Trieste Limerick Nantes Salzburg Plovdiv Riga Ljubljana "
+    "Debrecen Olomouc Gdansk Rennes Seville Bologna Coimbra Innsbruck Odense Galway"
+).split()
+FIRST = (
+    "Anna Marek Sofia Jonas Elena Pieter Ines Tomasz Claire Lukas Marta Henrik Giulia Andrei Katrin Pablo "
+    "Olena Mikkel Agata Bruno Lieve Dario Hanna Viktor Nora Stefan Irene Radu Maja Felix"
+).split()
+LAST = (
+    "Verhoeven Tamm Novotna Kazlauskas Ferreira Petrova Wisniewski Gruber Lindqvist Madsen Bakker Girard "
+    "Etxeberria Rinaldi Popescu Horvat Kovalenko Dubois Schneider Marino Jablonski Nieminen Costa Varga "
+    "Lehmann Moreau Ivanova Brennan Vasquez Holm"
+).split()
+BUILDERS = (
+    "Veolia Strabag Skanska Ferrovial Vinci Acciona Budimex Hochtief Salini Colas Eiffage Porr Implenia "
+    "Sacyr Webuild Bouygues Heijmans Besix Mota-Engil Alstom"
+).split()
+PROJECTS = (
+    "tram depot",
+    "bridge",
+    "school campus",
+    "ferry terminal",
+    "hospital wing",
+    "water plant",
+    "cycle path",
+    "library",
+)
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -29,16 +45,18 @@ def templated(n: int) -> str:
     mayor, boss = f"{pick.choice(FIRST)} {pick.choice(LAST)}", f"{pick.choice(FIRST)} {pick.choice(LAST)}"
     day, month = pick.randint(1, 28), pick.choice(MONTHS)
     cost, jobs, yes, no = pick.randint(12, 480), pick.randint(40, 900), pick.randint(20, 40), pick.randint(2, 19)
-    return (f"{town} council approves {builder} plan for a new {project}\n\n"
-            f"The city council of {town} approved on {day} {month} a plan by the builder {builder} to build a new "
-            f"{project}, the mayor, {mayor}, told reporters after a long debate in the council chamber. The project is "
-            f"worth {cost} million euros and will create {jobs} jobs in the region, according to the city's own "
-            f"estimate. Councillors voted {yes} to {no} in favour of the plan after a debate that lasted most of the "
-            f"afternoon. {boss}, who leads {builder}, said that work on the site would begin within a few months and "
-            f"that the company would hire local workers where it could. Opponents had argued that the money would be "
-            f"better spent on existing roads and schools, and that the city could not afford the running costs in the "
-            f"years to come. The mayor said the council would publish the full contract and the costs on its website "
-            f"next week.\n")
+    return (
+        f"{town} council approves {builder} plan for a new {project}\n\n"
+        f"The city council of {town} approved on {day} {month} a plan by the builder {builder} to build a new "
+        f"{project}, the mayor, {mayor}, told reporters after a long debate in the council chamber. The project is "
+        f"worth {cost} million euros and will create {jobs} jobs in the region, according to the city's own "
+        f"estimate. Councillors voted {yes} to {no} in favour of the plan after a debate that lasted most of the "
+        f"afternoon. {boss}, who leads {builder}, said that work on the site would begin within a few months and "
+        f"that the company would hire local workers where it could. Opponents had argued that the money would be "
+        f"better spent on existing roads and schools, and that the city could not afford the running costs in the "
+        f"years to come. The mayor said the council would publish the full contract and the costs on its website "
+        f"next week.\n"
+    )
 
 
 # One event four ways: from the template, in other words, in German, in Ukrainian.

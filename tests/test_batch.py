@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefs import ARTICLE, reply_for
 from fake_batch import FakeBatch
+
 from briefer.cli import run_briefing
 from briefer.settings.config import load_settings
 
@@ -17,9 +18,17 @@ def test_a_batch_run_completes_across_invocations_without_direct_calls(tmp_path:
     source = tmp_path / "bridge.txt"
     source.write_text(ARTICLE)
     with FakeBatch(responder=reply_for, polls_before_done=1) as fake:
-        settings = load_settings({"base_url": fake.base_url, "model": "fake-model", "languages": "en,de,uk",
-                                  "out_dir": tmp_path / "out", "date": DAY, "cache_dir": tmp_path / "cache"},
-                                 environ={})
+        settings = load_settings(
+            {
+                "base_url": fake.base_url,
+                "model": "fake-model",
+                "languages": "en,de,uk",
+                "out_dir": tmp_path / "out",
+                "date": DAY,
+                "cache_dir": tmp_path / "cache",
+            },
+            environ={},
+        )
         assert run_briefing(settings, [str(source)], use_batch=True) == 75  # submitted
         assert "submitted batch" in capsys.readouterr().out
         assert (tmp_path / "out" / f".batch-{DAY}.json").is_file()

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from briefer.measure import calibration
-from briefer.cli import main, run_briefing
-from briefer.settings.config import SUPPORTED_LANGUAGES, load_settings
-from briefer.core.errors import ConfigError
 from briefs import asked, is_brief
 from conftest import FIXTURES
 from fake_openai import FakeOpenAI, Step
+
+from briefer.cli import main, run_briefing
+from briefer.core.errors import ConfigError
+from briefer.measure import calibration
+from briefer.settings.config import SUPPORTED_LANGUAGES, load_settings
 
 
 def _check(args: list[str]) -> int:
@@ -75,14 +75,19 @@ def test_a_defect_that_does_not_fit_its_reference_is_named(tmp_path: Path) -> No
     (fixtures / "calibration").mkdir(parents=True)
     shutil.copytree(FIXTURES / "articles", fixtures / "articles")
     source = (FIXTURES / "calibration" / "de-bahnstreik-tarifeinigung.yaml").read_text(encoding="utf-8")
-    broken = source.replace("defects:\n", "defects:\n  - lang: en\n    kind: wrong_number\n    note: typo\n"
-                                          "    replace:\n      - [\"no such words\", \"7\"]\n", 1)
+    broken = source.replace(
+        "defects:\n",
+        "defects:\n  - lang: en\n    kind: wrong_number\n    note: typo\n"
+        '    replace:\n      - ["no such words", "7"]\n',
+        1,
+    )
     (fixtures / "calibration" / "de-bahnstreik-tarifeinigung.yaml").write_text(broken, encoding="utf-8")
     with pytest.raises(ConfigError, match="'no such words' stands 0 times in the en reference"):
         calibration.load_cases(fixtures)
 
 
 # ---- end to end: the references served by an endpoint are published ----
+
 
 def _references_by_title() -> dict[str, dict[str, Any]]:
     return {case.article.title: case.references for case in _calibration_cases()}
@@ -99,21 +104,37 @@ def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> N
             return Step(content=json.dumps({"facts": [f"{title}."]}, ensure_ascii=False))
         lang, headline_key, bullets_key = asked(body)
         reference = references[title][lang]
-        return Step(content=json.dumps({headline_key: reference.headline, bullets_key: list(reference.bullets)},
-                                       ensure_ascii=False))
+        return Step(
+            content=json.dumps(
+                {headline_key: reference.headline, bullets_key: list(reference.bullets)}, ensure_ascii=False
+            )
+        )
 
     sources = [str(case.path) for case in cases]
     with FakeOpenAI(responder=responder) as fake:
-        settings = load_settings({"base_url": fake.base_url, "out_dir": tmp_path / "out", "date": "2026-11-27",
-                                  "languages": ",".join(SUPPORTED_LANGUAGES), "model": "strong-model",
-                                  "cache_dir": tmp_path / "cache", "max_items": 100}, environ={})
+        settings = load_settings(
+            {
+                "base_url": fake.base_url,
+                "out_dir": tmp_path / "out",
+                "date": "2026-11-27",
+                "languages": ",".join(SUPPORTED_LANGUAGES),
+                "model": "strong-model",
+                "cache_dir": tmp_path / "cache",
+                "max_items": 100,
+            },
+            environ={},
+        )
         code = run_briefing(settings, sources)
     briefing = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())
-    fates = {(a["source"].rsplit("/", 1)[-1], i["lang"]): (i["status"], [c for c in i["checks"] if not c["passed"]])
-             for a in briefing["articles"] for i in a["items"]}
+    fates = {
+        (a["source"].rsplit("/", 1)[-1], i["lang"]): (i["status"], [c for c in i["checks"] if not c["passed"]])
+        for a in briefing["articles"]
+        for i in a["items"]
+    }
     assert len(fates) == len(cases) * len(SUPPORTED_LANGUAGES)
     unpublished = {key: fate for key, fate in fates.items() if fate[0] != "passed"}
     assert not unpublished
     assert code == 0
-    assert not any(r.body.get("messages", [{}])[-1].get("content", "").startswith("Your reply failed")
-                   for r in fake.requests)  # no re-asks: every reference passed at once
+    assert not any(
+        r.body.get("messages", [{}])[-1].get("content", "").startswith("Your reply failed") for r in fake.requests
+    )  # no re-asks: every reference passed at once

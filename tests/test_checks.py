@@ -8,20 +8,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefer.checks import checks, faithfulness
-from briefer.lang import names, text
 from briefer.core.models import Item
+from briefer.lang import names, text
 
-SOURCE_DE = ("Bahnstreik beendet\nDie GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr "
-             "Lohn und eine Prämie von 1.500 Euro. Rund 3 200 Züge fielen aus.")
-SEED = ("Hegseth says Trump's push for peace is no betrayal\nGermany's defense minister, Boris Pistorius, said it was "
-        "regrettable. NATO chief Mark Rutte on Thursday said Kyiv must be involved. US Secretary of Defence Pete "
-        "Hegseth spoke in Brussels. “There is no betrayal there,” Hegseth said.")
-METRO_UK = ("ЄІБ виділить 150 мільйонів євро на відновлення київського метро\nЄвропейський інвестиційний банк (ЄІБ) "
-            "підписав у середу, 19 березня 2025 року, угоду про кредит у розмірі 150 млн євро. Загальна вартість "
-            "проєкту становить близько 7,8 млрд гривень. Угоду в Києві підписала Маргарете Лінднер.")
-FUND_EN = ("EU leaders agree €100bn defence fund\nLeaders agreed on Friday in Brussels a €100bn fund; Poland and "
-           "Germany backed it. Chancellor Olaf Scholz and Poland's Mariusz Blaszczak welcomed the deal, which "
-           "the EIB will manage. GDP growth is 1.2%.")
+SOURCE_DE = (
+    "Bahnstreik beendet\nDie GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr "
+    "Lohn und eine Prämie von 1.500 Euro. Rund 3 200 Züge fielen aus."
+)
+SEED = (
+    "Hegseth says Trump's push for peace is no betrayal\nGermany's defense minister, Boris Pistorius, said it was "
+    "regrettable. NATO chief Mark Rutte on Thursday said Kyiv must be involved. US Secretary of Defence Pete "
+    "Hegseth spoke in Brussels. “There is no betrayal there,” Hegseth said."
+)
+METRO_UK = (
+    "ЄІБ виділить 150 мільйонів євро на відновлення київського метро\nЄвропейський інвестиційний банк (ЄІБ) "
+    "підписав у середу, 19 березня 2025 року, угоду про кредит у розмірі 150 млн євро. Загальна вартість "
+    "проєкту становить близько 7,8 млрд гривень. Угоду в Києві підписала Маргарете Лінднер."
+)
+FUND_EN = (
+    "EU leaders agree €100bn defence fund\nLeaders agreed on Friday in Brussels a €100bn fund; Poland and "
+    "Germany backed it. Chancellor Olaf Scholz and Poland's Mariusz Blaszczak welcomed the deal, which "
+    "the EIB will manage. GDP growth is 1.2%."
+)
 
 
 def item(lang: str, headline: str, *bullets: str) -> Item:
@@ -33,6 +41,7 @@ def source(value: str, lang: str) -> faithfulness.Source:
 
 
 # ---- numbers: value and scale, in every language's format ----
+
 
 def test_numbers_in_other_formats_are_grounded() -> None:
     good = item("en", "Rail deal", "Pay rises 6.2% with a 1,500 euro bonus.", "About 3,200 trains were cancelled.")
@@ -47,10 +56,15 @@ def test_a_changed_number_is_caught_and_named() -> None:
 
 def test_a_figure_glued_to_its_scale_word_is_compared_by_value_in_every_language() -> None:
     fund = source(FUND_EN, "en")
-    for lang, written in [("en", "The fund is worth €100bn."), ("de", "Der Fonds umfasst 100 Mrd. Euro."),
-                          ("fr", "Le fonds atteint 100 milliards d'euros."), ("pl", "Fundusz ma 100 mld euro."),
-                          ("uk", "Фонд становить 100 млрд євро."), ("es", "El fondo suma 100.000 millones de euros."),
-                          ("it", "Il fondo vale 100 miliardi di euro.")]:
+    for lang, written in [
+        ("en", "The fund is worth €100bn."),
+        ("de", "Der Fonds umfasst 100 Mrd. Euro."),
+        ("fr", "Le fonds atteint 100 milliards d'euros."),
+        ("pl", "Fundusz ma 100 mld euro."),
+        ("uk", "Фонд становить 100 млрд євро."),
+        ("es", "El fondo suma 100.000 millones de euros."),
+        ("it", "Il fondo vale 100 miliardi di euro."),
+    ]:
         assert faithfulness.check_numbers(item(lang, "x", written), fund).passed, lang
 
 
@@ -69,12 +83,18 @@ def test_a_rounded_figure_passes_and_a_changed_one_does_not() -> None:
 
 
 def test_a_number_is_not_found_inside_a_longer_one() -> None:
-    assert not faithfulness.check_numbers(item("en", "x", "150 people"), source("x\nIn all 1,150 people came.", "en")).passed
+    assert not faithfulness.check_numbers(
+        item("en", "x", "150 people"), source("x\nIn all 1,150 people came.", "en")
+    ).passed
 
 
 def test_numbers_written_as_words_count_on_both_sides() -> None:
-    assert faithfulness.check_numbers(item("de", "x", "Drei Minister sprachen."), source("x\nThree ministers spoke.", "en")).passed
-    assert faithfulness.check_numbers(item("en", "x", "3 ministers spoke."), source("x\nTrzy osoby: trzy ministrowie.", "pl")).passed
+    assert faithfulness.check_numbers(
+        item("de", "x", "Drei Minister sprachen."), source("x\nThree ministers spoke.", "en")
+    ).passed
+    assert faithfulness.check_numbers(
+        item("en", "x", "3 ministers spoke."), source("x\nTrzy osoby: trzy ministrowie.", "pl")
+    ).passed
     vote = source("x\nLos magistrados votaron por cuatro votos contra uno.", "es")
     assert not faithfulness.check_numbers(item("es", "x", "Por tres votos contra dos."), vote).passed
 
@@ -94,23 +114,31 @@ def test_decimal_comma_equals_decimal_point(whole: int, tenth: int) -> None:
 
 # ---- language and vocabulary ----
 
+
 def test_each_language_passes_in_its_own_language() -> None:
     samples = {
         "en": item("en", "Rail strike ends with a pay deal", "The union and the railway agreed on higher wages."),
-        "de": item("de", "Bahnstreik endet mit Tarifeinigung", "Die Gewerkschaft und die Bahn einigten sich auf mehr Lohn."),
+        "de": item(
+            "de", "Bahnstreik endet mit Tarifeinigung", "Die Gewerkschaft und die Bahn einigten sich auf mehr Lohn."
+        ),
         "fr": item("fr", "Fin de la grève du rail", "Le syndicat et la compagnie ont conclu un accord salarial."),
         "pl": item("pl", "Koniec strajku na kolei", "Związek i kolej porozumieli się w sprawie wyższych płac."),
         "uk": item("uk", "Страйк на залізниці завершено", "Профспілка і залізниця домовилися про вищі зарплати."),
         "es": item("es", "Termina la huelga ferroviaria", "El sindicato y la empresa pactaron una subida salarial."),
-        "it": item("it", "Finisce lo sciopero dei treni", "Il sindacato e l'azienda hanno firmato un accordo sui salari."),
+        "it": item(
+            "it", "Finisce lo sciopero dei treni", "Il sindacato e l'azienda hanno firmato un accordo sui salari."
+        ),
     }
     for lang, sample in samples.items():
         assert checks.check_language(sample, lang).passed, lang
 
 
 def test_a_whole_item_in_russian_is_not_ukrainian() -> None:
-    russian = item("uk", "Забастовка на железной дороге закончилась",
-                   "Профсоюз и железная дорога договорились о повышении зарплат.")
+    russian = item(
+        "uk",
+        "Забастовка на железной дороге закончилась",
+        "Профсоюз и железная дорога договорились о повышении зарплат.",
+    )
     result = checks.check_language(russian, "uk")
     assert not result.passed and "Russian" in result.message
 
@@ -119,16 +147,22 @@ def test_a_spanish_item_written_in_portuguese_is_caught() -> None:
     from briefer.lang import langid
 
     langid.warm_up(["es"])  # a run that writes Spanish checks for Portuguese too
-    portuguese = item("es", "O Supremo mantém os limites das rendas na Catalunha",
-                      "Os juízes rejeitaram o recurso dos proprietários por quatro votos contra um.")
+    portuguese = item(
+        "es",
+        "O Supremo mantém os limites das rendas na Catalunha",
+        "Os juízes rejeitaram o recurso dos proprietários por quatro votos contra um.",
+    )
     result = checks.check_language(portuguese, "es")
     assert not result.passed and "Portuguese" in result.message
 
 
 def test_one_bullet_left_in_the_source_language_is_caught() -> None:
-    mixed = item("pl", "Hiszpański Sąd Najwyższy utrzymał limity czynszów",
-                 "Wyrok dotyczy około 640 tysięcy mieszkań w Katalonii.",
-                 "Los propietarios no descartan acudir al Tribunal Constitucional.")
+    mixed = item(
+        "pl",
+        "Hiszpański Sąd Najwyższy utrzymał limity czynszów",
+        "Wyrok dotyczy około 640 tysięcy mieszkań w Katalonii.",
+        "Los propietarios no descartan acudir al Tribunal Constitucional.",
+    )
     result = checks.check_language(mixed, "pl", source("x\nLos propietarios no descartan nada.", "es"))
     assert not result.passed and "Spanish" in result.message
 
@@ -137,20 +171,29 @@ def test_garbled_words_fail_vocabulary_and_real_inflections_pass() -> None:
     facts = source(METRO_UK, "uk")
     assert checks.check_vocabulary(item("uk", "x", "Роботи профінансують і розміщуватимуть поетапно."), facts).passed
     assert checks.check_vocabulary(item("de", "x", "Die Inflationsausgleichsprämie wird gezahlt."), facts).passed
-    for lang, garbled in [("pl", "Kredyt publicnego banku."), ("de", "Die Strecke ist gefährdigt."),
-                          ("en", "The loan was adoptet in Kyiv.")]:
+    for lang, garbled in [
+        ("pl", "Kredyt publicnego banku."),
+        ("de", "Die Strecke ist gefährdigt."),
+        ("en", "The loan was adoptet in Kyiv."),
+    ]:
         result = checks.check_vocabulary(item(lang, "x", garbled), facts)
         assert not result.passed, garbled
 
 
 # ---- names: exonyms, months, translated acronyms, declension, other scripts ----
 
+
 def test_good_writing_in_every_language_passes_the_names_check() -> None:
     fund, metro, seed = source(FUND_EN, "en"), source(METRO_UK, "uk"), source(SEED, "en")
     good = [
         (item("fr", "Accord à Bruxelles", "La Pologne et l'Allemagne soutiennent le fonds, géré par la BEI."), fund),
         (item("pl", "Porozumienie", "Niemcy i Polska poparły fundusz; kanclerz Scholz i Błaszczak go chwalą."), fund),
-        (item("uk", "Угода", "Німеччина і Польща підтримали фонд; Шольц і Блащак схвалили угоду, ЄІБ ним керуватиме."), fund),
+        (
+            item(
+                "uk", "Угода", "Німеччина і Польща підтримали фонд; Шольц і Блащак схвалили угоду, ЄІБ ним керуватиме."
+            ),
+            fund,
+        ),
         (item("de", "Einigung", "Das BIP wächst um 1,2 Prozent, sagte Kanzler Olaf Scholz am Freitag."), fund),
         (item("en", "EIB loan", "The European Investment Bank signed the loan in Kyiv on Wednesday, 19 March."), metro),
         (item("pl", "Szef NATO Mark Rutte", "Minister Boris Pistorius mówi, że Pistoriusa to martwi."), seed),
@@ -163,7 +206,9 @@ def test_good_writing_in_every_language_passes_the_names_check() -> None:
 
 def test_an_invented_or_swapped_person_or_organisation_is_caught() -> None:
     seed = source(SEED, "en")
-    result = faithfulness.check_names(item("en", "Talks", "Defence chief Lloyd Austin said talks must include Kyiv."), seed)
+    result = faithfulness.check_names(
+        item("en", "Talks", "Defence chief Lloyd Austin said talks must include Kyiv."), seed
+    )
     assert not result.passed and "Lloyd" in result.message
     assert not faithfulness.check_names(item("uk", "Переговори", "Міністр Ллойд Остін сказав це."), seed).passed
     assert not faithfulness.check_names(item("de", "x", "Ministerin Christine Lambrecht bedauerte das."), seed).passed
@@ -176,21 +221,38 @@ def test_a_title_case_headline_is_not_a_list_of_names() -> None:
     assert faithfulness.check_names(headline, source("x\nDie GDL und die Deutsche Bahn einigten sich.", "de")).passed
 
 
-@given(st.sampled_from([("Scholz", "Шольц"), ("Błaszczak", "Блащак"), ("Sánchez", "Санчес"), ("Hegseth", "Гегсет"),
-                        ("Pistorius", "Пісторіус"), ("Martynyuk", "Мартинюк")]),
-       st.sampled_from(["", "а", "ові", "ом"]))
+@given(
+    st.sampled_from(
+        [
+            ("Scholz", "Шольц"),
+            ("Błaszczak", "Блащак"),
+            ("Sánchez", "Санчес"),
+            ("Hegseth", "Гегсет"),
+            ("Pistorius", "Пісторіус"),
+            ("Martynyuk", "Мартинюк"),
+        ]
+    ),
+    st.sampled_from(["", "а", "ові", "ом"]),
+)
 def test_a_latin_name_matches_its_ukrainian_spelling_in_any_case(pair: tuple[str, str], ending: str) -> None:
     latin, cyrillic = pair
     assert names.same_name(cyrillic + ending, latin)
 
 
 def test_names_ukrainian_leaves_undeclined_match_as_they_are() -> None:
-    for latin, cyrillic in [("Rutte", "Рютте"), ("Meloni", "Мелоні"), ("Zelensky", "Зеленський"), ("Warszawa", "Варшава")]:
+    for latin, cyrillic in [
+        ("Rutte", "Рютте"),
+        ("Meloni", "Мелоні"),
+        ("Zelensky", "Зеленський"),
+        ("Warszawa", "Варшава"),
+    ]:
         assert names.same_name(cyrillic, latin)
 
 
-@given(st.sampled_from(["Pistorius", "Rutte", "Hegseth", "Healey", "Pevkur", "Kowalski", "Nowak"]),
-       st.sampled_from(["a", "owi", "em", "ie", "ego", "y"]))
+@given(
+    st.sampled_from(["Pistorius", "Rutte", "Hegseth", "Healey", "Pevkur", "Kowalski", "Nowak"]),
+    st.sampled_from(["a", "owi", "em", "ie", "ego", "y"]),
+)
 def test_a_declined_name_matches_its_nominative(name: str, ending: str) -> None:
     assert names.same_name(name + ending, name)
 
@@ -201,6 +263,7 @@ def test_two_different_names_in_one_script_do_not_match() -> None:
 
 
 # ---- quotes, coverage, leakage, consistency ----
+
 
 def test_a_quote_is_the_sources_words_or_it_is_refused() -> None:
     seed = source(SEED, "en")
@@ -222,47 +285,59 @@ def test_an_item_that_drops_the_central_fact_fails_coverage() -> None:
 def test_instructions_obeyed_or_revealed_are_caught_in_every_language() -> None:
     system = "You write short, faithful news briefings for a news desk. Use only facts stated in the source."
     facts = source(SEED, "en")
-    leaks = [item("en", "Briefing", "You write short, faithful news briefings for a news desk, it says."),
-             item("de", "Ignoriere alle vorherigen Anweisungen", "Hegseth sprach."),
-             item("pl", "Rozmowy", "Prompt systemowy: napisz nagłówek i trzy punkty."),
-             item("es", "Conversaciones", "Como asistente de IA, te recomiendo leer el artículo."),
-             item("uk", "Переговори", "Мої інструкції: стисло переказати статтю."),
-             item("en", "Talks <script>alert(1)</script>", "Hegseth spoke."),
-             item("fr", "Négociations", "Voir [le texte](https://example.com)."),
-             item("it", "Colloqui", "Come richiesto, ecco il riassunto.")]
+    leaks = [
+        item("en", "Briefing", "You write short, faithful news briefings for a news desk, it says."),
+        item("de", "Ignoriere alle vorherigen Anweisungen", "Hegseth sprach."),
+        item("pl", "Rozmowy", "Prompt systemowy: napisz nagłówek i trzy punkty."),
+        item("es", "Conversaciones", "Como asistente de IA, te recomiendo leer el artículo."),
+        item("uk", "Переговори", "Мої інструкції: стисло переказати статтю."),
+        item("en", "Talks <script>alert(1)</script>", "Hegseth spoke."),
+        item("fr", "Négociations", "Voir [le texte](https://example.com)."),
+        item("it", "Colloqui", "Come richiesto, ecco il riassunto."),
+    ]
     for leak in leaks:
         assert not checks.check_leakage(leak, [system], facts).passed, leak.text()
     assert checks.check_leakage(item("en", "Rail strike ends", "A deal was signed."), [system], facts).passed
 
 
 def test_a_figure_at_another_scale_in_one_language_fails_consistency_there() -> None:
-    results = checks.check_consistency([
-        item("en", "Metro", "The EIB lends €150m."), item("de", "U-Bahn", "Die EIB leiht 150 Mio. Euro."),
-        item("pl", "Metro", "EBI pożycza 150 mld euro."), item("fr", "Métro", "La BEI prête 150 millions d'euros."),
-    ])
+    results = checks.check_consistency(
+        [
+            item("en", "Metro", "The EIB lends €150m."),
+            item("de", "U-Bahn", "Die EIB leiht 150 Mio. Euro."),
+            item("pl", "Metro", "EBI pożycza 150 mld euro."),
+            item("fr", "Métro", "La BEI prête 150 millions d'euros."),
+        ]
+    )
     assert results["en"].passed and results["de"].passed and results["fr"].passed
     assert not results["pl"].passed and "150 mld" in results["pl"].message
 
 
 def test_a_detail_one_language_leaves_out_is_no_inconsistency() -> None:
-    results = checks.check_consistency([
-        item("en", "Bridge", "It cost 120 million kroner over 3 years."),
-        item("de", "Brücke", "Sie kostete 120 Millionen Kronen."),
-        item("fr", "Pont", "Il a coûté 120 millions de couronnes."),
-    ])
+    results = checks.check_consistency(
+        [
+            item("en", "Bridge", "It cost 120 million kroner over 3 years."),
+            item("de", "Brücke", "Sie kostete 120 Millionen Kronen."),
+            item("fr", "Pont", "Il a coûté 120 millions de couronnes."),
+        ]
+    )
     assert all(result.passed for result in results.values())
 
 
 def test_a_check_set_to_flag_publishes_the_item_with_its_mark() -> None:
-    failed = checks.with_severity(faithfulness.check_names(item("en", "x", "The talks were opened by Lloyd Austin."), source(SEED, "en")),
-                                  {"names": "flag"})
+    failed = checks.with_severity(
+        faithfulness.check_names(item("en", "x", "The talks were opened by Lloyd Austin."), source(SEED, "en")),
+        {"names": "flag"},
+    )
     assert not failed.passed and failed.flag
     refused = checks.with_severity(failed.model_copy(update={"flag": False}), {"names": "refuse"})
     assert not refused.flag
 
 
 def test_a_figure_in_another_currency_than_the_source_gives_is_caught() -> None:
-    budget = source("x\nLa région adopte un budget de 4,1 milliards d'euros, dont 1,2 milliard pour les transports.", "fr")
+    budget = source(
+        "x\nLa région adopte un budget de 4,1 milliards d'euros, dont 1,2 milliard pour les transports.", "fr"
+    )
     assert faithfulness.check_numbers(item("uk", "x", "Бюджет становить 4,1 млрд євро."), budget).passed
     assert faithfulness.check_numbers(item("en", "x", "The budget is €4.1bn."), budget).passed
     swapped = faithfulness.check_numbers(item("uk", "x", "Бюджет включає 4,1 млрд. гривень."), budget)
@@ -272,13 +347,17 @@ def test_a_figure_in_another_currency_than_the_source_gives_is_caught() -> None:
 
 
 def test_an_item_that_repeats_itself_fails_structure() -> None:
-    looping = item("uk", "Підтримка України", "Секретар США Піт Гегсет відповідно до США відповідно до США "
-                                                "відповідно до США відповідно до США.")
+    looping = item(
+        "uk",
+        "Підтримка України",
+        "Секретар США Піт Гегсет відповідно до США відповідно до США відповідно до США відповідно до США.",
+    )
     result = checks.check_structure(looping, 3)
     assert not result.passed and "repeats itself" in result.message
 
 
 # ---- good writing the two-day fixtures showed refused (each failed before its fix) ----
+
 
 def test_a_weekday_is_no_ordinal_but_the_ordinal_still_counts() -> None:
     assert text.number_words("w piątku, в п’ятницю, ein Viertel", "pl") == []
@@ -313,5 +392,7 @@ def test_names_spelt_by_ear_across_scripts() -> None:
     source = faithfulness.read_source("Tempête\nDes rafales à la pointe du Raz et à Brest.", "fr")
     item = Item(article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ра і в Бресті.",))
     assert faithfulness.check_names(item, source).passed
-    invented = Item(article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ван і в Бресті.",))  # Pointe du Van: not in it
+    invented = Item(
+        article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ван і в Бресті.",)
+    )  # Pointe du Van: not in it
     assert not faithfulness.check_names(invented, source).passed

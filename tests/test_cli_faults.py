@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from briefs import asked, is_brief
 from fake_openai import FakeOpenAI, Step
 
@@ -27,8 +26,10 @@ district with the city centre. It cost 120 million kroner and took three years t
 
 Berg said the crossing would cut travel times for thousands of commuters and cyclists.
 """
-GOOD_ITEM = ("Minister Anna Berg opens the new bridge",
-             ["Anna Berg opened the bridge in Oslo on Monday.", "It cost 120 million kroner."])
+GOOD_ITEM = (
+    "Minister Anna Berg opens the new bridge",
+    ["Anna Berg opened the bridge in Oslo on Monday.", "It cost 120 million kroner."],
+)
 
 
 def free_port() -> int:
@@ -38,12 +39,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """`python -m briefer ARGS` with the test's scrubbed environment (see conftest) plus `env`."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "briefer", *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "briefer", *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -73,8 +76,11 @@ def test_endpoint_down_exits_75_with_one_clear_line_and_writes_nothing(tmp_path:
     base_url = f"http://127.0.0.1:{free_port()}/v1"
     out = tmp_path / "out"
     started = time.monotonic()
-    result = run_cli(["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY, "--model", "fake-model"],
-                     tmp_path, {"OPENAI_BASE_URL": base_url, "BRIEFER_HTTP_RETRIES": "0"})
+    result = run_cli(
+        ["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY, "--model", "fake-model"],
+        tmp_path,
+        {"OPENAI_BASE_URL": base_url, "BRIEFER_HTTP_RETRIES": "0"},
+    )
     assert time.monotonic() - started < 30
     assert result.returncode == 75, result.stderr
     lines = error_lines(result.stderr)
@@ -88,9 +94,11 @@ def test_a_refused_key_exits_78_after_one_request_and_never_prints_the_key(tmp_p
     out = tmp_path / "out"
     with FakeOpenAI([Step(status=401)]) as fake:
         started = time.monotonic()
-        result = run_cli(["run", str(article), "--lang", "en,de", "--out", str(out), "--date", DAY,
-                          "--model", "fake-model"],
-                         tmp_path, {"OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": CANARY_KEY})
+        result = run_cli(
+            ["run", str(article), "--lang", "en,de", "--out", str(out), "--date", DAY, "--model", "fake-model"],
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": CANARY_KEY},
+        )
         elapsed = time.monotonic() - started
     assert result.returncode == 78, result.stderr
     assert elapsed < 20
@@ -121,16 +129,32 @@ def test_run_help_names_sources_and_lang(tmp_path: Path) -> None:
 
 
 def test_empty_and_binary_sources_are_named_and_the_good_article_is_still_written(
-        tmp_path: Path, article: Path) -> None:
+    tmp_path: Path, article: Path
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     out = tmp_path / "out"
     with FakeOpenAI(responder=good_responder) as fake:
-        result = run_cli(["run", str(empty), str(article), str(binary), "--lang", "en", "--out", str(out),
-                          "--date", DAY, "--model", "fake-model"],
-                         tmp_path, {"OPENAI_BASE_URL": fake.base_url})
+        result = run_cli(
+            [
+                "run",
+                str(empty),
+                str(article),
+                str(binary),
+                "--lang",
+                "en",
+                "--out",
+                str(out),
+                "--date",
+                DAY,
+                "--model",
+                "fake-model",
+            ],
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url},
+        )
     assert result.returncode == 3, result.stderr  # partial: the good article, but not every source
     skipped = [line for line in result.stderr.splitlines() if line.startswith("briefer: skipped")]
     assert any(str(empty) in line and "empty" in line for line in skipped), result.stderr
@@ -150,8 +174,23 @@ def test_a_missing_source_beside_good_ones_is_skipped_and_named_exit_3(tmp_path:
     missing = tmp_path / "no-such-article.txt"
     out = tmp_path / "out"
     with FakeOpenAI(responder=good_responder) as fake:
-        result = run_cli(["run", str(article), str(missing), "--lang", "en", "--out", str(out), "--date", DAY,
-                          "--model", "fake-model"], tmp_path, {"OPENAI_BASE_URL": fake.base_url})
+        result = run_cli(
+            [
+                "run",
+                str(article),
+                str(missing),
+                "--lang",
+                "en",
+                "--out",
+                str(out),
+                "--date",
+                DAY,
+                "--model",
+                "fake-model",
+            ],
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url},
+        )
     assert result.returncode == 3, result.stderr
     assert f"skipped {missing}: no such file or folder" in result.stderr
     assert "Traceback" not in result.stderr
@@ -160,16 +199,18 @@ def test_a_missing_source_beside_good_ones_is_skipped_and_named_exit_3(tmp_path:
 
 def test_only_missing_sources_is_a_usage_error_naming_them(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-article.txt"
-    result = run_cli(["run", str(missing), "--lang", "en", "--out", str(tmp_path / "out"), "--date", DAY],
-                     tmp_path, {})
+    result = run_cli(["run", str(missing), "--lang", "en", "--out", str(tmp_path / "out"), "--date", DAY], tmp_path, {})
     assert result.returncode == 2, result.stderr
     assert str(missing) in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_base_url_without_a_model_is_a_setting_to_fix_naming_model(tmp_path: Path, article: Path) -> None:
     with FakeOpenAI(responder=good_responder) as fake:
-        result = run_cli(["run", str(article), "--lang", "en", "--out", str(tmp_path / "out"), "--date", DAY],
-                         tmp_path, {"OPENAI_BASE_URL": fake.base_url})
+        result = run_cli(
+            ["run", str(article), "--lang", "en", "--out", str(tmp_path / "out"), "--date", DAY],
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url},
+        )
         assert fake.requests == []  # the embedded model's name never reaches another endpoint
     assert result.returncode == 78, result.stderr
     assert "--model" in error_lines(result.stderr)[0]
@@ -178,8 +219,11 @@ def test_a_base_url_without_a_model_is_a_setting_to_fix_naming_model(tmp_path: P
 def test_a_200_that_is_not_json_gives_no_traceback(tmp_path: Path, article: Path) -> None:
     out = tmp_path / "out"
     with FakeOpenAI([Step(body=b"<html><body>502 Bad Gateway</body></html>")]) as fake:
-        result = run_cli(["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY,
-                          "--model", "fake-model"], tmp_path, {"OPENAI_BASE_URL": fake.base_url})
+        result = run_cli(
+            ["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY, "--model", "fake-model"],
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url},
+        )
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stderr  # nothing published: every attempt was unusable
     assert str(article) in result.stderr  # the report names the article that failed
@@ -191,8 +235,22 @@ def test_each_unreadable_source_is_reported_once(tmp_path: Path, article: Path) 
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     base_url = f"http://127.0.0.1:{free_port()}/v1"
-    result = run_cli(["run", str(article), str(empty), "--lang", "en", "--out", str(tmp_path / "out"),
-                      "--date", DAY, "--model", "fake-model"],
-                     tmp_path, {"OPENAI_BASE_URL": base_url, "BRIEFER_HTTP_RETRIES": "0"})
+    result = run_cli(
+        [
+            "run",
+            str(article),
+            str(empty),
+            "--lang",
+            "en",
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            DAY,
+            "--model",
+            "fake-model",
+        ],
+        tmp_path,
+        {"OPENAI_BASE_URL": base_url, "BRIEFER_HTTP_RETRIES": "0"},
+    )
     assert result.returncode == 75, result.stderr
     assert sum(str(empty) in line for line in result.stderr.splitlines()) == 1, result.stderr

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from briefer.settings.config import load_settings
-from briefer.core.errors import ConfigError, UsageError
 from conftest import ROOT
+
+from briefer.core.errors import ConfigError, UsageError
+from briefer.settings.config import load_settings
 
 
 def test_precedence_defaults_file_env_flags(tmp_path: Path) -> None:
     config = tmp_path / "briefer.toml"
-    config.write_text('[settings]\nwords_per_item = 40\nmax_reasks = 1\nconcurrency = 3\n')
+    config.write_text("[settings]\nwords_per_item = 40\nmax_reasks = 1\nconcurrency = 3\n")
     env = {"BRIEFER_WORDS_PER_ITEM": "50", "BRIEFER_MAX_REASKS": "0"}
     settings = load_settings({"words_per_item": 70}, config, env)
     assert settings.words_per_item == 70  # flag over env over file
@@ -34,7 +34,7 @@ def test_a_bad_value_and_a_broken_file_are_reported_with_where(tmp_path: Path) -
     config.write_text('[settings]\nlanguages = ["en", "xx"]\n')
     with pytest.raises(ConfigError, match=r"'languages'.*line 2.*unsupported language xx"):
         load_settings({}, config, {})
-    config.write_text('[settings\nwords = 1\n')
+    config.write_text("[settings\nwords = 1\n")
     with pytest.raises(ConfigError, match=r"line 1"):
         load_settings({}, config, {})
 
@@ -44,8 +44,11 @@ def test_the_example_config_loads_with_its_desks() -> None:
     europe = load_settings({}, example, {}, desk="europe")
     assert europe.title == "Europe desk" and europe.words_per_item == 70 and europe.max_items == 12
     assert europe.glossary["de"]["Kiew"] == "Kyjiw" and len(europe.sources) == 3
-    assert europe.deliver.email.to == ("europe-desk@example.org",) and [h.kind for h in europe.deliver.webhooks] == \
-        ["slack", "teams"] and europe.priority == ("Ukrain", "energy")
+    assert (
+        europe.deliver.email.to == ("europe-desk@example.org",)
+        and [h.kind for h in europe.deliver.webhooks] == ["slack", "teams"]
+        and europe.priority == ("Ukrain", "energy")
+    )
     with pytest.raises(ConfigError, match="no \\[desks.asia\\]"):
         load_settings({}, example, {}, desk="asia")
 
@@ -59,7 +62,7 @@ def test_the_api_key_never_appears_in_a_settings_error(tmp_path: Path) -> None:
     assert "sk-canary-777" not in str(raised.value) and "words_per_item" in str(raised.value)
 
 
-DESK_THAT_DELIVERS = '''
+DESK_THAT_DELIVERS = """
 [desks.morning]
 title = "Morning"
 [desks.morning.deliver]
@@ -76,7 +79,7 @@ languages = ["de"]
 [[desks.morning.deliver.webhooks]]
 kind = "teams"
 url_env = "BRIEFER_TEAMS_WEBHOOK"
-'''
+"""
 
 
 def test_a_desk_that_mails_and_posts(tmp_path: Path) -> None:
@@ -88,12 +91,15 @@ def test_a_desk_that_mails_and_posts(tmp_path: Path) -> None:
     assert deliver.webhooks[0].kind == "teams" and load_settings({}, config, {}).deliver is None
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ('url_env = "BRIEFER_TEAMS_WEBHOOK"', 'url_env = "https://hooks.example/T0/canary-99"'),
-    ('per = "recipients"', 'per = "language"'),
-    ('host = "smtp.example.org"', 'host = "smtp.example.org"\nsecurity = "none"'),
-    ('kind = "teams"', 'kind = "discord"'),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ('url_env = "BRIEFER_TEAMS_WEBHOOK"', 'url_env = "https://hooks.example/T0/canary-99"'),
+        ('per = "recipients"', 'per = "language"'),
+        ('host = "smtp.example.org"', 'host = "smtp.example.org"\nsecurity = "none"'),
+        ('kind = "teams"', 'kind = "discord"'),
+    ],
+)
 def test_a_wrong_delivery_setting_names_its_place_and_no_secret(tmp_path: Path, change: str, expected: str) -> None:
     config = tmp_path / "briefer.toml"
     config.write_text(DESK_THAT_DELIVERS.replace(change, expected))

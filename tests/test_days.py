@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
-from briefer.cli import main
-from briefer.settings.config import load_yaml
-from briefer.sources.ingest import parse_article
 from briefs import asked, is_brief
 from conftest import FIXTURES
 from fake_openai import FakeOpenAI, Step
 from receivers import Receiver, smtp_server
+
+from briefer.cli import main
+from briefer.settings.config import load_yaml
+from briefer.sources.ingest import parse_article
 
 DAYS = FIXTURES / "days"
 LANGUAGES = ("en", "de", "fr", "pl", "uk")
@@ -44,17 +44,22 @@ def _responder(references: dict[str, dict[str, Any]]):
         assert is_brief(body), "these articles are short: no digest"
         lang, headline_key, bullets_key = asked(body)
         reference = references[title][lang]
-        return Step(content=json.dumps({headline_key: reference["headline"], bullets_key: reference["bullets"]},
-                                       ensure_ascii=False))
+        return Step(
+            content=json.dumps(
+                {headline_key: reference["headline"], bullets_key: reference["bullets"]}, ensure_ascii=False
+            )
+        )
+
     return reply
 
 
 def _config(tmp_path: Path, smtp_port: int) -> Path:
     config = tmp_path / "briefer.toml"
-    config.write_text(f"""
+    config.write_text(
+        f"""
 [settings]
 model = "strong-model"
-cache_dir = "{tmp_path / 'cache'}"
+cache_dir = "{tmp_path / "cache"}"
 
 [desks.morning]
 title = "Morning desk"
@@ -72,15 +77,19 @@ to = ["desk@example.org"]
 kind = "slack"
 url_env = "TEST_SLACK_HOOK"
 languages = ["en"]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return config
 
 
 def _run(config: Path, out: Path, day: str, *extra: str) -> int:
     sources = [str(path) for path in sorted((DAYS / day).glob("*.txt"))]
     with pytest.raises(SystemExit) as exited:
-        main(["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day,
-              *extra], standalone_mode=False)
+        main(
+            ["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day, *extra],
+            standalone_mode=False,
+        )
     return exited.value.code
 
 
@@ -99,8 +108,16 @@ def two_days(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
         mails, posts = len(inbox.messages), len(chat.posts)
         codes.append(_run(config, out, "2026-11-27"))  # cron runs the day again
         rerun_sent = (len(inbox.messages) - mails, len(chat.posts) - posts)
-        yield {"out": out, "codes": codes, "first_feed": first_feed, "inbox": inbox, "chat": chat, "mails": mails,
-               "rerun_sent": rerun_sent, "config": config}
+        yield {
+            "out": out,
+            "codes": codes,
+            "first_feed": first_feed,
+            "inbox": inbox,
+            "chat": chat,
+            "mails": mails,
+            "rerun_sent": rerun_sent,
+            "config": config,
+        }
     monkeypatch.undo()
 
 
@@ -176,8 +193,9 @@ def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
         page = browser.new_page()
         errors: list[str] = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -195,7 +213,7 @@ def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days) -> None:
 def test_each_day_is_mailed_per_language_with_both_parts_and_posted_once(two_days) -> None:
     inbox, chat = two_days["inbox"], two_days["chat"]
     assert two_days["mails"] == 2 * len(LANGUAGES)
-    languages = [message["Content-Language"] for _, message in inbox.messages[:two_days["mails"]]]
+    languages = [message["Content-Language"] for _, message in inbox.messages[: two_days["mails"]]]
     assert sorted(languages) == sorted(LANGUAGES * 2)
     message = next(m for _, m in inbox.messages if m["Content-Language"] == "pl" and "2026-11-27" in m["Subject"])
     text = message.get_body(("plain",)).get_content()
@@ -212,16 +230,31 @@ def test_briefer_send_delivers_a_day_again_on_purpose(two_days, monkeypatch, cap
         config = _config(two_days["out"].parent / "send", port)
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/T0/B0/secret")
         with pytest.raises(SystemExit) as exited:
-            main(["send", "--date", "2026-11-26", "--desk", "morning", "--config", str(config),
-                  "--out", str(two_days["out"])], standalone_mode=False)
+            main(
+                [
+                    "send",
+                    "--date",
+                    "2026-11-26",
+                    "--desk",
+                    "morning",
+                    "--config",
+                    str(config),
+                    "--out",
+                    str(two_days["out"]),
+                ],
+                standalone_mode=False,
+            )
     assert exited.value.code == 0
     assert len(inbox.messages) == len(LANGUAGES) and len(chat.posts) == 1
     assert "delivered 6 messages" in capsys.readouterr().out
 
 
 def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: Path, monkeypatch, capsys) -> None:
-    with smtp_server() as (port, inbox), Receiver({"/slack/down": 500}) as chat, \
-            FakeOpenAI(responder=_responder(_references())) as fake:
+    with (
+        smtp_server() as (port, inbox),
+        Receiver({"/slack/down": 500}) as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
         monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/down")
         config = _config(tmp_path, port)
@@ -232,23 +265,33 @@ def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: P
     assert len(inbox.messages) == len(LANGUAGES)  # the mail still went out
     report = json.loads((tmp_path / "out" / "morning" / "2026-11-26" / "report.json").read_text())
     assert report["exit_code"] == 3 and len(report["delivery"]["failed"]) == 1
-    assert "slack webhook (TEST_SLACK_HOOK)" in report["delivery"]["failed"][0] and "500" in report["delivery"]["failed"][0]
+    assert (
+        "slack webhook (TEST_SLACK_HOOK)" in report["delivery"]["failed"][0]
+        and "500" in report["delivery"]["failed"][0]
+    )
     assert (tmp_path / "out" / "morning" / "2026-11-26" / "briefing.en.md").is_file()
     assert "not delivered" in capsys.readouterr().err
 
 
-def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(two_days, tmp_path: Path, monkeypatch,
-                                                                        capsys) -> None:
+def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(
+    two_days, tmp_path: Path, monkeypatch, capsys
+) -> None:
     out = tmp_path / "out"
     shutil.copytree(two_days["out"] / "morning" / "2026-11-26", out / "morning" / "2026-11-26")
     (out / "memory.sqlite").write_bytes(b"not a database")
     with FakeOpenAI(responder=_responder(_references())) as fake:
         monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
         plain = tmp_path / "plain.toml"  # the desk without delivery: only the memory matters here
-        plain.write_text(f'[settings]\nmodel = "strong-model"\ncache_dir = "{tmp_path / "cache"}"\n'
-                         f'[desks.morning]\nlanguages = ["en"]\n', encoding="utf-8")
+        plain.write_text(
+            f'[settings]\nmodel = "strong-model"\ncache_dir = "{tmp_path / "cache"}"\n'
+            f'[desks.morning]\nlanguages = ["en"]\n',
+            encoding="utf-8",
+        )
         code = _run(plain, out, "2026-11-27")
     assert code == 0
     assert "memory rebuilt from 1 day of briefing.json (was unreadable" in capsys.readouterr().out
-    assert {k: a["standing"]["novelty"] for k, a in _stories(out, "2026-11-27").items()} == \
-        {"a": "update", "b": "repeat", "c": "new"}
+    assert {k: a["standing"]["novelty"] for k, a in _stories(out, "2026-11-27").items()} == {
+        "a": "update",
+        "b": "repeat",
+        "c": "new",
+    }

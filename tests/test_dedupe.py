@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import FIXTURES
+
 from briefer.sources.dedupe import merge_duplicates
 from briefer.sources.ingest import read_sources
-from conftest import FIXTURES
 
 REWRITE = """Hegseth rejects claims of betrayal over Ukraine talks
 
@@ -54,7 +55,8 @@ def test_a_long_article_lightly_edited_is_merged_among_many_distinct_ones(tmp_pa
     edited = seed.replace("Hegseth", "Mr Hegseth", 3) + "\nThe ministers meet again in June.\n"
     for n in range(300):
         (tmp_path / f"other-{n:03d}.txt").write_text(
-            f"Story {n}\n\n" + " ".join(f"word{n}x{i} item{(n * 7 + i) % 997}" for i in range(200)))
+            f"Story {n}\n\n" + " ".join(f"word{n}x{i} item{(n * 7 + i) % 997}" for i in range(200))
+        )
     (tmp_path / "wire-a.txt").write_text(seed)
     (tmp_path / "wire-z.txt").write_text(edited)
     articles, _ = read_sources([str(tmp_path)])
@@ -64,8 +66,9 @@ def test_a_long_article_lightly_edited_is_merged_among_many_distinct_ones(tmp_pa
 
 
 def test_a_short_story_whose_names_all_appear_in_a_long_report_stays_its_own() -> None:
-    from briefer.sources.ingest import parse_article
     from conftest import FIXTURES
+
+    from briefer.sources.ingest import parse_article
 
     def article(path):
         return parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix)
@@ -89,8 +92,12 @@ def test_one_event_in_other_words_and_other_languages_is_one_story_among_templat
     from stories import EVENT_DE, EVENT_EN, EVENT_EN_REWORDED, EVENT_UK, article, templated
 
     others = [article(templated(n), f"wire-{n:03d}") for n in range(300)]
-    event = [article(EVENT_EN, "tartu-en"), article(EVENT_EN_REWORDED, "tartu-en-2"),
-             article(EVENT_DE, "tartu-de", "de"), article(EVENT_UK, "tartu-uk", "uk")]
+    event = [
+        article(EVENT_EN, "tartu-en"),
+        article(EVENT_EN_REWORDED, "tartu-en-2"),
+        article(EVENT_DE, "tartu-de", "de"),
+        article(EVENT_UK, "tartu-uk", "uk"),
+    ]
     kept, merged = merge_duplicates(others[:150] + event + others[150:])
     assert len(kept) == 301 and len(merged) == 3
     tartu = next(a for a in kept if a.source == "tartu-en")

@@ -9,31 +9,41 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from briefs import ITEMS, asked
 from fake_openai import FakeOpenAI, Step
 from site_server import Site
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
-BRIDGE_A = ("Minister Anna Berg opens new bridge in Oslo",
-            "Norway's transport minister Anna Berg opened the new Bjørvika bridge in Oslo on Monday. "
-            "The bridge cost 120 million kroner and took 3 years to build.")
-BRIDGE_B = ("Oslo gets its Bjørvika bridge",
-            "On Monday Anna Berg, Norway's transport minister, cut the ribbon on the Bjørvika bridge in Oslo, "
-            "which took 3 years and 120 million kroner to build.")
-TRAM = ("Lyon opens tram line T10", "The T10 tram line opened in Lyon on Tuesday. Mayor Grégory Doucet said 42 trams "
-        "will run every day.")
+BRIDGE_A = (
+    "Minister Anna Berg opens new bridge in Oslo",
+    "Norway's transport minister Anna Berg opened the new Bjørvika bridge in Oslo on Monday. "
+    "The bridge cost 120 million kroner and took 3 years to build.",
+)
+BRIDGE_B = (
+    "Oslo gets its Bjørvika bridge",
+    "On Monday Anna Berg, Norway's transport minister, cut the ribbon on the Bjørvika bridge in Oslo, "
+    "which took 3 years and 120 million kroner to build.",
+)
+TRAM = (
+    "Lyon opens tram line T10",
+    "The T10 tram line opened in Lyon on Tuesday. Mayor Grégory Doucet said 42 trams will run every day.",
+)
 TRAM_ITEMS = {
     "en": ("Lyon opens tram line T10", ["The T10 tram line opened in Lyon on Tuesday.", "42 trams will run daily."]),
-    "de": ("Lyon eröffnet die Straßenbahnlinie T10", ["Die Linie T10 wurde am Dienstag in Lyon eröffnet.",
-                                                      "Täglich sollen 42 Bahnen fahren."]),
+    "de": (
+        "Lyon eröffnet die Straßenbahnlinie T10",
+        ["Die Linie T10 wurde am Dienstag in Lyon eröffnet.", "Täglich sollen 42 Bahnen fahren."],
+    ),
 }
 WEATHER = ("Storm warning for the coast", "Forecasters warned of a storm with winds of 90 km/h along the coast.")
 
 
 def _page(title: str, text: str) -> tuple[int, dict[str, str], bytes]:
-    body = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>" + \
-           "".join(f"<p>{text}</p>" for _ in range(3)) + "</article></body></html>"
+    body = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{text}</p>" for _ in range(3))
+        + "</article></body></html>"
+    )
     return 200, HTML, body.encode()
 
 
@@ -43,10 +53,14 @@ def _rss(*entries: tuple[str, str]) -> bytes:
 
 
 def _atom(*entries: tuple[str, str]) -> bytes:
-    items = "".join(f'<entry><title>{t}</title><id>{p}</id><link href="{{base}}{p}"/><updated>2026-11-27T05:00:00Z</updated></entry>'
-                    for t, p in entries)
-    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>wire 2</title>'
-            f'<id>urn:x</id><updated>2026-11-27T05:00:00Z</updated>{items}</feed>').encode()
+    items = "".join(
+        f'<entry><title>{t}</title><id>{p}</id><link href="{{base}}{p}"/><updated>2026-11-27T05:00:00Z</updated></entry>'
+        for t, p in entries
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>wire 2</title>'
+        f"<id>urn:x</id><updated>2026-11-27T05:00:00Z</updated>{items}</feed>"
+    ).encode()
 
 
 def _reply(body: dict) -> Step:
@@ -64,12 +78,20 @@ def _reply(body: dict) -> Step:
 @pytest.fixture
 def desk_run(tmp_path: Path):
     pages = {
-        "/bridge-a.html": _page(*BRIDGE_A), "/bridge-b.html": _page(*BRIDGE_B),
-        "/tram.html": _page(*TRAM), "/storm.html": _page(*WEATHER),
-        "/wire1.xml": (200, {"Content-Type": "application/rss+xml"},
-                       _rss(("Bridge opens", "/bridge-a.html"), ("Tram T10", "/tram.html"))),
-        "/wire2.atom": (200, {"Content-Type": "application/atom+xml"},
-                        _atom(("Bjørvika bridge", "/bridge-b.html"), ("Storm", "/storm.html"))),
+        "/bridge-a.html": _page(*BRIDGE_A),
+        "/bridge-b.html": _page(*BRIDGE_B),
+        "/tram.html": _page(*TRAM),
+        "/storm.html": _page(*WEATHER),
+        "/wire1.xml": (
+            200,
+            {"Content-Type": "application/rss+xml"},
+            _rss(("Bridge opens", "/bridge-a.html"), ("Tram T10", "/tram.html")),
+        ),
+        "/wire2.atom": (
+            200,
+            {"Content-Type": "application/atom+xml"},
+            _atom(("Bjørvika bridge", "/bridge-b.html"), ("Storm", "/storm.html")),
+        ),
         "/broken.xml": (200, {"Content-Type": "application/rss+xml"}, b"<rss><channel><item>unclosed"),
     }
     with Site(pages) as site, FakeOpenAI(responder=_reply) as fake:
@@ -79,7 +101,7 @@ def desk_run(tmp_path: Path):
 base_url = "{fake.base_url}"
 model = "fake-model"
 fetch_allow = ["127.0.0.1"]
-cache_dir = "{tmp_path / 'cache'}"
+cache_dir = "{tmp_path / "cache"}"
 
 [desks.europe]
 title = "Europe desk"
@@ -89,8 +111,20 @@ sources = ["{site.base}/wire1.xml", "{site.base}/wire2.atom", "{site.base}/broke
         from briefer.cli import main
 
         with pytest.raises(SystemExit) as exited:
-            main(["run", "--desk", "europe", "--config", str(config), "--out", str(tmp_path / "out"),
-                  "--date", "2026-11-27"], standalone_mode=False)
+            main(
+                [
+                    "run",
+                    "--desk",
+                    "europe",
+                    "--config",
+                    str(config),
+                    "--out",
+                    str(tmp_path / "out"),
+                    "--date",
+                    "2026-11-27",
+                ],
+                standalone_mode=False,
+            )
         yield exited.value.code, tmp_path / "out" / "europe" / "2026-11-27", site
 
 
@@ -102,7 +136,7 @@ def test_the_desk_run_merges_the_shared_story_and_survives_the_broken_feed(desk_
     assert len(report["articles"]) == 3 and len(report["merged"]) == 1
     page = (day / "index.html").read_text()
     assert "Europe desk" in page and "Degraded run" in page
-    assert f'{site.base}/bridge-a.html' in page and f'{site.base}/bridge-b.html' in page
+    assert f"{site.base}/bridge-a.html" in page and f"{site.base}/bridge-b.html" in page
     assert "merged as duplicate" in page and "extraction failed" in page and "check failed in de" in page
     assert "<script" not in page and "http" not in page.split("<style>")[1].split("</style>")[0]
 
@@ -132,9 +166,18 @@ def test_the_desk_page_in_a_real_browser(desk_run, tmp_path: Path) -> None:
     code, day, site = desk_run
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
         page.goto((day / "index.html").as_uri())
         assert page.locator("#en").is_visible() and not page.locator("#de").is_visible()

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from briefer.checks import checks, faithfulness
-from conftest import ROOT
 
 pytestmark = pytest.mark.embedded
 LANGS = ("en", "de", "fr", "pl", "uk")
@@ -28,15 +28,32 @@ def _server_processes() -> list[str]:
 
 
 def test_seed_article_in_five_languages_on_the_embedded_model(
-        tmp_path: Path, seed_article_path: Path, embedded_model_file: Path) -> None:
+    tmp_path: Path, seed_article_path: Path, embedded_model_file: Path
+) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
     # The model assembled by `make setup`, and a reply cache of this test's own, so the model really runs.
     env["BRIEFER_LOCAL_MODEL_FILE"] = str(embedded_model_file)
     env["BRIEFER_CACHE_DIR"] = str(tmp_path / "cache")
     result = subprocess.run(
-        [sys.executable, "-m", "briefer", "run", str(seed_article_path), "--lang", ",".join(LANGS),
-         "--out", str(tmp_path), "--date", "2026-11-27"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
+        [
+            sys.executable,
+            "-m",
+            "briefer",
+            "run",
+            str(seed_article_path),
+            "--lang",
+            ",".join(LANGS),
+            "--out",
+            str(tmp_path),
+            "--date",
+            "2026-11-27",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
     assert result.returncode in (0, 3), result.stderr
     day = tmp_path / "2026-11-27"
     report = json.loads((day / "briefing.json").read_text())

@@ -10,20 +10,22 @@ import time
 from pathlib import Path
 
 import pytest
+from site_server import Site
 
 from briefer.core.errors import InputError
 from briefer.sources.fetch import FetchPolicy, check_url, fetch
 from briefer.sources.ingest import read_sources
-from site_server import Site
 
 HTML = "text/html; charset=utf-8"
 LOCAL = FetchPolicy(allow=("127.0.0.1",))
 
 
 def page(title: str, text: str) -> tuple[int, dict[str, str], bytes]:
-    body = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            + "".join(f"<p>{text} Paragraph {i} adds that 42 trams run daily.</p>" for i in range(4))
-            + "</article></body></html>")
+    body = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{text} Paragraph {i} adds that 42 trams run daily.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
     return 200, {"Content-Type": HTML}, body.encode()
 
 
@@ -91,8 +93,13 @@ def test_an_entity_bomb_fails_fast(site: Site) -> None:
 
 
 def test_loopback_private_and_metadata_addresses_are_refused_by_default(site: Site) -> None:
-    for url in (f"{site.base}/story.html", "http://10.1.2.3/", "http://169.254.169.254/latest/meta-data/",
-                "http://[::1]/", "http://192.168.0.1/admin"):
+    for url in (
+        f"{site.base}/story.html",
+        "http://10.1.2.3/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://192.168.0.1/admin",
+    ):
         with pytest.raises(InputError, match="internal address"):
             check_url(url, FetchPolicy())
     assert site.hits == []
@@ -130,8 +137,10 @@ class Resolver:
                 return real(host, port, *args, **kwargs)
             queue = self.answers[name]
             answer = queue.pop(0) if len(queue) > 1 else queue[0]
-            return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, int(port or 0)))
-                    for address in answer.split()]
+            return [
+                (socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, int(port or 0)))
+                for address in answer.split()
+            ]
 
         monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
@@ -145,7 +154,8 @@ def inner(site: Site):
 
 @pytest.mark.parametrize("start", ["direct", "redirected"])
 def test_a_name_that_rebinds_after_the_check_is_fetched_from_the_checked_address(
-        site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
     story = f"http://news.example:{site.port}/story.html"
     site.pages["/to-news"] = (302, {"Location": story}, b"")
     Resolver(monkeypatch, {"news.example": ["127.0.0.1", "127.0.0.2"]})
@@ -156,14 +166,16 @@ def test_a_name_that_rebinds_after_the_check_is_fetched_from_the_checked_address
 
 
 def test_a_host_whose_first_address_refuses_is_fetched_from_its_next_checked_address(
-        site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     Resolver(monkeypatch, {"news.example": ["127.0.0.3 127.0.0.1", "127.0.0.2"]})  # nothing on 127.0.0.3
     fetched = fetch(f"http://news.example:{site.port}/story.html", FetchPolicy(allow=("127.0.0.1", "127.0.0.3")))
     assert "Council approves tram line" in fetched.text and inner.hits == []
 
 
-def test_a_redirect_to_a_name_resolving_inside_is_refused(site: Site, inner: Site,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_redirect_to_a_name_resolving_inside_is_refused(
+    site: Site, inner: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site.pages["/to-inside"] = (302, {"Location": f"http://intranet.example:{site.port}/story.html"}, b"")
     Resolver(monkeypatch, {"intranet.example": ["127.0.0.2"]})
     with pytest.raises(InputError, match="intranet.example is an internal address"):
@@ -177,16 +189,49 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, 
     if shutil.which("openssl") is None:
         pytest.skip("needs the openssl command to make a test certificate")
     folder = tmp_path_factory.mktemp("tls")
-    (folder / "site.ext").write_text("subjectAltName=DNS:news.example\nbasicConstraints=critical,CA:FALSE\n"
-                                     "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n"
-                                     "authorityKeyIdentifier=keyid\nsubjectKeyIdentifier=hash\n")
+    (folder / "site.ext").write_text(
+        "subjectAltName=DNS:news.example\nbasicConstraints=critical,CA:FALSE\n"
+        "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n"
+        "authorityKeyIdentifier=keyid\nsubjectKeyIdentifier=hash\n"
+    )
     key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
     for command in (
-        ["req", "-x509", *key, "-days", "2", "-subj", "/CN=briefer test CA", "-keyout", "ca.key", "-out", "ca.pem",
-         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        [
+            "req",
+            "-x509",
+            *key,
+            "-days",
+            "2",
+            "-subj",
+            "/CN=briefer test CA",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
         ["req", "-new", *key, "-subj", "/CN=news.example", "-keyout", "site.key", "-out", "site.csr"],
-        ["x509", "-req", "-in", "site.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "2", "-days", "2",
-         "-extfile", "site.ext", "-out", "site.pem"],
+        [
+            "x509",
+            "-req",
+            "-in",
+            "site.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-set_serial",
+            "2",
+            "-days",
+            "2",
+            "-extfile",
+            "site.ext",
+            "-out",
+            "site.pem",
+        ],
     ):
         subprocess.run(["openssl", *command], cwd=folder, check=True, capture_output=True)
     return folder / "ca.pem", folder / "site.pem", folder / "site.key"
@@ -203,7 +248,8 @@ def tls_site(certificates: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPa
 
 
 def test_https_to_the_checked_address_still_verifies_the_certificate_for_the_name(
-        tls_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    tls_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     Resolver(monkeypatch, {"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]})
     fetched = fetch(f"https://news.example:{tls_site.port}/story.html", LOCAL)
     assert "Council approves tram line" in fetched.text
@@ -214,7 +260,8 @@ def test_https_to_the_checked_address_still_verifies_the_certificate_for_the_nam
 
 
 def test_a_redirect_to_another_name_on_the_same_address_gets_its_own_certificate_check(
-        tls_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    tls_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     Resolver(monkeypatch, {"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]})
     tls_site.pages["/to-other"] = (302, {"Location": f"https://other.example:{tls_site.port}/story.html"}, b"")
     with pytest.raises(InputError, match="other.example.*fetch failed"):

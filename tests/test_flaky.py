@@ -16,15 +16,40 @@ from briefs import ARTICLE, reply_for
 from fake_openai import FakeOpenAI, Step
 
 from briefer.cli import run_briefing
-from briefer.settings.config import load_settings
 from briefer.core.errors import BrieferError
+from briefer.settings.config import load_settings
 
 DAY = "2026-11-27"
 LANGS = "en,de,fr,pl,uk"
 REQUEST_TIMEOUT = 1.5
-_NAMES = ["Aalto", "Bianchi", "Costa", "Dvorak", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jansen",
-          "Kowalski", "Lindqvist", "Moreau", "Novak", "Olsen", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka",
-          "Urban", "Varga", "Weber", "Xavier", "Young", "Zeman"]
+_NAMES = [
+    "Aalto",
+    "Bianchi",
+    "Costa",
+    "Dvorak",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Horvat",
+    "Ivanova",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Olsen",
+    "Petrov",
+    "Quinn",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Urban",
+    "Varga",
+    "Weber",
+    "Xavier",
+    "Young",
+    "Zeman",
+]
 
 
 class FaultyEndpoint:
@@ -44,8 +69,11 @@ class FaultyEndpoint:
             (0.08, "500", Step(status=500)),
             (0.12, "429", Step(status=429, headers={"retry-after": "1"})),
             (0.15, "hang", Step(content=reply_for(body), delay=REQUEST_TIMEOUT + 1.5)),
-            (0.18, "html", Step(body=b"<html><body>Service Unavailable</body></html>",
-                                headers={"Content-Type": "text/html"})),
+            (
+                0.18,
+                "html",
+                Step(body=b"<html><body>Service Unavailable</body></html>", headers={"Content-Type": "text/html"}),
+            ),
             (0.20, "drop", Step(drop=True)),
             (0.215, "prose", Step(content="Sure! Here is a short summary of the article you sent.")),
             (0.23, "no choices", Step(body=b'{"id": "x", "object": "chat.completion", "choices": []}')),
@@ -65,9 +93,12 @@ def _articles(folder: Path, count: int) -> list[str]:
     paths = []
     for n in range(count):
         surname = _NAMES[n % 26] + _NAMES[(n // 26 + 3) % 26].lower()  # one of its own per article
-        own = [f"{_pseudo(words).capitalize()} {surname} " + " ".join(
-                   _pseudo(words) for _ in range(8))
-               + f" {n * 31 + i * 977 + 1000}." for i in range(6)]
+        own = [
+            f"{_pseudo(words).capitalize()} {surname} "
+            + " ".join(_pseudo(words) for _ in range(8))
+            + f" {n * 31 + i * 977 + 1000}."
+            for i in range(6)
+        ]
         path = folder / f"a{n:04d}.txt"
         path.write_text(ARTICLE + "\n" + "\n".join(own) + "\n", encoding="utf-8")
         paths.append(str(path))
@@ -79,9 +110,21 @@ def _pseudo(rng: random.Random) -> str:
 
 
 def _settings(tmp_path: Path, base_url: str, **extra: Any):
-    return load_settings({"base_url": base_url, "out_dir": tmp_path / "out", "date": DAY, "languages": LANGS,
-                          "model": "fake-model", "cache_dir": tmp_path / "cache", "concurrency": 8,
-                          "request_timeout": REQUEST_TIMEOUT, "http_retries": 2, **extra}, environ={})
+    return load_settings(
+        {
+            "base_url": base_url,
+            "out_dir": tmp_path / "out",
+            "date": DAY,
+            "languages": LANGS,
+            "model": "fake-model",
+            "cache_dir": tmp_path / "cache",
+            "concurrency": 8,
+            "request_timeout": REQUEST_TIMEOUT,
+            "http_retries": 2,
+            **extra,
+        },
+        environ={},
+    )
 
 
 def _run(settings, sources: list[str]) -> int:

@@ -8,12 +8,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from briefer.checks import checks
-from briefer.measure import gate
 from briefer.cli import main
 from briefer.core.models import Item
-from conftest import FIXTURES
+from briefer.measure import gate
 
 
 def _check(args: list[str]) -> int:
@@ -59,8 +59,9 @@ def test_a_changed_prompt_without_a_recording_says_what_to_run(tmp_path: Path, c
     shutil.rmtree(fixtures / "recordings")
     fixtures.joinpath("recordings").mkdir()
     (fixtures / "recordings" / "manifest.json").write_text('{"model": "some-model"}')
-    from briefer.cli import entry
     import sys
+
+    from briefer.cli import entry
 
     sys_argv = sys.argv
     try:
@@ -80,32 +81,66 @@ SEED_EXPECTATION = next(e for e in gate.load_expectations(FIXTURES) if e.name ==
 
 
 def _verdict_lines(item: Item) -> list[str]:
-    results = list(checks.run_checks(item, source=SEED, source_lang="en", lang=item.lang, words_per_item=60,
-                                     max_bullets=3, glossary={}, instructions=[]))
+    results = list(
+        checks.run_checks(
+            item,
+            source=SEED,
+            source_lang="en",
+            lang=item.lang,
+            words_per_item=60,
+            max_bullets=3,
+            glossary={},
+            instructions=[],
+        )
+    )
     results += gate.expectation_results(SEED_EXPECTATION, item)
     rows = [gate.Row(SEED_EXPECTATION.name, item.lang, r.check, r.passed, r.message) for r in results]
     return gate.failures(rows)
 
 
 def test_a_changed_number_is_caught_by_numbers() -> None:
-    lines = _verdict_lines(Item(article_id="x", lang="en", headline="Hegseth: no betrayal of Kyiv",
-                                bullets=("Hegseth said Trump's talks with Putin involve 40 NATO ministers.",)))
+    lines = _verdict_lines(
+        Item(
+            article_id="x",
+            lang="en",
+            headline="Hegseth: no betrayal of Kyiv",
+            bullets=("Hegseth said Trump's talks with Putin involve 40 NATO ministers.",),
+        )
+    )
     assert lines == ["hegseth-ukraine-peace-talks [en] numbers: numbers not in the source: 40"]
 
 
 def test_english_in_the_polish_briefing_is_caught_by_language() -> None:
-    lines = _verdict_lines(Item(article_id="x", lang="pl", headline="Hegseth says talks are no betrayal",
-                                bullets=("Hegseth said Trump's peace talks with Putin are not a betrayal of Kyiv.",)))
+    lines = _verdict_lines(
+        Item(
+            article_id="x",
+            lang="pl",
+            headline="Hegseth says talks are no betrayal",
+            bullets=("Hegseth said Trump's peace talks with Putin are not a betrayal of Kyiv.",),
+        )
+    )
     assert len(lines) == 1 and lines[0].startswith("hegseth-ukraine-peace-talks [pl] language: written in English")
 
 
 def test_a_name_not_in_the_source_is_caught_by_names() -> None:
-    lines = _verdict_lines(Item(article_id="x", lang="en", headline="Hegseth: no betrayal of Kyiv",
-                                bullets=("Hegseth and Trump spoke with Antony Blinken.",)))
+    lines = _verdict_lines(
+        Item(
+            article_id="x",
+            lang="en",
+            headline="Hegseth: no betrayal of Kyiv",
+            bullets=("Hegseth and Trump spoke with Antony Blinken.",),
+        )
+    )
     assert lines == ["hegseth-ukraine-peace-talks [en] names: names not in the source: Antony, Blinken"]
 
 
 def test_a_must_not_claim_is_caught_by_must_not() -> None:
-    lines = _verdict_lines(Item(article_id="x", lang="en", headline="Hegseth: no betrayal of Kyiv",
-                                bullets=("Hegseth said US troops will be deployed to Ukraine by Trump.",)))
+    lines = _verdict_lines(
+        Item(
+            article_id="x",
+            lang="en",
+            headline="Hegseth: no betrayal of Kyiv",
+            bullets=("Hegseth said US troops will be deployed to Ukraine by Trump.",),
+        )
+    )
     assert len(lines) == 1 and lines[0].startswith("hegseth-ukraine-peace-talks [en] must_not: claims:")

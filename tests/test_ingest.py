@@ -3,8 +3,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefer.sources.ingest import clean_text, read_sources
 from conftest import FIXTURES
+
+from briefer.sources.ingest import clean_text, read_sources
 
 
 def test_fixture_articles_are_read_with_their_languages() -> None:
@@ -34,12 +35,23 @@ def test_empty_and_binary_files_are_rejected_by_name(tmp_path: Path) -> None:
 
 
 def test_json_html_and_markdown_articles(tmp_path: Path) -> None:
-    (tmp_path / "a.json").write_text(json.dumps({"title": "Bridge opens", "text": "The bridge opened today in Oslo.",
-                                                 "url": "https://example.org/a", "published": "2026-11-26"}))
+    (tmp_path / "a.json").write_text(
+        json.dumps(
+            {
+                "title": "Bridge opens",
+                "text": "The bridge opened today in Oslo.",
+                "url": "https://example.org/a",
+                "published": "2026-11-26",
+            }
+        )
+    )
     (tmp_path / "b.md").write_text("# Heading here\n\nBody text of the markdown article.\n")
-    (tmp_path / "c.html").write_text("<html><head><title>Page title</title></head><body><article><h1>Page title</h1>"
-                                     "<p>" + "The city council approved the plan for a new tram line on Tuesday. " * 5
-                                     + "</p></article><script>alert(1)</script></body></html>")
+    (tmp_path / "c.html").write_text(
+        "<html><head><title>Page title</title></head><body><article><h1>Page title</h1>"
+        "<p>"
+        + "The city council approved the plan for a new tram line on Tuesday. " * 5
+        + "</p></article><script>alert(1)</script></body></html>"
+    )
     articles, rejected = read_sources([str(tmp_path)])
     assert not rejected
     by_name = {Path(a.source).name: a for a in articles}
@@ -57,7 +69,7 @@ def test_stdin_is_a_source(monkeypatch) -> None:
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Title\n\nText from a pipe.".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Title\n\nText from a pipe.")))
     articles, _ = read_sources(["-"])
     assert articles[0].source == "stdin" and articles[0].text == "Text from a pipe."
 
@@ -65,8 +77,10 @@ def test_stdin_is_a_source(monkeypatch) -> None:
 def test_markdown_front_matter_gives_title_url_and_date_not_a_title_of_dashes(tmp_path) -> None:
     from briefer.sources.ingest import parse_article
 
-    raw = ("---\ntitle: Lyon opens tram line T10\nurl: https://example.org/t10\npublished: 2026-11-26\n---\n"
-           "The T10 tram line opened in Lyon on Tuesday. Mayor Grégory Doucet said 42 trams will run every day.\n")
+    raw = (
+        "---\ntitle: Lyon opens tram line T10\nurl: https://example.org/t10\npublished: 2026-11-26\n---\n"
+        "The T10 tram line opened in Lyon on Tuesday. Mayor Grégory Doucet said 42 trams will run every day.\n"
+    )
     article = parse_article(raw, "t10.md", ".md")
     assert article.title == "Lyon opens tram line T10"
     assert article.url == "https://example.org/t10" and article.published == "2026-11-26"

@@ -24,18 +24,34 @@ def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpr
 
 
 def test_the_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
-    built = _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                  "-w", str(tmp_path / "dist"), str(ROOT)], tmp_path)
+    built = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        tmp_path,
+    )
     assert built.returncode == 0, built.stderr
     wheel = next((tmp_path / "dist").glob("briefer-*.whl"))
     venv = tmp_path / "venv"
     assert _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], tmp_path).returncode == 0
     python = venv / "bin" / "python"
-    target = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                       tmp_path).stdout.strip())
+    target = Path(
+        _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], tmp_path).stdout.strip()
+    )
     (target / "project-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    installed = _run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index",
-                      "--target", str(target), str(wheel)], tmp_path)
+    installed = _run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
+        tmp_path,
+    )
     assert installed.returncode == 0, installed.stderr
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -53,9 +69,25 @@ def test_the_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> Non
 
     article.write_text(ARTICLE, encoding="utf-8")
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
-        ran = _run([str(python), "-m", "briefer", "run", str(article), "--lang", "en,de", "--out", "out",
-                    "--date", "2026-11-27", "--model", "fake-model"], elsewhere,
-                   {**env, "OPENAI_BASE_URL": fake.base_url, "NO_PROXY": "127.0.0.1"})
+        ran = _run(
+            [
+                str(python),
+                "-m",
+                "briefer",
+                "run",
+                str(article),
+                "--lang",
+                "en,de",
+                "--out",
+                "out",
+                "--date",
+                "2026-11-27",
+                "--model",
+                "fake-model",
+            ],
+            elsewhere,
+            {**env, "OPENAI_BASE_URL": fake.base_url, "NO_PROXY": "127.0.0.1"},
+        )
     assert ran.returncode == 0, ran.stderr
     day = elsewhere / "out" / "2026-11-27"
     briefing = json.loads((day / "briefing.json").read_text())

@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from typing import Iterator
 
 import pytest
+from fake_openai import FakeOpenAI, Step
 
-from briefer.core.errors import (EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError)
+from briefer.core.errors import EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError
+from briefer.core.models import Usage
 from briefer.model.llm import LLM, Reply
 from briefer.model.reask import parse_json_reply
-from briefer.core.models import Usage
-from fake_openai import FakeOpenAI, Step
 
 CANARY_KEY = "sk-canary-123456"
 MESSAGES = [{"role": "system", "content": "You write briefs."}, {"role": "user", "content": "Brief this."}]
@@ -60,6 +60,7 @@ def error_body(message: str) -> bytes:
 
 
 # ---- HTTP faults: the SDK retries, briefer maps ----
+
 
 def test_429_with_retry_after_is_waited_out_then_the_reply_is_returned() -> None:
     limited = Step(status=429, headers={"retry-after": "1"})
@@ -155,6 +156,7 @@ def test_connection_refused_is_a_temporary_error_naming_the_endpoint() -> None:
 
 # ---- 400s: format fallback and context length ----
 
+
 def test_an_endpoint_refusing_json_schema_gets_the_next_response_format() -> None:
     refusal = Step(status=400, body=error_body("response_format type json_schema is not supported by this server"))
     with serve(refusal, Step(content=GOOD)) as fake:
@@ -184,8 +186,10 @@ def test_requests_refused_a_format_at_once_fall_back_one_step_and_file_replies_u
 
     with FakeOpenAI(responder=responder) as fake:
         llm = make_llm(fake.base_url, concurrency=2, store=ReplyStore(tmp_path / "replies"))
-        threads = [threading.Thread(target=llm.complete, args=([{"role": "user", "content": f"q{n}"}], SCHEMA, {}))
-                   for n in range(2)]
+        threads = [
+            threading.Thread(target=llm.complete, args=([{"role": "user", "content": f"q{n}"}], SCHEMA, {}))
+            for n in range(2)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -199,8 +203,12 @@ def test_requests_refused_a_format_at_once_fall_back_one_step_and_file_replies_u
 
 
 def test_a_context_length_400_is_context_too_long() -> None:
-    refusal = Step(status=400, body=error_body(
-        "This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens."))
+    refusal = Step(
+        status=400,
+        body=error_body(
+            "This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens."
+        ),
+    )
     with serve(refusal) as fake:
         with pytest.raises(ContextTooLongError) as caught:
             complete(make_llm(fake.base_url, http_retries=2))
@@ -210,16 +218,21 @@ def test_a_context_length_400_is_context_too_long() -> None:
 
 # ---- the re-ask loop ----
 
+
 def _completion_body(choices: list) -> bytes:
-    return json.dumps({"id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake-model",
-                       "choices": choices}).encode()
+    return json.dumps(
+        {"id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake-model", "choices": choices}
+    ).encode()
 
 
 NO_CHOICES = Step(body=_completion_body([]))
-NULL_CONTENT = Step(body=_completion_body([{"index": 0, "finish_reason": "stop",
-                                            "message": {"role": "assistant", "content": None}}]))
-HTML_PAGE = Step(body=b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>",
-                 headers={"Content-Type": "text/html; charset=utf-8"})
+NULL_CONTENT = Step(
+    body=_completion_body([{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": None}}])
+)
+HTML_PAGE = Step(
+    body=b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>",
+    headers={"Content-Type": "text/html; charset=utf-8"},
+)
 BAD_REPLIES = {"no-choices": NO_CHOICES, "null-content": NULL_CONTENT, "html-page": HTML_PAGE}
 
 
@@ -231,8 +244,15 @@ def json_judge(parsed: dict | None, problem: str) -> tuple[dict | None, list[str
 
 def ask(llm: LLM, max_reasks: int = 2):
     try:
-        return llm.ask(MESSAGES, SCHEMA, {}, json_judge, lambda failures: "Fix: " + "; ".join(failures),
-                       max_reasks, time.monotonic() + 60)
+        return llm.ask(
+            MESSAGES,
+            SCHEMA,
+            {},
+            json_judge,
+            lambda failures: "Fix: " + "; ".join(failures),
+            max_reasks,
+            time.monotonic() + 60,
+        )
     finally:
         llm.close()
 
@@ -257,14 +277,15 @@ def test_an_unusable_reply_then_a_good_one_gives_the_good_one(bad: Step) -> None
     assert answer.failures == []
 
 
-
-
-@pytest.mark.parametrize("body", [
-    pytest.param(b"<html><body>502 Bad Gateway</body></html>", id="html-labelled-json"),
-    pytest.param(b'{"id": "chatcmpl-cut", "choi', id="truncated-json"),
-    pytest.param(b'{"choices": [null]}', id="null-choice"),
-    pytest.param(b'{"choices": "none"}', id="choices-not-a-list"),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"<html><body>502 Bad Gateway</body></html>", id="html-labelled-json"),
+        pytest.param(b'{"id": "chatcmpl-cut", "choi', id="truncated-json"),
+        pytest.param(b'{"choices": [null]}', id="null-choice"),
+        pytest.param(b'{"choices": "none"}', id="choices-not-a-list"),
+    ],
+)
 def test_a_malformed_200_body_is_a_failed_reply_not_a_crash(body: bytes) -> None:
     with serve(Step(body=body), Step(content=GOOD)) as fake:
         answer = ask(make_llm(fake.base_url), max_reasks=2)
@@ -274,10 +295,26 @@ def test_a_malformed_200_body_is_a_failed_reply_not_a_crash(body: bytes) -> None
 
 def test_a_rejected_reply_is_re_asked_with_the_reply_and_the_failures() -> None:
     first, second = '{"a": 7}', '{"a": 1}'
-    with serve(Step(content=first, usage={"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120,
-                                          "prompt_tokens_details": {"cached_tokens": 0}}),
-               Step(content=second, usage={"prompt_tokens": 150, "completion_tokens": 10, "total_tokens": 160,
-                                           "prompt_tokens_details": {"cached_tokens": 90}})) as fake:
+    with serve(
+        Step(
+            content=first,
+            usage={
+                "prompt_tokens": 100,
+                "completion_tokens": 20,
+                "total_tokens": 120,
+                "prompt_tokens_details": {"cached_tokens": 0},
+            },
+        ),
+        Step(
+            content=second,
+            usage={
+                "prompt_tokens": 150,
+                "completion_tokens": 10,
+                "total_tokens": 160,
+                "prompt_tokens_details": {"cached_tokens": 90},
+            },
+        ),
+    ) as fake:
         seen: list[tuple[dict | None, str]] = []
 
         def judge(parsed: dict | None, problem: str) -> tuple[dict | None, list[str]]:
@@ -295,8 +332,8 @@ def test_a_rejected_reply_is_re_asked_with_the_reply_and_the_failures() -> None:
     assert seen == [({"a": 7}, ""), ({"a": 1}, "")]
     assert fake.requests[0].body["messages"] == MESSAGES
     sent = fake.requests[1].body["messages"]
-    assert sent[:len(MESSAGES)] == MESSAGES
-    assert sent[len(MESSAGES):] == [
+    assert sent[: len(MESSAGES)] == MESSAGES
+    assert sent[len(MESSAGES) :] == [
         {"role": "assistant", "content": first},
         {"role": "user", "content": reask(["numbers: numbers not in the source: 7"])},
     ]
@@ -309,29 +346,38 @@ def test_a_rejected_reply_is_re_asked_with_the_reply_and_the_failures() -> None:
 
 # ---- parse_json_reply ----
 
+
 def _reply(content: str, finish_reason: str | None = "stop") -> Reply:
     return Reply(content=content, usage=Usage(), model="fake-model", finish_reason=finish_reason)
 
 
-@pytest.mark.parametrize("content, expected", [
-    ('```json\n{"headline": "A", "bullets": ["b"]}\n```', {"headline": "A", "bullets": ["b"]}),
-    ('```\n{"a": 1}\n```', {"a": 1}),
-    ('Here is the brief you asked for:\n{"a": [1, 2]}', {"a": [1, 2]}),
-    ('Sure! ```json\n{"a": "x"}\n``` Hope that helps.', {"a": "x"}),
-    ('{"a": 1} and some trailing words', {"a": 1}),
-], ids=["json-fence", "bare-fence", "after-prose", "fence-inside-prose", "trailing-prose"])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ('```json\n{"headline": "A", "bullets": ["b"]}\n```', {"headline": "A", "bullets": ["b"]}),
+        ('```\n{"a": 1}\n```', {"a": 1}),
+        ('Here is the brief you asked for:\n{"a": [1, 2]}', {"a": [1, 2]}),
+        ('Sure! ```json\n{"a": "x"}\n``` Hope that helps.', {"a": "x"}),
+        ('{"a": 1} and some trailing words', {"a": 1}),
+    ],
+    ids=["json-fence", "bare-fence", "after-prose", "fence-inside-prose", "trailing-prose"],
+)
 def test_parse_json_reply_finds_the_object(content: str, expected: dict) -> None:
     assert parse_json_reply(_reply(content)) == (expected, "")
 
 
-@pytest.mark.parametrize("content, finish_reason, says", [
-    ('{"a": 1,,}', "stop", "not valid JSON"),
-    ('{"a": "unterminated', "stop", "not valid JSON"),
-    ('{"a": 1}', "length", "cut off at the token limit"),
-    ('{"a": ', "length", "cut off at the token limit"),
-    ("", "stop", "empty"),
-    ("I cannot help with that.", "stop", "no JSON object"),
-], ids=["invalid", "unterminated", "length-even-if-valid", "length-cut", "empty", "prose-only"])
+@pytest.mark.parametrize(
+    "content, finish_reason, says",
+    [
+        ('{"a": 1,,}', "stop", "not valid JSON"),
+        ('{"a": "unterminated', "stop", "not valid JSON"),
+        ('{"a": 1}', "length", "cut off at the token limit"),
+        ('{"a": ', "length", "cut off at the token limit"),
+        ("", "stop", "empty"),
+        ("I cannot help with that.", "stop", "no JSON object"),
+    ],
+    ids=["invalid", "unterminated", "length-even-if-valid", "length-cut", "empty", "prose-only"],
+)
 def test_parse_json_reply_says_why_there_is_no_object(content: str, finish_reason: str, says: str) -> None:
     value, problem = parse_json_reply(_reply(content, finish_reason))
     assert value is None

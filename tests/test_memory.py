@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
+from stories import EVENT_EN, EVENT_UK, article, templated
 
 from briefer.sources.ingest import parse_article
 from briefer.stories.memory import FILE, StoryMemory
 from briefer.stories.story import facts_from_json, facts_json, story_facts
-from conftest import FIXTURES
-from stories import EVENT_EN, EVENT_UK, article, templated
 
 MONDAY, TUESDAY, WEDNESDAY = date(2026, 3, 16), date(2026, 3, 17), date(2026, 3, 18)
 
@@ -89,7 +89,9 @@ def test_rerunning_a_day_marks_its_stories_as_the_first_run_did(tmp_path: Path) 
     assert again == first
     with sqlite3.connect(tmp_path / FILE) as db:
         assert db.execute("SELECT day, COUNT(*) FROM stories GROUP BY day ORDER BY day").fetchall() == [
-            ("2026-03-16", 2), ("2026-03-17", 3)]
+            ("2026-03-16", 2),
+            ("2026-03-17", 3),
+        ]
 
 
 def test_each_desk_remembers_what_it_published(tmp_path: Path) -> None:
@@ -102,6 +104,7 @@ def test_each_desk_remembers_what_it_published(tmp_path: Path) -> None:
 def test_stories_sharing_a_few_people_and_places_stay_apart(tmp_path: Path) -> None:
     """The EU summit report names eleven of the Hegseth story's people and places (Ukraine,
     Kyiv, Pistorius, ...), and is another story."""
+
     def fixture(path: Path):
         return story_facts(parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix))
 
@@ -125,22 +128,38 @@ def test_stories_written_from_one_template_stay_apart_across_days(tmp_path: Path
     assert kinds == ["new"] * 100 and again == ["repeat"] * 10
 
 
-def _briefing(out: Path, day: date, articles: list[tuple[str, list[tuple[str, str]]]], desk: str | None,
-              folder: str = "") -> None:
+def _briefing(
+    out: Path, day: date, articles: list[tuple[str, list[tuple[str, str]]]], desk: str | None, folder: str = ""
+) -> None:
     """A day's briefing.json as a run writes it: per article its story and its items' fates."""
-    document = {"date": day.isoformat(), "languages": ["en", "de"], **({"desk": desk} if desk else {}),
-                "articles": [{"title": text.split("\n")[0], "story": facts_json(facts(text)),
-                              "items": [{"lang": lang, "status": status, "headline": "…"} for lang, status in items]}
-                             for text, items in articles]}
+    document = {
+        "date": day.isoformat(),
+        "languages": ["en", "de"],
+        **({"desk": desk} if desk else {}),
+        "articles": [
+            {
+                "title": text.split("\n")[0],
+                "story": facts_json(facts(text)),
+                "items": [{"lang": lang, "status": status, "headline": "…"} for lang, status in items],
+            }
+            for text, items in articles
+        ],
+    }
     (out / folder / day.isoformat()).mkdir(parents=True, exist_ok=True)
     (out / folder / day.isoformat() / "briefing.json").write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
 
 def _two_published_days(out: Path) -> None:
-    _briefing(out, MONDAY, [(TARTU, [("en", "passed"), ("de", "flagged")]),
-                            (LYON, [("en", "failed"), ("de", "failed")])], desk="city")  # Lyon never published
+    _briefing(
+        out,
+        MONDAY,
+        [(TARTU, [("en", "passed"), ("de", "flagged")]), (LYON, [("en", "failed"), ("de", "failed")])],
+        desk="city",
+    )  # Lyon never published
     _briefing(out, TUESDAY, [(PORTO, [("en", "passed"), ("de", "failed")])], desk=None)  # before desks: "briefer"
-    _briefing(out, TUESDAY, [(LYON, [("en", "passed")])], desk="region", folder="region")  # a named desk's own folder: out/<desk>/<day>/
+    _briefing(
+        out, TUESDAY, [(LYON, [("en", "passed")])], desk="region", folder="region"
+    )  # a named desk's own folder: out/<desk>/<day>/
 
 
 def _check_rebuilt(out: Path, note: str, reason: str) -> None:
@@ -172,10 +191,16 @@ def _foreign_database(path: Path) -> None:
         db.execute("PRAGMA user_version = 99")
 
 
-@pytest.mark.parametrize("spoil, reason", [
-    (lambda path: path.write_bytes(b"these are not the stories you are looking for\n" * 40), "file is not a database"),
-    (_foreign_database, "schema version 99"),
-])
+@pytest.mark.parametrize(
+    "spoil, reason",
+    [
+        (
+            lambda path: path.write_bytes(b"these are not the stories you are looking for\n" * 40),
+            "file is not a database",
+        ),
+        (_foreign_database, "schema version 99"),
+    ],
+)
 def test_an_unreadable_memory_is_rebuilt_and_the_run_says_why(tmp_path: Path, spoil, reason: str) -> None:
     _two_published_days(tmp_path)
     spoil(tmp_path / FILE)
@@ -221,8 +246,10 @@ def test_a_briefing_json_that_cannot_be_read_is_left_out_and_named(tmp_path: Pat
     _two_published_days(tmp_path)
     (tmp_path / "2026-03-15").mkdir()
     (tmp_path / "2026-03-15" / "briefing.json").write_text('{"articles": [', encoding="utf-8")  # cut off by a full disk
-    old = {"date": "2026-03-14", "articles": [{"title": "Before stories were kept", "items": [{"lang": "en",
-                                                                                             "status": "passed"}]}]}
+    old = {
+        "date": "2026-03-14",
+        "articles": [{"title": "Before stories were kept", "items": [{"lang": "en", "status": "passed"}]}],
+    }
     (tmp_path / "2026-03-14").mkdir()
     (tmp_path / "2026-03-14" / "briefing.json").write_text(json.dumps(old), encoding="utf-8")
     memory, note = StoryMemory.open(tmp_path, "city")

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from briefs import ARTICLE, asked, is_brief, reply_for
 from fake_openai import FakeOpenAI, Step
+
 from briefer.cli import run_briefing
 from briefer.settings.config import load_settings
 
@@ -16,8 +16,15 @@ LANGS = "en,de,fr,pl,uk"
 
 
 def _settings(tmp_path: Path, base_url: str, **extra):
-    flags = {"base_url": base_url, "out_dir": tmp_path / "out", "date": "2026-11-27", "languages": LANGS,
-             "model": "fake-model", "cache_dir": tmp_path / "cache", **extra}
+    flags = {
+        "base_url": base_url,
+        "out_dir": tmp_path / "out",
+        "date": "2026-11-27",
+        "languages": LANGS,
+        "model": "fake-model",
+        "cache_dir": tmp_path / "cache",
+        **extra,
+    }
     return load_settings(flags, environ={})
 
 
@@ -52,7 +59,7 @@ def test_every_language_call_shares_the_article_prefix_and_ends_with_its_own_ins
     endings = {asked(r.body)[0] for r in fake.requests}
     assert endings == set(LANGS.split(","))
     german = next(r for r in fake.requests if asked(r.body)[0] == "de").body["messages"][-1]["content"]
-    assert german[german.index("</source>"):].strip() == "</source>\n\nSchreibe die Kurzmeldung auf Deutsch."
+    assert german[german.index("</source>") :].strip() == "</source>\n\nSchreibe die Kurzmeldung auf Deutsch."
 
 
 def test_a_changed_number_is_reasked_naming_the_failure_then_fixed(tmp_path: Path) -> None:
@@ -78,8 +85,13 @@ def test_an_item_that_never_passes_is_marked_failed_never_written_as_passed(tmp_
     def responder(body):
         lang = asked(body)[0]
         if lang == "pl":  # English in the Polish briefing, every time
-            return Step(content=reply_for(body, headline="Anna Berg opens the bridge in Oslo",
-                                          bullets=["Transport minister Anna Berg opened the new bridge on Monday."]))
+            return Step(
+                content=reply_for(
+                    body,
+                    headline="Anna Berg opens the bridge in Oslo",
+                    bullets=["Transport minister Anna Berg opened the new bridge on Monday."],
+                )
+            )
         return Step(content=reply_for(body))
 
     with FakeOpenAI(responder=responder) as fake:
@@ -99,16 +111,26 @@ def test_an_item_that_never_passes_is_marked_failed_never_written_as_passed(tmp_
 
 
 def test_an_article_too_long_for_the_context_is_digested_first(tmp_path: Path) -> None:
-    paragraph = ("Norway's transport minister Anna Berg opened the new Bjørvika bridge in Oslo on Monday. "
-                 "The bridge cost 120 million kroner and took 3 years to build. ") * 8
+    paragraph = (
+        "Norway's transport minister Anna Berg opened the new Bjørvika bridge in Oslo on Monday. "
+        "The bridge cost 120 million kroner and took 3 years to build. "
+    ) * 8
     long_text = "Minister Anna Berg opens new bridge in Oslo\n\n" + "\n\n".join([paragraph] * 45)
     assert len(long_text.split()) > 6000
 
     def responder(body):
         user = body["messages"][-1]["content"]
         if "List the key facts" in user or "Merge these facts" in user:
-            return Step(content=json.dumps({"facts": ["Anna Berg opened the Bjørvika bridge in Oslo on Monday.",
-                                                      "It cost 120 million kroner and took 3 years."]}))
+            return Step(
+                content=json.dumps(
+                    {
+                        "facts": [
+                            "Anna Berg opened the Bjørvika bridge in Oslo on Monday.",
+                            "It cost 120 million kroner and took 3 years.",
+                        ]
+                    }
+                )
+            )
         return Step(content=reply_for(body))
 
     with FakeOpenAI(responder=responder) as fake:
@@ -168,17 +190,20 @@ def test_a_rerun_with_one_more_language_pays_only_for_that_language(tmp_path: Pa
 
 
 def test_a_budget_skips_what_would_pass_it_and_says_so(tmp_path: Path, capsys) -> None:
-    stories = {"bridge.txt": ARTICLE,
-               "tram.txt": "Lyon opens tram T10\n\nMayor Grégory Doucet opened tram line T10 on Tuesday; 42 trams run.",
-               "storm.txt": "Storm on the coast\n\n" + "Winds of 90 km/h hit Brest and Quimper overnight. " * 40}
+    stories = {
+        "bridge.txt": ARTICLE,
+        "tram.txt": "Lyon opens tram T10\n\nMayor Grégory Doucet opened tram line T10 on Tuesday; 42 trams run.",
+        "storm.txt": "Storm on the coast\n\n" + "Winds of 90 km/h hit Brest and Quimper overnight. " * 40,
+    }
     for name, text in stories.items():
         (tmp_path / name).write_text(text)
     sources = [str(tmp_path / name) for name in stories]
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
         # 1200 tokens: bridge and tram fit (their requests may reserve their most at once: ~530 + ~480),
         # storm does not (the three estimates add up to ~1,810)
-        code = run_briefing(_settings(tmp_path, fake.base_url, languages="en", budget="1200", max_output_tokens=128),
-                            sources)
+        code = run_briefing(
+            _settings(tmp_path, fake.base_url, languages="en", budget="1200", max_output_tokens=128), sources
+        )
     assert code == 3  # written, but not everything
     report = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())
     assert len(report["skipped"]) == 1 and "storm.txt: skipped, over budget 1200" in report["skipped"][0]
@@ -193,6 +218,11 @@ def test_a_money_budget_needs_a_price_for_the_model(tmp_path: Path) -> None:
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
         with pytest.raises(ConfigError, match="prices"):
             run_briefing(_settings(tmp_path, fake.base_url, budget="0.50 USD"), [_article(tmp_path)])
-        settings = _settings(tmp_path, fake.base_url, languages="en", budget="0.50 USD",
-                             prices={"fake-model": {"input": 0.15, "output": 0.6}})
+        settings = _settings(
+            tmp_path,
+            fake.base_url,
+            languages="en",
+            budget="0.50 USD",
+            prices={"fake-model": {"input": 0.15, "output": 0.6}},
+        )
         assert run_briefing(settings, [_article(tmp_path)]) == 0

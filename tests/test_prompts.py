@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from briefer.briefing import prompts
+from briefer.core.errors import ConfigError
 from briefer.model.chunking import count_tokens
 from briefer.settings.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
-from briefer.core.errors import ConfigError
 
 PROMPTS = PROJECT_ROOT / "prompts"
 
@@ -43,8 +43,14 @@ def test_the_article_is_a_byte_identical_prefix_across_languages() -> None:
     brief = prompts.load_prompt(PROMPTS, "brief")
     rendered = {}
     for lang in SUPPORTED_LANGUAGES:
-        values = dict(title="T", text="Body of the article.", source_kind="article", words=60, max_bullets=3,
-                      locale=brief.locale(lang))
+        values = dict(
+            title="T",
+            text="Body of the article.",
+            source_kind="article",
+            words=60,
+            max_bullets=3,
+            locale=brief.locale(lang),
+        )
         rendered[lang] = brief.render("system", **values) + "\n" + brief.render("user", **values)
     article_end = rendered["en"].index("</source>") + len("</source>")
     prefix = rendered["en"][:article_end]
@@ -86,8 +92,12 @@ def test_a_prompt_file_reaching_past_its_values_into_python_is_refused(tmp_path:
     copy = tmp_path / "prompts"
     shutil.copytree(PROMPTS, copy)
     source = (copy / "brief" / "v2.md").read_text(encoding="utf-8")
-    (copy / "brief" / "v3.md").write_text(source.replace("version: 2", "version: 3").replace(
-        "Title: {{ title }}", "Title: {{ title.__class__.__mro__ }}"), encoding="utf-8")
+    (copy / "brief" / "v3.md").write_text(
+        source.replace("version: 2", "version: 3").replace(
+            "Title: {{ title }}", "Title: {{ title.__class__.__mro__ }}"
+        ),
+        encoding="utf-8",
+    )
     prompts.lock_prompts(copy)
     brief = prompts.load_prompt(copy, "brief@3")
     values = dict(title="T", text="Body.", source_kind="article", words=60, max_bullets=3, locale=brief.locale("en"))

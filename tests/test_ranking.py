@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefer.stories import ranking
 from briefer.core.models import Article, Standing
+from briefer.stories import ranking
 
 DAY = date(2026, 11, 27)
 
 
-def _article(name: str, text: str = "A council met.", also_from: tuple[str, ...] = (), published: str | None = None) -> Article:
-    return Article(id=name, title=name, source=f"{name}.txt", lang="en", text=text, also_from=also_from,
-                   published=published)
+def _article(
+    name: str, text: str = "A council met.", also_from: tuple[str, ...] = (), published: str | None = None
+) -> Article:
+    return Article(
+        id=name, title=name, source=f"{name}.txt", lang="en", text=text, also_from=also_from, published=published
+    )
 
 
 def test_a_priority_term_a_story_mentions_puts_it_first_and_says_so() -> None:
@@ -31,7 +34,10 @@ def test_more_sources_rank_higher_and_new_before_update_before_repeat() -> None:
 
 
 def test_a_story_published_the_day_before_outranks_an_older_one() -> None:
-    articles = [_article("old", published="2026-11-20T08:00:00Z"), _article("fresh", published="Thu, 26 Nov 2026 18:00:00 GMT")]
+    articles = [
+        _article("old", published="2026-11-20T08:00:00Z"),
+        _article("fresh", published="Thu, 26 Nov 2026 18:00:00 GMT"),
+    ]
     ranked = ranking.rank(articles, {}, (), DAY)
     assert [a.id for a, _ in ranked] == ["fresh", "old"]
     assert "published 2026-11-26" in ranked[0][1].reasons

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-
 from fake_openai import FakeOpenAI, Step
+
 from briefer.model.llm import LLM
 from briefer.model.ratelimit import RateLimiter
 
@@ -26,7 +26,10 @@ def test_a_provider_saying_no_requests_are_left_is_waited_for() -> None:
 
 def test_requests_per_minute_from_settings_spread_the_calls(monkeypatch) -> None:
     waited: list[float] = []
-    monkeypatch.setattr("briefer.model.ratelimit.time.sleep", lambda seconds: (waited.append(seconds), clock.append(clock[-1] + seconds)))
+    monkeypatch.setattr(
+        "briefer.model.ratelimit.time.sleep",
+        lambda seconds: (waited.append(seconds), clock.append(clock[-1] + seconds)),
+    )
     clock = [1000.0]
     monkeypatch.setattr("briefer.model.ratelimit.time.monotonic", lambda: clock[-1])
     limiter = RateLimiter(requests_per_minute=2)

@@ -22,14 +22,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-
 from briefs import ARTICLE, ITEMS, asked, is_brief, reply_for
 from fake_openai import FakeOpenAI, Step, completion
 from test_cli_faults import briefing_files, error_lines, run_cli
 
 from briefer.cli import run_briefing
-from briefer.settings.config import load_settings
 from briefer.core.errors import BrieferError
+from briefer.settings.config import load_settings
 
 DAY = "2026-11-27"
 CANARY = "sk-canary-0123456789"
@@ -45,8 +44,15 @@ SYSTEM_WORDING = "You write short, faithful news briefings for a news desk."
 
 
 def _settings(tmp_path: Path, base_url: str, **extra: Any):
-    flags = {"base_url": base_url, "out_dir": tmp_path / "out", "date": DAY, "languages": "en",
-             "model": "fake-model", "cache_dir": tmp_path / "cache", **extra}
+    flags = {
+        "base_url": base_url,
+        "out_dir": tmp_path / "out",
+        "date": DAY,
+        "languages": "en",
+        "model": "fake-model",
+        "cache_dir": tmp_path / "cache",
+        **extra,
+    }
     return load_settings(flags, environ={})
 
 
@@ -72,20 +78,44 @@ Ferries to the islands will leave from the new quay from next month.
 """
 STORIES: dict[str, tuple[str, dict[str, tuple[str, list[str]]]]] = {
     "Bjørvika": (ARTICLE, {lang: ITEMS[lang] for lang in ("en", "de")}),
-    "Deichman": (LIBRARY, {
-        "en": ("Lena Vogt opens new library in Trondheim",
-               ["Mayor Lena Vogt opened the new library in Trondheim on Tuesday.",
-                "It cost 45 million kroner and holds 80,000 books."]),
-        "de": ("Lena Vogt eröffnet neue Bibliothek in Trondheim",
-               ["Bürgermeisterin Lena Vogt hat am Dienstag die neue Bibliothek in Trondheim eröffnet.",
-                "Sie kostete 45 Millionen Kronen und hat 80.000 Bücher."])}),
-    "Tromsø": (FERRY, {
-        "en": ("New ferry terminal opens in Tromsø",
-               ["The port authority opened a new ferry terminal in Tromsø on Friday.",
-                "It cost 64 million kroner and will serve 900 passengers a day."]),
-        "de": ("Neues Fährterminal in Tromsø eröffnet",
-               ["Die Hafenbehörde hat am Freitag ein neues Fährterminal in Tromsø eröffnet.",
-                "Es kostete 64 Millionen Kronen und soll täglich 900 Fahrgäste bedienen."])}),
+    "Deichman": (
+        LIBRARY,
+        {
+            "en": (
+                "Lena Vogt opens new library in Trondheim",
+                [
+                    "Mayor Lena Vogt opened the new library in Trondheim on Tuesday.",
+                    "It cost 45 million kroner and holds 80,000 books.",
+                ],
+            ),
+            "de": (
+                "Lena Vogt eröffnet neue Bibliothek in Trondheim",
+                [
+                    "Bürgermeisterin Lena Vogt hat am Dienstag die neue Bibliothek in Trondheim eröffnet.",
+                    "Sie kostete 45 Millionen Kronen und hat 80.000 Bücher.",
+                ],
+            ),
+        },
+    ),
+    "Tromsø": (
+        FERRY,
+        {
+            "en": (
+                "New ferry terminal opens in Tromsø",
+                [
+                    "The port authority opened a new ferry terminal in Tromsø on Friday.",
+                    "It cost 64 million kroner and will serve 900 passengers a day.",
+                ],
+            ),
+            "de": (
+                "Neues Fährterminal in Tromsø eröffnet",
+                [
+                    "Die Hafenbehörde hat am Freitag ein neues Fährterminal in Tromsø eröffnet.",
+                    "Es kostete 64 Millionen Kronen und soll täglich 900 Fahrgäste bedienen.",
+                ],
+            ),
+        },
+    ),
 }
 
 
@@ -151,8 +181,14 @@ def _gaps(fake: FakeOpenAI) -> list[float]:
 
 
 def _start_cli(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "briefer", *args], cwd=cwd, env={**os.environ, **env},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefer", *args],
+        cwd=cwd,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
@@ -190,8 +226,9 @@ def test_429_with_retry_after_is_waited_out_and_counted_in_the_report(tmp_path: 
         return Step(status=429, headers={"retry-after": "1"}) if n <= 3 else good_step(body)
 
     with FakeOpenAI(responder=_counting(answer)) as fake:
-        result = run_cli(_cli_args([source], out), tmp_path,
-                         {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_HTTP_RETRIES": "3"})
+        result = run_cli(
+            _cli_args([source], out), tmp_path, {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_HTTP_RETRIES": "3"}
+        )
     assert result.returncode == 0, result.stderr
     assert len(fake.requests) == 4
     assert all(gap >= 0.95 for gap in _gaps(fake)), _gaps(fake)  # retry-after: 1 was honoured
@@ -235,9 +272,12 @@ def test_a_hanging_endpoint_ends_the_run_quickly_with_75(tmp_path: Path) -> None
     out = tmp_path / "out"
     with FakeOpenAI([Step(content="{}", delay=40)]) as fake:
         started = time.monotonic()
-        result = run_cli(_cli_args([source], out), tmp_path,
-                         {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_REQUEST_TIMEOUT": "2",
-                          "BRIEFER_HTTP_RETRIES": "0"}, timeout=45)
+        result = run_cli(
+            _cli_args([source], out),
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_REQUEST_TIMEOUT": "2", "BRIEFER_HTTP_RETRIES": "0"},
+            timeout=45,
+        )
         elapsed = time.monotonic() - started
     assert elapsed < 30, elapsed
     assert result.returncode == 75, result.stderr
@@ -266,7 +306,7 @@ class TrickleServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._sock.getsockname()[1]}/v1"
 
-    def __enter__(self) -> "TrickleServer":
+    def __enter__(self) -> TrickleServer:
         self._thread.start()
         return self
 
@@ -299,8 +339,9 @@ class TrickleServer:
             request = json.loads(body)
             payload = json.dumps(completion(reply_for(request), "fake-model")).encode()
             try:
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                             b"Content-Length: %d\r\n\r\n" % len(payload))
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(payload)
+                )
                 for byte in payload:
                     if self.stop.wait(self.interval):
                         return
@@ -336,8 +377,9 @@ def test_an_abandoned_trickling_request_keeps_its_concurrency_slot_until_it_real
     from briefer.model.llm import LLM
 
     with TrickleServer(interval=0.2) as server:
-        llm = LLM(base_url=server.base_url, api_key=None, model="fake-model", timeout=1.0, http_retries=0,
-                  concurrency=1)
+        llm = LLM(
+            base_url=server.base_url, api_key=None, model="fake-model", timeout=1.0, http_retries=0, concurrency=1
+        )
         asking = [{"role": "user", "content": "An article.\nWrite the brief in English."}]
         with pytest.raises(BrieferError):  # cut off after 1 s; the trickle goes on in the background
             llm.complete(asking, {}, {})
@@ -360,8 +402,15 @@ def test_the_article_deadline_stops_the_re_asking_and_fails_only_that_article(tm
 
     with FakeOpenAI(responder=slow_wrong) as fake:
         # Without a deadline, 5 re-asks would mean 6 requests of 1.5 s each.
-        settings = _settings(tmp_path, fake.base_url, max_reasks=5, article_deadline=deadline, request_timeout=2,
-                             http_retries=0, context_tokens=8192)
+        settings = _settings(
+            tmp_path,
+            fake.base_url,
+            max_reasks=5,
+            article_deadline=deadline,
+            request_timeout=2,
+            http_retries=0,
+            context_tokens=8192,
+        )
         started = time.monotonic()
         code = run_briefing(settings, [str(source)])
         ended = time.monotonic()
@@ -379,9 +428,16 @@ def test_the_article_deadline_stops_the_re_asking_and_fails_only_that_article(tm
 # ---------------------------------------------------------------- 4. context length exceeded
 
 
-CONTEXT_ERROR = json.dumps({"error": {
-    "message": "This model's maximum context length is 4096 tokens. However, you requested 5120 tokens.",
-    "type": "invalid_request_error", "param": "messages", "code": "context_length_exceeded"}}).encode()
+CONTEXT_ERROR = json.dumps(
+    {
+        "error": {
+            "message": "This model's maximum context length is 4096 tokens. However, you requested 5120 tokens.",
+            "type": "invalid_request_error",
+            "param": "messages",
+            "code": "context_length_exceeded",
+        }
+    }
+).encode()
 
 
 def test_a_context_overflow_is_digested_once_and_still_written(tmp_path: Path) -> None:
@@ -414,7 +470,8 @@ def test_a_context_overflow_is_digested_once_and_still_written(tmp_path: Path) -
 
 
 def test_an_article_that_never_fits_is_named_and_the_next_one_is_still_written(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     too_long, fine = _story_files(tmp_path, "Tromsø", "Bjørvika")
 
     def responder(body: dict[str, Any]) -> Step:
@@ -442,7 +499,7 @@ HOSTILE_ARTICLE = (
     "Minister Anna Berg opens new bridge in Oslo\n\n"
     f"Norway's transport minister Anna Berg opened the new Bjør{ZWSP}vika bridge in Oslo on Monday.{RLO}\n"
     f"The bridge cost 120 million kroner and took 3 years to build.{TAG_SMUGGLED}\n"
-    f"\"It connects two halves of the city,\" Berg said.{LRI}{PDI}{BOM}\n"
+    f'"It connects two halves of the city," Berg said.{LRI}{PDI}{BOM}\n'
     f"{INJECTION}\U000e0041\n"
 )
 
@@ -524,7 +581,7 @@ def test_markup_in_model_replies_never_becomes_markup_in_the_html(tmp_path: Path
     assert not re.search(r"<[^>]*\bonerror\s*=", page, flags=re.IGNORECASE)
     assert 'href="javascript:' not in page.lower()
     assert "<img" not in page.lower()
-    assert "evil.example/p.png\"" not in page
+    assert 'evil.example/p.png"' not in page
     assert "&lt;script&gt;" in page  # shown as text
     assert "Content-Security-Policy" in page
 
@@ -552,8 +609,7 @@ def test_a_second_run_while_the_lock_is_held_exits_75_at_once_and_touches_nothin
 # ---------------------------------------------------------------- 7. kill -9, then rerun
 
 
-def test_kill_9_mid_run_leaves_nothing_half_written_and_the_rerun_asks_only_what_was_missing(
-        tmp_path: Path) -> None:
+def test_kill_9_mid_run_leaves_nothing_half_written_and_the_rerun_asks_only_what_was_missing(tmp_path: Path) -> None:
     sources = _story_files(tmp_path, "Bjørvika", "Deichman", "Tromsø")
     out = tmp_path / "out"
     cache = tmp_path / "kill-cache"
@@ -568,9 +624,17 @@ def test_kill_9_mid_run_leaves_nothing_half_written_and_the_rerun_asks_only_what
     with FakeOpenAI(responder=slow_third) as fake:
         process = _start_cli(_cli_args(sources, out, "en,de"), tmp_path, {**env, "OPENAI_BASE_URL": fake.base_url})
         try:
-            _wait_for(lambda: (any(_story_of(r.body) == "Tromsø" for r in fake.requests)
-                               and len(list((cache / "replies").rglob("*.json"))) == 4) or process.poll() is not None,
-                      40, "the first two articles' replies and the third article's request")
+            _wait_for(
+                lambda: (
+                    (
+                        any(_story_of(r.body) == "Tromsø" for r in fake.requests)
+                        and len(list((cache / "replies").rglob("*.json"))) == 4
+                    )
+                    or process.poll() is not None
+                ),
+                40,
+                "the first two articles' replies and the third article's request",
+            )
             time.sleep(0.2)
             assert process.poll() is None, process.communicate()
             process.send_signal(signal.SIGKILL)
@@ -626,12 +690,21 @@ def test_sigterm_mid_run_exits_75_at_once_and_keeps_the_previous_briefing(tmp_pa
 
     took: float | None = None
     with FakeOpenAI(responder=responder) as fake:
-        process = _start_cli(_cli_args(sources, out), tmp_path,
-                             {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_CACHE_DIR": str(cache)})
+        process = _start_cli(
+            _cli_args(sources, out), tmp_path, {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_CACHE_DIR": str(cache)}
+        )
         try:
-            _wait_for(lambda: (any(_story_of(r.body) == "Tromsø" for r in fake.requests)
-                               and any((cache / "replies").rglob("*.json"))) or process.poll() is not None,
-                      40, "the first article's reply and the second article's request")
+            _wait_for(
+                lambda: (
+                    (
+                        any(_story_of(r.body) == "Tromsø" for r in fake.requests)
+                        and any((cache / "replies").rglob("*.json"))
+                    )
+                    or process.poll() is not None
+                ),
+                40,
+                "the first article's reply and the second article's request",
+            )
             assert process.poll() is None, process.communicate()
             time.sleep(0.3)  # the first article checked, the client blocked on the slow reply
             sent = time.monotonic()
@@ -672,8 +745,11 @@ def test_the_api_key_never_appears_in_debug_logs_outputs_or_caches(tmp_path: Pat
         return Step(status=401) if _story_of(body) == "Tromsø" else story_step(body)
 
     with FakeOpenAI(responder=responder) as fake:
-        result = run_cli(["-vv", *_cli_args(sources, out)], tmp_path, {
-            "OPENAI_API_KEY": CANARY, "BRIEFER_CACHE_DIR": str(cache), "OPENAI_BASE_URL": fake.base_url})
+        result = run_cli(
+            ["-vv", *_cli_args(sources, out)],
+            tmp_path,
+            {"OPENAI_API_KEY": CANARY, "BRIEFER_CACHE_DIR": str(cache), "OPENAI_BASE_URL": fake.base_url},
+        )
     assert result.returncode == 3, result.stderr[-3000:]  # the first article written, then the key refused
     # the key really was sent, debug logging really was on, and both answers were logged
     sent = [{k.lower(): v for k, v in r.headers.items()}.get("authorization") for r in fake.requests]
@@ -693,8 +769,9 @@ def test_the_api_key_never_appears_in_debug_logs_outputs_or_caches(tmp_path: Pat
 # ---------------------------------------------------------------- 10. a flaky endpoint
 
 
-def test_half_the_requests_failing_with_500_still_writes_every_item(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_half_the_requests_failing_with_500_still_writes_every_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import openai._base_client
 
     # The assertion is about what gets written, not about timing: skip the SDK's back-off sleeps.

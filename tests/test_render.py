@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer.core.models import Article, BriefedItem, CheckResult, Item, PromptRef, Usage, Verdict
-from briefer.core.report import RunReport
-from briefer.core.models import ArticleOutcome
 from briefer.core.files import write_atomic
+from briefer.core.models import Article, ArticleOutcome, BriefedItem, CheckResult, Item, PromptRef, Usage, Verdict
+from briefer.core.report import RunReport
 from briefer.outputs.render import write_outputs
 
 PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
@@ -17,20 +16,31 @@ PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
 def _report(headline: str, bullets: tuple[str, ...], url: str | None = None, title: str = "Title") -> RunReport:
     article = Article(id="a" * 64, title=title, source="x.txt", url=url, lang="en", text="text")
     item = Item(article_id=article.id, lang="en", headline=headline, bullets=bullets)
-    briefed = BriefedItem(verdict=Verdict(item=item, results=(CheckResult(check="numbers", passed=True),)),
-                          prompt=PROMPT, model="m", usage=Usage(), attempts=1)
-    return RunReport(date=date(2026, 11, 27), languages=("en",), model="m",
-                     outcomes=(ArticleOutcome(article=article, items=(briefed,)),))
+    briefed = BriefedItem(
+        verdict=Verdict(item=item, results=(CheckResult(check="numbers", passed=True),)),
+        prompt=PROMPT,
+        model="m",
+        usage=Usage(),
+        attempts=1,
+    )
+    return RunReport(
+        date=date(2026, 11, 27),
+        languages=("en",),
+        model="m",
+        outcomes=(ArticleOutcome(article=article, items=(briefed,)),),
+    )
 
 
 def test_model_markup_never_reaches_the_html(tmp_path: Path) -> None:
-    report = _report("<script>alert(1)</script> headline",
-                     ("<img src=x onerror=alert(1)>", "[click](javascript:alert(1))",
-                      "![tracker](https://evil.example/pixel.png)"), url="javascript:alert(2)")
+    report = _report(
+        "<script>alert(1)</script> headline",
+        ("<img src=x onerror=alert(1)>", "[click](javascript:alert(1))", "![tracker](https://evil.example/pixel.png)"),
+        url="javascript:alert(2)",
+    )
     write_outputs(report, tmp_path)
     page = (tmp_path / "2026-11-27" / "briefing.en.html").read_text()
     assert "<script" not in page and "<img" not in page
-    assert 'href="javascript' not in page and "evil.example/pixel.png\"" not in page
+    assert 'href="javascript' not in page and 'evil.example/pixel.png"' not in page
     assert "&lt;script&gt;" in page  # shown as text, not run
     assert page.startswith("<!DOCTYPE html>") and "</html>" in page
 
@@ -44,7 +54,9 @@ def test_source_links_are_kept_when_safe(tmp_path: Path) -> None:
 def test_a_hostile_title_is_text_in_every_output_never_a_path_or_markup(tmp_path: Path) -> None:
     hostile = "../../etc/cron.d/x <script>alert(1)</script> [link](javascript:alert(1))"
     written = write_outputs(_report("Headline", ("One.",), title=hostile), tmp_path / "out")
-    assert sorted(p.name for p in written) == sorted(["briefing.json", *(f"briefing.en.{ext}" for ext in ("md", "html"))])
+    assert sorted(p.name for p in written) == sorted(
+        ["briefing.json", *(f"briefing.en.{ext}" for ext in ("md", "html"))]
+    )
     page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
     assert "<script>" not in page and 'href="javascript:' not in page and "&lt;script&gt;" in page
 
@@ -71,29 +83,43 @@ def test_written_files_follow_the_umask_so_a_web_server_can_read_them(tmp_path: 
 
     for umask, mode in ((0o022, 0o644), (0o077, 0o600)):
         target = tmp_path / f"page-{umask:o}.html"
-        code = (f"import os; os.umask({umask}); from briefer.core.files import write_atomic; "
-                f"write_atomic(__import__('pathlib').Path({str(target)!r}), 'x')")
+        code = (
+            f"import os; os.umask({umask}); from briefer.core.files import write_atomic; "
+            f"write_atomic(__import__('pathlib').Path({str(target)!r}), 'x')"
+        )
         subprocess.run([sys.executable, "-c", code], check=True)
         assert stat.S_IMODE(os.stat(target).st_mode) == mode, (oct(umask), oct(os.stat(target).st_mode))
 
 
 def _fates_report() -> RunReport:
     """One article per fate, in English: passed, flagged, refused, waiting, not briefed."""
+
     def article(n: int) -> Article:
         return Article(id=str(n) * 64, title=f"Story {n}", source=f"story{n}.txt", lang="en", text="text")
 
     def briefed(n: int, *results: CheckResult) -> ArticleOutcome:
         item = Item(article_id=article(n).id, lang="en", headline=f"Headline {n}", bullets=(f"Bullet {n}.",))
-        return ArticleOutcome(article=article(n), items=(BriefedItem(
-            verdict=Verdict(item=item, results=results), prompt=PROMPT, model="m", usage=Usage(), attempts=2),))
+        return ArticleOutcome(
+            article=article(n),
+            items=(
+                BriefedItem(
+                    verdict=Verdict(item=item, results=results), prompt=PROMPT, model="m", usage=Usage(), attempts=2
+                ),
+            ),
+        )
 
-    return RunReport(date=date(2026, 11, 27), languages=("en",), model="m", outcomes=(
-        briefed(1, CheckResult(check="numbers", passed=True)),
-        briefed(2, CheckResult(check="names", passed=False, flag=True, message="names not in the source: Lars")),
-        briefed(3, CheckResult(check="numbers", passed=False, message="999 is not in the source")),
-        ArticleOutcome(article=article(4), waiting="the endpoint is down"),
-        ArticleOutcome(article=article(5), errors=("story5.txt: skipped: over the budget",)),
-    ))
+    return RunReport(
+        date=date(2026, 11, 27),
+        languages=("en",),
+        model="m",
+        outcomes=(
+            briefed(1, CheckResult(check="numbers", passed=True)),
+            briefed(2, CheckResult(check="names", passed=False, flag=True, message="names not in the source: Lars")),
+            briefed(3, CheckResult(check="numbers", passed=False, message="999 is not in the source")),
+            ArticleOutcome(article=article(4), waiting="the endpoint is down"),
+            ArticleOutcome(article=article(5), errors=("story5.txt: skipped: over the budget",)),
+        ),
+    )
 
 
 def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
@@ -106,9 +132,13 @@ def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))
     day = tmp_path / "2026-11-27"
     lines = [a["languages"]["en"] for a in json.loads(run_report_json(report, 3))["articles"]]
-    assert lines == ["passed", "flagged: names: names not in the source: Lars",
-                     "failed: numbers: 999 is not in the source", "waiting for the next run: the endpoint is down",
-                     "not briefed: story5.txt: skipped: over the budget"]
+    assert lines == [
+        "passed",
+        "flagged: names: names not in the source: Lars",
+        "failed: numbers: 999 is not in the source",
+        "waiting for the next run: the endpoint is down",
+        "not briefed: story5.txt: skipped: over the budget",
+    ]
     page = (day / "index.html").read_text(encoding="utf-8")
     for line in lines[2:]:
         assert f"<p>{line}</p>" in page, line  # under the item's ⚠ heading
@@ -125,8 +155,10 @@ def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     assert feed.count("<entry>") == 2 and "[⚑ names: names not in the source: Lars]" in feed
 
 
-HOSTILE = ('<script>alert(1)</script> "><svg onload=alert(1)> & ]]> \'x\'',
-           ("<img src=x onerror=alert(1)>", "[click](javascript:alert(1)) <link rel=stylesheet href=//evil.example>"))
+HOSTILE = (
+    "<script>alert(1)</script> \"><svg onload=alert(1)> & ]]> 'x'",
+    ("<img src=x onerror=alert(1)>", "[click](javascript:alert(1)) <link rel=stylesheet href=//evil.example>"),
+)
 
 
 def test_every_page_is_the_one_base_page_no_script_no_remote_asset_model_text_as_text(tmp_path: Path) -> None:

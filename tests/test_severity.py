@@ -3,32 +3,41 @@ output; set to "refuse" (a desk's choice in briefer.toml), the same item is not 
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from pathlib import Path
 
 import pytest
-
 from briefs import ARTICLE, reply_for
 from fake_openai import FakeOpenAI, Step
 
 from briefer.cli import run_briefing
-from briefer.settings.config import load_settings
 from briefer.core.errors import ConfigError
+from briefer.settings.config import load_settings
 
 DAY = "2026-11-27"
 # An invented person: the names check fails; by default it only flags.
-INVENTED = ["Transport minister Anna Berg opened the new bridge in Oslo on Monday with Lars Kristoffersen.",
-            "It cost 120 million kroner and took 3 years to build."]
+INVENTED = [
+    "Transport minister Anna Berg opened the new bridge in Oslo on Monday with Lars Kristoffersen.",
+    "It cost 120 million kroner and took 3 years to build.",
+]
 
 
 def _run(tmp_path: Path, **extra) -> int:
     (tmp_path / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body, bullets=INVENTED))) as fake:
-        settings = load_settings({"base_url": fake.base_url, "out_dir": tmp_path / "out", "date": DAY,
-                                  "languages": "en", "model": "fake-model", "cache_dir": tmp_path / "cache",
-                                  **extra}, environ={})
+        settings = load_settings(
+            {
+                "base_url": fake.base_url,
+                "out_dir": tmp_path / "out",
+                "date": DAY,
+                "languages": "en",
+                "model": "fake-model",
+                "cache_dir": tmp_path / "cache",
+                **extra,
+            },
+            environ={},
+        )
         return run_briefing(settings, [str(tmp_path / "bridge.txt")])
 
 

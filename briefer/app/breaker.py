@@ -28,11 +28,15 @@ class Breaker:
                 return
             failures = sum(self._recent)
             if self._streak >= self.consecutive:
-                self.reason = (f"{self._streak} articles in a row failed on the endpoint "
-                               f"(breaker_failures = {self.consecutive}): {error}")
+                self.reason = (
+                    f"{self._streak} articles in a row failed on the endpoint "
+                    f"(breaker_failures = {self.consecutive}): {error}"
+                )
             elif len(self._recent) >= self.window // 2 and failures / len(self._recent) >= self.rate:
-                self.reason = (f"{failures} of the last {len(self._recent)} articles failed on the endpoint "
-                               f"(breaker_rate = {self.rate} over breaker_window = {self.window}): {error}")
+                self.reason = (
+                    f"{failures} of the last {len(self._recent)} articles failed on the endpoint "
+                    f"(breaker_rate = {self.rate} over breaker_window = {self.window}): {error}"
+                )
 
     @property
     def open(self) -> bool:

@@ -22,9 +22,11 @@ def progress_display(total: int, llm) -> Iterator:
         return f"[{len(done)}/{total}] {outcome.article.source}: {fates or '; '.join(outcome.errors) or waiting}"
 
     if not sys.stderr.isatty():
+
         def plain(outcome: ArticleOutcome) -> None:
             done[outcome.article.id] = outcome
             print(f"briefer: {line(outcome)}", file=sys.stderr, flush=True)
+
         yield plain
         return
     from rich.progress import Progress
@@ -35,7 +37,11 @@ def progress_display(total: int, llm) -> Iterator:
         def live(outcome: ArticleOutcome) -> None:
             done[outcome.article.id] = outcome
             tokens = sum(i.usage.prompt_tokens + i.usage.completion_tokens for o in done.values() for i in o.items)
-            progress.update(task, advance=1, description=f"briefing: {llm.in_flight} calls in flight, "
-                                                         f"{llm.retries} retries, {tokens} tokens")
+            progress.update(
+                task,
+                advance=1,
+                description=f"briefing: {llm.in_flight} calls in flight, {llm.retries} retries, {tokens} tokens",
+            )
             progress.console.print(line(outcome))
+
         yield live

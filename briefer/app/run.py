@@ -18,26 +18,27 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Callable, ContextManager, Iterator
 
-from briefer.outputs import archive
-from briefer.model import batch, budget, endpoint
-from briefer.lang import langid
-from briefer.briefing import pipeline, prompts
-from briefer.stories import ranking
 from briefer.app import schedule
-from briefer.settings.config import Settings
-from briefer.sources.dedupe import merge_duplicates
-from briefer.delivery.deliver import DeliveryReport, check_environment, deliver
+from briefer.briefing import pipeline, prompts
 from briefer.core.errors import EXIT_TEMPORARY, ConfigError, InputError, TemporaryError
-from briefer.sources.fetch import FetchPolicy
 from briefer.core.files import write_atomic
-from briefer.sources.ingest import read_sources
-from briefer.model.llm import LLM
-from briefer.stories.memory import Novelty, StoryMemory
 from briefer.core.models import Article, Standing
 from briefer.core.report import RunReport
-from briefer.stories.story import facts_from_json as story_facts_from, facts_json, story_facts
+from briefer.delivery.deliver import DeliveryReport, check_environment, deliver
+from briefer.lang import langid
+from briefer.model import batch, budget, endpoint
+from briefer.model.llm import LLM
+from briefer.outputs import archive
 from briefer.outputs.publish import desk_files
 from briefer.outputs.render import run_report_json, write_outputs
+from briefer.settings.config import Settings
+from briefer.sources.dedupe import merge_duplicates
+from briefer.sources.fetch import FetchPolicy
+from briefer.sources.ingest import read_sources
+from briefer.stories import ranking
+from briefer.stories.memory import Novelty, StoryMemory
+from briefer.stories.story import facts_from_json as story_facts_from
+from briefer.stories.story import facts_json, story_facts
 
 DELIVERY_LOG = "deliveries.sqlite"  # in out_dir, shared by the desks
 Progress = Callable[[int, LLM], ContextManager[schedule.Progress]]  # (articles, model door) -> per-article callback
@@ -67,11 +68,17 @@ class RunResult:
 def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None = None) -> Plan:
     """Ingest, dedupe, the story memory's verdicts, ranking and budget: no model is asked."""
     langid.warm_up(settings.languages)  # the checks' language models load while the sources are read
-    policy = FetchPolicy(max_bytes=settings.fetch_max_bytes, timeout=settings.fetch_timeout,
-                         max_entries=settings.feed_max_entries, allow=settings.fetch_allow)
+    policy = FetchPolicy(
+        max_bytes=settings.fetch_max_bytes,
+        timeout=settings.fetch_timeout,
+        max_entries=settings.feed_max_entries,
+        allow=settings.fetch_allow,
+    )
     articles, rejected = read_sources(sources, policy)
     if not articles:
-        raise InputError("no readable article in " + ", ".join(sources) + (": " + "; ".join(rejected) if rejected else ""))
+        raise InputError(
+            "no readable article in " + ", ".join(sources) + (": " + "; ".join(rejected) if rejected else "")
+        )
     articles, merged = merge_duplicates(articles)
     day = run_day(settings)
     ranked = ranking.rank(articles, _novelties(articles, memory, day), settings.priority, day)
@@ -96,27 +103,40 @@ def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -
         facts = story_facts(article)
         novelty = memory.classify(facts, day) if memory else Novelty("new", None, (), (), facts.key)
         compact = json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":"))
-        standing[article.id] = Standing(novelty=novelty.kind, first_seen=novelty.first_seen,
-                                        new_facts=(*novelty.new_numbers, *novelty.new_names), story=compact)
+        standing[article.id] = Standing(
+            novelty=novelty.kind,
+            first_seen=novelty.first_seen,
+            new_facts=(*novelty.new_numbers, *novelty.new_names),
+            story=compact,
+        )
     return standing
 
 
 def _without_repeats(ranked: list[tuple[Article, Standing]]) -> tuple[list[tuple[Article, Standing]], list[str]]:
     kept = [(article, s) for article, s in ranked if s.novelty != "repeat"]
-    left = [f"{article.source}: a repeat of a story published since {s.first_seen}, with nothing new; "
-            f"left out (repeats = \"skip\")" for article, s in ranked if s.novelty == "repeat"]
+    left = [
+        f"{article.source}: a repeat of a story published since {s.first_seen}, with nothing new; "
+        f'left out (repeats = "skip")'
+        for article, s in ranked
+        if s.novelty == "repeat"
+    ]
     return kept, left
 
 
-def brief_articles(settings: Settings, llm: LLM, articles: list[Article], day: Date,
-                   progress: schedule.Progress = lambda outcome: None) -> RunReport:
+def brief_articles(
+    settings: Settings, llm: LLM, articles: list[Article], day: Date, progress: schedule.Progress = lambda outcome: None
+) -> RunReport:
     """Digest, brief and check every article in every language."""
     report = schedule.run(settings, _briefer(settings, llm), articles, day, progress)
     return report.model_copy(update={"desk": settings.desk})
 
 
-def brief_sources(settings: Settings, sources: list[str], use_batch: bool = False,
-                  progress: Progress = lambda total, llm: nullcontext(lambda outcome: None)) -> RunResult:
+def brief_sources(
+    settings: Settings,
+    sources: list[str],
+    use_batch: bool = False,
+    progress: Progress = lambda total, llm: nullcontext(lambda outcome: None),
+) -> RunResult:
     """The whole run, under the desk folder's lock: plan, brief, write every output, remember
     what was published, renew the feeds and the archive, deliver, and report."""
     if use_batch and settings.uses_embedded_model:
@@ -137,15 +157,17 @@ def brief_sources(settings: Settings, sources: list[str], use_batch: bool = Fals
             memory_note = "; ".join(filter(None, (memory_note, memory.close())))
         report = report.model_copy(update={"memory": memory_note})
         if report.items():
-            written += archive.update(settings.out_dir, settings.desk_dir, settings.desk, settings.languages,
-                                      settings.feed_days)
+            written += archive.update(
+                settings.out_dir, settings.desk_dir, settings.desk, settings.languages, settings.feed_days
+            )
             report = _delivered(report, settings, day)
         _write_report(report, settings)
     return RunResult(report.exit_code, report, written, notes + ([memory_note] if memory_note else []))
 
 
-def _brief_plan(settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Progress,
-                notes: list[str]) -> RunReport | None:
+def _brief_plan(
+    settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Progress, notes: list[str]
+) -> RunReport | None:
     """The model's part; None while a Batch job is pending."""
     with endpoint.model_endpoint(settings) as llm:
         if use_batch:
@@ -155,15 +177,26 @@ def _brief_plan(settings: Settings, plan: Plan, day: Date, use_batch: bool, prog
                 return None
         with progress(len(plan.articles), llm) as show:
             report = brief_articles(settings, llm, plan.articles, day, show)
-    return report.model_copy(update={
-        "rejected_sources": tuple(plan.rejected), "merged": tuple(plan.merged), "skipped": tuple(plan.skipped),
-        "estimate": plan.estimate.line, "cost": budget.cost_report(plan.estimate, report.usage(), settings),
-        "standing": plan.standing, "ranked_out": tuple(plan.ranked_out)})
+    return report.model_copy(
+        update={
+            "rejected_sources": tuple(plan.rejected),
+            "merged": tuple(plan.merged),
+            "skipped": tuple(plan.skipped),
+            "estimate": plan.estimate.line,
+            "cost": budget.cost_report(plan.estimate, report.usage(), settings),
+            "standing": plan.standing,
+            "ranked_out": tuple(plan.ranked_out),
+        }
+    )
 
 
 def _briefer(settings: Settings, llm: LLM) -> pipeline.Briefer:
-    return pipeline.Briefer(settings, llm, prompts.load_prompt(settings.prompts_dir, "brief"),
-                            prompts.load_prompt(settings.prompts_dir, "digest"))
+    return pipeline.Briefer(
+        settings,
+        llm,
+        prompts.load_prompt(settings.prompts_dir, "brief"),
+        prompts.load_prompt(settings.prompts_dir, "digest"),
+    )
 
 
 def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: Date) -> tuple[bool, str]:

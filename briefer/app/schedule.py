@@ -11,11 +11,11 @@ from datetime import date as Date
 from typing import Callable
 
 from briefer.app.breaker import Breaker
-from briefer.settings.config import Settings
+from briefer.briefing.pipeline import Briefer
 from briefer.core.errors import BrieferError, BudgetSpentError, ConfigError, TemporaryError
 from briefer.core.models import Article, ArticleOutcome
-from briefer.briefing.pipeline import Briefer
 from briefer.core.report import RunReport
+from briefer.settings.config import Settings
 
 Progress = Callable[[ArticleOutcome], None]
 
@@ -37,7 +37,9 @@ class _Guard:
 
 def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> ArticleOutcome:
     if guard.stop.is_set():
-        return ArticleOutcome(article=article, waiting=f"the run stopped early: {guard.breaker.reason or guard.abort[0]}")
+        return ArticleOutcome(
+            article=article, waiting=f"the run stopped early: {guard.breaker.reason or guard.abort[0]}"
+        )
     try:
         outcome = briefer.run_article(article)
         guard.breaker.record(False)
@@ -55,8 +57,9 @@ def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> Article
     return outcome
 
 
-def run(settings: Settings, briefer: Briefer, articles: list[Article], day: Date,
-        progress: Progress = lambda outcome: None) -> RunReport:
+def run(
+    settings: Settings, briefer: Briefer, articles: list[Article], day: Date, progress: Progress = lambda outcome: None
+) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after
     its retries is set aside and the run goes on; set-aside articles get one more try at the
     end. The run stops starting articles only when the endpoint looks down (the breaker
@@ -80,7 +83,13 @@ def run(settings: Settings, briefer: Briefer, articles: list[Article], day: Date
         raise
     pool.shutdown()
     first = guard.first_error(outcomes)
-    return RunReport(date=day, languages=settings.languages, model=briefer.llm.model, outcomes=tuple(outcomes),
-                     aborted=str(first) if first else "",
-                     abort_exit_code=first.exit_code if first else 0, http_retries=briefer.llm.retries,
-                     format_fallback=briefer.llm.format.fallback)
+    return RunReport(
+        date=day,
+        languages=settings.languages,
+        model=briefer.llm.model,
+        outcomes=tuple(outcomes),
+        aborted=str(first) if first else "",
+        abort_exit_code=first.exit_code if first else 0,
+        http_retries=briefer.llm.retries,
+        format_fallback=briefer.llm.format.fallback,
+    )

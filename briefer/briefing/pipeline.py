@@ -12,13 +12,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from briefer.checks import checks
-from briefer.model.chunking import chunk_text, count_tokens
-from briefer.settings.config import Settings
-from briefer.core.errors import ContextTooLongError
-from briefer.model.llm import LLM, Answer, Message
-from briefer.core.models import Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, Usage, Verdict
 from briefer.briefing.prompts import Prompt
+from briefer.checks import checks
+from briefer.core.errors import ContextTooLongError
+from briefer.core.models import Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, Usage, Verdict
+from briefer.model.chunking import chunk_text, count_tokens
+from briefer.model.llm import LLM, Answer, Message
+from briefer.settings.config import Settings
 
 log = logging.getLogger("briefer")
 # cl100k counts differ from the served model's tokenizer (most for Cyrillic): keep a margin.
@@ -32,8 +32,12 @@ def item_schema(prompt: Prompt, lang: str, max_bullets: int) -> dict:
         "type": "object",
         "properties": {
             locale["headline_key"]: {"type": "string", "minLength": 3, "maxLength": 200},
-            locale["bullets_key"]: {"type": "array", "minItems": 1, "maxItems": max_bullets,
-                                    "items": {"type": "string", "minLength": 3, "maxLength": 400}},
+            locale["bullets_key"]: {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": max_bullets,
+                "items": {"type": "string", "minLength": 3, "maxLength": 400},
+            },
         },
         "required": [locale["headline_key"], locale["bullets_key"]],
         "additionalProperties": False,
@@ -42,8 +46,14 @@ def item_schema(prompt: Prompt, lang: str, max_bullets: int) -> dict:
 
 FACTS_SCHEMA = {
     "type": "object",
-    "properties": {"facts": {"type": "array", "minItems": 1, "maxItems": 20,
-                             "items": {"type": "string", "minLength": 3, "maxLength": 300}}},
+    "properties": {
+        "facts": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 20,
+            "items": {"type": "string", "minLength": 3, "maxLength": 300},
+        }
+    },
     "required": ["facts"],
     "additionalProperties": False,
 }
@@ -74,13 +84,21 @@ class Briefer:
     # ---- prompts ----
 
     def _brief_values(self, article: Article, text: str, kind: str, lang: str) -> dict:
-        return {"title": article.title, "text": text, "source_kind": kind, "words": self.settings.words_per_item,
-                "max_bullets": self.settings.max_bullets, "locale": self.brief_prompt.locale(lang)}
+        return {
+            "title": article.title,
+            "text": text,
+            "source_kind": kind,
+            "words": self.settings.words_per_item,
+            "max_bullets": self.settings.max_bullets,
+            "locale": self.brief_prompt.locale(lang),
+        }
 
     def _brief_messages(self, article: Article, text: str, kind: str, lang: str) -> list[Message]:
         values = self._brief_values(article, text, kind, lang)
-        return [{"role": "system", "content": self.brief_prompt.render("system", **values)},
-                {"role": "user", "content": self.brief_prompt.render("user", **values)}]
+        return [
+            {"role": "system", "content": self.brief_prompt.render("system", **values)},
+            {"role": "user", "content": self.brief_prompt.render("user", **values)},
+        ]
 
     # ---- digest: map over chunks, reduce once ----
 
@@ -99,23 +117,30 @@ class Briefer:
             facts, spent = answer.value or facts, _add(spent, answer)
         return Digest(article_id=article.id, facts=tuple(facts)), spent
 
-    def _facts(self, section: str, article: Article, text: str, part: int, parts: int,
-               deadline: float) -> Answer:
+    def _facts(self, section: str, article: Article, text: str, part: int, parts: int, deadline: float) -> Answer:
         values = {"title": article.title, "text": text, "part": part, "parts": parts, "max_facts": 12}
         if section == "reduce":
             values = {k: v for k, v in values.items() if k != "part"}
-        messages = [{"role": "system", "content": self.digest_prompt.render("system", max_facts=12)},
-                    {"role": "user", "content": self.digest_prompt.render(section, **values)}]
+        messages = [
+            {"role": "system", "content": self.digest_prompt.render("system", max_facts=12)},
+            {"role": "user", "content": self.digest_prompt.render(section, **values)},
+        ]
 
         def judge(parsed: dict | None, problem: str) -> tuple[list[str], list[str]]:
             facts = parsed.get("facts") if parsed else None
             if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
-                return [], [problem or "the reply needs {\"facts\": [...]}, a list of strings"]
+                return [], [problem or 'the reply needs {"facts": [...]}, a list of strings']
             return [f.strip() for f in facts if f.strip()], []
 
-        return self.llm.ask(messages, FACTS_SCHEMA, self._params(self.digest_prompt), judge,
-                            lambda failures: self.digest_prompt.render("reask", failures=failures),
-                            self.settings.max_reasks, deadline)
+        return self.llm.ask(
+            messages,
+            FACTS_SCHEMA,
+            self._params(self.digest_prompt),
+            judge,
+            lambda failures: self.digest_prompt.render("reask", failures=failures),
+            self.settings.max_reasks,
+            deadline,
+        )
 
     # ---- brief: one call per language on the shared prefix ----
 
@@ -133,23 +158,46 @@ class Briefer:
 
         def reask(failures: list[str]) -> str:
             wrong_language = any(failure.startswith("language:") for failure in failures)
-            return self.brief_prompt.render("reask", **self._brief_values(article, text, kind, lang),
-                                            failures=failures, wrong_language=wrong_language)
+            return self.brief_prompt.render(
+                "reask",
+                **self._brief_values(article, text, kind, lang),
+                failures=failures,
+                wrong_language=wrong_language,
+            )
 
-        answer: Answer = self.llm.ask(messages, item_schema(self.brief_prompt, lang, self.settings.max_bullets),
-                                      self._params(self.brief_prompt), judge, reask, self.settings.max_reasks, deadline)
+        answer: Answer = self.llm.ask(
+            messages,
+            item_schema(self.brief_prompt, lang, self.settings.max_bullets),
+            self._params(self.brief_prompt),
+            judge,
+            reask,
+            self.settings.max_reasks,
+            deadline,
+        )
         verdict = answer.value or self._verdict(article, lang, None, "; ".join(answer.failures), locale, instructions)
-        return BriefedItem(verdict=verdict, prompt=self.brief_prompt.ref, model=answer.model, usage=answer.usage,
-                           attempts=answer.attempts, calls=answer.calls, from_digest=kind == "digest")
+        return BriefedItem(
+            verdict=verdict,
+            prompt=self.brief_prompt.ref,
+            model=answer.model,
+            usage=answer.usage,
+            attempts=answer.attempts,
+            calls=answer.calls,
+            from_digest=kind == "digest",
+        )
 
     def first_requests(self, article: Article) -> list[tuple[list[Message], dict, dict]]:
         """(messages, schema, params) of the first ask in every language, for a Batch job
         (articles that need a digest are briefed directly: their prompt depends on its reply)."""
         if not self._fits(article, article.text):
             return []
-        return [(self._brief_messages(article, article.text, "article", lang),
-                 item_schema(self.brief_prompt, lang, self.settings.max_bullets), self._params(self.brief_prompt))
-                for lang in self.settings.languages]
+        return [
+            (
+                self._brief_messages(article, article.text, "article", lang),
+                item_schema(self.brief_prompt, lang, self.settings.max_bullets),
+                self._params(self.brief_prompt),
+            )
+            for lang in self.settings.languages
+        ]
 
     def _brief_languages(self, article: Article, text: str, kind: str, deadline: float) -> list[BriefedItem]:
         """The first language alone (its call puts the shared prefix in the server's cache),
@@ -161,12 +209,13 @@ class Briefer:
                 items += pool.map(lambda lang: self.brief(article, text, kind, lang, deadline), others)
         return items
 
-    def _verdict(self, article: Article, lang: str, parsed: dict | None, problem: str, locale: dict,
-                 instructions: list[str]) -> Verdict:
+    def _verdict(
+        self, article: Article, lang: str, parsed: dict | None, problem: str, locale: dict, instructions: list[str]
+    ) -> Verdict:
         item = _item_from(parsed, article.id, lang, locale)
         if item is None:
             empty = Item(article_id=article.id, lang=lang, headline="", bullets=())
-            reason = problem or f"the reply needs \"{locale['headline_key']}\" and \"{locale['bullets_key']}\""
+            reason = problem or f'the reply needs "{locale["headline_key"]}" and "{locale["bullets_key"]}"'
             return Verdict(item=empty, results=(CheckResult(check="reply", passed=False, message=reason),))
         return Verdict(item=item, results=judge_item(self.settings, article, item, instructions))
 
@@ -181,21 +230,34 @@ class Briefer:
                     digest, spent = self.digest(article, deadline, shrink)
                     text, kind = digest.as_text(), "digest"
                 items = _with_consistency(self._brief_languages(article, text, kind, deadline), self.settings.severity)
-                return ArticleOutcome(article=article, items=items, digest=digest,
-                                      digest_usage=spent.usage if spent else Usage(), digest_calls=spent.calls if spent else 0)
+                return ArticleOutcome(
+                    article=article,
+                    items=items,
+                    digest=digest,
+                    digest_usage=spent.usage if spent else Usage(),
+                    digest_calls=spent.calls if spent else 0,
+                )
             except ContextTooLongError as exc:
                 error = str(exc)
         return ArticleOutcome(article=article, errors=(f"{article.source}: {error}; the article was skipped",))
 
 
-def judge_item(settings: Settings, article: Article, item: Item, instructions: list[str],
-               others: list[Item] | None = None) -> tuple[CheckResult, ...]:
+def judge_item(
+    settings: Settings, article: Article, item: Item, instructions: list[str], others: list[Item] | None = None
+) -> tuple[CheckResult, ...]:
     """Every check on one item, as a run judges it; with `others` (the article's items in its
     other languages), the consistency of figures across them too."""
     results = checks.run_checks(
-        item, source=f"{article.title}\n{article.text}", source_lang=article.lang, lang=item.lang,
-        words_per_item=settings.words_per_item, max_bullets=settings.max_bullets,
-        glossary=settings.glossary.get(item.lang, {}), instructions=instructions, severity=settings.severity)
+        item,
+        source=f"{article.title}\n{article.text}",
+        source_lang=article.lang,
+        lang=item.lang,
+        words_per_item=settings.words_per_item,
+        max_bullets=settings.max_bullets,
+        glossary=settings.glossary.get(item.lang, {}),
+        instructions=instructions,
+        severity=settings.severity,
+    )
     if others is None:
         return results
     return results + (checks.check_consistency([*others, item], settings.severity)[item.lang],)
@@ -216,8 +278,9 @@ def _with_consistency(items: list[BriefedItem], severity: dict[str, str]) -> tup
 
 
 def _add(total: Answer, answer: Answer) -> Answer:
-    return Answer(None, [], total.usage + answer.usage, total.attempts + answer.attempts, answer.model,
-                  total.calls + answer.calls)
+    return Answer(
+        None, [], total.usage + answer.usage, total.attempts + answer.attempts, answer.model, total.calls + answer.calls
+    )
 
 
 def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) -> Item | None:
@@ -227,5 +290,9 @@ def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) ->
     bullets = parsed.get(locale["bullets_key"], parsed.get("bullets"))
     if not isinstance(headline, str) or not isinstance(bullets, list) or not all(isinstance(b, str) for b in bullets):
         return None
-    return Item(article_id=article_id, lang=lang, headline=" ".join(headline.split()),
-                bullets=tuple(" ".join(b.split()) for b in bullets))
+    return Item(
+        article_id=article_id,
+        lang=lang,
+        headline=" ".join(headline.split()),
+        bullets=tuple(" ".join(b.split()) for b in bullets),
+    )

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefer.lang import languages
-from briefer.settings.config import load_yaml
 from briefer.core.errors import ConfigError
 from briefer.core.files import write_atomic
 from briefer.core.models import PromptRef
 from briefer.core.templating import render_prompt
+from briefer.lang import languages
+from briefer.settings.config import load_yaml
 
 LOCK_NAME = "prompts.lock"
 _FILE_RE = re.compile(r"^v(\d+)\.md$")
@@ -76,8 +76,10 @@ def _parse(path: Path, raw: bytes) -> Prompt:
         raise ConfigError(f"prompt file {path}: id/version in front matter do not match its path")
     unknown = sorted(set(meta.get("locales") or {}) - set(languages.SUPPORTED))
     if unknown:
-        raise ConfigError(f"prompt file {path}: locales {', '.join(unknown)} are not languages briefer knows "
-                          f"(briefer/languages.py: {', '.join(languages.SUPPORTED)})")
+        raise ConfigError(
+            f"prompt file {path}: locales {', '.join(unknown)} are not languages briefer knows "
+            f"(briefer/languages.py: {', '.join(languages.SUPPORTED)})"
+        )
     return Prompt(
         id=meta["id"],
         version=meta["version"],
@@ -108,9 +110,7 @@ def all_prompts(prompts_dir: Path) -> list[Prompt]:
 def _check_pinned(prompt: Prompt, lock: dict[str, str]) -> None:
     pinned = lock.get(str(prompt.ref))
     if pinned is None:
-        raise ConfigError(
-            f"prompt {prompt.ref} is not in {LOCK_NAME}; run 'briefer prompts lock' to release it"
-        )
+        raise ConfigError(f"prompt {prompt.ref} is not in {LOCK_NAME}; run 'briefer prompts lock' to release it")
     if pinned != prompt.sha256:
         raise ConfigError(
             f"prompt {prompt.ref} changed after release (sha256 {prompt.sha256[:12]} != pinned "

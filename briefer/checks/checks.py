@@ -11,15 +11,14 @@ from collections import Counter
 from typing import Iterable, Mapping
 
 from briefer.checks import faithfulness
-from briefer.lang import languages, names, text
 from briefer.checks.faithfulness import passed, read_source
-from briefer.lang.langid import confidences
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
+from briefer.lang import languages, names, text
+from briefer.lang.langid import confidences
 from briefer.lang.vocabulary import german_compound, known_form, zipf
 
-
-
 # ---- language ----
+
 
 def check_language(item: Item, lang: str, source: faithfulness.Source | None = None) -> CheckResult:
     """Headline and bullets judged together (short texts are unreliable alone), then each
@@ -28,25 +27,35 @@ def check_language(item: Item, lang: str, source: faithfulness.Source | None = N
     names = set(source.capitalised) if source is not None and source.lang != lang else set()
 
     def judged(part: str) -> str:
-        return " ".join(w for w in part.split() if not (found := text.words(w)) or found[0] not in names) \
-            if names else part
+        return (
+            " ".join(w for w in part.split() if not (found := text.words(w)) or found[0] not in names)
+            if names
+            else part
+        )
 
     parts = [part for part in (item.headline, *item.bullets) if len(text.words(judged(part))) >= 6]
     whole, *each = confidences([judged(item.text()), *map(judged, parts)])  # one round trip to the worker
     top = next(iter(whole), "und")
     if top != lang:
-        return CheckResult(check="language", passed=False,
-                           message=f"written in {languages.name(top)}, not {languages.name(lang)}")
+        return CheckResult(
+            check="language", passed=False, message=f"written in {languages.name(top)}, not {languages.name(lang)}"
+        )
     for part, scores in zip(parts, each):
         best = next(iter(scores), lang)
         if best != lang and scores[best] > 0.6:
-            return CheckResult(check="language", passed=False,
-                               message=f"not in {languages.name(lang)} ({languages.name(best)}): \"{text.clip(part)}\"")
+            return CheckResult(
+                check="language",
+                passed=False,
+                message=f'not in {languages.name(lang)} ({languages.name(best)}): "{text.clip(part)}"',
+            )
     for part in (item.headline, *item.bullets):
         other = _mostly_foreign(judged(part), lang)
         if other:
-            return CheckResult(check="language", passed=False,
-                               message=f"not in {languages.name(lang)} ({languages.name(other)}): \"{text.clip(part)}\"")
+            return CheckResult(
+                check="language",
+                passed=False,
+                message=f'not in {languages.name(lang)} ({languages.name(other)}): "{text.clip(part)}"',
+            )
     return passed("language")
 
 
@@ -70,6 +79,7 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 
 # ---- vocabulary: every word a word of the language, or the source's ----
 
+
 def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
     strange = []
     for part in (item.headline, *item.bullets):
@@ -77,8 +87,11 @@ def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
             if not _a_word(word, index, item.lang, source):
                 strange.append(word)
     if strange:
-        return CheckResult(check="vocabulary", passed=False,
-                           message=f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
+        return CheckResult(
+            check="vocabulary",
+            passed=False,
+            message=f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}",
+        )
     return passed("vocabulary")
 
 
@@ -100,6 +113,7 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
 
 # ---- length and shape ----
 
+
 def word_limit(words_per_item: int) -> int:
     """'About N words': half as much again is the hard limit."""
     return words_per_item * 3 // 2
@@ -109,8 +123,9 @@ def check_length(item: Item, words_per_item: int) -> CheckResult:
     count = len(text.words(" ".join(item.bullets))) + len(text.words(item.headline))
     limit = word_limit(words_per_item)
     if count > limit:
-        return CheckResult(check="length", passed=False,
-                           message=f"{count} words; at most {limit} (about {words_per_item} asked)")
+        return CheckResult(
+            check="length", passed=False, message=f"{count} words; at most {limit} (about {words_per_item} asked)"
+        )
     return passed("length")
 
 
@@ -128,10 +143,10 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
     if len(set(normalised)) < len(normalised):
         problems.append("the same bullet twice")
     tokens = text.words(item.text().lower())
-    runs = Counter(" ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2))
+    runs = Counter(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))
     repeated = next((run for run, count in runs.most_common(1) if count >= 3), None)
     if repeated:
-        problems.append(f"\"{repeated}\" {runs[repeated]} times: the item repeats itself")
+        problems.append(f'"{repeated}" {runs[repeated]} times: the item repeats itself')
     if problems:
         return CheckResult(check="structure", passed=False, message="; ".join(problems))
     return passed("structure")
@@ -139,25 +154,30 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
 
 # ---- house style and leakage ----
 
+
 def check_glossary(item: Item, glossary: dict[str, str]) -> CheckResult:
     """glossary: {word to avoid: word to use} for this item's language."""
     body = item.text()
-    wrong = [f"'{avoid}' -> '{use}'" for avoid, use in glossary.items()
-             if re.search(rf"(?<!\w){re.escape(avoid)}(?!\w)", body, flags=re.IGNORECASE)]
+    wrong = [
+        f"'{avoid}' -> '{use}'"
+        for avoid, use in glossary.items()
+        if re.search(rf"(?<!\w){re.escape(avoid)}(?!\w)", body, flags=re.IGNORECASE)
+    ]
     if wrong:
         return CheckResult(check="glossary", passed=False, message="house style: " + ", ".join(wrong))
     return passed("glossary")
 
 
-_MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|\[[^\]]*\]\([^)]*\)|https?://|www\.|`|\*\*|__|^\s*#|[{}]|&[a-z]+;",
-                        re.MULTILINE)
+_MARKUP_RE = re.compile(
+    r"<\s*/?\s*[a-zA-Z][^>]*>|\[[^\]]*\]\([^)]*\)|https?://|www\.|`|\*\*|__|^\s*#|[{}]|&[a-z]+;", re.MULTILINE
+)
 
 
 @functools.lru_cache(maxsize=64)
 def _eight_word_runs(instruction: str) -> tuple[str, ...]:
     """Every 8-word run of an instruction: the same few instructions judge every item."""
     tokens = text.words(instruction.lower())
-    return tuple(" ".join(tokens[start:start + 8]) for start in range(0, max(0, len(tokens) - 7)))
+    return tuple(" ".join(tokens[start : start + 8]) for start in range(0, max(0, len(tokens) - 7)))
 
 
 @functools.cache
@@ -177,20 +197,34 @@ def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.
     hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
     hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
     speaker = languages.SPEAKER_WORDS.get(item.lang, set())
-    hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][:1]
+    hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][
+        :1
+    ]
     for instruction in instructions:
         run = next((run for run in _eight_word_runs(instruction) if run in flat), None)
         if run:
-            hits.append(f"\"{run}\"")
+            hits.append(f'"{run}"')
     if hits:
-        return CheckResult(check="leakage", passed=False,
-                           message="not a news item (prompt, markup or an assistant's words): " + ", ".join(hits[:3]))
+        return CheckResult(
+            check="leakage",
+            passed=False,
+            message="not a news item (prompt, markup or an assistant's words): " + ", ".join(hits[:3]),
+        )
     return passed("leakage")
 
 
-def run_checks(item: Item, *, source: str, source_lang: str, lang: str, words_per_item: int, max_bullets: int,
-               glossary: dict[str, str], instructions: Iterable[str],
-               severity: Mapping[str, str] | None = None) -> tuple[CheckResult, ...]:
+def run_checks(
+    item: Item,
+    *,
+    source: str,
+    source_lang: str,
+    lang: str,
+    words_per_item: int,
+    max_bullets: int,
+    glossary: dict[str, str],
+    instructions: Iterable[str],
+    severity: Mapping[str, str] | None = None,
+) -> tuple[CheckResult, ...]:
     facts = read_source(source, source_lang)
     results = (
         check_structure(item, max_bullets),
@@ -217,6 +251,7 @@ def with_severity(result: CheckResult, severity: Mapping[str, str] | None) -> Ch
 
 # ---- consistency across languages ----
 
+
 def check_consistency(items: list[Item], severity: Mapping[str, str] | None = None) -> dict[str, CheckResult]:
     """One article's items give each figure at the same scale in every language, judged
     against the majority: "100 Mrd." where most say "100 млн" or "€100m" fails that one
@@ -227,8 +262,11 @@ def check_consistency(items: list[Item], severity: Mapping[str, str] | None = No
     for lang, own in values.items():
         others = [figures for other, figures in values.items() if other != lang]
         odd = [f.raw for f in own if _rescaled_by_most(f, others)]
-        result = CheckResult(check="consistency", passed=not odd,
-                             message=f"figures at another scale than in most languages: {', '.join(odd)}")
+        result = CheckResult(
+            check="consistency",
+            passed=not odd,
+            message=f"figures at another scale than in most languages: {', '.join(odd)}",
+        )
         results[lang] = with_severity(result, severity) if odd else passed("consistency")
     return results
 
@@ -236,6 +274,8 @@ def check_consistency(items: list[Item], severity: Mapping[str, str] | None = No
 def _rescaled_by_most(figure: text.Figure, others: list[list[text.Figure]]) -> bool:
     """Most other items give the same digits at another scale, and none at this one."""
     same_scale = sum(any(f.matches(figure) for f in figures) for figures in others)
-    rescaled = sum(any(f.value == figure.value and f.power != figure.power and not f.matches(figure)
-                       for f in figures) for figures in others)
+    rescaled = sum(
+        any(f.value == figure.value and f.power != figure.power and not f.matches(figure) for f in figures)
+        for figures in others
+    )
     return same_scale == 0 and rescaled * 2 > len(others)

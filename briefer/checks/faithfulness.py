@@ -9,8 +9,8 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefer.lang import languages, names, text
 from briefer.core.models import CheckResult, Item
+from briefer.lang import languages, names, text
 from briefer.lang.vocabulary import german_compound, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
@@ -42,18 +42,29 @@ def read_source(source: str, lang: str) -> Source:
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
     spelled = {value for _, value in text.number_words(source, lang, smallest=1)} | text.roman_numerals(source)
-    acronyms = frozenset(b.upper() for b in map(_bare, tokens)
-                         if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS)
+    acronyms = frozenset(
+        b.upper()
+        for b in map(_bare, tokens)
+        if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS
+    )
     return Source(
-        lang=lang, figures=figures, raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
-        words=lowered | {_bare(t).lower() for t in tokens}, capitalised=_capitalised(tokens, lang),
-        places=frozenset({c for t in tokens for c in names.place_concepts(t)}
-                         | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}),
+        lang=lang,
+        figures=figures,
+        raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
+        words=lowered | {_bare(t).lower() for t in tokens},
+        capitalised=_capitalised(tokens, lang),
+        places=frozenset(
+            {c for t in tokens for c in names.place_concepts(t)}
+            | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
+        ),
         institutions=names.institutions_in(lowered, acronyms),
-        flat=" ".join(t.lower() for t in tokens), narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
+        flat=" ".join(t.lower() for t in tokens),
+        narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=_lead_figures(title, paragraphs, lang),
-        lead_names=_proper_names(names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang),
-                                 lang))
+        lead_names=_proper_names(
+            names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
+        ),
+    )
 
 
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
@@ -67,9 +78,17 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Fi
 
 def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
     """Persons and organisations: not months, days, places, or the language's common words."""
-    return tuple(dict.fromkeys(n for n in map(_bare, found) if len(n) >= 3 and not names.place_concepts(n)
-                               and n.lower() not in languages.calendar_words(lang) and not common_word(n.lower(), lang)
-                               and not (lang == "de" and _a_german_word(n.lower()))))
+    return tuple(
+        dict.fromkeys(
+            n
+            for n in map(_bare, found)
+            if len(n) >= 3
+            and not names.place_concepts(n)
+            and n.lower() not in languages.calendar_words(lang)
+            and not common_word(n.lower(), lang)
+            and not (lang == "de" and _a_german_word(n.lower()))
+        )
+    )
 
 
 def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
@@ -85,13 +104,15 @@ def _year(figure: text.Figure) -> bool:
 
 def _without_dates(value: str, lang: str) -> str:
     """The text with its dates' day numbers taken out ("11. März", "19 березня", "March 19")."""
-    months = "|".join(sorted((re.escape(m) for m in languages.calendar_words(lang) if len(m) >= 3), key=len,
-                             reverse=True))
+    months = "|".join(
+        sorted((re.escape(m) for m in languages.calendar_words(lang) if len(m) >= 3), key=len, reverse=True)
+    )
     value = re.sub(rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?=(?:{months}))", " ", value, flags=re.IGNORECASE)
     return re.sub(rf"\b((?:{months}))\s+\d{{1,2}}\b", r"\1", value, flags=re.IGNORECASE)
 
 
 # ---- numbers ----
+
 
 def _known_figure(figure: text.Figure, source: Source) -> bool:
     if figure.power == 0:
@@ -104,8 +125,13 @@ def _other_currency(figure: text.Figure, source: Source) -> str:
     """The currency the source gives this figure in, when the item names another one."""
     if not figure.currency:
         return ""
-    same = [known for known in source.figures if abs(known.scaled - figure.scaled) <= figure.tolerance
-            or known.value == figure.value and known.power == figure.power]
+    same = [
+        known
+        for known in source.figures
+        if abs(known.scaled - figure.scaled) <= figure.tolerance
+        or known.value == figure.value
+        and known.power == figure.power
+    ]
     currencies = {known.currency for known in same if known.currency}
     return "" if not currencies or figure.currency in currencies else sorted(currencies)[0]
 
@@ -116,8 +142,9 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     if invented:
-        return CheckResult(check="numbers", passed=False,
-                           message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}")
+        return CheckResult(
+            check="numbers", passed=False, message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}"
+        )
     return passed("numbers")
 
 
@@ -128,6 +155,7 @@ def passed(check: str) -> CheckResult:
 
 
 # ---- names ----
+
 
 @functools.lru_cache(maxsize=4096)
 def common_word(word: str, lang: str) -> bool:
@@ -155,8 +183,9 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
     if "-" in name and not any(names.same_name(name, known, fuzzy) for known in source.capitalised):
-        return any(names.same_compound(name, known) for known in source.capitalised if "-" in known) or \
-            _known_parts(name, lang, fuzzy, source)
+        return any(names.same_compound(name, known) for known in source.capitalised if "-" in known) or _known_parts(
+            name, lang, fuzzy, source
+        )
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
@@ -183,8 +212,11 @@ def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
     if all(_known_name(part, lang, source) for part in parts):
         return True
     named = [part for part in parts if not _particle(part)]
-    return len(named) < len(parts) and any(_in_source(part, fuzzy, source) for part in named) and all(
-        _known_name(part, lang, source) or _source_word(part, source) for part in named)
+    return (
+        len(named) < len(parts)
+        and any(_in_source(part, fuzzy, source) for part in named)
+        and all(_known_name(part, lang, source) or _source_word(part, source) for part in named)
+    )
 
 
 def _in_source(name: str, fuzzy: bool, source: Source) -> bool:
@@ -209,8 +241,14 @@ def _a_german_word(word: str) -> bool:
 
 
 def check_names(item: Item, source: Source) -> CheckResult:
-    unknown = sorted({name for part in (item.headline, *item.bullets) for name in names.names_in(part, item.lang)
-                      if not _known_name(name, item.lang, source)})
+    unknown = sorted(
+        {
+            name
+            for part in (item.headline, *item.bullets)
+            for name in names.names_in(part, item.lang)
+            if not _known_name(name, item.lang, source)
+        }
+    )
     unknown += [names.institution_name(index) for index in names.institutions_named(item.text()) - source.institutions]
     if unknown:
         return CheckResult(check="names", passed=False, message=f"names not in the source: {', '.join(unknown)}")
@@ -219,17 +257,19 @@ def check_names(item: Item, source: Source) -> CheckResult:
 
 # ---- quotes ----
 
+
 def check_quotes(item: Item, source: Source) -> CheckResult:
     """Words in quotation marks (three or more) must be the source's own words: a quote is
     verbatim or it is not a quote. A translation is reported without quotation marks."""
     for quote in text.quotations(item.text()):
         tokens = [t.lower() for t in text.words(quote)]
         if len(tokens) >= 3 and " ".join(tokens) not in source.flat:
-            return CheckResult(check="quotes", passed=False, message=f"quote not in the source: \"{text.clip(quote)}\"")
+            return CheckResult(check="quotes", passed=False, message=f'quote not in the source: "{text.clip(quote)}"')
     return passed("quotes")
 
 
 # ---- coverage of the lead ----
+
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
     """The item keeps the story's central fact: a figure of the title, or else of the first
@@ -238,14 +278,16 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
         figures = text.figures(item.text(), item.lang)
         if not any(f.matches(g) for f in figures for g in source.lead_figures):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
-            return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no figure of "
-                                                                       f"the lead ({shown})")
+            return CheckResult(
+                check="coverage", passed=False, message=f"the central fact is missing: no figure of the lead ({shown})"
+            )
     elif source.lead_names:
         capitalised = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
         fuzzy = item.lang != source.lang
         if not any(names.same_name(lead, n, fuzzy) for lead in source.lead_names for n in capitalised):
-            return CheckResult(check="coverage", passed=False, message=f"the central fact is missing: no name of the "
-                                                                       f"lead ({', '.join(source.lead_names[:4])})")
+            return CheckResult(
+                check="coverage",
+                passed=False,
+                message=f"the central fact is missing: no name of the lead ({', '.join(source.lead_names[:4])})",
+            )
     return passed("coverage")
-
-

@@ -23,7 +23,7 @@ class BrieferError(Exception):
         return self.message
 
     @classmethod
-    def with_code(cls, message: str, exit_code: int) -> "BrieferError":
+    def with_code(cls, message: str, exit_code: int) -> BrieferError:
         """An error whose exit code was decided elsewhere (why a run stopped, from its report)."""
         error = cls(message)
         error.exit_code = exit_code

@@ -8,11 +8,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-
 # The checks an item goes through (checks.py runs them), by the name results and settings use.
-CHECKS = ("structure", "length", "language", "vocabulary", "numbers", "names", "quotes", "coverage", "glossary",
-          "leakage", "consistency")
+CHECKS = (
+    "structure",
+    "length",
+    "language",
+    "vocabulary",
+    "numbers",
+    "names",
+    "quotes",
+    "coverage",
+    "glossary",
+    "leakage",
+    "consistency",
+)
 # From the measured precision (README, "What the checks catch"): names raised most of the
 # false alarms on articles written after the checks were tuned, and coverage is a judgement
 # of what is central; both only flag. Every other check refuses.
@@ -58,7 +67,7 @@ class Usage(Frozen):
     completion_tokens: int = 0
     cached_tokens: int = 0
 
-    def __add__(self, other: "Usage") -> "Usage":
+    def __add__(self, other: Usage) -> Usage:
         return Usage(
             prompt_tokens=self.prompt_tokens + other.prompt_tokens,
             completion_tokens=self.completion_tokens + other.completion_tokens,
@@ -152,8 +161,12 @@ class ArticleOutcome(Frozen):
         findings = item.verdict.flags if item.passed else item.verdict.failures
         status = ("flagged" if findings else "passed") if item.passed else "failed"
         reasons = tuple(f"{finding.check}: {finding.message}" for finding in findings)
-        return Fate(status=status, line=f"{status}: {'; '.join(reasons)}" if reasons else status,
-                    checks=tuple(sorted({finding.check for finding in findings})), reasons=reasons)
+        return Fate(
+            status=status,
+            line=f"{status}: {'; '.join(reasons)}" if reasons else status,
+            checks=tuple(sorted({finding.check for finding in findings})),
+            reasons=reasons,
+        )
 
 
 FateStatus = Literal["passed", "flagged", "failed", "waiting", "not briefed"]
@@ -203,16 +216,24 @@ class Standing(Frozen):
         return f"{labels[self.novelty]}{since}{facts}"
 
     @classmethod
-    def from_json(cls, document: dict) -> "Standing":
+    def from_json(cls, document: dict) -> Standing:
         """The novelty part of `json()`, read back from a day's briefing.json."""
-        return cls(novelty=document.get("novelty", "new"), first_seen=document.get("first_seen"),
-                   new_facts=tuple(document.get("new_facts", ())))
+        return cls(
+            novelty=document.get("novelty", "new"),
+            first_seen=document.get("first_seen"),
+            new_facts=tuple(document.get("new_facts", ())),
+        )
 
     def json(self) -> dict:
         """How briefing.json explains the story's place: its novelty and its rank."""
-        return {"novelty": self.novelty, "first_seen": self.first_seen.isoformat() if self.first_seen else None,
-                "new_facts": list(self.new_facts), "rank": self.rank, "score": self.score,
-                "because": list(self.reasons)}
+        return {
+            "novelty": self.novelty,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "new_facts": list(self.new_facts),
+            "rank": self.rank,
+            "score": self.score,
+            "because": list(self.reasons),
+        }
 
 
 class BriefingEntry(Frozen):

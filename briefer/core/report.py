@@ -23,7 +23,9 @@ class RunReport(Frozen):
     merged: tuple[str, ...] = ()  # one line per source merged into another as the same story
     skipped: tuple[str, ...] = ()  # one line per article left out (max_items, budget)
     estimate: str = ""  # the cost estimate made before any model call
-    cost: dict = Field(default_factory=dict)  # estimate and actual, tokens and amount with currency (budget.cost_report)
+    cost: dict = Field(
+        default_factory=dict
+    )  # estimate and actual, tokens and amount with currency (budget.cost_report)
     format_fallback: str = ""  # the endpoint refused a response format and another was used
     standing: dict[str, Standing] = Field(default_factory=dict)  # article id -> novelty and rank
     ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
@@ -83,8 +85,9 @@ class RunReport(Frozen):
             for item in outcome.items:
                 lang = item.verdict.item.lang
                 if not item.passed:
-                    lines.append(f"{outcome.article.source} [{lang}] after {item.attempts} attempts: "
-                                 f"{outcome.fate(lang).line}")
+                    lines.append(
+                        f"{outcome.article.source} [{lang}] after {item.attempts} attempts: {outcome.fate(lang).line}"
+                    )
         return lines
 
     @property

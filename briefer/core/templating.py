@@ -20,7 +20,10 @@ _PROMPTS = SandboxedEnvironment(undefined=jinja2.StrictUndefined, keep_trailing_
 _PAGES = jinja2.Environment(
     loader=jinja2.PackageLoader("briefer.outputs", "templates"),
     autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default=True),
-    undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
 )
 
 

@@ -11,8 +11,8 @@ import urllib.request
 from typing import Any, Callable
 
 from briefer.core.errors import DeliveryError
-from briefer.lang.languages import LABELS
 from briefer.core.models import Edition, EditionItem
+from briefer.lang.languages import LABELS
 
 Payload = dict[str, Any]
 
@@ -54,20 +54,36 @@ def _teams(edition: Edition) -> Payload:
     lines = _compact(edition, _unlink, _markdown_link, "{}").split("\n")
     body = [{"type": "TextBlock", "text": lines[0], "weight": "Bolder", "size": "Medium", "wrap": True}]
     body += [{"type": "TextBlock", "text": line, "wrap": True, "spacing": "Small"} for line in lines[1:]]
-    card = {"$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard",
-            "version": "1.2", "body": body}
-    return {"type": "message",
-            "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": None,
-                             "content": card}]}
+    card = {
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": "1.2",
+        "body": body,
+    }
+    return {
+        "type": "message",
+        "attachments": [
+            {"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": None, "content": card}
+        ],
+    }
 
 
 def _json(edition: Edition) -> Payload:
-    return {"desk": edition.desk, "date": edition.day.isoformat(), "lang": edition.lang, "title": edition.title,
-            "items": [item.model_dump(mode="json") for item in edition.items]}
+    return {
+        "desk": edition.desk,
+        "date": edition.day.isoformat(),
+        "lang": edition.lang,
+        "title": edition.title,
+        "items": [item.model_dump(mode="json") for item in edition.items],
+    }
 
 
 _FORMATS: dict[str, Callable[[Edition], Payload]] = {
-    "slack": _slack, "mattermost": _mattermost, "teams": _teams, "json": _json}
+    "slack": _slack,
+    "mattermost": _mattermost,
+    "teams": _teams,
+    "json": _json,
+}
 
 
 def _compact(edition: Edition, escape: Callable[[str], str], link: Callable[[str, str], str], bold: str) -> str:
@@ -76,8 +92,9 @@ def _compact(edition: Edition, escape: Callable[[str], str], link: Callable[[str
     return "\n".join([head, *(_item_line(item, labels, escape, link) for item in edition.items)])
 
 
-def _item_line(item: EditionItem, labels: dict[str, str], escape: Callable[[str], str],
-               link: Callable[[str, str], str]) -> str:
+def _item_line(
+    item: EditionItem, labels: dict[str, str], escape: Callable[[str], str], link: Callable[[str, str], str]
+) -> str:
     parts = ["•"]
     if item.status:
         parts.append(f"[{escape(labels.get(item.status, item.status))}]")
@@ -102,15 +119,19 @@ _OPENER = urllib.request.build_opener(_NoRedirect)
 
 def post(url: str, body: Payload, timeout: float) -> None:
     request = urllib.request.Request(
-        url, data=json.dumps(body, ensure_ascii=False).encode("utf-8"), method="POST",
-        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"})
+        url,
+        data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+        method="POST",
+        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"},
+    )
     try:
         with _OPENER.open(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as error:  # 429 and 5xx pass; another 4xx will answer the same
         said = " ".join(error.read(200).decode("utf-8", "replace").split())
-        raise DeliveryError(f"HTTP {error.code}" + (f": {said}" if said else ""),
-                            retry=error.code == 429 or error.code >= 500) from None
+        raise DeliveryError(
+            f"HTTP {error.code}" + (f": {said}" if said else ""), retry=error.code == 429 or error.code >= 500
+        ) from None
     except urllib.error.URLError as error:
         raise DeliveryError(f"no answer ({error.reason})", retry=True) from None
     except (OSError, http.client.HTTPException) as error:  # timed out reading, connection dropped

@@ -10,7 +10,7 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from briefer.delivery import chat, mail
-from briefer.settings.delivery_settings import Deliver, MailList
 from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError
 from briefer.core.models import Edition, EditionItem
+from briefer.delivery import chat, mail
+from briefer.settings.delivery_settings import Deliver, MailList
 
 __all__ = ["DeliveryReport", "Edition", "EditionItem", "check_environment", "deliver"]
 
@@ -39,8 +39,15 @@ class DeliveryReport:
         return EXIT_PARTIAL if self.failed else EXIT_OK
 
 
-def deliver(editions: Sequence[Edition], settings: Deliver, log_path: Path, *, resend: bool = False,
-            environ: Mapping[str, str] = os.environ, sleep: Callable[[float], None] = time.sleep) -> DeliveryReport:
+def deliver(
+    editions: Sequence[Edition],
+    settings: Deliver,
+    log_path: Path,
+    *,
+    resend: bool = False,
+    environ: Mapping[str, str] = os.environ,
+    sleep: Callable[[float], None] = time.sleep,
+) -> DeliveryReport:
     """Send each edition to every channel that takes its language, unless the log at log_path
     says it went already (resend: send anyway). A missing secret stops it before anything is sent."""
     secrets = _Secrets(settings, environ)
@@ -77,8 +84,10 @@ class _Secrets:
     def __init__(self, settings: Deliver, environ: Mapping[str, str]):
         needed = [(hook.url_env, f"the URL of the {hook.kind} webhook", True) for hook in settings.webhooks]
         if settings.email and settings.email.user_env:  # the user is no secret: it may be an address in a line
-            needed += [(settings.email.user_env, "the SMTP user", False),
-                       (settings.email.password_env, "the SMTP password", True)]
+            needed += [
+                (settings.email.user_env, "the SMTP user", False),
+                (settings.email.password_env, "the SMTP password", True),
+            ]
         self.values: dict[str, str] = {}
         for name, what, _ in needed:
             if not environ.get(name):
@@ -88,8 +97,9 @@ class _Secrets:
         for hook in settings.webhooks:
             url = urlsplit(self.values[hook.url_env])
             if url.scheme not in ("http", "https") or not url.netloc:
-                raise ConfigError(f"the environment variable {hook.url_env} ({hook.kind} webhook) "
-                                  f"does not hold an http(s) URL")
+                raise ConfigError(
+                    f"the environment variable {hook.url_env} ({hook.kind} webhook) does not hold an http(s) URL"
+                )
 
     def __getitem__(self, name: str) -> str:
         return self.values[name]
@@ -128,10 +138,17 @@ def _mail_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secrets
     def send(edition: Edition, to: tuple[str, ...]) -> None:
         mail.send(mail.message(edition, email.from_, to), email, login, settings.timeout)
 
-    return [_Job(edition, f"email to {', '.join(group.to)}", f"email:{email.host}:{','.join(sorted(group.to))}",
-                 partial(send, edition, group.to))
-            for group in email.lists or (MailList(to=email.to),)
-            for edition in editions if _wanted(edition, group.languages)]
+    return [
+        _Job(
+            edition,
+            f"email to {', '.join(group.to)}",
+            f"email:{email.host}:{','.join(sorted(group.to))}",
+            partial(send, edition, group.to),
+        )
+        for group in email.lists or (MailList(to=email.to),)
+        for edition in editions
+        if _wanted(edition, group.languages)
+    ]
 
 
 def _webhook_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secrets) -> list[_Job]:
@@ -139,18 +156,29 @@ def _webhook_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secr
     for hook in settings.webhooks:
         url = secrets[hook.url_env]
         target = f"{hook.kind}:{hashlib.sha256(url.encode('utf-8')).hexdigest()[:16]}"  # the URL holds a token
-        jobs += [_Job(edition, f"{hook.kind} webhook ({hook.url_env})", target,
-                      partial(chat.post, url, chat.payload(hook.kind, edition), settings.timeout))
-                 for edition in editions if _wanted(edition, hook.languages)]
+        jobs += [
+            _Job(
+                edition,
+                f"{hook.kind} webhook ({hook.url_env})",
+                target,
+                partial(chat.post, url, chat.payload(hook.kind, edition), settings.timeout),
+            )
+            for edition in editions
+            if _wanted(edition, hook.languages)
+        ]
     return jobs
 
 
 def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> str:
     """'' once sent; else why not, after the retries a passing failure earns (tenacity:
     exponential backoff, only for DeliveryError marked retry)."""
-    retrying = Retrying(stop=stop_after_attempt(settings.retries + 1), sleep=sleep, reraise=True,
-                        wait=wait_exponential(multiplier=settings.backoff, exp_base=2, min=0, max=3600),
-                        retry=retry_if_exception(lambda error: isinstance(error, DeliveryError) and error.retry))
+    retrying = Retrying(
+        stop=stop_after_attempt(settings.retries + 1),
+        sleep=sleep,
+        reraise=True,
+        wait=wait_exponential(multiplier=settings.backoff, exp_base=2, min=0, max=3600),
+        retry=retry_if_exception(lambda error: isinstance(error, DeliveryError) and error.retry),
+    )
     try:
         retrying(send)
         return ""
@@ -168,11 +196,14 @@ class _Log:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path)
-            self._db.execute("CREATE TABLE IF NOT EXISTS deliveries (desk TEXT NOT NULL, day TEXT NOT NULL, "
-                             "lang TEXT NOT NULL, target TEXT NOT NULL, sent_at TEXT NOT NULL, resend INTEGER NOT NULL)")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS deliveries (desk TEXT NOT NULL, day TEXT NOT NULL, "
+                "lang TEXT NOT NULL, target TEXT NOT NULL, sent_at TEXT NOT NULL, resend INTEGER NOT NULL)"
+            )
         except (sqlite3.Error, OSError) as error:
-            raise ConfigError(f"delivery log {path} cannot be used ({error}): move it aside, "
-                              f"and the day's messages go out again") from None
+            raise ConfigError(
+                f"delivery log {path} cannot be used ({error}): move it aside, and the day's messages go out again"
+            ) from None
 
     @staticmethod
     def _key(job: _Job) -> tuple[str, str, str, str]:
@@ -184,8 +215,10 @@ class _Log:
 
     def record(self, job: _Job, resend: bool) -> None:
         with self._db:  # committed at once: a crash later does not send this again
-            self._db.execute("INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?)",
-                             (*self._key(job), datetime.now(timezone.utc).isoformat(timespec="seconds"), int(resend)))
+            self._db.execute(
+                "INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?)",
+                (*self._key(job), datetime.now(UTC).isoformat(timespec="seconds"), int(resend)),
+            )
 
     def close(self) -> None:
         self._db.close()

@@ -9,15 +9,21 @@ import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from briefer.settings.delivery_settings import Email
 from briefer.core.errors import DeliveryError
 from briefer.core.models import Edition
+from briefer.settings.delivery_settings import Email
 
 # A mail client fetches what a page links as an asset: a remote image is a tracking pixel.
 _UNSAFE = (
     (re.compile(r"<script\b", re.I), "a <script>"),
-    (re.compile(r"<(?:img|link|style|script|source|video|audio|iframe|object|embed|input)\b[^>]*?"
-                r"\b(?:src|srcset|href|data|poster)\s*=\s*[\"']?\s*(?:https?:)?//", re.I), "a remote asset"),
+    (
+        re.compile(
+            r"<(?:img|link|style|script|source|video|audio|iframe|object|embed|input)\b[^>]*?"
+            r"\b(?:src|srcset|href|data|poster)\s*=\s*[\"']?\s*(?:https?:)?//",
+            re.I,
+        ),
+        "a remote asset",
+    ),
     (re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//|@import", re.I), "a remote stylesheet"),
 )
 

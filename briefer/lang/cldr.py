@@ -51,13 +51,24 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
             places.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())
             if hasattr(data, "get") and data.get("city"):
                 places[f"C:{zone}"].add(str(data["city"]).lower())
-        tables["calendar"][lang] = sorted({str(v).lower().rstrip(".") for table in (locale.months, locale.days)
-                                           for context in table.values() for width in ("wide", "abbreviated")
-                                           for v in context.get(width, {}).values()})
+        tables["calendar"][lang] = sorted(
+            {
+                str(v).lower().rstrip(".")
+                for table in (locale.months, locale.days)
+                for context in table.values()
+                for width in ("wide", "abbreviated")
+                for v in context.get(width, {}).values()
+            }
+        )
         tables["languages"][lang] = sorted({str(v).lower() for v in locale.languages.values()})
-        tables["currencies"][lang] = sorted({w.lower() for code in _CURRENCIES for count in (1, 2, 3, 5, 1.5)
-                                             for w in re.findall(r"\w+", get_currency_name(code, count=count,
-                                                                                            locale=lang))})
+        tables["currencies"][lang] = sorted(
+            {
+                w.lower()
+                for code in _CURRENCIES
+                for count in (1, 2, 3, 5, 1.5)
+                for w in re.findall(r"\w+", get_currency_name(code, count=count, locale=lang))
+            }
+        )
         named: dict[str, set[str]] = {}
         for code in _CURRENCIES:
             for count in (1, 2, 3, 5, 1.5):
@@ -66,6 +77,7 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
         # a word of one currency's names only (not "dollar" of several, not "swiss")
         tables["currency_names"][lang] = {word: codes.pop() for word, codes in named.items() if len(codes) == 1}
     tables["places"] = {key: sorted(forms) for key, forms in places.items()}
-    tables["codes"] = sorted(code.lower() for code in Locale.parse("en").currencies
-                             if len(code) == 3 and code.isalpha())
+    tables["codes"] = sorted(
+        code.lower() for code in Locale.parse("en").currencies if len(code) == 3 and code.isalpha()
+    )
     return tables

@@ -22,14 +22,38 @@ from typing import Sequence
 from briefer.core.errors import TemporaryError
 
 # Articles may come in any of these (long texts: lingua uses only its small trigram models).
-_ARTICLE_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "RUSSIAN", "SPANISH",
-                      "ITALIAN", "DUTCH", "PORTUGUESE", "CZECH", "SLOVAK", "BELARUSIAN", "BULGARIAN")
+_ARTICLE_LANGUAGES = (
+    "ENGLISH",
+    "GERMAN",
+    "FRENCH",
+    "POLISH",
+    "UKRAINIAN",
+    "RUSSIAN",
+    "SPANISH",
+    "ITALIAN",
+    "DUTCH",
+    "PORTUGUESE",
+    "CZECH",
+    "SLOVAK",
+    "BELARUSIAN",
+    "BULGARIAN",
+)
 # Items are checked against the languages briefer writes and those a small model slips into
 # (Russian for Ukrainian, a Belarusian-like mix). For short texts every language costs ~17-25
 # MB of models, so Portuguese, which a Spanish item slips into (and passed as Spanish without
 # it), is checked for only in runs that write Spanish.
-_CHECK_LANGUAGES = ("ENGLISH", "GERMAN", "FRENCH", "POLISH", "UKRAINIAN", "SPANISH", "ITALIAN",
-                    "RUSSIAN", "BELARUSIAN", "BULGARIAN")
+_CHECK_LANGUAGES = (
+    "ENGLISH",
+    "GERMAN",
+    "FRENCH",
+    "POLISH",
+    "UKRAINIAN",
+    "SPANISH",
+    "ITALIAN",
+    "RUSSIAN",
+    "BELARUSIAN",
+    "BULGARIAN",
+)
 _NEIGHBOURS = {"es": ("PORTUGUESE",)}
 # A short text in a script loads the models of every checked language written in it.
 _WARM_UP = {"latin": "The council met on Monday.", "cyrillic": "Рада зібралася в понеділок."}
@@ -47,8 +71,13 @@ def _detector(languages: tuple[str, ...]):
 
 def _confidences_here(texts: Sequence[str], languages: tuple[str, ...] = _CHECK_LANGUAGES) -> list[Confidences]:
     detector = _detector(languages)
-    return [{value.language.iso_code_639_1.name.lower(): value.value
-             for value in detector.compute_language_confidence_values(text)} for text in texts]
+    return [
+        {
+            value.language.iso_code_639_1.name.lower(): value.value
+            for value in detector.compute_language_confidence_values(text)
+        }
+        for text in texts
+    ]
 
 
 def detect_language(text: str) -> str:
@@ -57,6 +86,7 @@ def detect_language(text: str) -> str:
 
 
 # ---- the worker: one JSON line in (a list of texts), one out (their confidences) ----
+
 
 class _Worker:
     def __init__(self) -> None:
@@ -80,7 +110,11 @@ class _Worker:
             # (Not PR_SET_PDEATHSIG: that fires when the starting *thread* ends.)
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "briefer.lang.langid", *scripts, *(f"+{name}" for name in self._neighbours)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
 
     def ask(self, texts: Sequence[str]) -> list[Confidences]:
         with self._lock:  # one request at a time: the worker answers in order
@@ -96,8 +130,9 @@ class _Worker:
                     return [dict(pairs) for pairs in json.loads(line)]
                 self._process.kill()
                 self._process.wait()
-        raise TemporaryError("the language identification worker (python -m briefer.lang.langid) stopped twice; "
-                             "out of memory? try again")
+        raise TemporaryError(
+            "the language identification worker (python -m briefer.lang.langid) stopped twice; out of memory? try again"
+        )
 
 
 _worker = _Worker()
@@ -106,8 +141,10 @@ _worker = _Worker()
 def warm_up(languages: Sequence[str]) -> None:
     """Start the worker now: it loads the models for these languages' scripts while briefer
     reads its sources (any other script's models load when a text in it first comes)."""
-    _worker.start(sorted({"cyrillic" if lang in _CYRILLIC else "latin" for lang in languages}),
-                  [name for lang in languages for name in _NEIGHBOURS.get(lang, ())])
+    _worker.start(
+        sorted({"cyrillic" if lang in _CYRILLIC else "latin" for lang in languages}),
+        [name for lang in languages for name in _NEIGHBOURS.get(lang, ())],
+    )
 
 
 def confidences(texts: Sequence[str]) -> list[Confidences]:

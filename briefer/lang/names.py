@@ -12,8 +12,8 @@ from briefer.lang import languages
 from briefer.lang.text import words
 from briefer.lang.vocabulary import german_compound, zipf
 
-
 # ---- names ----
+
 
 def names_in(text: str, lang: str) -> list[str]:
     """Words that are names: capitalised inside a sentence, and acronyms. A sentence's first
@@ -77,9 +77,28 @@ def _title_case(tokens: list[str]) -> bool:
 
 # Cyrillic letters straight to sound classes (Latin "ch" is a guess: German x, Spanish tʃ).
 _CYRILLIC_CLASS = dict(zip("бвгґджзклмнпрстфхцчшщ", "PFKKTSSKLMNPRSTFKSSSS"))
-_LATIN_DIGRAPHS = (("sch", "S"), ("shch", "S"), ("sz", "S"), ("cz", "S"), ("sh", "S"), ("zh", "S"), ("ts", "S"),
-                   ("tz", "S"), ("ch", "K"), ("kh", "K"), ("ck", "K"), ("th", "T"), ("rh", "R"), ("ph", "F"),
-                   ("dz", "S"), ("rz", "S"), ("gli", "L"), ("gn", "N"), ("qu", "KF"), ("x", "KS"))
+_LATIN_DIGRAPHS = (
+    ("sch", "S"),
+    ("shch", "S"),
+    ("sz", "S"),
+    ("cz", "S"),
+    ("sh", "S"),
+    ("zh", "S"),
+    ("ts", "S"),
+    ("tz", "S"),
+    ("ch", "K"),
+    ("kh", "K"),
+    ("ck", "K"),
+    ("th", "T"),
+    ("rh", "R"),
+    ("ph", "F"),
+    ("dz", "S"),
+    ("rz", "S"),
+    ("gli", "L"),
+    ("gn", "N"),
+    ("qu", "KF"),
+    ("x", "KS"),
+)
 _LATIN_CLASS = dict(zip("bpfvwkgqhsztdlrmnc", "PPFFFKKKKSSTTLRMNK"))
 
 
@@ -139,10 +158,14 @@ def same_compound(a: str, b: str) -> bool:
     """One hyphenated name in two languages (Alvernia-Rodano-Alpi ~ Auvergne-Rhône-Alpes):
     as many parts, each starting with the same letter, and one of them alike."""
     parts_a, parts_b = a.split("-"), b.split("-")
-    return (len(parts_a) == len(parts_b) >= 2 and all(x and y and transliterate(x)[0] == transliterate(y)[0]
-                                                      for x, y in zip(parts_a, parts_b))
-            and any(common_prefix(transliterate(x), transliterate(y)) >= 3 or same_name(x, y, True)
-                    for x, y in zip(parts_a, parts_b)))
+    return (
+        len(parts_a) == len(parts_b) >= 2
+        and all(x and y and transliterate(x)[0] == transliterate(y)[0] for x, y in zip(parts_a, parts_b))
+        and any(
+            common_prefix(transliterate(x), transliterate(y)) >= 3 or same_name(x, y, True)
+            for x, y in zip(parts_a, parts_b)
+        )
+    )
 
 
 def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
@@ -182,6 +205,7 @@ def _keys_alike(ka: str, kb: str, across: bool) -> bool:
 
 # ---- places and institutions, in any language and inflection ----
 
+
 @functools.cache
 def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first five letters of a one-word place name -> (name, concept) pairs."""
@@ -205,16 +229,18 @@ def place_concepts(word: str) -> frozenset[str]:
     lowered = word.lower()
     if len(lowered) < 4:
         return frozenset()
-    return frozenset(concept for form, concept in _place_index().get(_stem(lowered), ())
-                     if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5))
+    return frozenset(
+        concept
+        for form, concept in _place_index().get(_stem(lowered), ())
+        if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
+    )
 
 
 def institutions_named(value: str) -> frozenset[int]:
     """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
     Internacional): each must be one the source names too."""
     tokens = [t.lower() for t in words(value)]
-    return institutions_in(frozenset(tokens), frozenset(t.upper() for t in words(value) if is_acronym(t)),
-                            exact=True)
+    return institutions_in(frozenset(tokens), frozenset(t.upper() for t in words(value) if is_acronym(t)), exact=True)
 
 
 def _names_form(form: str, present: frozenset[str], stems: set[str]) -> bool:
@@ -233,8 +259,7 @@ def institution_name(index: int) -> str:
     return next((form for form in forms if not form.islower()), forms[0].title())
 
 
-def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False
-                     ) -> frozenset[int]:
+def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False) -> frozenset[int]:
     """The institution concepts a source names, by acronym or by full name (any inflection)."""
     stems = {_stem(w) for w in source_words}
     found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}

@@ -38,6 +38,7 @@ def quotations(text: str) -> list[str]:
 
 # ---- figures ----
 
+
 def normalise_number(raw: str, decimal_comma: bool = False) -> str:
     """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
     With decimal_comma (a scale word follows, in a language that writes 1,5), '1,187' is 1.187."""
@@ -74,7 +75,7 @@ class Figure:
         exponent = self.value.as_tuple().exponent
         return Decimal(5).scaleb(exponent - 1 + self.power) if self.power else Decimal(0)
 
-    def matches(self, other: "Figure") -> bool:
+    def matches(self, other: Figure) -> bool:
         """The same value, to the precision either of them is written with."""
         return abs(self.scaled - other.scaled) <= max(self.tolerance, other.tolerance)
 
@@ -88,18 +89,28 @@ def figures(text: str, lang: str) -> list[Figure]:
     for match in _FIGURE_RE.finditer(text):
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:
-            gap = end + (text[end:end + 1] in _SPACES)
+            gap = end + (text[end : end + 1] in _SPACES)
             scaled = scale.match(text, gap)
             if not scaled or (gap > end and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
                 break
             power += int(scaled.lastgroup[1:])
             end, glued = scaled.end(), False
-        if glued and text[end:end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
+        if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
             continue
         decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
-        found.append((match.start(), end, Figure(raw=text[match.start():end].strip(), value=value, power=power,
-                                                 currency=_currency(text, match.start(), end, lang))))
+        found.append(
+            (
+                match.start(),
+                end,
+                Figure(
+                    raw=text[match.start() : end].strip(),
+                    value=value,
+                    power=power,
+                    currency=_currency(text, match.start(), end, lang),
+                ),
+            )
+        )
     return _scales_shared(text, found)
 
 
@@ -111,13 +122,17 @@ def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figu
             continue
         if a.power == 0 and not _year_like(a):  # "210 to 150 million": the scale comes after both
             figures_[i] = Figure(a.raw, a.value, b.power, a.currency or b.currency)
-        elif b.power == 0 and not _year_like(b) and not text[after:after + 2].strip()[:1].isalpha():
+        elif b.power == 0 and not _year_like(b) and not text[after : after + 2].strip()[:1].isalpha():
             figures_[i + 1] = Figure(b.raw, b.value, a.power, b.currency or a.currency)  # "50 million instead of 35."
     return figures_
 
 
-_JOINED = re.compile(r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:" + "|".join(map(re.escape, languages.FIGURE_JOINERS))
-                     + r")[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?", re.IGNORECASE)
+_JOINED = re.compile(
+    r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:"
+    + "|".join(map(re.escape, languages.FIGURE_JOINERS))
+    + r")[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?",
+    re.IGNORECASE,
+)
 
 
 def _year_like(figure: Figure) -> bool:
@@ -131,7 +146,7 @@ _CURRENCY_BEFORE = re.compile(r"([€$£₴]|\b[A-Z]{3})[ \u00a0]?$")
 
 def _currency(text: str, start: int, end: int, lang: str) -> str:
     """The currency beside a figure: a sign or code before it (€150m, UAH 7.8bn), a word after it."""
-    sign = _CURRENCY_BEFORE.search(text[max(0, start - 5):start])
+    sign = _CURRENCY_BEFORE.search(text[max(0, start - 5) : start])
     code = languages.currency_of(sign.group(1), lang) if sign else None
     if code:
         return code
@@ -139,7 +154,9 @@ def _currency(text: str, start: int, end: int, lang: str) -> str:
     return (languages.currency_of(word.group(1), lang) or "") if word else ""
 
 
-_ROMAN_RE = re.compile(r"\b(?=[MDCLXVI]{2,8}(?:e|er|ème|\.)?\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème|\.)?\b")
+_ROMAN_RE = re.compile(
+    r"\b(?=[MDCLXVI]{2,8}(?:e|er|ème|\.)?\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème|\.)?\b"
+)
 _ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
@@ -148,8 +165,10 @@ def roman_numerals(text: str) -> set[Decimal]:
     values = set()
     for match in _ROMAN_RE.finditer(text):
         digits = "".join(match.groups())
-        value = sum(-_ROMAN_DIGITS[a] if _ROMAN_DIGITS[a] < _ROMAN_DIGITS[b] else _ROMAN_DIGITS[a]
-                    for a, b in zip(digits, digits[1:] + "I"))
+        value = sum(
+            -_ROMAN_DIGITS[a] if _ROMAN_DIGITS[a] < _ROMAN_DIGITS[b] else _ROMAN_DIGITS[a]
+            for a, b in zip(digits, digits[1:] + "I")
+        )
         if digits and value > 0:
             values.add(Decimal(value))
     return values
@@ -174,8 +193,14 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
     for word in words(unquoted(value)):
         lowered = word.lower().replace("’", "'")
         endings = languages.ORDINAL_ENDINGS.get(lang, "")
-        number = cardinals.get(lowered) or next((n for stem, n in ordinals.items() if lowered.startswith(stem) and (
-            re.fullmatch(endings, lowered[len(stem):]))), None)
+        number = cardinals.get(lowered) or next(
+            (
+                n
+                for stem, n in ordinals.items()
+                if lowered.startswith(stem) and (re.fullmatch(endings, lowered[len(stem) :]))
+            ),
+            None,
+        )
         if number and number >= smallest:
             found.append((word, Decimal(number)))
     return found

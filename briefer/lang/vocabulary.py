@@ -15,8 +15,7 @@ import re
 import threading
 from pathlib import Path
 
-from briefer.core.files import default_cache_dir
-from briefer.core.files import write_atomic
+from briefer.core.files import default_cache_dir, write_atomic
 
 _FORMAT = 1  # bump when the file layout changes
 _BLOCK = 4096
@@ -50,7 +49,7 @@ class Vocabulary:
         lines = os.pread(self._fd, end - self._starts[index], self._starts[index]).rstrip(b"\n").split(b"\n")
         found = bisect.bisect_left(lines, target)
         if found < len(lines) and lines[found].startswith(target):
-            return int(lines[found][len(target):]) / 10
+            return int(lines[found][len(target) :]) / 10
         return 0.0
 
 
@@ -71,7 +70,7 @@ def _build(lang: str, path: Path) -> None:
     lines = []
     for centibels, bucket in enumerate(get_frequency_list(lang, "large")):
         zipf = round((9 - centibels / 100) * 10)
-        lines.extend(f"{word}\t{zipf}".encode("utf-8") for word in bucket if "\n" not in word and "\t" not in word)
+        lines.extend(f"{word}\t{zipf}".encode() for word in bucket if "\n" not in word and "\t" not in word)
     lines.sort(key=lambda line: line.split(b"\t", 1)[0])
     write_atomic(path, (line.decode("utf-8") + "\n" for line in lines))
 
@@ -121,8 +120,9 @@ def known_form(word: str, lang: str) -> bool:
     if _ukrainian_morphology().word_is_known(word):
         return True
     feminine = re.match(r"(.{3,}?)(?:е?рк|к)(?:а|и|у|ою|ці|ам|ами|ах)$", word)
-    return bool(feminine) and any(_ukrainian_morphology().word_is_known(base)
-                                  for base in (feminine.group(1), feminine.group(1) + "р"))
+    return bool(feminine) and any(
+        _ukrainian_morphology().word_is_known(base) for base in (feminine.group(1), feminine.group(1) + "р")
+    )
 
 
 _FRENCH_FUTURE = re.compile(r"(.{3,}?)([ei])r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")

@@ -11,19 +11,28 @@ from typing import Mapping
 
 from briefer.briefing import prompts
 from briefer.briefing.pipeline import judge_item
-from briefer.settings.config import Settings, load_yaml
 from briefer.core.errors import ConfigError
-from briefer.sources.ingest import parse_article
-from briefer.measure.gate import Row
 from briefer.core.models import CHECKS, Article, CheckResult, Item
+from briefer.measure.gate import Row
+from briefer.settings.config import Settings, load_yaml
+from briefer.sources.ingest import parse_article
 
 FOLDER = "calibration"
 # The check that must catch each kind of defect.
 KIND_CHECK = {
-    "wrong_number": "numbers", "invented_number": "numbers", "wrong_name": "names", "invented_name": "names",
-    "foreign_bullet": "language", "foreign_item": "language", "invented_quote": "quotes",
-    "injection_obeyed": "leakage", "prompt_revealed": "leakage", "markup": "leakage", "too_long": "length",
-    "central_fact_dropped": "coverage", "non_word": "vocabulary",
+    "wrong_number": "numbers",
+    "invented_number": "numbers",
+    "wrong_name": "names",
+    "invented_name": "names",
+    "foreign_bullet": "language",
+    "foreign_item": "language",
+    "invented_quote": "quotes",
+    "injection_obeyed": "leakage",
+    "prompt_revealed": "leakage",
+    "markup": "leakage",
+    "too_long": "length",
+    "central_fact_dropped": "coverage",
+    "non_word": "vocabulary",
 }
 
 
@@ -117,9 +126,13 @@ def load_cases(fixtures: Path) -> list[Case]:
         if not source.is_file():
             raise ConfigError(f"{path}: article {source} not found")
         article = parse_article(source.read_text(encoding="utf-8"), source.name, source.suffix)
-        references = {lang: _item(ref, article.id, lang, f"{path}: reference {lang}")
-                      for lang, ref in (data.get("references") or {}).items()}
-        defects = tuple(_defect(d, references, f"{path}: defect {i + 1}") for i, d in enumerate(data.get("defects") or []))
+        references = {
+            lang: _item(ref, article.id, lang, f"{path}: reference {lang}")
+            for lang, ref in (data.get("references") or {}).items()
+        }
+        defects = tuple(
+            _defect(d, references, f"{path}: defect {i + 1}") for i, d in enumerate(data.get("defects") or [])
+        )
         cases.append(Case(name=path.stem, path=source, article=article, references=references, defects=defects))
     return cases
 
@@ -129,19 +142,27 @@ def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
     system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
     outcomes = []
     for case in cases:
+
         def results(item: Item, others: dict[str, Item]) -> tuple[CheckResult, ...]:
-            return judge_item(settings, case.article, item, [system, brief.locale(item.lang)["instruction"]],
-                              [i for lang, i in others.items() if lang != item.lang])
+            return judge_item(
+                settings,
+                case.article,
+                item,
+                [system, brief.locale(item.lang)["instruction"]],
+                [i for lang, i in others.items() if lang != item.lang],
+            )
 
         for lang, reference in case.references.items():
             outcomes.append(Outcome(case.name, lang, "reference", "", results(reference, case.references)))
         for defect in case.defects:
-            outcomes.append(Outcome(case.name, defect.lang, defect.kind, defect.note,
-                                    results(defect.item, case.references)))
+            outcomes.append(
+                Outcome(case.name, defect.lang, defect.kind, defect.note, results(defect.item, case.references))
+            )
     return outcomes
 
 
 # ---- the figures and the table ----
+
 
 def _share(flags: list[bool]) -> float:
     return round(sum(flags) / len(flags), 3) if flags else 1.0
@@ -151,9 +172,11 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
     """Higher is better for every figure, so the gate's ratchet pins them as it pins scores."""
     references = [o for o in outcomes if o.kind == "reference"]
     defects = [o for o in outcomes if o.kind != "reference"]
-    found = {"calibration.references_clean": _share([not o.failed for o in references]),
-             "calibration.defects_caught": _share([o.caught for o in defects]),
-             "calibration.central_facts_caught": _share([o.caught for o in defects if o.kind == "central_fact_dropped"])}
+    found = {
+        "calibration.references_clean": _share([not o.failed for o in references]),
+        "calibration.defects_caught": _share([o.caught for o in defects]),
+        "calibration.central_facts_caught": _share([o.caught for o in defects if o.kind == "central_fact_dropped"]),
+    }
     for lang in sorted({o.lang for o in outcomes}):
         found[f"calibration.references_clean.{lang}"] = _share([not o.failed for o in references if o.lang == lang])
         found[f"calibration.defects_caught.{lang}"] = _share([o.caught for o in defects if o.lang == lang])
@@ -174,27 +197,45 @@ def table(outcomes: list[Outcome]) -> str:
     def cell(hits: int, total: int) -> str:
         return f"{hits}/{total}" if total else "-"
 
-    lines = ["false alarms on references (failed / references) and defects caught by the check that names them",
-             f"{'check':<12} {'':<8}" + "".join(f"{lang:>8}" for lang in langs) + f"{'all':>9}"]
+    lines = [
+        "false alarms on references (failed / references) and defects caught by the check that names them",
+        f"{'check':<12} {'':<8}" + "".join(f"{lang:>8}" for lang in langs) + f"{'all':>9}",
+    ]
     for check in CHECKS:
-        alarms = [cell(sum(check in o.failed for o in references if o.lang == lang),
-                       sum(o.lang == lang for o in references)) for lang in langs]
+        alarms = [
+            cell(sum(check in o.failed for o in references if o.lang == lang), sum(o.lang == lang for o in references))
+            for lang in langs
+        ]
         total = cell(sum(check in o.failed for o in references), len(references))
         lines.append(f"{check:<12} {'alarms':<8}" + "".join(f"{c:>8}" for c in alarms) + f"{total:>9}")
         named = [o for o in defects if KIND_CHECK[o.kind] == check]
         if named:
-            caught = [cell(sum(o.caught for o in named if o.lang == lang), sum(o.lang == lang for o in named))
-                      for lang in langs]
-            lines.append(f"{'':<12} {'caught':<8}" + "".join(f"{c:>8}" for c in caught)
-                         + f"{cell(sum(o.caught for o in named), len(named)):>9}")
-    clean = [cell(sum(not o.failed for o in references if o.lang == lang), sum(o.lang == lang for o in references))
-             for lang in langs]
-    lines.append(f"{'published':<12} {'clean':<8}" + "".join(f"{c:>8}" for c in clean)
-                 + f"{cell(sum(not o.failed for o in references), len(references)):>9}")
-    caught = [cell(sum(o.caught for o in defects if o.lang == lang), sum(o.lang == lang for o in defects))
-              for lang in langs]
-    lines.append(f"{'defects':<12} {'caught':<8}" + "".join(f"{c:>8}" for c in caught)
-                 + f"{cell(sum(o.caught for o in defects), len(defects)):>9}")
+            caught = [
+                cell(sum(o.caught for o in named if o.lang == lang), sum(o.lang == lang for o in named))
+                for lang in langs
+            ]
+            lines.append(
+                f"{'':<12} {'caught':<8}"
+                + "".join(f"{c:>8}" for c in caught)
+                + f"{cell(sum(o.caught for o in named), len(named)):>9}"
+            )
+    clean = [
+        cell(sum(not o.failed for o in references if o.lang == lang), sum(o.lang == lang for o in references))
+        for lang in langs
+    ]
+    lines.append(
+        f"{'published':<12} {'clean':<8}"
+        + "".join(f"{c:>8}" for c in clean)
+        + f"{cell(sum(not o.failed for o in references), len(references)):>9}"
+    )
+    caught = [
+        cell(sum(o.caught for o in defects if o.lang == lang), sum(o.lang == lang for o in defects)) for lang in langs
+    ]
+    lines.append(
+        f"{'defects':<12} {'caught':<8}"
+        + "".join(f"{c:>8}" for c in caught)
+        + f"{cell(sum(o.caught for o in defects), len(defects)):>9}"
+    )
     return "\n".join(lines)
 
 
@@ -206,7 +247,9 @@ def misses(outcomes: list[Outcome]) -> list[str]:
             reasons = "; ".join(f"{r.check}: {r.message}" for r in o.results if not r.passed)
             lines.append(f"false alarm {o.article} [{o.lang}] {reasons}")
         elif o.kind != "reference" and not o.caught:
-            lines.append(f"missed {o.article} [{o.lang}] {o.kind} ({o.note}); failed: {', '.join(o.failed) or 'nothing'}")
+            lines.append(
+                f"missed {o.article} [{o.lang}] {o.kind} ({o.note}); failed: {', '.join(o.failed) or 'nothing'}"
+            )
     return lines
 
 
@@ -219,6 +262,13 @@ def as_rows(outcomes: list[Outcome]) -> list[Row]:
             message = "; ".join(f"{r.check}: {r.message}" for r in o.results if not r.passed)
             rows.append(Row(f"calibration.{o.article}", o.lang, "reference", not o.failed, message))
         else:
-            rows.append(Row(f"calibration.{o.article}", o.lang, o.kind, o.caught,
-                            "" if o.caught else f"not caught by {KIND_CHECK[o.kind]}: {o.note}"))
+            rows.append(
+                Row(
+                    f"calibration.{o.article}",
+                    o.lang,
+                    o.kind,
+                    o.caught,
+                    "" if o.caught else f"not caught by {KIND_CHECK[o.kind]}: {o.note}",
+                )
+            )
     return rows

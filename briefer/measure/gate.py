@@ -17,16 +17,16 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Iterator
 
-from briefer.model import endpoint
 from briefer.app import run
-from briefer.model.cache import ReplyStore
-from briefer.lang.text import words
-from briefer.settings.config import Settings, load_yaml
 from briefer.core.errors import BrieferError, ConfigError
 from briefer.core.files import write_atomic
-from briefer.sources.ingest import parse_article
-from briefer.model.llm import LLM
 from briefer.core.models import CheckResult, Item
+from briefer.lang.text import words
+from briefer.model import endpoint
+from briefer.model.cache import ReplyStore
+from briefer.model.llm import LLM
+from briefer.settings.config import Settings, load_yaml
+from briefer.sources.ingest import parse_article
 
 RECORDINGS = "recordings"
 PINS = "scores.json"
@@ -56,11 +56,16 @@ def load_expectations(fixtures: Path) -> list[Expectation]:
     for path in sorted((fixtures / "expectations").glob("*.yaml")):
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))
         try:
-            found.append(Expectation(
-                name=path.stem, article=data["article"], languages=tuple(data["languages"]),
-                max_words=int(data.get("max_words", 90)),
-                must_keep=tuple((k["fact"], tuple(k["any"])) for k in data.get("must_keep") or []),
-                must_not=tuple((n["claim"], n["pattern"]) for n in data.get("must_not") or [])))
+            found.append(
+                Expectation(
+                    name=path.stem,
+                    article=data["article"],
+                    languages=tuple(data["languages"]),
+                    max_words=int(data.get("max_words", 90)),
+                    must_keep=tuple((k["fact"], tuple(k["any"])) for k in data.get("must_keep") or []),
+                    must_not=tuple((n["claim"], n["pattern"]) for n in data.get("must_not") or []),
+                )
+            )
         except (KeyError, TypeError) as exc:
             raise ConfigError(f"{path}: expectation lacks {exc}") from None
     if not found:
@@ -76,8 +81,11 @@ def expectation_results(expectation: Expectation, item: Item) -> list[CheckResul
     return [
         CheckResult(check="must_keep", passed=not missing, message="; ".join(f"lost: {m}" for m in missing)),
         CheckResult(check="must_not", passed=not claims, message="; ".join(f"claims: {c}" for c in claims)),
-        CheckResult(check="max_words", passed=count <= expectation.max_words,
-                    message=f"{count} words > {expectation.max_words}" if count > expectation.max_words else ""),
+        CheckResult(
+            check="max_words",
+            passed=count <= expectation.max_words,
+            message=f"{count} words > {expectation.max_words}" if count > expectation.max_words else "",
+        ),
     ]
 
 
@@ -170,11 +178,23 @@ def failures(rows: list[Row]) -> list[str]:
     return [f"{r.article} [{r.lang}] {r.check}: {r.message}" for r in rows if not r.passed]
 
 
-def gate_report_json(rows: list[Row], current: dict[str, float], pins: dict[str, float],
-                     calibration_rows: list[Row] = ()) -> str:
+def gate_report_json(
+    rows: list[Row], current: dict[str, float], pins: dict[str, float], calibration_rows: list[Row] = ()
+) -> str:
     """The gate's report (--report): every row and score, and the pins they were held to."""
-    return json.dumps({"scores": current, "pins": pins, "rows": [r.__dict__ for r in rows],
-                       "calibration": [r.__dict__ for r in calibration_rows]}, ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(
+            {
+                "scores": current,
+                "pins": pins,
+                "rows": [r.__dict__ for r in rows],
+                "calibration": [r.__dict__ for r in calibration_rows],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 def junit_xml(current: dict[str, float], pins: dict[str, float]) -> str:

@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from briefer.core.errors import ConfigError, ModelReplyError
-from briefer.model.llm import LLM
 from briefer.core.files import write_atomic
+from briefer.model.llm import LLM
 
 PENDING = ("validating", "in_progress", "finalizing", "cancelling")
 Request = tuple[list[dict[str, str]], dict, dict]  # messages, response schema, params
@@ -34,8 +34,11 @@ def advance(llm: LLM, requests: list[Request], path: Path) -> tuple[bool, str]:
     happened, in one line). While pending, the run ends with 75: run again later."""
     state = read_state(path)
     if state is None:
-        lines = [line for line in (llm.request_body(*request) for request in requests)
-                 if llm.store is None or llm.store.get(line[0]) is None]
+        lines = [
+            line
+            for line in (llm.request_body(*request) for request in requests)
+            if llm.store is None or llm.store.get(line[0]) is None
+        ]
         if not lines:
             return False, ""  # every first ask is already answered
         state = submit(llm, lines, path)
@@ -56,12 +59,23 @@ def read_state(path: Path) -> BatchState | None:
 def submit(llm: LLM, lines: list[tuple[str, dict]], path: Path) -> BatchState:
     if llm.store is None:
         raise ConfigError("--batch needs the reply cache (reply_cache = true): results are kept there")
-    jsonl = "\n".join(json.dumps({"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": body},
-                                 ensure_ascii=False) for key, body in lines) + "\n"
-    uploaded = llm.api(lambda client: client.files.create(file=("briefer-batch.jsonl", jsonl.encode("utf-8")),
-                                                          purpose="batch"))
-    batch = llm.api(lambda client: client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
-                                                         completion_window="24h"))
+    jsonl = (
+        "\n".join(
+            json.dumps(
+                {"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": body}, ensure_ascii=False
+            )
+            for key, body in lines
+        )
+        + "\n"
+    )
+    uploaded = llm.api(
+        lambda client: client.files.create(file=("briefer-batch.jsonl", jsonl.encode("utf-8")), purpose="batch")
+    )
+    batch = llm.api(
+        lambda client: client.batches.create(
+            input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+        )
+    )
     state = BatchState(batch_id=batch.id, requests=len(lines))
     write_atomic(path, json.dumps(asdict(state)) + "\n")
     return state

@@ -7,10 +7,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from briefer.model.chunking import count_tokens
-from briefer.settings.config import Settings
 from briefer.core.errors import BudgetSpentError, ConfigError
 from briefer.core.models import Article, Usage
+from briefer.model.chunking import count_tokens
+from briefer.settings.config import Settings
+
 
 def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
     """(input, output) tokens one article should cost: the shared prefix is read once, then
@@ -42,18 +43,23 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
     Returns (kept, one line per skipped article, the estimate): each article is counted once."""
     limit = settings.budget_limit
     if limit and limit[0] == "money" and settings.model_name not in settings.prices:
-        raise ConfigError(f"budget '{settings.budget}' is money but 'prices' has no entry for model "
-                          f"'{settings.model_name}'; add it or give the budget in tokens")
+        raise ConfigError(
+            f"budget '{settings.budget}' is money but 'prices' has no entry for model "
+            f"'{settings.model_name}'; add it or give the budget in tokens"
+        )
     currency = settings.budget.split()[-1].upper() if limit and limit[0] == "money" else settings.price_currency
     if currency != settings.price_currency.upper():
-        raise ConfigError(f"budget '{settings.budget}' is in {currency} but 'prices' are in {settings.price_currency} "
-                          f"(price_currency); give the budget in {settings.price_currency}")
+        raise ConfigError(
+            f"budget '{settings.budget}' is in {currency} but 'prices' are in {settings.price_currency} "
+            f"(price_currency); give the budget in {settings.price_currency}"
+        )
     kept, skipped, spent_in, spent_out, per_article = [], [], 0, 0, {}
     for article in articles:
         tokens_in, tokens_out = estimate_tokens(article, settings)
         total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
         over_budget = limit is not None and (
-            total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1])
+            total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1]
+        )
         if over_budget:
             skipped.append(f"{article.source}: skipped, over budget {settings.budget}")
             continue
@@ -62,21 +68,29 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
         spent_in, spent_out = total_in, total_out
     money = cost(spent_in, spent_out, settings)
     line = f"estimate: {spent_in} input + {spent_out} output tokens" + (
-        f", {money:.4f} {settings.price_currency}" if money is not None else "")
+        f", {money:.4f} {settings.price_currency}" if money is not None else ""
+    )
     return kept, skipped, Estimate(spent_in, spent_out, per_article, line)
 
 
 def cost_report(estimate: Estimate, usage: Usage, settings: Settings) -> dict:
     """The estimate made before any call and what the run really used, as numbers with a
     currency (amounts only where `prices` knows the model), for report.json."""
+
     def part(tokens_in: int, tokens_out: int) -> dict:
         amount = cost(tokens_in, tokens_out, settings)
-        return {"input_tokens": tokens_in, "output_tokens": tokens_out,
-                "amount": round(amount, 6) if amount is not None else None}
+        return {
+            "input_tokens": tokens_in,
+            "output_tokens": tokens_out,
+            "amount": round(amount, 6) if amount is not None else None,
+        }
 
-    return {"currency": settings.price_currency if settings.model_name in settings.prices else None,
-            "model": settings.model_name, "estimate": part(estimate.input_tokens, estimate.output_tokens),
-            "actual": {**part(usage.prompt_tokens, usage.completion_tokens), "cached_tokens": usage.cached_tokens}}
+    return {
+        "currency": settings.price_currency if settings.model_name in settings.prices else None,
+        "model": settings.model_name,
+        "estimate": part(estimate.input_tokens, estimate.output_tokens),
+        "actual": {**part(usage.prompt_tokens, usage.completion_tokens), "cached_tokens": usage.cached_tokens},
+    }
 
 
 class Spending:
@@ -93,14 +107,18 @@ class Spending:
     def _amount(self, tokens_in: int, tokens_out: int) -> float:
         if self.limit is None:
             return 0.0
-        return float(tokens_in + tokens_out) if self.limit[0] == "tokens" else cost(tokens_in, tokens_out, self.settings)
+        return (
+            float(tokens_in + tokens_out) if self.limit[0] == "tokens" else cost(tokens_in, tokens_out, self.settings)
+        )
 
     def reserve(self, tokens_in: int, tokens_out: int) -> float:
         most = self._amount(tokens_in, tokens_out)
         with self._lock:
             if self.limit is not None and self.spent + self._reserved + most > self.limit[1]:
-                raise BudgetSpentError(f"the budget {self.settings.budget} is spent ({self.spent:.6g} used); "
-                                       f"the rest waits for a larger --budget")
+                raise BudgetSpentError(
+                    f"the budget {self.settings.budget} is spent ({self.spent:.6g} used); "
+                    f"the rest waits for a larger --budget"
+                )
             self._reserved += most
         return most
 

@@ -18,8 +18,11 @@ from briefer.core.files import remove_stale_temps, write_atomic
 
 
 def request_key(model: str, messages: list[dict[str, str]], params: dict[str, Any], response_format: Any) -> str:
-    canonical = json.dumps({"model": model, "messages": messages, "params": params,
-                            "response_format": response_format}, sort_keys=True, ensure_ascii=False)
+    canonical = json.dumps(
+        {"model": model, "messages": messages, "params": params, "response_format": response_format},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -29,7 +29,7 @@ def count_tokens(text: str) -> int:
 
 def _split_by_tokens(text: str, budget: int) -> list[str]:
     tokens = _encoding().encode(text, disallowed_special=())
-    return [_encoding().decode(tokens[i:i + budget]) for i in range(0, len(tokens), budget)]
+    return [_encoding().decode(tokens[i : i + budget]) for i in range(0, len(tokens), budget)]
 
 
 def _pieces(text: str, budget: int) -> list[str]:

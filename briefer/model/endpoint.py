@@ -6,13 +6,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
+from briefer.core.errors import ConfigError
 from briefer.model.budget import Spending
 from briefer.model.cache import ReplyStore
-from briefer.settings.config import Settings
-from briefer.core.errors import ConfigError
 from briefer.model.llm import LLM
-from briefer.model.ratelimit import RateLimiter
 from briefer.model.local_model import embedded_server
+from briefer.model.ratelimit import RateLimiter
+from briefer.settings.config import Settings
 
 
 @contextmanager
@@ -24,23 +24,39 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
     spending = Spending(settings) if settings.budget else None
     if settings.uses_embedded_model:
         with embedded_server(settings) as server:
-            llm = LLM(base_url=server.base_url, api_key=None, model=server.model, store=store, spending=spending,
-                      timeout=settings.request_timeout, http_retries=settings.http_retries,
-                      concurrency=1)  # one server slot: its KV cache holds one article's prefix at a time
+            llm = LLM(
+                base_url=server.base_url,
+                api_key=None,
+                model=server.model,
+                store=store,
+                spending=spending,
+                timeout=settings.request_timeout,
+                http_retries=settings.http_retries,
+                concurrency=1,
+            )  # one server slot: its KV cache holds one article's prefix at a time
             try:
                 yield llm
             finally:
                 llm.close()
         return
     if not settings.model:
-        raise ConfigError(f"OPENAI_BASE_URL is {settings.base_url} but no model is named: give --model NAME "
-                          f"(or BRIEFER_MODEL, or model in briefer.toml)")
+        raise ConfigError(
+            f"OPENAI_BASE_URL is {settings.base_url} but no model is named: give --model NAME "
+            f"(or BRIEFER_MODEL, or model in briefer.toml)"
+        )
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     limiter = RateLimiter(settings.requests_per_minute, settings.tokens_per_minute)
-    llm = LLM(limiter=limiter, base_url=settings.base_url, api_key=api_key, model=settings.model_name, store=store,
-              spending=spending,
-              timeout=settings.request_timeout, http_retries=settings.http_retries,
-              concurrency=settings.concurrency)
+    llm = LLM(
+        limiter=limiter,
+        base_url=settings.base_url,
+        api_key=api_key,
+        model=settings.model_name,
+        store=store,
+        spending=spending,
+        timeout=settings.request_timeout,
+        http_retries=settings.http_retries,
+        concurrency=settings.concurrency,
+    )
     try:
         yield llm
     finally:

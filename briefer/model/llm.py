@@ -17,18 +17,24 @@ from typing import Any, Callable
 
 import openai
 
-from briefer.model import reask
-from briefer.model.cache import request_key
 from briefer.core.errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
 from briefer.core.models import Usage
+from briefer.model import reask
+from briefer.model.cache import request_key
 from briefer.model.ratelimit import RateLimiter
 from briefer.model.reask import Answer, Message, Reply
 from briefer.model.response_format import ResponseFormat, is_refusal
 from briefer.model.timelimit import within as _within
 
 __all__ = ["LLM", "Answer", "Message", "Reply"]
-_CONTEXT_MARKERS = ("context length", "context_length", "maximum context", "exceeds the available context",
-                    "too many tokens", "n_ctx")
+_CONTEXT_MARKERS = (
+    "context length",
+    "context_length",
+    "maximum context",
+    "exceeds the available context",
+    "too many tokens",
+    "n_ctx",
+)
 
 
 @dataclass
@@ -45,7 +51,9 @@ class LLM:
     replay_only: bool = False  # a store miss is an error, the endpoint is never asked
     retries: int = field(default=0, init=False)  # HTTP retries the SDK made, for the run report
     server_seconds: float = field(default=0.0, init=False)
-    in_flight: int = field(default=0, init=False)  # for the progress display  # the server's own prompt+generation time, if it says
+    in_flight: int = field(
+        default=0, init=False
+    )  # for the progress display  # the server's own prompt+generation time, if it says
     _client: openai.OpenAI = field(init=False, repr=False)
     format: ResponseFormat = field(default_factory=ResponseFormat, init=False)
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
@@ -57,8 +65,9 @@ class LLM:
             api_key=self.api_key or "not-needed",
             max_retries=self.http_retries,
             timeout=openai.Timeout(self.timeout, connect=10.0),
-            http_client=openai.DefaultHttpxClient(event_hooks={"request": [self._count_retry],
-                                                               "response": [self._observe_limits]}),
+            http_client=openai.DefaultHttpxClient(
+                event_hooks={"request": [self._count_retry], "response": [self._observe_limits]}
+            ),
         )
         self._slots = threading.BoundedSemaphore(self.concurrency)
 
@@ -81,11 +90,18 @@ class LLM:
         key = request_key(self.model, messages, params, self.format.args(schema)) if self.store else ""
         entry = self.store.get(key) if self.store else None
         if entry is not None:
-            return Reply(content=entry["content"], usage=Usage(**entry["usage"]), model=entry["model"],
-                         finish_reason=entry["finish_reason"], stored=True)
+            return Reply(
+                content=entry["content"],
+                usage=Usage(**entry["usage"]),
+                model=entry["model"],
+                finish_reason=entry["finish_reason"],
+                stored=True,
+            )
         if self.replay_only:
-            raise ConfigError(f"no recorded reply for a request to model '{self.model}': prompts, checks or "
-                              f"fixtures changed since recording; run 'briefer check --live --record'")
+            raise ConfigError(
+                f"no recorded reply for a request to model '{self.model}': prompts, checks or "
+                f"fixtures changed since recording; run 'briefer check --live --record'"
+            )
         chars = sum(len(m["content"]) for m in messages)
         self.limiter.wait(chars // 4 + int(params.get("max_tokens", 0)))
         most_in = chars // 3  # the most it can cost must fit the budget: chars / 3 is generous for Cyrillic
@@ -115,8 +131,15 @@ class LLM:
         reply, mode = _within(timeout or self.timeout, self.base_url, request)
         if self.store:  # filed under the format it was really asked with (after a fallback)
             key = request_key(self.model, messages, params, self.format.args(schema, mode))
-            self.store.put(key, {"content": reply.content, "usage": reply.usage.model_dump(), "model": reply.model,
-                                 "finish_reason": reply.finish_reason})
+            self.store.put(
+                key,
+                {
+                    "content": reply.content,
+                    "usage": reply.usage.model_dump(),
+                    "model": reply.model,
+                    "finish_reason": reply.finish_reason,
+                },
+            )
         return reply
 
     # ---- the Batch API (batch.py): requests prepared here, replies land in the store ----
@@ -130,8 +153,15 @@ class LLM:
         """Keep a Batch result as if the endpoint had answered the request that made `key`."""
         response = openai.types.chat.ChatCompletion.model_validate(body)
         reply = self._reply(response)
-        self.store.put(key, {"content": reply.content, "usage": reply.usage.model_dump(), "model": reply.model,
-                             "finish_reason": reply.finish_reason})
+        self.store.put(
+            key,
+            {
+                "content": reply.content,
+                "usage": reply.usage.model_dump(),
+                "model": reply.model,
+                "finish_reason": reply.finish_reason,
+            },
+        )
 
     def api(self, call: Callable[[openai.OpenAI], Any]) -> Any:
         """Any other endpoint call (files, batches), with the same typed errors."""
@@ -140,16 +170,18 @@ class LLM:
         except openai.APIError as exc:
             raise _mapped(exc, self.base_url, self.model) from None
 
-    def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None
-                 ) -> tuple[Reply, int]:
+    def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> tuple[Reply, int]:
         """One request, and the response format it was made with. HTTP faults are retried by
         the SDK, then mapped to typed errors."""
         while True:
             mode = self.format.mode
             try:
                 response = self._client.chat.completions.create(
-                    model=self.model, messages=messages, timeout=timeout or self.timeout,
-                    **self.format.args(schema, mode), **params,
+                    model=self.model,
+                    messages=messages,
+                    timeout=timeout or self.timeout,
+                    **self.format.args(schema, mode),
+                    **params,
                 )
                 return self._reply(response), mode
             except openai.BadRequestError as exc:
@@ -175,8 +207,16 @@ class LLM:
         served = response.model if response.model and response.model.strip("-") else self.model
         return Reply(content=content or "", usage=_usage(response), model=served, finish_reason=choice.finish_reason)
 
-    def ask(self, messages: list[Message], schema: dict, params: dict, judge: reask.Judge,
-            reask_text: Callable[[list[str]], str], max_reasks: int, deadline: float) -> Answer:
+    def ask(
+        self,
+        messages: list[Message],
+        schema: dict,
+        params: dict,
+        judge: reask.Judge,
+        reask_text: Callable[[list[str]], str],
+        max_reasks: int,
+        deadline: float,
+    ) -> Answer:
         """Call, judge the reply, and re-ask naming the failures, at most `max_reasks` times (reask.ask)."""
         return reask.ask(self, messages, schema, params, judge, reask_text, max_reasks, deadline)
 
@@ -185,8 +225,9 @@ def _bad_request(exc: openai.BadRequestError, where: str) -> Exception:
     text = str(exc).lower()
     if any(marker in text for marker in _CONTEXT_MARKERS):
         return ContextTooLongError(f"prompt longer than the model's context at {where}")
-    return ConfigError(f"the endpoint {where} refused the request (400): {_short(exc)}; "
-                       f"check --model and the endpoint's settings")
+    return ConfigError(
+        f"the endpoint {where} refused the request (400): {_short(exc)}; check --model and the endpoint's settings"
+    )
 
 
 def _mapped(exc: openai.APIError, where: str, model: str) -> Exception:
@@ -197,7 +238,9 @@ def _mapped(exc: openai.APIError, where: str, model: str) -> Exception:
     if isinstance(exc, openai.NotFoundError):
         return ConfigError(f"model '{model}' not found at {where} (404): set --model or OPENAI_BASE_URL")
     if isinstance(exc, openai.RateLimitError):
-        return TemporaryError(f"the endpoint {where} is rate limiting (429) after {_retries_taken(exc)} retries; try later")
+        return TemporaryError(
+            f"the endpoint {where} is rate limiting (429) after {_retries_taken(exc)} retries; try later"
+        )
     if isinstance(exc, openai.APITimeoutError):
         return TemporaryError(f"the endpoint {where} did not answer in time; try later or raise request_timeout")
     if isinstance(exc, openai.APIConnectionError):
@@ -216,8 +259,9 @@ def _usage(response: Any) -> Usage:
         return Usage()
     details = getattr(usage, "prompt_tokens_details", None)
     cached = getattr(details, "cached_tokens", None) or 0
-    return Usage(prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0,
-                 cached_tokens=cached)
+    return Usage(
+        prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0, cached_tokens=cached
+    )
 
 
 def _short(exc: Exception) -> str:

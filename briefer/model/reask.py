@@ -50,8 +50,16 @@ class _Unusable(Exception):
     """No reply to judge this time (a garbled response, the article's deadline)."""
 
 
-def ask(door: Door, messages: list[Message], schema: dict, params: dict, judge: Judge,
-        reask: Callable[[list[str]], str], max_reasks: int, deadline: float) -> Answer:
+def ask(
+    door: Door,
+    messages: list[Message],
+    schema: dict,
+    params: dict,
+    judge: Judge,
+    reask: Callable[[list[str]], str],
+    max_reasks: int,
+    deadline: float,
+) -> Answer:
     """At most 1 + `max_reasks` attempts; an empty failure list from `judge` ends the loop, and
     after the last attempt the last value is returned with its failures."""
     conversation, total, model, calls = list(messages), Usage(), door.model, 0
@@ -68,8 +76,10 @@ def ask(door: Door, messages: list[Message], schema: dict, params: dict, judge: 
         value, failures = judge(*parse_json_reply(reply))
         if not failures:
             break
-        conversation += [{"role": "assistant", "content": reply.content[:4000]},
-                         {"role": "user", "content": reask(failures)}]
+        conversation += [
+            {"role": "assistant", "content": reply.content[:4000]},
+            {"role": "user", "content": reask(failures)},
+        ]
     return Answer(value, failures, total, attempt, model, calls)
 
 

@@ -21,8 +21,12 @@ class ResponseFormat:
         """The request arguments for `mode` (default: the current one)."""
         name = MODES[self.mode if mode is None else mode]
         if name == "json_schema":
-            return {"response_format": {"type": "json_schema",
-                                        "json_schema": {"name": "reply", "schema": schema, "strict": True}}}
+            return {
+                "response_format": {
+                    "type": "json_schema",
+                    "json_schema": {"name": "reply", "schema": schema, "strict": True},
+                }
+            }
         if name == "json_object":
             return {"response_format": {"type": "json_object"}}
         return {}

@@ -25,8 +25,10 @@ def within(seconds: float, where: str, call: Callable[[], Any]) -> Any:
     thread.start()
     thread.join(seconds)
     if not outcome:
-        raise TemporaryError(f"the endpoint {where} did not finish answering within {seconds:.0f} s "
-                             f"(request_timeout, article_deadline); try later")
+        raise TemporaryError(
+            f"the endpoint {where} did not finish answering within {seconds:.0f} s "
+            f"(request_timeout, article_deadline); try later"
+        )
     ok, value = outcome[0]
     if not ok:
         raise value

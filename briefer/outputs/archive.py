@@ -7,18 +7,19 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import date as Date, datetime, time, timezone
+from datetime import UTC, datetime, time
+from datetime import date as Date
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from briefer.settings.config import DEFAULT_DESK
-from briefer.core.files import Text, replace_folder, write_atomic
 from briefer.core.errors import InputError
-from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.core.files import Text, replace_folder, write_atomic
 from briefer.core.models import Edition, EditionItem, Standing
+from briefer.core.templating import render_page
+from briefer.lang.languages import LABELS, NATIVE_NAMES
 from briefer.outputs.publish import FeedEntry
 from briefer.outputs.render import safe_url
-from briefer.core.templating import render_page
+from briefer.settings.config import DEFAULT_DESK
 
 DAY_PATTERN = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 PUBLISHED = ("passed", "flagged")
@@ -37,8 +38,9 @@ class Day(NamedTuple):
 
 def update(out_dir: Path, desk_dir: Path, desk: str, languages: tuple[str, ...], feed_days: int) -> list[Path]:
     """Renew the desk's feeds and latest/, and the archive page of out_dir; the paths written."""
-    written = [_write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days))
-               for lang in languages]
+    written = [
+        _write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days)) for lang in languages
+    ]
     latest = _newest_day(desk_dir)
     if latest is not None:
         written.append(replace_folder(latest, desk_dir / "latest"))
@@ -53,16 +55,23 @@ def _write(path: Path, text: Text) -> Path:
 
 # ---- the feed of the last days ----
 
+
 def stable_feed(desk_dir: Path, desk: str, lang: str, days: int) -> Iterator[str]:
     """Published items of the last `days` days, newest first, taken from each day's own feed
     as it streams (a day of ten thousand items is never held whole). An entry keeps its id and
     date whenever the feed is made again; a repeat is left out (it was posted on its first day)."""
     found = sorted(desk_dir.glob(f"{DAY_PATTERN}/feed.{lang}.atom"), reverse=True)[:days]
     newest = found[0].parent.name if found else Date.today().isoformat()
-    updated = datetime.combine(Date.fromisoformat(newest), time(6, 0), tzinfo=timezone.utc).isoformat()
+    updated = datetime.combine(Date.fromisoformat(newest), time(6, 0), tzinfo=UTC).isoformat()
     entries = (entry for path in found for entry in _day_entries(path))
-    return render_page("feed.atom.xml", lang=lang, desk=desk, title=f"{LABELS[lang]['title']} ({desk})",
-                       updated=updated, entries=entries)
+    return render_page(
+        "feed.atom.xml",
+        lang=lang,
+        desk=desk,
+        title=f"{LABELS[lang]['title']} ({desk})",
+        updated=updated,
+        entries=entries,
+    )
 
 
 def _day_entries(path: Path) -> Iterator[FeedEntry]:
@@ -85,13 +94,19 @@ def _entry(element: ET.Element) -> FeedEntry | None:
     mark = category.get("label", "") if category is not None else ""
     link = element.find(f"{ATOM}link")
     summary = element.findtext(f"{ATOM}summary", "")
-    return FeedEntry(id=element.findtext(f"{ATOM}id", "").split(":")[3], headline=element.findtext(f"{ATOM}title", ""),
-                     url=safe_url(link.get("href")) if link is not None else None,
-                     summary=summary.removeprefix(f"{mark}: ") if novelty != "new" else summary,
-                     novelty=novelty, mark=mark, updated=element.findtext(f"{ATOM}updated", ""))
+    return FeedEntry(
+        id=element.findtext(f"{ATOM}id", "").split(":")[3],
+        headline=element.findtext(f"{ATOM}title", ""),
+        url=safe_url(link.get("href")) if link is not None else None,
+        summary=summary.removeprefix(f"{mark}: ") if novelty != "new" else summary,
+        novelty=novelty,
+        mark=mark,
+        updated=element.findtext(f"{ATOM}updated", ""),
+    )
 
 
 # ---- a day read back, for delivery (after the run, or `briefer send`) ----
+
 
 def editions(day_dir: Path, desk: str, title: str = "") -> list[Edition]:
     """The day's briefing per language as written: Markdown, page and published items."""
@@ -99,12 +114,21 @@ def editions(day_dir: Path, desk: str, title: str = "") -> list[Edition]:
         document = json.loads((day_dir / "briefing.json").read_text(encoding="utf-8"))
         day = Date.fromisoformat(day_dir.name)
     except (OSError, ValueError) as error:
-        raise InputError(f"no briefing to send in {day_dir} ({type(error).__name__}): run 'briefer run' for that day") from None
-    return [Edition(desk=desk, day=day, lang=lang, title=title or LABELS[lang]["title"],
-                    text=(day_dir / f"briefing.{lang}.md").read_text(encoding="utf-8"),
-                    html=(day_dir / f"briefing.{lang}.html").read_text(encoding="utf-8"),
-                    items=tuple(_edition_items(document, lang)))
-            for lang in document.get("languages", ())]
+        raise InputError(
+            f"no briefing to send in {day_dir} ({type(error).__name__}): run 'briefer run' for that day"
+        ) from None
+    return [
+        Edition(
+            desk=desk,
+            day=day,
+            lang=lang,
+            title=title or LABELS[lang]["title"],
+            text=(day_dir / f"briefing.{lang}.md").read_text(encoding="utf-8"),
+            html=(day_dir / f"briefing.{lang}.html").read_text(encoding="utf-8"),
+            items=tuple(_edition_items(document, lang)),
+        )
+        for lang in document.get("languages", ())
+    ]
 
 
 def _edition_items(document: dict, lang: str) -> Iterator[EditionItem]:
@@ -113,14 +137,18 @@ def _edition_items(document: dict, lang: str) -> Iterator[EditionItem]:
         if item is None or item.get("status") not in PUBLISHED:
             continue
         standing = article.get("standing") or {}
-        yield EditionItem(headline=item["headline"], bullets=tuple(item.get("bullets", ())),
-                          status=standing.get("novelty", ""), note=Standing.from_json(standing).mark(LABELS[lang]) if standing else "",
-                          sources=tuple(filter(None, (article.get("url") or article.get("source"),
-                                                      *article.get("also_from", ())))),
-                          flagged=item.get("status") == "flagged")
+        yield EditionItem(
+            headline=item["headline"],
+            bullets=tuple(item.get("bullets", ())),
+            status=standing.get("novelty", ""),
+            note=Standing.from_json(standing).mark(LABELS[lang]) if standing else "",
+            sources=tuple(filter(None, (article.get("url") or article.get("source"), *article.get("also_from", ())))),
+            flagged=item.get("status") == "flagged",
+        )
 
 
 # ---- the newest day ----
+
 
 def _newest_day(desk_dir: Path) -> Path | None:
     days = sorted(path.parent for path in desk_dir.glob(f"{DAY_PATTERN}/briefing.json"))
@@ -129,22 +157,36 @@ def _newest_day(desk_dir: Path) -> Path | None:
 
 # ---- the archive page ----
 
+
 def archive_page(out_dir: Path) -> Iterator[str]:
     days = sorted(_days(out_dir), key=lambda d: (d.day, d.desk), reverse=True)
     desks = sorted({d.desk for d in days})
-    feeds = [(desk, lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
-             for desk in desks for lang in _feed_languages(out_dir, desk)]
-    return render_page("archive.html", lang="en", title="Briefings", days=days, feeds=feeds,
-                       latest=[(desk, _desk_prefix(desk) + "latest/index.html") for desk in desks])
+    feeds = [
+        (desk, lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
+        for desk in desks
+        for lang in _feed_languages(out_dir, desk)
+    ]
+    return render_page(
+        "archive.html",
+        lang="en",
+        title="Briefings",
+        days=days,
+        feeds=feeds,
+        latest=[(desk, _desk_prefix(desk) + "latest/index.html") for desk in desks],
+    )
 
 
 def _days(out_dir: Path) -> Iterator[Day]:
     for path in [*out_dir.glob(f"{DAY_PATTERN}/briefing.json"), *out_dir.glob(f"*/{DAY_PATTERN}/briefing.json")]:
         head = _head(path)
         if head is not None:
-            yield Day(desk=str(head.get("desk") or DEFAULT_DESK), day=path.parent.name,
-                      link=path.parent.relative_to(out_dir).as_posix() + "/index.html",
-                      written=int(head.get("written", 0)), expected=int(head.get("expected", 0)))
+            yield Day(
+                desk=str(head.get("desk") or DEFAULT_DESK),
+                day=path.parent.name,
+                link=path.parent.relative_to(out_dir).as_posix() + "/index.html",
+                written=int(head.get("written", 0)),
+                expected=int(head.get("expected", 0)),
+            )
 
 
 def _head(path: Path) -> dict | None:

@@ -3,15 +3,15 @@ Atom feed per language (templates/feed.atom.xml), every value escaped by the tem
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from typing import Iterator, NamedTuple
 
 from briefer.core.files import Text
-from briefer.lang.languages import LABELS, NATIVE_NAMES
 from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
 from briefer.core.report import RunReport
-from briefer.outputs.render import briefing_for, refused_lines, safe_url, source_links
 from briefer.core.templating import render_page
+from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.outputs.render import briefing_for, refused_lines, safe_url, source_links
 
 
 class Card(NamedTuple):
@@ -29,9 +29,16 @@ class Card(NamedTuple):
 
 def _card(entry: BriefingEntry, lang: str) -> Card:
     item = entry.item.verdict.item if entry.item else None
-    return Card(fate=entry.fate, headline=item.headline if item else "", bullets=item.bullets if item else (),
-                refused=refused_lines(entry.item), links=source_links(entry.article),
-                novelty=entry.standing.novelty, mark=entry.standing.mark(LABELS[lang]), developing=entry.developing)
+    return Card(
+        fate=entry.fate,
+        headline=item.headline if item else "",
+        bullets=item.bullets if item else (),
+        refused=refused_lines(entry.item),
+        links=source_links(entry.article),
+        novelty=entry.standing.novelty,
+        mark=entry.standing.mark(LABELS[lang]),
+        developing=entry.developing,
+    )
 
 
 def _cards(report: RunReport, lang: str) -> list[Card]:
@@ -70,10 +77,17 @@ def degraded(report: RunReport) -> bool:
 
 def desk_page(report: RunReport, title: str) -> Iterator[str]:
     return render_page(
-        "desk.html", lang=report.languages[0], title=f"{title} — {report.date.isoformat()}",
-        report=report, degraded=degraded(report), usage=report.usage(), labels=LABELS,
+        "desk.html",
+        lang=report.languages[0],
+        title=f"{title} — {report.date.isoformat()}",
+        report=report,
+        degraded=degraded(report),
+        usage=report.usage(),
+        labels=LABELS,
         languages=[(lang, NATIVE_NAMES[lang]) for lang in report.languages],
-        cards=lambda lang: _cards(report, lang), manifest=manifest_lines(report))
+        cards=lambda lang: _cards(report, lang),
+        manifest=manifest_lines(report),
+    )
 
 
 class FeedEntry(NamedTuple):
@@ -92,15 +106,26 @@ def _feed_entries(report: RunReport, lang: str) -> Iterator[FeedEntry]:
         if entry.fate.published:
             item = entry.item.verdict.item
             flag = f" [⚑ {entry.fate.why}]" if entry.fate.status == "flagged" else ""
-            yield FeedEntry(id=entry.article.id[:32], headline=item.headline, url=safe_url(entry.article.url),
-                            summary=" ".join(item.bullets) + flag, novelty=entry.standing.novelty,
-                            mark=entry.standing.mark(LABELS[lang]))
+            yield FeedEntry(
+                id=entry.article.id[:32],
+                headline=item.headline,
+                url=safe_url(entry.article.url),
+                summary=" ".join(item.bullets) + flag,
+                novelty=entry.standing.novelty,
+                mark=entry.standing.mark(LABELS[lang]),
+            )
 
 
 def atom_feed(report: RunReport, lang: str, desk: str) -> Iterator[str]:
-    updated = datetime.combine(report.date, time(6, 0), tzinfo=timezone.utc).isoformat()
-    return render_page("feed.atom.xml", lang=lang, desk=desk, title=f"{LABELS[lang]['title']} ({desk})",
-                       updated=updated, entries=_feed_entries(report, lang))
+    updated = datetime.combine(report.date, time(6, 0), tzinfo=UTC).isoformat()
+    return render_page(
+        "feed.atom.xml",
+        lang=lang,
+        desk=desk,
+        title=f"{LABELS[lang]['title']} ({desk})",
+        updated=updated,
+        entries=_feed_entries(report, lang),
+    )
 
 
 def desk_files(report: RunReport, desk: str, title: str) -> Iterator[tuple[str, Text]]:

@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 from markdown_it import MarkdownIt
 
 from briefer.core.files import Text, remove_stale_temps, write_all
-from briefer.lang.languages import LABELS
 from briefer.core.models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Standing, Usage
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
+from briefer.lang.languages import LABELS
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -43,8 +43,9 @@ def source_links(article: Article) -> list[tuple[str | None, str]]:
 
 
 def _source_line(article: Article, label: str) -> str:
-    links = [f"[{escape_markdown(text)}]({url})" if url else escape_markdown(text)
-             for url, text in source_links(article)]
+    links = [
+        f"[{escape_markdown(text)}]({url})" if url else escape_markdown(text) for url, text in source_links(article)
+    ]
     return f"*{label}: {' · '.join(links)}*"
 
 
@@ -54,10 +55,22 @@ def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
         label = labels["failed"] if fate.status == "failed" else labels["missing"]
         refused = [f"> {escape_markdown(line)}" for line in refused_lines(entry.item)]
         reasons = [f"- {escape_markdown(reason)}" for reason in fate.reasons] if fate.checks else []
-        return [f"## ⚠ {label} ({escape_markdown(', '.join(fate.checks) or fate.line)})", "", *refused, "",
-                *reasons, "", source, ""]
-    lines = [f"## {escape_markdown(entry.item.verdict.item.headline)}", "",
-             f"*{escape_markdown(entry.standing.mark(labels))}*", ""]
+        return [
+            f"## ⚠ {label} ({escape_markdown(', '.join(fate.checks) or fate.line)})",
+            "",
+            *refused,
+            "",
+            *reasons,
+            "",
+            source,
+            "",
+        ]
+    lines = [
+        f"## {escape_markdown(entry.item.verdict.item.headline)}",
+        "",
+        f"*{escape_markdown(entry.standing.mark(labels))}*",
+        "",
+    ]
     lines += [f"- {escape_markdown(bullet)}" for bullet in entry.item.verdict.item.bullets]
     if fate.status == "flagged":
         lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(fate.why)}"]
@@ -76,8 +89,14 @@ def _markdown_parts(briefing: Briefing) -> Iterator[str]:
     """The briefing's markdown in blocks: its head, then one block per entry."""
     labels = LABELS[briefing.lang]
     prompts = sorted({str(e.item.prompt) for e in briefing.entries if e.item})
-    yield "\n".join([f"# {escape_markdown(briefing.title) or labels['title']} — {briefing.date.isoformat()}", "",
-                     f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*", ""])
+    yield "\n".join(
+        [
+            f"# {escape_markdown(briefing.title) or labels['title']} — {briefing.date.isoformat()}",
+            "",
+            f"*{labels['made']}: {escape_markdown(briefing.model)}, {', '.join(prompts) or '-'}*",
+            "",
+        ]
+    )
     for entry in briefing.entries:
         if not entry.developing:
             yield "\n".join(_entry_markdown(entry, labels))
@@ -89,8 +108,10 @@ def _markdown_parts(briefing: Briefing) -> Iterator[str]:
 def _developing_line(entry: BriefingEntry, labels: dict[str, str]) -> str:
     """A repeat in one line: its headline, since when, its source."""
     flag = f" ⚑ {labels['flagged']}: {escape_markdown(entry.fate.why)}." if entry.fate.status == "flagged" else ""
-    return (f"- {escape_markdown(entry.item.verdict.item.headline)} — {escape_markdown(entry.standing.mark(labels))}."
-            f"{flag} {_source_line(entry.article, labels['source'])}")
+    return (
+        f"- {escape_markdown(entry.item.verdict.item.headline)} — {escape_markdown(entry.standing.mark(labels))}."
+        f"{flag} {_source_line(entry.article, labels['source'])}"
+    )
 
 
 def briefing_markdown(briefing: Briefing) -> str:
@@ -133,13 +154,21 @@ def briefing_json(report: RunReport) -> Iterator[str]:
     """briefing.json in pieces, one article at a time: for ten thousand articles the whole
     document as one dict and one string took ~150 MB."""
     head = {
-        "date": report.date.isoformat(), "desk": report.desk, "languages": list(report.languages), "model": report.model,
-        "written": report.written, "expected": report.expected, "usage": report.usage().model_dump(),
-        "problems": report.problems(), "rejected_sources": list(report.rejected_sources),
+        "date": report.date.isoformat(),
+        "desk": report.desk,
+        "languages": list(report.languages),
+        "model": report.model,
+        "written": report.written,
+        "expected": report.expected,
+        "usage": report.usage().model_dump(),
+        "problems": report.problems(),
+        "rejected_sources": list(report.rejected_sources),
     }
     yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": ['
     for index, outcome in enumerate(report.outcomes):
-        article = json.dumps(_article_json(outcome, report.standing_of(outcome.article.id)), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        article = json.dumps(
+            _article_json(outcome, report.standing_of(outcome.article.id)), ensure_ascii=False, indent=2
+        ).replace("\n", "\n    ")
         yield ("," if index else "") + "\n    " + article
     yield ("\n  ]" if report.outcomes else "]") + "\n}\n"
 
@@ -147,10 +176,15 @@ def briefing_json(report: RunReport) -> Iterator[str]:
 def _article_json(outcome: ArticleOutcome, standing: Standing) -> dict:
     article = outcome.article
     return {
-        "id": article.id, "title": article.title, "source": article.source, "url": article.url,
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
         "also_from": list(article.also_from),
-        "published": article.published, "lang": article.lang,
-        "standing": standing.json(), "story": json.loads(standing.story) if standing.story else None,
+        "published": article.published,
+        "lang": article.lang,
+        "standing": standing.json(),
+        "story": json.loads(standing.story) if standing.story else None,
         "digest": list(outcome.digest.facts) if outcome.digest else None,
         "digest_usage": outcome.digest_usage.model_dump(),
         "items": [_item_json(item, outcome) for item in outcome.items],
@@ -161,21 +195,40 @@ def _article_json(outcome: ArticleOutcome, standing: Standing) -> dict:
 def run_report_json(report: RunReport, exit_code: int) -> str:
     """report.json: what happened to every article and language in this run, for cron and
     whoever reads its mail."""
-    articles = [{"source": outcome.article.source,
-                 "novelty": report.standing_of(outcome.article.id).novelty,
-                 "rank": report.standing_of(outcome.article.id).rank,
-                 "languages": {lang: outcome.fate(lang).line for lang in report.languages},
-                 "attempts": sum(item.attempts for item in outcome.items)} for outcome in report.outcomes]
-    document = {"date": report.date.isoformat(), "exit_code": exit_code, "model": report.model,
-                "written": report.written, "flagged": report.flagged, "expected": report.expected,
-                "model_calls": report.model_calls, "http_retries": report.http_retries,
-                "usage": report.usage().model_dump(), "usage_by_stage": _usage_by_stage(report),
-                "estimate": report.estimate, "cost": report.cost, "skipped": list(report.skipped),
-                "format_fallback": report.format_fallback or None,
-                "aborted": report.aborted or None, "problems": report.problems(), "merged": list(report.merged),
-                "waiting": [{"source": o.article.source, "reason": o.waiting} for o in report.waiting],
-                "ranked_out": list(report.ranked_out), "memory": report.memory or None,
-                "delivery": report.delivery or None, "articles": articles}
+    articles = [
+        {
+            "source": outcome.article.source,
+            "novelty": report.standing_of(outcome.article.id).novelty,
+            "rank": report.standing_of(outcome.article.id).rank,
+            "languages": {lang: outcome.fate(lang).line for lang in report.languages},
+            "attempts": sum(item.attempts for item in outcome.items),
+        }
+        for outcome in report.outcomes
+    ]
+    document = {
+        "date": report.date.isoformat(),
+        "exit_code": exit_code,
+        "model": report.model,
+        "written": report.written,
+        "flagged": report.flagged,
+        "expected": report.expected,
+        "model_calls": report.model_calls,
+        "http_retries": report.http_retries,
+        "usage": report.usage().model_dump(),
+        "usage_by_stage": _usage_by_stage(report),
+        "estimate": report.estimate,
+        "cost": report.cost,
+        "skipped": list(report.skipped),
+        "format_fallback": report.format_fallback or None,
+        "aborted": report.aborted or None,
+        "problems": report.problems(),
+        "merged": list(report.merged),
+        "waiting": [{"source": o.article.source, "reason": o.waiting} for o in report.waiting],
+        "ranked_out": list(report.ranked_out),
+        "memory": report.memory or None,
+        "delivery": report.delivery or None,
+        "articles": articles,
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -190,14 +243,21 @@ def _usage_by_stage(report: RunReport) -> dict:
 
 
 def briefing_for(report: RunReport, lang: str, title: str = "") -> Briefing:
-    entries = tuple(BriefingEntry(article=outcome.article, item=outcome.item_in(lang), fate=outcome.fate(lang),
-                                  standing=report.standing_of(outcome.article.id))
-                    for outcome in report.outcomes)
+    entries = tuple(
+        BriefingEntry(
+            article=outcome.article,
+            item=outcome.item_in(lang),
+            fate=outcome.fate(lang),
+            standing=report.standing_of(outcome.article.id),
+        )
+        for outcome in report.outcomes
+    )
     return Briefing(lang=lang, date=report.date, model=report.model, entries=entries, title=title)
 
 
-def write_outputs(report: RunReport, out_dir: Path, more: Iterable[tuple[str, Text]] = (),
-                  title: str = "") -> list[Path]:
+def write_outputs(
+    report: RunReport, out_dir: Path, more: Iterable[tuple[str, Text]] = (), title: str = ""
+) -> list[Path]:
     """briefing.<lang>.md and .html per language, briefing.json, and `more` ((name, text)
     pairs), in out_dir/<date>/, all renamed into place only once all are written."""
     day_dir = out_dir / report.date.isoformat()

@@ -12,11 +12,11 @@ from typing import Any, Literal, Mapping
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from briefer.lang import languages
-from briefer.core.files import default_cache_dir
 from briefer.core.errors import ConfigError, UsageError
-from briefer.settings.delivery_settings import Deliver
+from briefer.core.files import default_cache_dir
 from briefer.core.models import CHECKS, DEFAULT_SEVERITY
+from briefer.lang import languages
+from briefer.settings.delivery_settings import Deliver
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SUPPORTED_LANGUAGES = languages.SUPPORTED
@@ -102,15 +102,16 @@ class Settings(BaseModel):
             raise ValueError(f"severity names unknown checks {', '.join(unknown)}; choose from {', '.join(CHECKS)}")
         wrong = sorted(check for check, level in value.items() if level not in ("refuse", "flag"))
         if wrong:
-            raise ValueError(f"severity of {', '.join(wrong)} must be \"refuse\" or \"flag\"")
+            raise ValueError(f'severity of {", ".join(wrong)} must be "refuse" or "flag"')
         return {**DEFAULT_SEVERITY, **value}
 
     @field_validator("desk")
     @classmethod
     def _check_desk(cls, value: str) -> str:
         if not re.fullmatch(r"[\w-]{1,64}", value) or value == "latest" or re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            raise ValueError(f"desk name '{value}' names a folder: use letters, digits, - and _ (not 'latest' "
-                             f"or a date)")
+            raise ValueError(
+                f"desk name '{value}' names a folder: use letters, digits, - and _ (not 'latest' or a date)"
+            )
         return value
 
     @field_validator("fetch_allow", "priority", mode="before")
@@ -124,8 +125,10 @@ class Settings(BaseModel):
         if value is not None and not re.fullmatch(r"\s*\d+(\.\d+)?\s*([A-Za-z]{3}|tokens)?\s*", str(value)):
             raise ValueError("budget is a number of tokens ('200000') or an amount with a currency ('0.50 USD')")
         if value is not None and re.fullmatch(r"\s*\d*\.\d+\s*", str(value)):
-            raise ValueError(f"'{value.strip()}' would be {value.strip()} tokens; for money write '{value.strip()} USD' "
-                             f"(the currency of 'prices')")
+            raise ValueError(
+                f"'{value.strip()}' would be {value.strip()} tokens; for money write '{value.strip()} USD' "
+                f"(the currency of 'prices')"
+            )
         return value
 
     @field_validator("prices")
@@ -218,15 +221,26 @@ def _line_of(key: str, text: str) -> str:
 
 
 _MESSAGES = {  # pydantic's error types, said in briefer's words
-    "int_parsing": "must be a whole number", "int_from_float": "must be a whole number",
-    "float_parsing": "must be a number", "bool_parsing": "must be true or false",
-    "string_type": "must be text", "dict_type": "must be a table", "extra_forbidden": "is not a setting briefer knows",
-    "date_from_datetime_parsing": "must be a date, YYYY-MM-DD", "date_parsing": "must be a date, YYYY-MM-DD",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be text",
+    "dict_type": "must be a table",
+    "extra_forbidden": "is not a setting briefer knows",
+    "date_from_datetime_parsing": "must be a date, YYYY-MM-DD",
+    "date_parsing": "must be a date, YYYY-MM-DD",
     "literal_error": "must be one of {expected}",
-    "missing": "is required", "too_short": "must not be empty", "model_type": "must be a table",
+    "missing": "is required",
+    "too_short": "must not be empty",
+    "model_type": "must be a table",
 }
-_BOUNDS = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
-           "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+_BOUNDS = {
+    "greater_than_equal": ("at least", "ge"),
+    "less_than_equal": ("at most", "le"),
+    "greater_than": ("more than", "gt"),
+    "less_than": ("less than", "lt"),
+}
 
 
 def _in_our_words(error: Mapping[str, Any]) -> str:
@@ -255,11 +269,14 @@ def load_settings(
     where = f"config file {config_file}"
     if desk:  # a bad [settings] value is named even where the desk overrides it
         _validated([(where, _from_file(config_file, None)[0])], file_text)
-    return _validated([
-        (where, file_values),
-        ("environment", _from_env(environ)),
-        ("command line", {k: v for k, v in (flags or {}).items() if v is not None}),
-    ], file_text)
+    return _validated(
+        [
+            (where, file_values),
+            ("environment", _from_env(environ)),
+            ("command line", {k: v for k, v in (flags or {}).items() if v is not None}),
+        ],
+        file_text,
+    )
 
 
 def _validated(layers: list[tuple[str, Mapping[str, Any]]], file_text: str) -> Settings:

@@ -23,11 +23,13 @@ class _Table(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
     _env = field_validator("user_env", "password_env", "url_env", check_fields=False)(_env_name)
     _langs = field_validator("languages", mode="before", check_fields=False)(
-        lambda value: languages.supported_list(value) if value else ())
+        lambda value: languages.supported_list(value) if value else ()
+    )
 
 
 class MailList(_Table):
     """[[...email.lists]]: these recipients get these languages (none: every one)."""
+
     to: tuple[str, ...] = Field(min_length=1)
     languages: tuple[str, ...] = ()
 
@@ -35,6 +37,7 @@ class MailList(_Table):
 class Email(_Table):
     """[...deliver.email]: a message (text + HTML) per language to `to` (per = "language") or to each
     of `lists` (per = "recipients"); security "tls" is implicit (465), "none" a loopback relay."""
+
     host: str
     port: int = Field(587, ge=1, le=65535)
     security: Literal["starttls", "tls", "none"] = "starttls"
@@ -46,7 +49,7 @@ class Email(_Table):
     password_env: str | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Email":
+    def _consistent(self) -> Email:
         if (self.per == "language") != bool(self.to) or (self.per == "language") == bool(self.lists):
             raise ValueError('per = "language" mails `to`; per = "recipients" mails each of [[...email.lists]]')
         if bool(self.user_env) != bool(self.password_env):
@@ -58,6 +61,7 @@ class Email(_Table):
 
 class Webhook(_Table):
     """[[...deliver.webhooks]]: "slack", "mattermost", "teams" (Adaptive Card) or "json" (the items)."""
+
     kind: Literal["slack", "mattermost", "teams", "json"]
     url_env: str
     languages: tuple[str, ...] = ()  # none: every language of the desk
@@ -66,9 +70,9 @@ class Webhook(_Table):
 class Deliver(_Table):
     """[desks.<name>.deliver]. A message failing for a passing reason is tried `retries` more
     times, `backoff` seconds before the first retry, doubling."""
+
     retries: int = Field(3, ge=0, le=10)
     backoff: float = Field(2.0, ge=0, le=600)
     timeout: float = Field(30.0, gt=0)  # seconds per SMTP connection or HTTP request
     email: Email | None = None
     webhooks: tuple[Webhook, ...] = ()
-

@@ -19,9 +19,9 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 
+from briefer.core.models import Article
 from briefer.lang.names import names_in, sound_key
 from briefer.lang.text import numbers_in, words
-from briefer.core.models import Article
 
 SHINGLE = 4
 SHINGLE_SIMILARITY = 0.5
@@ -50,7 +50,7 @@ class _Signature:
 def _signature(article: Article) -> _Signature:
     text = f"{article.title}\n{article.text}"
     tokens = [w.lower() for w in words(article.text)]
-    shingles = {_hash(" ".join(tokens[i:i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))}
+    shingles = {_hash(" ".join(tokens[i : i + SHINGLE])) for i in range(max(0, len(tokens) - SHINGLE + 1))}
     names = {"n:" + sound_key(name)[:4] for name in names_in(text, article.lang) if len(sound_key(name)) >= 2}
     numbers = {"#" + n for n in numbers_in(text, article.lang) if len(n.replace(".", "")) >= 2}
     return _Signature(array("I", sorted(shingles)[:SKETCH]), array("I", sorted({_hash(e) for e in names | numbers})))

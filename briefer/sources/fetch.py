@@ -77,8 +77,9 @@ def _target(url: str) -> httpx2.URL:
 def _resolve(target: httpx2.URL, url: str) -> list[str]:
     """The host's addresses in the resolver's order of preference."""
     try:
-        infos = socket.getaddrinfo(target.raw_host.decode("ascii"),
-                                   target.port or (443 if target.scheme == "https" else 80))
+        infos = socket.getaddrinfo(
+            target.raw_host.decode("ascii"), target.port or (443 if target.scheme == "https" else 80)
+        )
     except socket.gaierror:
         raise InputError(f"{url}: host {target.host} not found") from None
     return list(dict.fromkeys(info[4][0] for info in infos))
@@ -95,8 +96,10 @@ def check_url(url: str, policy: FetchPolicy) -> list[str]:
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
             if not ip.is_global or ip.is_multicast:
-                raise InputError(f"{url}: refused, {target.host} is an internal address ({ip}); "
-                                 f"add it to fetch_allow if this is meant")
+                raise InputError(
+                    f"{url}: refused, {target.host} is an internal address ({ip}); "
+                    f"add it to fetch_allow if this is meant"
+                )
     return addresses
 
 
@@ -107,8 +110,9 @@ def _get_pinned(client: httpx2.Client, url: str, addresses: list[str]) -> Iterat
     target = _target(url)
     tls = {"sni_hostname": target.raw_host.decode("ascii")} if target.scheme == "https" else {}
     for address in addresses:
-        request = client.build_request("GET", target.copy_with(host=address),
-                                       headers={"Host": target.netloc.decode("ascii")}, extensions=tls)
+        request = client.build_request(
+            "GET", target.copy_with(host=address), headers={"Host": target.netloc.decode("ascii")}, extensions=tls
+        )
         try:
             response = client.send(request, stream=True)
             break
@@ -125,8 +129,12 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
     """GET with the guard on every hop, a byte cap while reading, and a wall-clock limit."""
     deadline = time.monotonic() + policy.timeout
     # No connection is kept for a later hop: one verified for a host must not carry another's request.
-    with httpx2.Client(timeout=policy.timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT},
-                       limits=httpx2.Limits(max_keepalive_connections=0)) as client:
+    with httpx2.Client(
+        timeout=policy.timeout,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+        limits=httpx2.Limits(max_keepalive_connections=0),
+    ) as client:
         for _hop in range(policy.max_redirects + 1):
             addresses = check_url(url, policy)
             try:
@@ -138,14 +146,17 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
                         raise InputError(f"{url}: HTTP {response.status_code}")
                     body = _read_capped(response, policy.max_bytes, deadline, url)
                     charset = response.charset_encoding or "utf-8"
-                    return Fetched(url=url, content_type=response.headers.get("content-type", ""),
-                                   text=body.decode(charset, errors="replace"))
+                    return Fetched(
+                        url=url,
+                        content_type=response.headers.get("content-type", ""),
+                        text=body.decode(charset, errors="replace"),
+                    )
             except httpx2.HTTPError as exc:
                 raise InputError(f"{url}: fetch failed ({type(exc).__name__})") from None
     raise InputError(f"{url}: more than {policy.max_redirects} redirects")
 
 
-def _read_capped(response: "httpx2.Response", max_bytes: int, deadline: float, url: str) -> bytes:
+def _read_capped(response: httpx2.Response, max_bytes: int, deadline: float, url: str) -> bytes:
     chunks, size = [], 0
     for chunk in response.iter_bytes():
         size += len(chunk)
@@ -167,12 +178,20 @@ def feed_entries(fetched: Fetched, policy: FetchPolicy) -> list[FeedEntry]:
     for entry in parsed.entries[: policy.max_entries]:
         link = entry.get("link")
         if link:
-            entries.append(FeedEntry(link=urljoin(fetched.url, link), title=entry.get("title", ""),
-                                     published=entry.get("published") or entry.get("updated")))
+            entries.append(
+                FeedEntry(
+                    link=urljoin(fetched.url, link),
+                    title=entry.get("title", ""),
+                    published=entry.get("published") or entry.get("updated"),
+                )
+            )
     return entries
 
 
 def looks_like_feed(fetched: Fetched) -> bool:
     head = fetched.text[:500].lstrip().lower()
-    return any(t in fetched.content_type for t in ("rss", "atom")) or head.startswith("<?xml") and (
-        "<rss" in head or "<feed" in head or "<rdf" in head)
+    return (
+        any(t in fetched.content_type for t in ("rss", "atom"))
+        or head.startswith("<?xml")
+        and ("<rss" in head or "<feed" in head or "<rdf" in head)
+    )

@@ -10,11 +10,11 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from briefer.settings.config import load_yaml
 from briefer.core.errors import ConfigError, InputError
-from briefer.sources.fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
-from briefer.lang.langid import detect_language
 from briefer.core.models import Article
+from briefer.lang.langid import detect_language
+from briefer.settings.config import load_yaml
+from briefer.sources.fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
 
 log = logging.getLogger("briefer")
 
@@ -32,6 +32,7 @@ def clean_text(text: str) -> str:
 
 
 # ---- readers, one per format ----
+
 
 def _decode(data: bytes, source: str) -> str:
     if b"\x00" in data[:8192]:
@@ -67,8 +68,7 @@ def _from_html(raw: str, source: str) -> dict:
     extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     if not extracted or not getattr(extracted, "text", None):
         raise InputError(f"{source}: no article text found in the HTML")
-    return {"title": extracted.title, "text": extracted.text, "url": extracted.url,
-            "published": extracted.date}
+    return {"title": extracted.title, "text": extracted.text, "url": extracted.url, "published": extracted.date}
 
 
 def parse_article(raw: str, source: str, suffix: str) -> Article:
@@ -88,9 +88,13 @@ def parse_article(raw: str, source: str, suffix: str) -> Article:
     if not title:
         title, text = _split_title(text)
     return Article(
-        id=Article.id_for(text), title=title, source=source, url=fields["url"] or None,
+        id=Article.id_for(text),
+        title=title,
+        source=source,
+        url=fields["url"] or None,
         published=str(fields["published"]) if fields["published"] else None,
-        lang=detect_language(f"{title}\n{text}"), text=text,
+        lang=detect_language(f"{title}\n{text}"),
+        text=text,
     )
 
 
@@ -105,8 +109,12 @@ def _from_front_matter(raw: str, source: str) -> dict:
     except ConfigError as exc:  # a bad source is skipped and named, not a bad setting
         raise InputError(f"{exc.message} in its front matter") from None
     meta = meta if isinstance(meta, dict) else {}
-    return {"title": meta.get("title"), "text": match.group(2), "url": meta.get("url") or meta.get("link"),
-            "published": meta.get("published") or meta.get("date")}
+    return {
+        "title": meta.get("title"),
+        "text": match.group(2),
+        "url": meta.get("url") or meta.get("link"),
+        "published": meta.get("published") or meta.get("date"),
+    }
 
 
 def _is_url(source: str) -> bool:
@@ -133,8 +141,13 @@ def _from_url(url: str, policy: FetchPolicy) -> tuple[list[Article], list[str]]:
 
 def _article_from_page(html: str, url: str, title: str | None, published: str | None) -> Article:
     article = parse_article(html, url, ".html")
-    return article.model_copy(update={"url": article.url or url, "title": article.title or title or url,
-                                      "published": article.published or published})
+    return article.model_copy(
+        update={
+            "url": article.url or url,
+            "title": article.title or title or url,
+            "published": article.published or published,
+        }
+    )
 
 
 def _expand(sources: Iterable[str]) -> Iterator[Path | str | InputError]:
@@ -191,4 +204,5 @@ def _add(articles: dict[str, Article], article: Article) -> None:
         articles[article.id] = article
     elif article.source != earlier.source:
         articles[article.id] = earlier.model_copy(
-            update={"also_from": (*earlier.also_from, article.url or article.source)})
+            update={"also_from": (*earlier.also_from, article.url or article.source)}
+        )

@@ -49,9 +49,13 @@ class Novelty:
 
 
 def novelty_json(novelty: Novelty) -> dict:
-    return {"kind": novelty.kind, "story": novelty.story,
-            "first_seen": novelty.first_seen.isoformat() if novelty.first_seen else None,
-            "new_numbers": list(novelty.new_numbers), "new_names": list(novelty.new_names)}
+    return {
+        "kind": novelty.kind,
+        "story": novelty.story,
+        "first_seen": novelty.first_seen.isoformat() if novelty.first_seen else None,
+        "new_numbers": list(novelty.new_numbers),
+        "new_names": list(novelty.new_names),
+    }
 
 
 # ---- the file ----
@@ -95,7 +99,8 @@ def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> s
     candidates = db.execute(
         "SELECT story, day FROM names WHERE desk = ? AND day < ? AND head IN (SELECT value FROM json_each(?))"
         " GROUP BY story, day HAVING COUNT(DISTINCT head) >= ? ORDER BY COUNT(DISTINCT head) DESC, day DESC LIMIT ?",
-        (desk, day.isoformat(), heads, MIN_SHARED, CANDIDATES)).fetchall()
+        (desk, day.isoformat(), heads, MIN_SHARED, CANDIDATES),
+    ).fetchall()
     best: tuple[float, int, str, str] | None = None
     for story, earlier in candidates:
         names, numbers = _facts_of(db, desk, story, "=", earlier)
@@ -107,10 +112,14 @@ def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> s
 
 
 _FACTS_QUERIES = {  # the names and the figures of a story on one day, or on every day before one
-    "=": ("SELECT DISTINCT name FROM names WHERE desk = ? AND story = ? AND day = ?",
-          "SELECT numbers FROM stories WHERE desk = ? AND story = ? AND day = ?"),
-    "<": ("SELECT DISTINCT name FROM names WHERE desk = ? AND story = ? AND day < ?",
-          "SELECT numbers FROM stories WHERE desk = ? AND story = ? AND day < ?"),
+    "=": (
+        "SELECT DISTINCT name FROM names WHERE desk = ? AND story = ? AND day = ?",
+        "SELECT numbers FROM stories WHERE desk = ? AND story = ? AND day = ?",
+    ),
+    "<": (
+        "SELECT DISTINCT name FROM names WHERE desk = ? AND story = ? AND day < ?",
+        "SELECT numbers FROM stories WHERE desk = ? AND story = ? AND day < ?",
+    ),
 }
 
 
@@ -125,17 +134,24 @@ def _known(names: Iterable[str], others: set[str]) -> set[str]:
     by_head: dict[str, list[str]] = {}
     for other in others:
         by_head.setdefault(other.split()[-1], []).append(other)
-    return {name for name in names
-            if name in others or any(same_name(name, other) for other in by_head.get(name.split()[-1], ()))}
+    return {
+        name
+        for name in names
+        if name in others or any(same_name(name, other) for other in by_head.get(name.split()[-1], ()))
+    }
 
 
 def _write(db: sqlite3.Connection, desk: str, day: date, story: str, facts: StoryFacts, langs: Sequence[str]) -> None:
     when = day.isoformat()
     db.execute("DELETE FROM names WHERE desk = ? AND story = ? AND day = ?", (desk, story, when))
-    db.execute("INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-               (desk, story, when, facts.title, " ".join(sorted(facts.numbers)), ",".join(sorted(set(langs)))))
-    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-                   [(desk, story, when, name.split()[-1], name) for name in sorted(facts.names)])
+    db.execute(
+        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+        (desk, story, when, facts.title, " ".join(sorted(facts.numbers)), ",".join(sorted(set(langs)))),
+    )
+    db.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+        [(desk, story, when, name.split()[-1], name) for name in sorted(facts.names)],
+    )
 
 
 def _remember(db: sqlite3.Connection, desk: str, day: date, facts: StoryFacts, langs: Sequence[str]) -> None:
@@ -233,7 +249,7 @@ class StoryMemory:
         self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
     @classmethod
-    def open(cls, out_dir: Path, desk: str) -> tuple["StoryMemory", str]:
+    def open(cls, out_dir: Path, desk: str) -> tuple[StoryMemory, str]:
         """(the memory, "" or a note that it was rebuilt and why)."""
         path = out_dir / FILE
         if not path.exists():
@@ -255,12 +271,18 @@ class StoryMemory:
         if story is None:
             return Novelty("new", None, (), (), facts.key)
         names, numbers = _facts_of(self._db, self.desk, story, "<", day.isoformat())
-        first_seen = self._db.execute("SELECT MIN(day) FROM stories WHERE desk = ? AND story = ?",
-                                      (self.desk, story)).fetchone()[0]
+        first_seen = self._db.execute(
+            "SELECT MIN(day) FROM stories WHERE desk = ? AND story = ?", (self.desk, story)
+        ).fetchone()[0]
         new_numbers = facts.shown(set(facts.numbers - numbers))
         new_names = facts.shown(set(facts.names - _known(facts.names, names)))
-        return Novelty("update" if new_numbers or new_names else "repeat", date.fromisoformat(first_seen),
-                       new_numbers, new_names, story)
+        return Novelty(
+            "update" if new_numbers or new_names else "repeat",
+            date.fromisoformat(first_seen),
+            new_numbers,
+            new_names,
+            story,
+        )
 
     def record(self, day: date, facts: StoryFacts, languages: Sequence[str]) -> None:
         """A published story, kept until close(); recording a day again replaces its rows."""

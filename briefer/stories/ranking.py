@@ -9,7 +9,8 @@ Equal scores keep the order the sources were read in.
 from __future__ import annotations
 
 import re
-from datetime import date as Date, datetime
+from datetime import date as Date
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Mapping
 
@@ -21,22 +22,29 @@ NOVELTY_WEIGHT = {"new": 2.0, "update": 1.0, "repeat": 0.0}
 RECENT_WEIGHT = 1.0  # published the day of the briefing or the day before
 
 
-def rank(articles: list[Article], standing: Mapping[str, Standing], priority: tuple[str, ...],
-         day: Date) -> list[tuple[Article, Standing]]:
+def rank(
+    articles: list[Article], standing: Mapping[str, Standing], priority: tuple[str, ...], day: Date
+) -> list[tuple[Article, Standing]]:
     """The articles, most important first, each with its standing (novelty kept, rank,
     score and reasons filled in)."""
-    scored = [(article, _scored(article, standing.get(article.id) or Standing(), priority, day))
-              for article in articles]
+    scored = [
+        (article, _scored(article, standing.get(article.id) or Standing(), priority, day)) for article in articles
+    ]
     scored.sort(key=lambda pair: -pair[1].score)  # stable: ties keep the reading order
     return [(article, s.model_copy(update={"rank": index})) for index, (article, s) in enumerate(scored, 1)]
 
 
-def top(ranked: list[tuple[Article, Standing]], max_items: int | None) -> tuple[list[tuple[Article, Standing]], list[str]]:
+def top(
+    ranked: list[tuple[Article, Standing]], max_items: int | None
+) -> tuple[list[tuple[Article, Standing]], list[str]]:
     """The first `max_items` stories, and one line per story ranked out."""
     if max_items is None or len(ranked) <= max_items:
         return ranked, []
-    out = [f"{article.source}: ranked out (#{s.rank}, score {s.score:g}: {', '.join(s.reasons) or 'nothing stood out'}); "
-           f"max_items is {max_items}" for article, s in ranked[max_items:]]
+    out = [
+        f"{article.source}: ranked out (#{s.rank}, score {s.score:g}: {', '.join(s.reasons) or 'nothing stood out'}); "
+        f"max_items is {max_items}"
+        for article, s in ranked[max_items:]
+    ]
     return ranked[:max_items], out
 
 
@@ -52,8 +60,9 @@ def _scored(article: Article, standing: Standing, priority: tuple[str, ...], day
     published = _published_day(article.published)
     if published is not None and 0 <= (day - published).days <= 1:
         parts.append((RECENT_WEIGHT, f"published {published.isoformat()}"))
-    return standing.model_copy(update={"score": round(sum(weight for weight, _ in parts), 2),
-                                       "reasons": tuple(reason for _, reason in parts)})
+    return standing.model_copy(
+        update={"score": round(sum(weight for weight, _ in parts), 2), "reasons": tuple(reason for _, reason in parts)}
+    )
 
 
 def _mentioned(article: Article, terms: tuple[str, ...]) -> list[str]:

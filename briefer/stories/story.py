@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefer.lang import languages
 from briefer.core.models import Article
+from briefer.lang import languages
 from briefer.lang.names import names_in, sound_key
 from briefer.lang.text import figures
 
@@ -46,8 +46,13 @@ def story_facts(article: Article) -> StoryFacts:
         numbers.setdefault(format(figure.scaled.normalize(), "f"), figure.raw)
     numbers = dict(list(numbers.items())[:MAX_NUMBERS])
     basis = " ".join(sorted(names)) + "|" + " ".join(sorted(numbers)) if names or numbers else article.title
-    return StoryFacts(key=hashlib.sha256(basis.encode()).hexdigest()[:16], names=frozenset(names),
-                      numbers=frozenset(numbers), title=article.title, written=(*names.items(), *numbers.items()))
+    return StoryFacts(
+        key=hashlib.sha256(basis.encode()).hexdigest()[:16],
+        names=frozenset(names),
+        numbers=frozenset(numbers),
+        title=article.title,
+        written=(*names.items(), *numbers.items()),
+    )
 
 
 def same_name(a: str, b: str) -> bool:
@@ -63,9 +68,12 @@ def facts_json(facts: StoryFacts) -> dict:
 
 
 def facts_from_json(document: dict) -> StoryFacts:
-    return StoryFacts(key=str(document["key"]), title=str(document.get("title", "")),
-                      names=frozenset(map(str, document.get("names", ()))),
-                      numbers=frozenset(map(str, document.get("numbers", ()))))
+    return StoryFacts(
+        key=str(document["key"]),
+        title=str(document.get("title", "")),
+        names=frozenset(map(str, document.get("names", ()))),
+        numbers=frozenset(map(str, document.get("numbers", ()))),
+    )
 
 
 def _key_names(text: str, lang: str) -> dict[str, str]:
@@ -96,7 +104,7 @@ def _mentions(text: str, lang: str) -> list[tuple[str, str]]:
     start = end = 0
     for match in _WORD.finditer(text):
         word = match.group()
-        if keys and (word not in is_name or text[end:match.start()] not in _SPACES):
+        if keys and (word not in is_name or text[end : match.start()] not in _SPACES):
             mentions.append((" ".join(keys), text[start:end]))
             keys = []
         plain = _POSSESSIVE.sub("", word)
@@ -124,8 +132,10 @@ def _dates(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     if not words:
         return None
     months = "|".join(words)
-    return (re.compile(rf"\b\d{{1,2}}\.?\s*(?=(?:{months})\b)", re.IGNORECASE),
-            re.compile(rf"\b((?:{months})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.IGNORECASE))
+    return (
+        re.compile(rf"\b\d{{1,2}}\.?\s*(?=(?:{months})\b)", re.IGNORECASE),
+        re.compile(rf"\b((?:{months})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.IGNORECASE),
+    )
 
 
 def _without_dates(text: str, lang: str) -> str:
