@@ -32,6 +32,7 @@ KIND_CHECK = {
     "markup": "leakage",
     "too_long": "length",
     "central_fact_dropped": "coverage",
+    "unrelated_item": "relevance",
     "non_word": "vocabulary",
 }
 
