@@ -5,13 +5,16 @@ references and defects caught by the check that names their kind, per language."
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
 from briefer.briefing import prompts
 from briefer.briefing.pipeline import judge_item
-from briefer.core.errors import ConfigError
+from briefer.core.errors import ConfigError, UsageError
+from briefer.core.files import write_atomic
 from briefer.core.models import CHECKS, Article, CheckResult, Item
 from briefer.measure.gate import Row
 from briefer.settings.config import Settings, load_yaml
@@ -80,6 +83,16 @@ class Outcome:
     def caught(self) -> bool:
         return KIND_CHECK[self.kind] in self.failed
 
+    @property
+    def held_back(self) -> bool:
+        """Refused by its named check, not only flagged: a reader never gets it."""
+        return KIND_CHECK[self.kind] in self.refused
+
+    @property
+    def flagged_only(self) -> bool:
+        """Published with a mark: some check failed, none refused."""
+        return bool(self.failed) and not self.refused
+
 
 def _item(data: Mapping, article_id: str, lang: str, where: str) -> Item:
     headline, bullets = data.get("headline"), data.get("bullets")
@@ -113,13 +126,30 @@ def _defect(data: Mapping, references: dict[str, Item], where: str) -> Defect:
 
 # The two-day fixtures' briefs (references only, no defects): more good writing that must pass.
 MORE_REFERENCES = "days/briefs"
+# Articles kept out of every tuning step; their first measurement is recorded once, never redone.
+SEALED = "calibration/sealed"
+FIRST_SIGHT = "first-sight.json"
+# Kinds of defect a reader must never get: their check refuses, a flag is not enough.
+REFUSED_KINDS_CHECKS = ("numbers", "language", "quotes", "leakage", "length", "vocabulary")
 
 
 def load_cases(fixtures: Path) -> list[Case]:
+    """The part of the set the checks may be tuned on (the sealed part is `load_sealed`)."""
     if not (fixtures / FOLDER).is_dir():
         raise ConfigError(f"no calibration set in {fixtures / FOLDER}: is {fixtures} a fixtures folder?")
+    return _cases(
+        fixtures, [*sorted((fixtures / FOLDER).glob("*.yaml")), *sorted((fixtures / MORE_REFERENCES).glob("*.yaml"))]
+    )
+
+
+def load_sealed(fixtures: Path) -> list[Case]:
+    """The sealed part: articles no tuning step has seen, measured once at first sight."""
+    return _cases(fixtures, sorted((fixtures / SEALED).glob("*.yaml")))
+
+
+def _cases(fixtures: Path, paths: list[Path]) -> list[Case]:
     cases = []
-    for path in [*sorted((fixtures / FOLDER).glob("*.yaml")), *sorted((fixtures / MORE_REFERENCES).glob("*.yaml"))]:
+    for path in paths:
         data = load_yaml(path.read_text(encoding="utf-8"), str(path))
         if not isinstance(data, dict) or "article" not in data:
             raise ConfigError(f"{path}: a calibration file names its article and its references")
@@ -141,24 +171,17 @@ def load_cases(fixtures: Path) -> list[Case]:
 def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
     brief = prompts.load_prompt(settings.prompts_dir, "brief")
     system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
+
+    def results(case: Case, item: Item) -> tuple[CheckResult, ...]:
+        others = [i for lang, i in case.references.items() if lang != item.lang]
+        return judge_item(settings, case.article, item, [system, brief.locale(item.lang)["instruction"]], others)
+
     outcomes = []
     for case in cases:
-
-        def results(item: Item, others: dict[str, Item]) -> tuple[CheckResult, ...]:
-            return judge_item(
-                settings,
-                case.article,
-                item,
-                [system, brief.locale(item.lang)["instruction"]],
-                [i for lang, i in others.items() if lang != item.lang],
-            )
-
         for lang, reference in case.references.items():
-            outcomes.append(Outcome(case.name, lang, "reference", "", results(reference, case.references)))
+            outcomes.append(Outcome(case.name, lang, "reference", "", results(case, reference)))
         for defect in case.defects:
-            outcomes.append(
-                Outcome(case.name, defect.lang, defect.kind, defect.note, results(defect.item, case.references))
-            )
+            outcomes.append(Outcome(case.name, defect.lang, defect.kind, defect.note, results(case, defect.item)))
     return outcomes
 
 
@@ -173,9 +196,15 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
     """Higher is better for every figure, so the gate's ratchet pins them as it pins scores."""
     references = [o for o in outcomes if o.kind == "reference"]
     defects = [o for o in outcomes if o.kind != "reference"]
+    flagged = [o for o in outcomes if o.flagged_only]
     found = {
         "calibration.references_clean": _share([not o.failed for o in references]),
+        "calibration.references_published": _share([not o.refused for o in references]),
         "calibration.defects_caught": _share([o.caught for o in defects]),
+        "calibration.defects_refused": _share(
+            [o.held_back for o in defects if KIND_CHECK[o.kind] in REFUSED_KINDS_CHECKS]
+        ),
+        "calibration.flag_precision": _share([o.kind != "reference" for o in flagged]),
         "calibration.central_facts_caught": _share([o.caught for o in defects if o.kind == "central_fact_dropped"]),
     }
     for lang in sorted({o.lang for o in outcomes}):
@@ -229,6 +258,27 @@ def table(outcomes: list[Outcome]) -> str:
         + "".join(f"{c:>8}" for c in clean)
         + f"{cell(sum(not o.failed for o in references), len(references)):>9}"
     )
+    published = [
+        cell(sum(not o.refused for o in references if o.lang == lang), sum(o.lang == lang for o in references))
+        for lang in langs
+    ]
+    lines.append(
+        f"{'published':<12} {'w/ flags':<8}"
+        + "".join(f"{c:>8}" for c in published)
+        + f"{cell(sum(not o.refused for o in references), len(references)):>9}"
+    )
+    flags = [
+        cell(
+            sum(o.flagged_only and o.kind != "reference" for o in outcomes if o.lang == lang),
+            sum(o.flagged_only for o in outcomes if o.lang == lang),
+        )
+        for lang in langs
+    ]
+    lines.append(
+        f"{'flags':<12} {'real':<8}"
+        + "".join(f"{c:>8}" for c in flags)
+        + f"{cell(sum(o.flagged_only and o.kind != 'reference' for o in outcomes), sum(o.flagged_only for o in outcomes)):>9}"
+    )
     caught = [
         cell(sum(o.caught for o in defects if o.lang == lang), sum(o.lang == lang for o in defects)) for lang in langs
     ]
@@ -273,3 +323,78 @@ def as_rows(outcomes: list[Outcome]) -> list[Row]:
                 )
             )
     return rows
+
+
+# ---- what a desk is promised, and the sealed part's first sight ----
+
+GOALS = (  # (figure, at least, what it promises)
+    ("references_clean", 0.95, "good items published with no check failing"),
+    ("references_clean_worst_language", 0.90, "the same, in the worst language"),
+    ("references_published", 0.99, "good items published (flags allowed)"),
+    ("defects_caught", 0.95, "defects caught by the check that names them"),
+    ("defects_refused", 0.95, "numbers, language, quotes, leakage, length, vocabulary defects refused"),
+    ("flag_precision", 0.50, "flags that are real defects"),
+    ("references_unflagged", 0.95, "good items not flagged"),
+)
+
+
+def promises(outcomes: list[Outcome]) -> dict[str, float]:
+    """The figures the goals speak of, for one part of the set."""
+    found = figures(outcomes)
+    references = [o for o in outcomes if o.kind == "reference"]
+    worst = min((v for k, v in found.items() if k.startswith("calibration.references_clean.")), default=1.0)
+    return {
+        "references_clean": found["calibration.references_clean"],
+        "references_clean_worst_language": worst,
+        "references_published": found["calibration.references_published"],
+        "defects_caught": found["calibration.defects_caught"],
+        "defects_refused": found["calibration.defects_refused"],
+        "flag_precision": found["calibration.flag_precision"],
+        "references_unflagged": _share([not o.flagged_only for o in references]),
+    }
+
+
+def goals_table(columns: dict[str, dict[str, float]]) -> str:
+    """One row per goal, one column per measured part (tuned, sealed at first sight, sealed now)."""
+    lines = [f"{'goal':<74}{'at least':>9}" + "".join(f"{name:>16}" for name in columns)]
+    for key, least, words in GOALS:
+        cells = "".join(f"{_mark(figures.get(key), least):>16}" for figures in columns.values())
+        lines.append(f"{words:<74}{least:>9.0%}" + cells)
+    return "\n".join(lines)
+
+
+def _mark(value: float | None, least: float) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1%}" + ("" if value >= least else " (below)")
+
+
+def sealed_files(fixtures: Path) -> dict[str, str]:
+    """Every file of the sealed part and its sha256: what its first sight measured."""
+    folder = fixtures / SEALED
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != FIRST_SIGHT
+    }
+
+
+def read_first_sight(fixtures: Path) -> dict | None:
+    path = fixtures / SEALED / FIRST_SIGHT
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def record_first_sight(fixtures: Path, outcomes: list[Outcome], checks_at: str) -> dict:
+    """Written once, by the first measurement of the sealed part; a second one is refused, so
+    the figure the README reports is the one taken before anything was tuned on those articles."""
+    if read_first_sight(fixtures) is not None:
+        raise UsageError(f"{fixtures / SEALED / FIRST_SIGHT} exists: the sealed set's first sight is taken once")
+    record = {
+        "checks_at": checks_at,
+        "articles": sorted({o.article for o in outcomes}),
+        "figures": promises(outcomes),
+        "table": table(outcomes).splitlines(),
+        "files": sealed_files(fixtures),
+    }
+    write_atomic(fixtures / SEALED / FIRST_SIGHT, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    return record
