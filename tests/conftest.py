@@ -49,5 +49,17 @@ def _no_real_endpoint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
+def chromium() -> str:
+    """Debian's chromium, for the tests that look at a page as a reader would. `make test`
+    installs it, so in CI (CI=true) its absence fails the test instead of skipping it."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None and os.environ.get("CI"):
+        pytest.fail("Debian's chromium is missing: `make browser` installs it")
+    if found is None:
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    return found
+
+
+@pytest.fixture
 def seed_article_path() -> Path:
     return FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt"

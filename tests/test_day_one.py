@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from briefs import ARTICLE
 from fake_openai import FakeOpenAI, Step
 from test_cli_faults import run_cli
+
+pytestmark = pytest.mark.e2e
 
 DAY = "2026-11-27"
 

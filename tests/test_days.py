@@ -21,10 +21,11 @@ from briefer.cli import main
 from briefer.settings.config import load_yaml
 from briefer.sources.ingest import parse_article
 
+pytestmark = pytest.mark.e2e
+
 DAYS = FIXTURES / "days"
 LANGUAGES = ("en", "de", "fr", "pl", "uk")
 ATOM = "{http://www.w3.org/2005/Atom}"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _references() -> dict[str, dict[str, Any]]:
@@ -188,13 +189,13 @@ def test_latest_holds_the_newest_day_and_the_archive_links_both(two_days) -> Non
     assert 'href="morning/feed.en.atom"' in archive
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)")
-def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days) -> None:
+@pytest.mark.browser
+def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days, chromium: str) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
         )
         page = browser.new_page()
         errors: list[str] = []

@@ -4,7 +4,6 @@ a story) in, the desk page, Atom feeds and manifest out; the page driven in a re
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -156,17 +155,14 @@ def test_atom_feeds_are_valid_with_stable_ids_and_only_passed_items(desk_run) ->
     assert len(feeds["en"].findall(f"{atom}entry")) == 3
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)")
-def test_the_desk_page_in_a_real_browser(desk_run, tmp_path: Path) -> None:
+@pytest.mark.browser
+def test_the_desk_page_in_a_real_browser(desk_run, tmp_path: Path, chromium: str) -> None:
     from playwright.sync_api import sync_playwright
 
     code, day, site = desk_run
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium,
             headless=True,
             args=[
                 "--no-sandbox",

@@ -12,12 +12,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from briefs import ARTICLE, reply_for
 from fake_openai import FakeOpenAI, Step
 
 from briefer.cli import run_briefing
 from briefer.core.errors import BrieferError
 from briefer.settings.config import load_settings
+
+pytestmark = pytest.mark.e2e
 
 DAY = "2026-11-27"
 LANGS = "en,de,fr,pl,uk"
@@ -137,25 +140,27 @@ def _run(settings, sources: list[str]) -> int:
 def test_a_flaky_endpoint_briefs_every_article_over_reruns_and_never_says_done_early(tmp_path: Path) -> None:
     sources = _articles(tmp_path / "in", 200)
     faults = FaultyEndpoint(seed=20261127)
-    codes, waiting_at_3 = [], []
+    codes, waiting_at_3, written = [], [], []
     with FakeOpenAI(responder=faults) as fake:
         settings = _settings(tmp_path, fake.base_url)
         for _ in range(8):  # systemd's Restart= on 75, bounded
             code = _run(settings, sources)
             codes.append(code)
             report = json.loads((tmp_path / "out" / DAY / "report.json").read_text())
+            written.append(report["written"])
             if code == 3:
                 waiting_at_3.append(report["waiting"])
             if code != 75:
                 break
         requests = len(fake.requests)
-    print(f"runs: {codes}; requests: {requests} for 1000 items; faults: {faults.faults}")
+    print(f"runs: {codes}; written: {written}; requests: {requests} for 1000 items; faults: {faults.faults}")
     assert sum(faults.faults.values()) > 100, faults.faults  # the faults really happened
     assert codes[-1] == 0, (codes, report["problems"][:5])
     assert not any(waiting_at_3), "a run said 3 (done, partly) while articles waited for a temporary reason"
     assert report["written"] == report["expected"] == 200 * 5 and not report["waiting"]
     assert requests < 2 * 200 * 5, (requests, faults.faults)
-    assert codes[0] == 75 or report["written"] == 1000  # the first run did not stop after one unlucky request
+    # The first run did not stop after one unlucky request: it wrote most of the day.
+    assert written[0] >= 0.8 * 200 * 5, (written, codes)
 
 
 def test_one_unlucky_article_is_set_aside_and_the_run_goes_on(tmp_path: Path) -> None:

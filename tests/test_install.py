@@ -14,9 +14,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from briefs import reply_for
 from conftest import ROOT
 from fake_openai import FakeOpenAI, Step
+
+pytestmark = pytest.mark.e2e
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

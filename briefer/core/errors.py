@@ -74,10 +74,6 @@ class ContextTooLongError(BrieferError):
     """The endpoint refused the prompt as longer than the model's context."""
 
 
-class NothingWrittenError(BrieferError):
-    """The run ended without writing any item."""
-
-
 class DeliveryError(BrieferError):
     """One message or post was not delivered; `retry` says whether trying again may help
     (a refused login, a dropped connection, HTTP 429 or 5xx) or not (HTTP 404, an unsafe page)."""

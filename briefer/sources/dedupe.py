@@ -85,10 +85,6 @@ def _agree(a: array, b: array) -> bool:
     return set(a).issubset(b) or set(b).issubset(a)
 
 
-def same_story(a: Article, b: Article) -> bool:
-    return _same(_signature(a), _signature(b))
-
-
 def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
     """(articles with their duplicates' sources listed, one line per merged source)."""
     kept: list[Article] = []

@@ -169,8 +169,9 @@ def _expand(sources: Iterable[str]) -> Iterator[Path | str | InputError]:
             yield InputError(f"{source}: no such file or folder")
 
 
-def read_sources(sources: Iterable[str], policy: FetchPolicy = FetchPolicy()) -> tuple[list[Article], list[str]]:
+def read_sources(sources: Iterable[str], policy: FetchPolicy | None = None) -> tuple[list[Article], list[str]]:
     """Read every source. Unreadable ones are reported (one line each), not fatal."""
+    policy = policy or FetchPolicy()
     articles: dict[str, Article] = {}
     rejected: list[str] = []
     for item in _expand(sources):

@@ -48,16 +48,6 @@ class Novelty:
     story: str  # the story's key in the memory: the key it was first seen with
 
 
-def novelty_json(novelty: Novelty) -> dict:
-    return {
-        "kind": novelty.kind,
-        "story": novelty.story,
-        "first_seen": novelty.first_seen.isoformat() if novelty.first_seen else None,
-        "new_numbers": list(novelty.new_numbers),
-        "new_names": list(novelty.new_names),
-    }
-
-
 # ---- the file ----
 
 _SCHEMA = f"""
