@@ -369,6 +369,7 @@ def entry() -> None:
         click.echo("briefer: interrupted; nothing half-written was left", err=True)
         _leave(130)
     except click.ClickException as exc:  # a flag click could not read: one line, as every error
-        command = exc.ctx.command_path if getattr(exc, "ctx", None) else "briefer"
+        context = getattr(exc, "ctx", None)  # only usage errors carry the command they belong to
+        command = context.command_path if context else "briefer"
         click.echo(f"briefer: error: {exc.format_message()} (see '{command} --help')", err=True)
         sys.exit(exc.exit_code)

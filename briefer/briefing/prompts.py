@@ -68,7 +68,10 @@ def _parse(path: Path, raw: bytes) -> Prompt:
     names = _SECTION_RE.findall(body)
     chunks = _SECTION_RE.split(body)[1:]
     sections = {name: chunks[i * 2 + 1] for i, name in enumerate(names)}
-    expected_version = int(_FILE_RE.match(path.name).group(1))
+    named = _FILE_RE.match(path.name)
+    if named is None:
+        raise ConfigError(f"prompt file {path}: name it v<N>.md")
+    expected_version = int(named.group(1))
     for key in ("id", "version", "inputs", "output"):
         if key not in meta:
             raise ConfigError(f"prompt file {path}: front matter lacks '{key}'")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from briefer.app import run
 from briefer.core.errors import BrieferError, ConfigError
@@ -179,7 +179,7 @@ def failures(rows: list[Row]) -> list[str]:
 
 
 def gate_report_json(
-    rows: list[Row], current: dict[str, float], pins: dict[str, float], calibration_rows: list[Row] = ()
+    rows: list[Row], current: dict[str, float], pins: dict[str, float], calibration_rows: Sequence[Row] = ()
 ) -> str:
     """The gate's report (--report): every row and score, and the pins they were held to."""
     return (

@@ -21,6 +21,14 @@ def estimate_tokens(article: Article, settings: Settings) -> tuple[int, int]:
     return article_tokens + languages * 60, languages * settings.max_output_tokens // 2
 
 
+def priced_cost(tokens_in: int, tokens_out: int, settings: Settings) -> float:
+    """The cost where a money budget needs it: its model must have prices (checked at start)."""
+    amount = cost(tokens_in, tokens_out, settings)
+    if amount is None:
+        raise ConfigError(f"a money budget needs 'prices' for model '{settings.model_name}'")
+    return amount
+
+
 def cost(tokens_in: int, tokens_out: int, settings: Settings) -> float | None:
     price = settings.prices.get(settings.model_name)
     if price is None:
@@ -47,7 +55,7 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
             f"budget '{settings.budget}' is money but 'prices' has no entry for model "
             f"'{settings.model_name}'; add it or give the budget in tokens"
         )
-    currency = settings.budget.split()[-1].upper() if limit and limit[0] == "money" else settings.price_currency
+    currency = (settings.budget or "").split()[-1].upper() if limit and limit[0] == "money" else settings.price_currency
     if currency != settings.price_currency.upper():
         raise ConfigError(
             f"budget '{settings.budget}' is in {currency} but 'prices' are in {settings.price_currency} "
@@ -58,7 +66,9 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
         tokens_in, tokens_out = estimate_tokens(article, settings)
         total_in, total_out = spent_in + tokens_in, spent_out + tokens_out
         over_budget = limit is not None and (
-            total_in + total_out > limit[1] if limit[0] == "tokens" else cost(total_in, total_out, settings) > limit[1]
+            total_in + total_out > limit[1]
+            if limit[0] == "tokens"
+            else priced_cost(total_in, total_out, settings) > limit[1]
         )
         if over_budget:
             skipped.append(f"{article.source}: skipped, over budget {settings.budget}")
@@ -108,7 +118,9 @@ class Spending:
         if self.limit is None:
             return 0.0
         return (
-            float(tokens_in + tokens_out) if self.limit[0] == "tokens" else cost(tokens_in, tokens_out, self.settings)
+            float(tokens_in + tokens_out)
+            if self.limit[0] == "tokens"
+            else priced_cost(tokens_in, tokens_out, self.settings)
         )
 
     def reserve(self, tokens_in: int, tokens_out: int) -> float:

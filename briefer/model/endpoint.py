@@ -22,7 +22,7 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
     if store:
         store.clean_stale_temp_files()
     spending = Spending(settings) if settings.budget else None
-    if settings.uses_embedded_model:
+    if not settings.base_url:  # settings.uses_embedded_model
         with embedded_server(settings) as server:
             llm = LLM(
                 base_url=server.base_url,

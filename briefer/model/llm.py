@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import openai
+from openai.types.chat import ChatCompletionMessageParam
 
 from briefer.core.errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
 from briefer.core.models import Usage
@@ -178,7 +179,7 @@ class LLM:
             try:
                 response = self._client.chat.completions.create(
                     model=self.model,
-                    messages=messages,
+                    messages=cast("list[ChatCompletionMessageParam]", messages),
                     timeout=timeout or self.timeout,
                     **self.format.args(schema, mode),
                     **params,

@@ -146,6 +146,8 @@ class Settings(BaseModel):
         if self.budget is None:
             return None
         match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)?\s*", self.budget)
+        if match is None:  # the field's validator admits no other shape
+            raise ConfigError(f"budget '{self.budget}' is not a number of tokens or an amount of money")
         amount, unit = float(match.group(1)), (match.group(2) or "tokens").lower()
         return ("tokens", amount) if unit == "tokens" else ("money", amount)
 
@@ -164,7 +166,7 @@ class Settings(BaseModel):
         return self.model or EMBEDDED_MODEL_NAME
 
 
-def load_yaml(text: str, where: str) -> object:
+def load_yaml(text: str, where: str) -> Any:
     """YAML for prompt front matter and fixture expectations; an error names the file and line."""
     try:
         return yaml.safe_load(text)

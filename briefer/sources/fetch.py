@@ -82,7 +82,7 @@ def _resolve(target: httpx2.URL, url: str) -> list[str]:
         )
     except socket.gaierror:
         raise InputError(f"{url}: host {target.host} not found") from None
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def check_url(url: str, policy: FetchPolicy) -> list[str]:

@@ -62,13 +62,16 @@ def _from_json(raw: str, source: str) -> dict:
     return {k: data.get(k) for k in ("title", "text", "url", "published")}
 
 
+_HTML_FIELDS = (("title", "title"), ("text", "text"), ("url", "url"), ("published", "date"))  # ours, trafilatura's
+
+
 def _from_html(raw: str, source: str) -> dict:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     if not extracted or not getattr(extracted, "text", None):
         raise InputError(f"{source}: no article text found in the HTML")
-    return {"title": extracted.title, "text": extracted.text, "url": extracted.url, "published": extracted.date}
+    return {key: getattr(extracted, field, None) for key, field in _HTML_FIELDS}
 
 
 def parse_article(raw: str, source: str, suffix: str) -> Article:
@@ -184,7 +187,7 @@ def read_sources(sources: Iterable[str], policy: FetchPolicy | None = None) -> t
                     _add(articles, article)
                 rejected.extend(problems)
                 continue
-            if item == "-":
+            if isinstance(item, str):  # "-": a URL was handled above
                 article = parse_article(_decode(sys.stdin.buffer.read(), "stdin"), "stdin", ".txt")
             else:
                 suffix = item.suffix.lower()
