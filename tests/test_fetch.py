@@ -6,6 +6,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -267,3 +268,36 @@ def test_a_redirect_to_another_name_on_the_same_address_gets_its_own_certificate
     with pytest.raises(InputError, match="other.example.*fetch failed"):
         fetch(f"https://news.example:{tls_site.port}/to-other", LOCAL)  # not over news.example's connection
     assert tls_site.hits == ["/to-other"]
+
+
+def test_fetch_timeout_bounds_a_server_that_trickles_its_headers() -> None:
+    """A byte of header every 0.2 s resets any per-read timeout; the fetch's own limit still ends
+    it, so a slow host cannot hold the run (and the desk's lock) for longer than fetch_timeout."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def trickle() -> None:
+        connection, _ = listener.accept()
+        connection.recv(4096)
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 300:  # at most a minute, then it gives up
+            if stop.is_set():
+                break
+            try:
+                connection.sendall(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.2)
+        connection.close()
+
+    server = threading.Thread(target=trickle, daemon=True)
+    server.start()
+    try:
+        with pytest.raises(InputError, match=r"took longer than the fetch time limit \(1 s, fetch_timeout\)"):
+            fetch(
+                f"http://127.0.0.1:{listener.getsockname()[1]}/slow.html", FetchPolicy(allow=("127.0.0.1",), timeout=1)
+            )
+    finally:
+        stop.set()
+        listener.close()

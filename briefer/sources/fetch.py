@@ -13,7 +13,9 @@ bytes we fetched.
 from __future__ import annotations
 
 import ipaddress
+import queue
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,8 +128,32 @@ def _get_pinned(client: httpx2.Client, url: str, addresses: list[str]) -> Iterat
 
 
 def fetch(url: str, policy: FetchPolicy) -> Fetched:
-    """GET with the guard on every hop, a byte cap while reading, and a wall-clock limit."""
+    """GET with the guard on every hop, a byte cap while reading, and a wall-clock limit on the
+    whole fetch. The HTTP client's timeouts are per read, so a server that trickles its headers
+    a byte at a time never trips them: the fetch runs in a thread of its own, and the caller
+    stops waiting at the limit (the thread, a daemon, ends when the server gives up)."""
     deadline = time.monotonic() + policy.timeout
+    outcome: queue.Queue[Fetched | BaseException] = queue.Queue(maxsize=1)
+
+    def work() -> None:
+        try:
+            outcome.put(_follow(url, policy, deadline))
+        except BaseException as exc:  # handed to the caller, who raises it
+            outcome.put(exc)
+
+    threading.Thread(target=work, name="briefer-fetch", daemon=True).start()
+    try:
+        result = outcome.get(timeout=policy.timeout)
+    except queue.Empty:
+        raise InputError(
+            f"{url}: took longer than the fetch time limit ({policy.timeout:g} s, fetch_timeout)"
+        ) from None
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _follow(url: str, policy: FetchPolicy, deadline: float) -> Fetched:
     # No connection is kept for a later hop: one verified for a host must not carry another's request.
     with httpx2.Client(
         timeout=policy.timeout,
