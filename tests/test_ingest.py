@@ -85,3 +85,13 @@ def test_markdown_front_matter_gives_title_url_and_date_not_a_title_of_dashes(tm
     assert article.title == "Lyon opens tram line T10"
     assert article.url == "https://example.org/t10" and article.published == "2026-11-26"
     assert article.text.startswith("The T10 tram line") and "---" not in article.text
+
+
+def test_a_local_file_over_max_source_bytes_is_refused_by_name_and_the_rest_read(tmp_path: Path) -> None:
+    """A 60 MB Markdown file dropped in the sources folder once took the dry run 2 minutes and
+    1.7 GB, and the real run thousands of model calls: it is refused before it is read."""
+    (tmp_path / "huge.md").write_text("# Minutes\n\n" + "The council met again. " * 300_000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Tram line approved\n\nThe council approved a tram line.", encoding="utf-8")
+    articles, rejected = read_sources([str(tmp_path)], max_source_bytes=1_000_000)
+    assert [a.title for a in articles] == ["Tram line approved"]
+    assert rejected == [f"{tmp_path / 'huge.md'}: larger than 1000000 bytes (max_source_bytes); not read"]

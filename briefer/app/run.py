@@ -74,7 +74,7 @@ def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None 
         max_entries=settings.feed_max_entries,
         allow=settings.fetch_allow,
     )
-    articles, rejected = read_sources(sources, policy)
+    articles, rejected = read_sources(sources, policy, settings.max_source_bytes)
     if not articles:
         raise InputError(
             "no readable article in " + ", ".join(sources) + (": " + "; ".join(rejected) if rejected else "")

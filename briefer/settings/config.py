@@ -78,6 +78,7 @@ class Settings(BaseModel):
     # Fetching URLs and feeds.
     fetch_allow: tuple[str, ...] = ()  # hosts or CIDRs the internal-address guard lets through
     fetch_max_bytes: int = Field(5_000_000, ge=1000)
+    max_source_bytes: int = Field(5_000_000, ge=1000)  # a local file or stdin larger than this is no article
     fetch_timeout: float = Field(20.0, gt=0)
     feed_max_entries: int = Field(20, ge=1)
     # The embedded default model: runtime and weights are settings, not constants.

@@ -172,8 +172,11 @@ def _expand(sources: Iterable[str]) -> Iterator[Path | str | InputError]:
             yield InputError(f"{source}: no such file or folder")
 
 
-def read_sources(sources: Iterable[str], policy: FetchPolicy | None = None) -> tuple[list[Article], list[str]]:
-    """Read every source. Unreadable ones are reported (one line each), not fatal."""
+def read_sources(
+    sources: Iterable[str], policy: FetchPolicy | None = None, max_source_bytes: int = 5_000_000
+) -> tuple[list[Article], list[str]]:
+    """Read every source. Unreadable ones, and files too large to be an article, are reported
+    (one line each), not fatal."""
     policy = policy or FetchPolicy()
     articles: dict[str, Article] = {}
     rejected: list[str] = []
@@ -188,17 +191,26 @@ def read_sources(sources: Iterable[str], policy: FetchPolicy | None = None) -> t
                 rejected.extend(problems)
                 continue
             if isinstance(item, str):  # "-": a URL was handled above
-                article = parse_article(_decode(sys.stdin.buffer.read(), "stdin"), "stdin", ".txt")
+                raw = sys.stdin.buffer.read(max_source_bytes + 1)
+                if len(raw) > max_source_bytes:
+                    raise _too_large("stdin", max_source_bytes)
+                article = parse_article(_decode(raw, "stdin"), "stdin", ".txt")
             else:
                 suffix = item.suffix.lower()
                 if suffix not in SUFFIXES:
                     raise InputError(f"{item}: unsupported file type '{suffix}' (use {', '.join(SUFFIXES)})")
+                if item.stat().st_size > max_source_bytes:  # refused before a byte of it is read
+                    raise _too_large(str(item), max_source_bytes)
                 article = parse_article(_decode(item.read_bytes(), str(item)), str(item), suffix)
         except InputError as exc:
             rejected.append(exc.message)
             continue
         _add(articles, article)
     return list(articles.values()), rejected
+
+
+def _too_large(source: str, max_source_bytes: int) -> InputError:
+    return InputError(f"{source}: larger than {max_source_bytes} bytes (max_source_bytes); not read")
 
 
 def _add(articles: dict[str, Article], article: Article) -> None:
