@@ -12,6 +12,7 @@ import pytest
 from conftest import FIXTURES
 from stories import EVENT_EN, EVENT_UK, article, templated
 
+from briefer.core.errors import TemporaryError
 from briefer.sources.ingest import parse_article
 from briefer.stories.memory import FILE, StoryMemory
 from briefer.stories.story import facts_from_json, facts_json, story_facts
@@ -257,3 +258,26 @@ def test_a_briefing_json_that_cannot_be_read_is_left_out_and_named(tmp_path: Pat
     memory.close()
     assert note.startswith("memory rebuilt from 3 days of briefing.json (was missing)")
     assert note.endswith("unreadable, left out: 2026-03-15/briefing.json (JSONDecodeError)")
+
+
+def test_a_memory_locked_by_another_run_is_waited_for_not_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    """A lock held longer than LOCK_WAIT is another desk writing, not a broken file: the run
+    stops to try again later (exit 75), and the live file and that writer's journal stay."""
+    import briefer.stories.memory
+
+    monkeypatch.setattr(briefer.stories.memory, "LOCK_WAIT", 0.0)
+    _two_published_days(tmp_path)
+    memory, _ = StoryMemory.open(tmp_path, "city")
+    memory.record(WEDNESDAY, facts(TARTU_DEARER), ["en"])
+    memory.close()
+    before = (tmp_path / FILE).read_bytes()
+    with sqlite3.connect(tmp_path / FILE, isolation_level=None) as other_desk:
+        other_desk.execute("BEGIN EXCLUSIVE")
+        other_desk.execute("DELETE FROM names")  # a write under way: its journal is on disk
+        journal = tmp_path / f"{FILE}-journal"
+        assert journal.exists()
+        with pytest.raises(TemporaryError, match="locked by another run"):
+            StoryMemory.open(tmp_path, "city")
+        assert journal.exists()
+        other_desk.execute("ROLLBACK")
+    assert (tmp_path / FILE).read_bytes() == before

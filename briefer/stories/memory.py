@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Sequence
 
+from briefer.core.errors import TemporaryError
 from briefer.core.files import TEMP_SUFFIX
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
 
@@ -63,6 +64,12 @@ PRAGMA user_version = {SCHEMA_VERSION};
 
 class MemoryUnreadable(Exception):
     """Not a memory this version can read; the reason says why, and the memory is rebuilt."""
+
+
+def _locked(error: sqlite3.Error) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and any(
+        word in str(error) for word in ("database is locked", "database table is locked", "busy")
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -247,7 +254,13 @@ class StoryMemory:
         else:
             try:
                 db, note, saved = _connect(path), "", True
-            except (sqlite3.Error, MemoryUnreadable) as error:
+            except sqlite3.Error as error:
+                if _locked(error):  # another desk writing: its file and journal are live, not broken
+                    raise TemporaryError(
+                        f"{path} is locked by another run (waited {LOCK_WAIT:g} s); try again later"
+                    ) from None
+                db, note, saved = _rebuild(out_dir, f"was unreadable: {error}")
+            except MemoryUnreadable as error:
                 db, note, saved = _rebuild(out_dir, f"was unreadable: {error}")
         return cls(db, desk, path if saved else None), note
 
