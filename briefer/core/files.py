@@ -4,6 +4,7 @@ file goes to a temp beside it, is synced, and is renamed into place."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -27,20 +28,28 @@ _DIR_MODE = _FILE_MODE | (0o111 & (_FILE_MODE >> 2))  # x wherever r: 0755 under
 
 
 def replace_folder(source: Path, target: Path) -> Path:
-    """`target` becomes a copy of the files in `source`, swapped in by two renames: readers
-    find the old folder or the new one, never half of each."""
-    import shutil
-
-    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-new-"))
-    for path in source.iterdir():
-        if path.is_file() and not path.name.startswith("."):
-            shutil.copy2(path, fresh / path.name)
-    fresh.chmod(_DIR_MODE)
-    old = target.parent / f".{target.name}-old-{fresh.name.rsplit('-', 1)[-1]}"
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    """`target` becomes a copy of the files in `source`. `target` is a link to a hidden folder,
+    and the link is swapped by one rename: readers find the old day or the new one, never a
+    gap between two renames and never half of each. A copy that fails (a full disk) leaves
+    nothing behind, and the old folder stays."""
+    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-"))
+    link = target.parent / f"{fresh.name}.link"
+    try:
+        for path in source.iterdir():
+            if path.is_file() and not path.name.startswith("."):
+                shutil.copy2(path, fresh / path.name)
+        fresh.chmod(_DIR_MODE)
+        os.symlink(fresh.name, link)  # relative: the output folder may be moved or served elsewhere
+        if target.is_dir() and not target.is_symlink():  # an older briefer's real folder, once
+            shutil.rmtree(target)
+        os.replace(link, target)
+    except BaseException:
+        link.unlink(missing_ok=True)
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    for stale in target.parent.glob(f".{target.name}-*"):  # the previous copy, and any a killed run left
+        if stale != fresh and stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
     return target
 
 
