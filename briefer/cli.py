@@ -363,7 +363,7 @@ def entry() -> None:
         )
         sys.exit(EXIT_TEMPORARY if full else EXIT_NOTHING_WRITTEN)
     except BrieferError as exc:
-        click.echo(f"briefer: error: {exc}", err=True)
+        click.echo(f"briefer: {'error: ' if exc.exit_code != EXIT_OK else ''}{exc}", err=True)
         sys.exit(exc.exit_code)
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("briefer: interrupted; nothing half-written was left", err=True)

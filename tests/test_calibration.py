@@ -16,7 +16,7 @@ from conftest import FIXTURES
 from fake_openai import FakeOpenAI, Step
 
 from briefer.cli import main, run_briefing
-from briefer.core.errors import ConfigError
+from briefer.core.errors import ConfigError, UsageError
 from briefer.measure import calibration
 from briefer.settings.config import SUPPORTED_LANGUAGES, load_settings
 
@@ -138,3 +138,29 @@ def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> N
     assert not any(
         r.body.get("messages", [{}])[-1].get("content", "").startswith("Your reply failed") for r in fake.requests
     )  # no re-asks: every reference passed at once
+
+
+# ---- the sealed part: measured once, at first sight ----
+
+
+def test_the_sealed_set_is_what_its_first_sight_measured() -> None:
+    """Its figures were recorded by the first measurement, before any tuning could see it; an
+    edit to a sealed reference or article (or one added or removed) would make that figure a
+    lie, so the files must still be the ones measured."""
+    record = calibration.read_first_sight(FIXTURES)
+    assert record is not None, "measure the sealed set once: briefer check --calibration-only --first-sight"
+    assert calibration.sealed_files(FIXTURES) == record["files"]
+    sealed = calibration.load_sealed(FIXTURES)
+    assert sorted(case.name for case in sealed) == record["articles"]
+    assert len(sealed) >= 10 and {case.article.lang for case in sealed} == set(SUPPORTED_LANGUAGES)
+    tuned = {case.name for case in calibration.load_cases(FIXTURES)}
+    assert tuned.isdisjoint(record["articles"])
+
+
+def test_the_first_sight_is_taken_once(tmp_path: Path) -> None:
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, fixtures)
+    before = (fixtures / calibration.SEALED / calibration.FIRST_SIGHT).read_bytes()
+    with pytest.raises(UsageError, match="first sight is taken once"):
+        calibration.record_first_sight(fixtures, [], "a later commit")
+    assert (fixtures / calibration.SEALED / calibration.FIRST_SIGHT).read_bytes() == before

@@ -74,21 +74,24 @@ def test_an_article_url_is_fetched_and_extracted(site: Site) -> None:
 
 
 def test_a_feed_is_followed_to_its_articles_and_a_dead_entry_does_not_stop_it(site: Site) -> None:
-    articles, rejected = read_sources([f"{site.base}/feed.xml"], LOCAL)
+    articles, rejections = read_sources([f"{site.base}/feed.xml"], LOCAL)
+    rejected = [str(rejection) for rejection in rejections]
     assert sorted(a.title for a in articles) == ["Bridge closes", "Tram line opens"]
     assert len(rejected) == 1 and "missing.html" in rejected[0] and "404" in rejected[0]
     assert any(a.published and "2026" in a.published for a in articles)
 
 
 def test_a_broken_feed_is_skipped_with_a_message_and_the_rest_goes_on(site: Site) -> None:
-    articles, rejected = read_sources([f"{site.base}/broken.xml", f"{site.base}/story.html"], LOCAL)
+    articles, rejections = read_sources([f"{site.base}/broken.xml", f"{site.base}/story.html"], LOCAL)
+    rejected = [str(rejection) for rejection in rejections]
     assert [a.title for a in articles] == ["Council approves tram line"]
     assert len(rejected) == 1 and "broken.xml" in rejected[0]
 
 
 def test_an_entity_bomb_fails_fast(site: Site) -> None:
     started = time.monotonic()
-    articles, rejected = read_sources([f"{site.base}/bomb.xml"], LOCAL)
+    articles, rejections = read_sources([f"{site.base}/bomb.xml"], LOCAL)
+    rejected = [str(rejection) for rejection in rejections]
     assert time.monotonic() - started < 10
     assert not articles and "bomb.xml" in rejected[0]
 

@@ -27,7 +27,8 @@ def test_empty_and_binary_files_are_rejected_by_name(tmp_path: Path) -> None:
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\x00\x00\x01binary")
     (tmp_path / "latin1.txt").write_bytes("Zürich".encode("latin-1"))
     (tmp_path / "good.txt").write_text("Title\n\nSome text of the article.")
-    articles, rejected = read_sources([str(tmp_path)])
+    articles, rejections = read_sources([str(tmp_path)])
+    rejected = [str(rejection) for rejection in rejections]
     assert [Path(a.source).name for a in articles] == ["good.txt"]
     assert any("empty.txt" in line and "empty" in line for line in rejected)
     assert any("image.txt" in line and "binary" in line for line in rejected)
@@ -92,6 +93,7 @@ def test_a_local_file_over_max_source_bytes_is_refused_by_name_and_the_rest_read
     1.7 GB, and the real run thousands of model calls: it is refused before it is read."""
     (tmp_path / "huge.md").write_text("# Minutes\n\n" + "The council met again. " * 300_000, encoding="utf-8")
     (tmp_path / "small.txt").write_text("Tram line approved\n\nThe council approved a tram line.", encoding="utf-8")
-    articles, rejected = read_sources([str(tmp_path)], max_source_bytes=1_000_000)
+    articles, rejections = read_sources([str(tmp_path)], max_source_bytes=1_000_000)
+    rejected = [str(rejection) for rejection in rejections]
     assert [a.title for a in articles] == ["Tram line approved"]
     assert rejected == [f"{tmp_path / 'huge.md'}: larger than 1000000 bytes (max_source_bytes); not read"]

@@ -20,7 +20,17 @@ from typing import Callable, ContextManager, Iterator
 
 from briefer.app import schedule
 from briefer.briefing import pipeline, prompts
-from briefer.core.errors import EXIT_TEMPORARY, ConfigError, InputError, TemporaryError
+from briefer.core.errors import (
+    EXIT_TEMPORARY,
+    BrieferError,
+    BudgetSpentError,
+    ConfigError,
+    InputError,
+    MissingSource,
+    NothingToBrief,
+    SourceUnavailable,
+    TemporaryError,
+)
 from briefer.core.files import write_atomic
 from briefer.core.models import Article, Standing
 from briefer.core.report import RunReport
@@ -74,11 +84,10 @@ def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None 
         max_entries=settings.feed_max_entries,
         allow=settings.fetch_allow,
     )
-    articles, rejected = read_sources(sources, policy, settings.max_source_bytes)
+    articles, rejections = read_sources(sources, policy, settings.max_source_bytes)
+    rejected = [rejection.message for rejection in rejections]
     if not articles:
-        raise InputError(
-            "no readable article in " + ", ".join(sources) + (": " + "; ".join(rejected) if rejected else "")
-        )
+        raise _nothing_readable(sources, rejections)
     articles, merged = merge_duplicates(articles)
     day = run_day(settings)
     ranked = ranking.rank(articles, _novelties(articles, memory, day), settings.priority, day)
@@ -86,10 +95,24 @@ def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None 
     if settings.repeats == "skip":
         ranked, repeats = _without_repeats(ranked)
         ranked_out += repeats
+    if not ranked and ranked_out:
+        raise NothingToBrief(f"nothing new to brief: {len(ranked_out)} stories are repeats the desk skips (repeats)")
     articles, skipped, estimate = budget.within_budget([article for article, _ in ranked], settings)
     if not articles:
-        raise InputError(f"every article is over the budget or a repeat the desk skips ({estimate.line})")
+        raise BudgetSpentError(f"every article is over the budget ({estimate.line})")
     return Plan(articles, rejected, merged, skipped, estimate, {a.id: s for a, s in ranked}, ranked_out)
+
+
+def _nothing_readable(sources: list[str], rejections: list[InputError]) -> BrieferError:
+    """Why no article could be read, with the exit code cron acts on: 75 when a source may be
+    readable later, 2 when the command line named only paths that are not there, else 1."""
+    line = "no readable article in " + ", ".join(sources)
+    line += (": " + "; ".join(r.message for r in rejections)) if rejections else ""
+    if any(isinstance(r, SourceUnavailable) for r in rejections):
+        return SourceUnavailable(line + "; try again later")
+    if rejections and all(isinstance(r, MissingSource) for r in rejections):
+        return MissingSource(line)
+    return BrieferError(line)
 
 
 def run_day(settings: Settings) -> Date:

@@ -42,6 +42,22 @@ class InputError(BrieferError):
     exit_code = EXIT_USAGE
 
 
+class SourceUnavailable(InputError):
+    """A source that may be readable later: its host not found or not answering, HTTP 429 or 5xx."""
+
+    exit_code = EXIT_TEMPORARY
+
+
+class MissingSource(InputError):
+    """A path given on the command line that is not there."""
+
+
+class NothingToBrief(BrieferError):
+    """Every story today is a repeat the desk skips: done, nothing to retry."""
+
+    exit_code = EXIT_OK
+
+
 class ConfigError(BrieferError):
     """A setting is wrong: no model, bad key, unknown model, bad prompt file."""
 

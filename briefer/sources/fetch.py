@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 import feedparser
 import httpx2
 
-from briefer.core.errors import InputError
+from briefer.core.errors import InputError, SourceUnavailable
 
 USER_AGENT = "briefer/0.1 (+news briefing summariser)"
 
@@ -83,7 +83,7 @@ def _resolve(target: httpx2.URL, url: str) -> list[str]:
             target.raw_host.decode("ascii"), target.port or (443 if target.scheme == "https" else 80)
         )
     except socket.gaierror:
-        raise InputError(f"{url}: host {target.host} not found") from None
+        raise SourceUnavailable(f"{url}: host {target.host} not found") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
@@ -145,7 +145,7 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
     try:
         result = outcome.get(timeout=policy.timeout)
     except queue.Empty:
-        raise InputError(
+        raise SourceUnavailable(
             f"{url}: took longer than the fetch time limit ({policy.timeout:g} s, fetch_timeout)"
         ) from None
     if isinstance(result, BaseException):
@@ -169,7 +169,9 @@ def _follow(url: str, policy: FetchPolicy, deadline: float) -> Fetched:
                         url = urljoin(url, response.headers["location"])
                         continue
                     if response.status_code != 200:
-                        raise InputError(f"{url}: HTTP {response.status_code}")
+                        transient = response.status_code == 429 or response.status_code >= 500
+                        error = SourceUnavailable if transient else InputError
+                        raise error(f"{url}: HTTP {response.status_code}")
                     body = _read_capped(response, policy.max_bytes, deadline, url)
                     charset = response.charset_encoding or "utf-8"
                     return Fetched(
@@ -178,7 +180,7 @@ def _follow(url: str, policy: FetchPolicy, deadline: float) -> Fetched:
                         text=body.decode(charset, errors="replace"),
                     )
             except httpx2.HTTPError as exc:
-                raise InputError(f"{url}: fetch failed ({type(exc).__name__})") from None
+                raise SourceUnavailable(f"{url}: fetch failed ({type(exc).__name__})") from None
     raise InputError(f"{url}: more than {policy.max_redirects} redirects")
 
 
@@ -189,7 +191,7 @@ def _read_capped(response: httpx2.Response, max_bytes: int, deadline: float, url
         if size > max_bytes:
             raise InputError(f"{url}: larger than {max_bytes} bytes (fetch_max_bytes)")
         if time.monotonic() > deadline:
-            raise InputError(f"{url}: took longer than the fetch time limit")
+            raise SourceUnavailable(f"{url}: took longer than the fetch time limit")
         chunks.append(chunk)
     return b"".join(chunks)
 

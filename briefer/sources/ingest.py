@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from briefer.core.errors import ConfigError, InputError
+from briefer.core.errors import ConfigError, InputError, MissingSource, SourceUnavailable
 from briefer.core.models import Article
 from briefer.lang.langid import detect_language
 from briefer.settings.config import load_yaml
@@ -124,21 +124,23 @@ def _is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def _from_url(url: str, policy: FetchPolicy) -> tuple[list[Article], list[str]]:
+def _from_url(url: str, policy: FetchPolicy) -> tuple[list[Article], list[InputError]]:
     """A URL is an article page or a feed; a feed's entries are followed to their articles.
     Returns the articles and one line per entry that could not be read."""
     fetched = fetch(url, policy)
     if not looks_like_feed(fetched):
         return [_article_from_page(fetched.text, fetched.url, None, None)], []
-    articles, problems = [], []
+    articles: list[Article] = []
+    problems: list[InputError] = []
     for entry in feed_entries(fetched, policy):
         try:
             page = fetch(entry.link, policy)
             articles.append(_article_from_page(page.text, page.url, entry.title, entry.published))
         except InputError as exc:
-            problems.append(f"{exc.message} (entry of {url})")
+            problems.append(type(exc)(f"{exc.message} (entry of {url})"))
     if not articles:
-        raise InputError(f"{url}: feed has no entry that could be read")
+        unavailable = any(isinstance(p, SourceUnavailable) for p in problems)
+        raise (SourceUnavailable if unavailable else InputError)(f"{url}: feed has no entry that could be read")
     return articles, problems
 
 
@@ -169,17 +171,17 @@ def _expand(sources: Iterable[str]) -> Iterator[Path | str | InputError]:
         elif path.is_file():
             yield path
         else:
-            yield InputError(f"{source}: no such file or folder")
+            yield MissingSource(f"{source}: no such file or folder")
 
 
 def read_sources(
     sources: Iterable[str], policy: FetchPolicy | None = None, max_source_bytes: int = 5_000_000
-) -> tuple[list[Article], list[str]]:
+) -> tuple[list[Article], list[InputError]]:
     """Read every source. Unreadable ones, and files too large to be an article, are reported
     (one line each), not fatal."""
     policy = policy or FetchPolicy()
     articles: dict[str, Article] = {}
-    rejected: list[str] = []
+    rejected: list[InputError] = []
     for item in _expand(sources):
         try:
             if isinstance(item, InputError):
@@ -203,7 +205,7 @@ def read_sources(
                     raise _too_large(str(item), max_source_bytes)
                 article = parse_article(_decode(item.read_bytes(), str(item)), str(item), suffix)
         except InputError as exc:
-            rejected.append(exc.message)
+            rejected.append(exc)
             continue
         _add(articles, article)
     return list(articles.values()), rejected
