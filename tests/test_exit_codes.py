@@ -5,13 +5,16 @@ command line itself."""
 from __future__ import annotations
 
 import socket
+from datetime import date
 from pathlib import Path
 
 import pytest
+from briefs import ARTICLE, reply_for
+from fake_openai import FakeOpenAI, Step
 from site_server import Site
 
 from briefer.cli import run_briefing
-from briefer.core.errors import EXIT_OK, EXIT_TEMPORARY, EXIT_USAGE, BrieferError
+from briefer.core.errors import EXIT_OK, EXIT_TEMPORARY, EXIT_USAGE, BrieferError, NothingToBrief
 from briefer.settings.config import load_settings
 
 
@@ -67,3 +70,27 @@ def test_sources_that_can_never_be_read_are_no_usage_error(tmp_path: Path, text:
     (tmp_path / "in" / "empty.txt").write_text(text, encoding="utf-8")
     code = _exit_code(_settings(tmp_path), [str(tmp_path / "in")])
     assert code not in (EXIT_TEMPORARY, EXIT_OK, EXIT_USAGE)
+
+
+def test_a_day_of_repeats_the_desk_skips_is_done_with_a_line_saying_so(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        first = load_settings(
+            {
+                "out_dir": tmp_path / "out",
+                "date": "2026-03-13",
+                "languages": "en",
+                "base_url": fake.base_url,
+                "model": "m",
+                "cache_dir": tmp_path / "cache",
+                "repeats": "skip",
+            },
+            environ={},
+        )
+        assert _exit_code(first, [str(tmp_path / "in")]) == EXIT_OK
+        asked = len(fake.requests)
+        with pytest.raises(NothingToBrief, match="nothing new to brief: 1 stories are repeats") as stopped:
+            run_briefing(first.model_copy(update={"date": date(2026, 3, 14)}), [str(tmp_path / "in")])
+    assert stopped.value.exit_code == EXIT_OK
+    assert len(fake.requests) == asked  # no model call for a repeat
