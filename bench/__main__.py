@@ -191,7 +191,7 @@ def figure_6() -> None:
 
 
 def main() -> None:
-    which = set(sys.argv[1:]) or {"1", "3", "4", "2", "5", "6"}
+    which = set(sys.argv[1:]) or {"1", "3", "4", "2", "5", "6", "7"}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
         work = Path(tmp)
@@ -201,6 +201,10 @@ def main() -> None:
             figure_4(work)
         if "6" in which:
             figure_6()
+        if "7" in which:
+            from bench.year import figure_7
+
+            figure_7(work)
         if which & {"2", "5"}:
             from bench.embedded import figures_2_and_5
 

@@ -5,9 +5,11 @@ re-ask loop (owned by briefer). Every request is recorded with its arrival time.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -15,6 +17,7 @@ from fake_openai import FakeOpenAI, Step
 
 from briefer.core.errors import EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError
 from briefer.core.models import Usage
+from briefer.model.cache import ReplyStore, request_key
 from briefer.model.llm import LLM, Reply
 from briefer.model.reask import parse_json_reply
 
@@ -382,3 +385,18 @@ def test_parse_json_reply_says_why_there_is_no_object(content: str, finish_reaso
     value, problem = parse_json_reply(_reply(content, finish_reason))
     assert value is None
     assert says in problem
+
+
+def test_the_reply_cache_is_pruned_by_age_then_by_size(tmp_path: Path) -> None:
+    store = ReplyStore(tmp_path / "replies")
+    day = 86400.0
+    for index, age_days in enumerate([40, 10, 5, 1]):
+        key = request_key("m", [{"role": "user", "content": str(index)}], {}, None)
+        store.put(key, {"content": "x" * 1000})
+        os.utime(store._path(key), (1e9 - age_days * day, 1e9 - age_days * day))
+    kept = lambda: sorted(p.stem for p in (tmp_path / "replies").glob("*/*.json"))  # noqa: E731
+    assert len(kept()) == 4
+    assert store.expire(max_age_days=30, max_bytes=10**9, now=1e9) == 1  # the 40-day-old one
+    assert store.expire(max_age_days=30, max_bytes=2500, now=1e9) == 1  # then the least recently used
+    newest = request_key("m", [{"role": "user", "content": "3"}], {}, None)
+    assert newest in kept() and len(kept()) == 2

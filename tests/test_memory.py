@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -281,3 +281,30 @@ def test_a_memory_locked_by_another_run_is_waited_for_not_rebuilt(tmp_path: Path
         assert journal.exists()
         other_desk.execute("ROLLBACK")
     assert (tmp_path / FILE).read_bytes() == before
+
+
+def test_the_memory_keeps_its_days_and_forgets_older_stories(tmp_path: Path) -> None:
+    """A year of mornings must not grow the file, and a day's work with it, without end: a
+    story unseen for longer than memory_days is new again, and its rows are gone."""
+    memory, _ = StoryMemory.open(tmp_path, "city", keep_days=30)
+    memory.record(MONDAY, facts(TARTU), ["en"])
+    memory.close()
+    later = MONDAY + timedelta(days=31)
+    memory, _ = StoryMemory.open(tmp_path, "city", keep_days=30)
+    memory.record(later, facts(LYON), ["en"])
+    memory.close()
+    with sqlite3.connect(tmp_path / FILE) as db:
+        assert {row[0] for row in db.execute("SELECT day FROM stories")} == {later.isoformat()}
+        assert {row[0] for row in db.execute("SELECT DISTINCT day FROM names")} == {later.isoformat()}
+    memory, _ = StoryMemory.open(tmp_path, "city", keep_days=30)
+    assert memory.classify(facts(TARTU), later + timedelta(days=1)).kind == "new"
+    assert memory.classify(facts(LYON), later + timedelta(days=1)).kind == "repeat"
+    memory.close()
+
+
+def test_a_rebuild_reads_only_the_kept_days(tmp_path: Path) -> None:
+    _two_published_days(tmp_path)  # Monday and Tuesday
+    _briefing(tmp_path, MONDAY + timedelta(days=60), [(LYON, [("en", "passed")])], "city")
+    memory, note = StoryMemory.open(tmp_path, "city", keep_days=30)
+    memory.close()
+    assert note.startswith("memory rebuilt from 1 day of briefing.json (was missing)"), note

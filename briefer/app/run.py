@@ -168,7 +168,7 @@ def brief_sources(
         check_environment(settings.deliver)  # a missing secret stops the run before it spends anything
     day, notes = run_day(settings), []
     with _run_lock(settings.desk_dir):
-        memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk)
+        memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk, settings.memory_days)
         try:
             plan = plan_run(settings, sources, memory)
             report = _brief_plan(settings, plan, day, use_batch, progress, notes)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,10 @@ class ReplyStore:
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
         self.touched.add(key)
+        try:
+            os.utime(self._path(key))  # a reply still asked for is kept longest (expire)
+        except OSError:
+            pass  # a read-only store (the recordings of an installed copy) is fine as it is
         return entry
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
@@ -55,6 +61,26 @@ class ReplyStore:
             if path.stem not in self.touched:
                 path.unlink()
                 removed += 1
+        return removed
+
+    def expire(self, max_age_days: float, max_bytes: int, now: float | None = None) -> int:
+        """The reply cache kept bounded: replies not used for `max_age_days` go, then the least
+        recently used until the rest fits `max_bytes`. Returns how many were deleted."""
+        now = time.time() if now is None else now
+        entries = []
+        for path in self.root.glob("*/*.json"):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            entries.append((info.st_mtime, info.st_size, path))
+        entries.sort()  # least recently used first
+        total, removed = sum(size for _, size, _ in entries), 0
+        for used, size, path in entries:
+            if used >= now - max_age_days * 86400 and total <= max_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total, removed = total - size, removed + 1
         return removed
 
     def clean_stale_temp_files(self) -> int:

@@ -21,6 +21,7 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
     store = ReplyStore(settings.cache_dir / "replies") if settings.reply_cache else None
     if store:
         store.clean_stale_temp_files()
+        store.expire(settings.reply_cache_days, settings.reply_cache_mb * 1_000_000)
     spending = Spending(settings) if settings.budget else None
     if not settings.base_url:  # settings.uses_embedded_model
         with embedded_server(settings) as server:

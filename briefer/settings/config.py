@@ -40,6 +40,7 @@ class Settings(BaseModel):
     max_items: int | None = Field(None, ge=1)  # brief the top this many stories; the rest are "ranked out"
     priority: tuple[str, ...] = ()  # terms that rank a story higher (a region, a beat, a name)
     repeats: Literal["list", "skip"] = "list"  # a story seen before with nothing new: listed compactly, or left out
+    memory_days: int = Field(90, ge=7)  # the story memory keeps this many days: older stories are new again
     feed_days: int = Field(7, ge=1, le=366)  # days the stable out/feed.<lang>.atom holds
     # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
     # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
@@ -75,6 +76,8 @@ class Settings(BaseModel):
     requests_per_minute: int = Field(0, ge=0)  # client-side rate limits; 0: none (headers still count)
     tokens_per_minute: int = Field(0, ge=0)
     reply_cache: bool = True  # a rerun with the same inputs asks the model nothing
+    reply_cache_days: int = Field(30, ge=1)  # replies unused this long are deleted at the start of a run
+    reply_cache_mb: int = Field(500, ge=1)  # then the least recently used, until the cache fits
     # Fetching URLs and feeds.
     fetch_allow: tuple[str, ...] = ()  # hosts or CIDRs the internal-address guard lets through
     fetch_max_bytes: int = Field(5_000_000, ge=1000)

@@ -21,7 +21,7 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Sequence
 
@@ -38,6 +38,7 @@ LOCK_WAIT = 30.0  # seconds to wait for another desk writing the same file
 CANDIDATES = 20  # earlier stories weighed per article, those sharing the most names first
 PUBLISHED = ("passed", "flagged")
 DEFAULT_DESK = "briefer"  # briefing.json written before desks were named
+KEEP_DAYS = 90  # a story unseen for longer is new again; what bounds the file and a day's work
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,14 @@ def _remember(db: sqlite3.Connection, desk: str, day: date, facts: StoryFacts, l
     _write(db, desk, day, _match(db, desk, facts, day) or facts.key, facts, langs)
 
 
-def _published_days(out_dir: Path) -> tuple[list[tuple[date, dict]], list[str]]:
-    """(every briefing.json, the default desk's (out/<day>/) and each named desk's
-    (out/<desk>/<day>/), oldest day first; those unreadable)."""
+def _published_days(out_dir: Path, keep_days: int) -> tuple[list[tuple[date, dict]], list[str]]:
+    """(every briefing.json of the last `keep_days` days, the default desk's (out/<day>/) and
+    each named desk's (out/<desk>/<day>/), oldest day first; those unreadable)."""
     found = [*out_dir.glob(f"{_DAY}/briefing.json"), *out_dir.glob(f"*/{_DAY}/briefing.json")]
+    newest = max((path.parent.name for path in found), default="")
+    since = _cutoff(date.fromisoformat(newest), keep_days) if newest else ""
     days, unreadable = [], []
-    for path in sorted(found):
+    for path in sorted(p for p in found if p.parent.name >= since):
         day = path.parent.name
         try:
             days.append((date.fromisoformat(day), json.loads(path.read_text(encoding="utf-8"))))
@@ -197,11 +200,15 @@ def _published_stories(document: object) -> Iterator[tuple[str, StoryFacts, list
             yield desk, facts, langs
 
 
-def _rebuild(out_dir: Path, reason: str) -> tuple[sqlite3.Connection, str, bool]:
+def _cutoff(newest: date, keep_days: int) -> str:
+    return (newest - timedelta(days=keep_days)).isoformat()
+
+
+def _rebuild(out_dir: Path, reason: str, keep_days: int) -> tuple[sqlite3.Connection, str, bool]:
     """(a new memory from the days' briefing.json, a note saying so, whether it is saved).
     Written beside the old file and renamed over it; if it cannot be saved, it is kept in
     memory for this run."""
-    days, unreadable = _published_days(out_dir)
+    days, unreadable = _published_days(out_dir, keep_days)
     count = len({day for day, _ in days})
     note = f"memory rebuilt from {count} day{'' if count == 1 else 's'} of briefing.json ({reason})"
     note += f"; unreadable, left out: {', '.join(unreadable)}" if unreadable else ""
@@ -240,17 +247,17 @@ class StoryMemory:
     stories until close() writes them in one short transaction (other desks may share the
     file)."""
 
-    def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None) -> None:
-        self._db, self.desk, self._path = db, desk, path
+    def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None, keep_days: int = KEEP_DAYS) -> None:
+        self._db, self.desk, self._path, self.keep_days = db, desk, path, keep_days
         self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
         self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
     @classmethod
-    def open(cls, out_dir: Path, desk: str) -> tuple[StoryMemory, str]:
+    def open(cls, out_dir: Path, desk: str, keep_days: int = KEEP_DAYS) -> tuple[StoryMemory, str]:
         """(the memory, "" or a note that it was rebuilt and why)."""
         path = out_dir / FILE
         if not path.exists():
-            db, note, saved = _rebuild(out_dir, "was missing")
+            db, note, saved = _rebuild(out_dir, "was missing", keep_days)
         else:
             try:
                 db, note, saved = _connect(path), "", True
@@ -259,10 +266,10 @@ class StoryMemory:
                     raise TemporaryError(
                         f"{path} is locked by another run (waited {LOCK_WAIT:g} s); try again later"
                     ) from None
-                db, note, saved = _rebuild(out_dir, f"was unreadable: {error}")
+                db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
             except MemoryUnreadable as error:
-                db, note, saved = _rebuild(out_dir, f"was unreadable: {error}")
-        return cls(db, desk, path if saved else None), note
+                db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
+        return cls(db, desk, path if saved else None, keep_days), note
 
     def _story(self, facts: StoryFacts, day: date) -> str | None:
         if (day, facts.key) not in self._stories:
@@ -292,6 +299,11 @@ class StoryMemory:
         story = self._story(facts, day) or facts.key
         self._pending[day, story] = (facts, tuple(languages))
 
+    def _forget_before(self, cutoff: str) -> None:
+        """Stories older than the kept days: the file, and so a day's work, stop growing."""
+        for table in ("names", "stories"):
+            self._db.execute(f"DELETE FROM {table} WHERE desk = ? AND day < ?", (self.desk, cutoff))
+
     def close(self) -> str:
         """Writes what was recorded. "" or why it could not be: then the file is removed, and
         the next run rebuilds it from briefing.json, today's included."""
@@ -300,6 +312,7 @@ class StoryMemory:
                 self._db.execute("BEGIN IMMEDIATE")
                 for (day, story), (facts, langs) in self._pending.items():
                     _write(self._db, self.desk, day, story, facts, langs)
+                self._forget_before(_cutoff(max(day for day, _ in self._pending), self.keep_days))
                 self._db.execute("COMMIT")
             return ""
         except sqlite3.Error as error:
