@@ -23,6 +23,7 @@ from briefer.core.files import write_atomic
 from briefer.core.report import RunReport
 from briefer.measure import calibration, gate
 from briefer.settings.config import PROJECT_ROOT, SUPPORTED_LANGUAGES, Settings, load_settings
+from briefer.stories.memory import StoryMemory
 
 log = logging.getLogger("briefer")
 
@@ -47,8 +48,12 @@ def _plan(plan: run.Plan, settings: Settings) -> int:
 
 
 def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False, dry_run: bool = False) -> int:
-    if dry_run:
-        plan = run.plan_run(settings, sources)
+    if dry_run:  # the memory read as the real run will, never written
+        memory = StoryMemory.peek(settings.out_dir, settings.desk, settings.memory_days)
+        try:
+            plan = run.plan_run(settings, sources, memory)
+        finally:
+            memory.close()
         _say_skipped(plan.rejected)
         return _plan(plan, settings)
     result = run.brief_sources(settings, sources, use_batch, progress_display)

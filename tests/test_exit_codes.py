@@ -94,3 +94,29 @@ def test_a_day_of_repeats_the_desk_skips_is_done_with_a_line_saying_so(tmp_path:
             run_briefing(first.model_copy(update={"date": date(2026, 3, 14)}), [str(tmp_path / "in")])
     assert stopped.value.exit_code == EXIT_OK
     assert len(fake.requests) == asked  # no model call for a repeat
+
+
+def test_a_dry_run_reads_the_memory_and_says_what_the_real_run_will_do(tmp_path: Path, capsys) -> None:
+    """After a day that published the story, the dry run sees it as the repeat it is (and the
+    desk skips repeats), instead of promising to brief it as new; it writes no memory."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        settings = load_settings(
+            {
+                "out_dir": tmp_path / "out",
+                "date": "2026-03-13",
+                "languages": "en",
+                "base_url": fake.base_url,
+                "model": "m",
+                "cache_dir": tmp_path / "cache",
+                "repeats": "skip",
+            },
+            environ={},
+        )
+        assert _exit_code(settings, [str(tmp_path / "in")]) == EXIT_OK
+        memory_file = (tmp_path / "out" / "memory.sqlite").read_bytes()
+        capsys.readouterr()
+        with pytest.raises(NothingToBrief):
+            run_briefing(settings.model_copy(update={"date": date(2026, 3, 14)}), [str(tmp_path / "in")], dry_run=True)
+    assert (tmp_path / "out" / "memory.sqlite").read_bytes() == memory_file

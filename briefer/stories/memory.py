@@ -271,6 +271,22 @@ class StoryMemory:
                 db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
         return cls(db, desk, path if saved else None, keep_days), note
 
+    @classmethod
+    def peek(cls, out_dir: Path, desk: str, keep_days: int = KEEP_DAYS) -> StoryMemory:
+        """The memory read-only, for a dry run: nothing is written, rebuilt on disk or waited for
+        long; a missing or unreadable file is read from the days' briefing.json in memory."""
+        path = out_dir / FILE
+        try:
+            if path.is_file():
+                db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=1)
+                db.execute("SELECT COUNT(*) FROM stories").fetchone()
+                return cls(db, desk, None, keep_days)
+        except sqlite3.Error:
+            pass
+        db = sqlite3.connect(":memory:", isolation_level=None)
+        _fill(db, _published_days(out_dir, keep_days)[0])
+        return cls(db, desk, None, keep_days)
+
     def _story(self, facts: StoryFacts, day: date) -> str | None:
         if (day, facts.key) not in self._stories:
             self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
