@@ -26,6 +26,8 @@ class Step:
     finish_reason: str = "stop"
     usage: dict[str, Any] | None = None
     drop: bool = False  # close the connection without answering
+    token_delay: float = 0.0  # a streamed reply: seconds between its pieces (as a slow local model)
+    stall_after: int | None = None  # a streamed reply stops sending after this many pieces
 
 
 @dataclass
@@ -99,6 +101,9 @@ class FakeOpenAI(Loopback):
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
+                if body.get("stream") and step.status == 200 and step.body is None:
+                    self._stream(step, body)
+                    return
                 if step.body is not None:
                     payload = step.body
                 elif step.status == 200:
@@ -111,6 +116,42 @@ class FakeOpenAI(Loopback):
                     ).encode()
                 headers = {"Content-Type": "application/json", **step.headers}
                 self._send(step.status, headers, payload)
+
+            def _stream(self, step: Step, body: dict[str, Any]) -> None:
+                """Server-sent events, a few characters a piece, as llama.cpp streams tokens."""
+                content, model = step.content or "", body.get("model", "fake-model")
+                pieces = [content[i : i + 8] for i in range(0, len(content), 8)] or [""]
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    for index, piece in enumerate(pieces):
+                        if step.stall_after is not None and index >= step.stall_after:
+                            time.sleep(3600)  # a server that stopped producing tokens
+                        delta = {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                        self._event({"id": "c", "object": "chat.completion.chunk", "model": model, **delta})
+                        time.sleep(step.token_delay)
+                    last = {"index": 0, "delta": {}, "finish_reason": step.finish_reason}
+                    self._event({"id": "c", "object": "chat.completion.chunk", "model": model, "choices": [last]})
+                    if (body.get("stream_options") or {}).get("include_usage"):
+                        usage = completion("")["usage"]
+                        self._event(
+                            {
+                                "id": "c",
+                                "object": "chat.completion.chunk",
+                                "model": model,
+                                "choices": [],
+                                "usage": step.usage or usage,
+                            }
+                        )
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _event(self, data: dict[str, Any]) -> None:
+                self.wfile.write(b"data: " + json.dumps(data).encode() + b"\n\n")
+                self.wfile.flush()
 
             def _send(self, status: int, headers: dict[str, str], payload: bytes) -> None:
                 try:

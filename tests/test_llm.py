@@ -400,3 +400,37 @@ def test_the_reply_cache_is_pruned_by_age_then_by_size(tmp_path: Path) -> None:
     assert store.expire(max_age_days=30, max_bytes=2500, now=1e9) == 1  # then the least recently used
     newest = request_key("m", [{"role": "user", "content": "3"}], {}, None)
     assert newest in kept() and len(kept()) == 2
+
+
+def test_a_slow_local_model_that_keeps_producing_tokens_is_not_cut_off() -> None:
+    """The embedded model on a busy machine: a token every second, the whole reply after 8 s.
+    Judged by progress (no token for stall_timeout), not by a fixed time for the whole reply."""
+    with FakeOpenAI([Step(content='{"headline": "Bridge opens", "bullets": ["Oslo"]}', token_delay=1.0)]) as fake:
+        llm = LLM(base_url=fake.base_url, api_key=None, model="local", timeout=600, http_retries=0, stall_timeout=3)
+        reply = llm.complete([{"role": "user", "content": "brief"}], {"type": "object"}, {})
+    assert json.loads(reply.content) == {"headline": "Bridge opens", "bullets": ["Oslo"]}
+    assert reply.usage.completion_tokens == 20 and reply.finish_reason == "stop"
+    assert fake.requests[0].body["stream"] is True
+
+
+def test_a_local_model_that_stops_producing_tokens_is_a_fault() -> None:
+    with FakeOpenAI([Step(content='{"headline": "Bridge opens"}', token_delay=0.1, stall_after=2)]) as fake:
+        llm = LLM(base_url=fake.base_url, api_key=None, model="local", timeout=600, http_retries=0, stall_timeout=2)
+        with pytest.raises(TemporaryError, match="produced no token for 2 s"):
+            llm.complete([{"role": "user", "content": "brief"}], {"type": "object"}, {})
+
+
+def test_a_hosted_endpoint_is_not_streamed() -> None:
+    with FakeOpenAI([Step(content='{"headline": "Bridge opens"}')]) as fake:
+        llm = LLM(base_url=fake.base_url, api_key=None, model="hosted", http_retries=0)
+        llm.complete([{"role": "user", "content": "brief"}], {"type": "object"}, {})
+    assert "stream" not in fake.requests[0].body
+
+
+def test_a_run_under_cron_says_it_is_alive_while_nothing_finishes(capsys) -> None:
+    from briefer.app.progress import progress_display
+
+    with progress_display(3, llm=None, heartbeat=0.2):
+        time.sleep(0.7)
+    lines = [line for line in capsys.readouterr().err.splitlines() if "still working" in line]
+    assert lines and lines[0] == "briefer: still working: 0 of 3 articles done after 0 min", lines

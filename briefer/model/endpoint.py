@@ -31,7 +31,8 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
                 model=server.model,
                 store=store,
                 spending=spending,
-                timeout=settings.request_timeout,
+                timeout=settings.article_deadline,  # a reply takes what it takes while tokens come
+                stall_timeout=settings.stall_timeout,
                 http_retries=settings.http_retries,
                 concurrency=1,
             )  # one server slot: its KV cache holds one article's prefix at a time

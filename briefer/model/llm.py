@@ -50,6 +50,10 @@ class LLM:
     store: Any = None  # a cache.ReplyStore, or None
     spending: Any = None  # a budget.Spending: the run's budget as a ceiling, or None
     replay_only: bool = False  # a store miss is an error, the endpoint is never asked
+    # Our own embedded server is judged by progress: its reply streams, and only a stall with
+    # no token for this long is a fault (a busy machine is slow, not dead). None: a hosted
+    # endpoint, one reply within `timeout`.
+    stall_timeout: float | None = None
     retries: int = field(default=0, init=False)  # HTTP retries the SDK made, for the run report
     server_seconds: float = field(default=0.0, init=False)
     in_flight: int = field(
@@ -177,6 +181,8 @@ class LLM:
         while True:
             mode = self.format.mode
             try:
+                if self.stall_timeout is not None:
+                    return self._streamed(messages, schema, params, mode), mode
                 response = self._client.chat.completions.create(
                     model=self.model,
                     messages=cast("list[ChatCompletionMessageParam]", messages),
@@ -195,15 +201,47 @@ class LLM:
             except json.JSONDecodeError:  # a 200 labelled JSON that is not (an HTML error page, a cut body)
                 raise ModelReplyError(f"the endpoint {self.base_url} sent a reply that is not JSON") from None
 
+    def _streamed(self, messages: list[Message], schema: dict, params: dict, mode: int) -> Reply:
+        """One streamed reply, put together; the read timeout is the stall limit, since every
+        token resets it."""
+        try:
+            stream = self._client.chat.completions.create(
+                model=self.model,
+                messages=cast("list[ChatCompletionMessageParam]", messages),
+                timeout=openai.Timeout(self.stall_timeout, connect=10.0),
+                stream=True,
+                stream_options={"include_usage": True},
+                **self.format.args(schema, mode),
+                **params,
+            )
+            pieces, finish, model, usage = [], None, "", None
+            for chunk in stream:
+                model = chunk.model or model
+                usage = chunk.usage or usage
+                for choice in chunk.choices:
+                    pieces.append(choice.delta.content or "")
+                    finish = choice.finish_reason or finish
+                self._count_server_time(chunk)
+        except openai.APITimeoutError:
+            raise TemporaryError(
+                f"the embedded model at {self.base_url} produced no token for {self.stall_timeout:g} s "
+                f"(stall_timeout); try later"
+            ) from None
+        served = model if model and model.strip("-") else self.model
+        return Reply(content="".join(pieces), usage=_usage(_Usage(usage)), model=served, finish_reason=finish)
+
+    def _count_server_time(self, response: Any) -> None:
+        timings = (getattr(response, "model_extra", None) or {}).get("timings") or {}
+        with self._lock:  # llama.cpp reports its own time: what briefer adds on top is overhead
+            self.server_seconds += (timings.get("prompt_ms", 0) + timings.get("predicted_ms", 0)) / 1000
+
     def _reply(self, response: Any) -> Reply:
         choices = getattr(response, "choices", None)
         choice = choices[0] if isinstance(choices, list) and choices else None
         if choice is None or not hasattr(choice, "message"):
             raise ModelReplyError("the endpoint sent a reply with no choices")
         content = getattr(choice.message, "content", None) if choice.message else None
-        timings = (getattr(response, "model_extra", None) or {}).get("timings") or {}
-        with self._lock:  # llama.cpp reports its own time: what briefer adds on top is overhead
-            self.server_seconds += (timings.get("prompt_ms", 0) + timings.get("predicted_ms", 0)) / 1000
+        self._count_server_time(response)
         # Hosted providers name the exact model version; llama.cpp may send a placeholder ("-").
         served = response.model if response.model and response.model.strip("-") else self.model
         return Reply(content=content or "", usage=_usage(response), model=served, finish_reason=choice.finish_reason)
@@ -252,6 +290,13 @@ def _mapped(exc: openai.APIError, where: str, model: str) -> Exception:
         return ModelReplyError(f"the endpoint {where} sent a reply that is not a chat completion")
     status = getattr(exc, "status_code", None)
     return ModelReplyError(f"the endpoint {where} answered {status or 'with an error'}: {_short(exc)}")
+
+
+@dataclass(frozen=True)
+class _Usage:
+    """A streamed reply's usage (its last chunk's), where _usage looks for a response's."""
+
+    usage: Any
 
 
 def _usage(response: Any) -> Usage:

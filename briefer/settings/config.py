@@ -66,6 +66,7 @@ class Settings(BaseModel):
     max_output_tokens: int = Field(400, ge=64)
     request_timeout: float = Field(180.0, gt=0)
     article_deadline: float = Field(900.0, gt=0)
+    stall_timeout: float = Field(120.0, gt=0)  # the embedded model: no token for this long is a fault
     http_retries: int = Field(2, ge=0, le=10)
     # The endpoint is down (the run stops) when this many articles in a row fail on it, or
     # this share of the last breaker_window articles; a lone failure only sets its article aside.
