@@ -20,12 +20,12 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from briefer.core.errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
 from briefer.core.models import Usage
+from briefer.core.timelimit import within
 from briefer.model import reask
 from briefer.model.cache import request_key
 from briefer.model.ratelimit import RateLimiter
 from briefer.model.reask import Answer, Message, Reply
 from briefer.model.response_format import ResponseFormat, is_refusal
-from briefer.model.timelimit import within as _within
 
 __all__ = ["LLM", "Answer", "Message", "Reply"]
 _CONTEXT_MARKERS = (
@@ -133,7 +133,8 @@ class LLM:
                 self.in_flight -= 1
                 self._slots.release()
 
-        reply, mode = _within(timeout or self.timeout, self.base_url, request)
+        limit = timeout or self.timeout
+        reply, mode = within(limit, request, lambda: _late(self.base_url, limit))
         if self.store:  # filed under the format it was really asked with (after a fallback)
             key = request_key(self.model, messages, params, self.format.args(schema, mode))
             self.store.put(
@@ -258,6 +259,13 @@ class LLM:
     ) -> Answer:
         """Call, judge the reply, and re-ask naming the failures, at most `max_reasks` times (reask.ask)."""
         return reask.ask(self, messages, schema, params, judge, reask_text, max_reasks, deadline)
+
+
+def _late(where: str, seconds: float) -> TemporaryError:
+    return TemporaryError(
+        f"the endpoint {where} did not finish answering within {seconds:.0f} s "
+        f"(request_timeout, article_deadline); try later"
+    )
 
 
 def _bad_request(exc: openai.BadRequestError, where: str) -> Exception:

@@ -13,9 +13,7 @@ bytes we fetched.
 from __future__ import annotations
 
 import ipaddress
-import queue
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +24,7 @@ import feedparser
 import httpx2
 
 from briefer.core.errors import InputError, SourceUnavailable
+from briefer.core.timelimit import within
 
 USER_AGENT = "briefer/0.1 (+news briefing summariser)"
 
@@ -133,24 +132,13 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
     a byte at a time never trips them: the fetch runs in a thread of its own, and the caller
     stops waiting at the limit (the thread, a daemon, ends when the server gives up)."""
     deadline = time.monotonic() + policy.timeout
-    outcome: queue.Queue[Fetched | BaseException] = queue.Queue(maxsize=1)
-
-    def work() -> None:
-        try:
-            outcome.put(_follow(url, policy, deadline))
-        except BaseException as exc:  # handed to the caller, who raises it
-            outcome.put(exc)
-
-    threading.Thread(target=work, name="briefer-fetch", daemon=True).start()
-    try:
-        result = outcome.get(timeout=policy.timeout)
-    except queue.Empty:
-        raise SourceUnavailable(
+    return within(
+        policy.timeout,
+        lambda: _follow(url, policy, deadline),
+        lambda: SourceUnavailable(
             f"{url}: took longer than the fetch time limit ({policy.timeout:g} s, fetch_timeout)"
-        ) from None
-    if isinstance(result, BaseException):
-        raise result
-    return result
+        ),
+    )
 
 
 def _follow(url: str, policy: FetchPolicy, deadline: float) -> Fetched:
