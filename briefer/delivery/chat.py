@@ -4,12 +4,14 @@ marks once and its source link, then the AI line."""
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import re
 import urllib.error
 import urllib.request
 from typing import Any, Callable
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from briefer.core.errors import DeliveryError
 from briefer.outputs.edition import Edition, EditionItem, marks
@@ -105,6 +107,16 @@ def _item_line(
     return " ".join(parts)
 
 
+def _without_login(url: str) -> tuple[str, str]:
+    """(the URL without user and password, "user:password" or "")."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, ""
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    login = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    return urlunsplit(parts._replace(netloc=netloc)), login
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None  # a webhook that redirects is misconfigured: named, not followed (a POST would turn GET)
@@ -114,11 +126,12 @@ _OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def post(url: str, body: Payload, timeout: float) -> None:
+    address, login = _without_login(url)
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"}
+    if login:  # a user and password in the URL go as Basic auth, never on the request line
+        headers["Authorization"] = "Basic " + base64.b64encode(login.encode("utf-8")).decode("ascii")
     request = urllib.request.Request(
-        url,
-        data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-        method="POST",
-        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"},
+        address, data=json.dumps(body, ensure_ascii=False).encode("utf-8"), method="POST", headers=headers
     )
     try:
         with _OPENER.open(request, timeout=timeout) as response:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError
+from briefer.core.redact import redact
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
@@ -62,7 +63,7 @@ def deliver(
     try:
         for job in jobs:
             outcome, line = _deliver_one(job, log, settings, resend, sleep)
-            lines[outcome].append(secrets.scrub(line))
+            lines[outcome].append(secrets.scrub(redact(line)))
     finally:
         log.close()
     return DeliveryReport(*(tuple(lines[kind]) for kind in ("sent", "already", "failed", "corrected")))

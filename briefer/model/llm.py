@@ -19,6 +19,7 @@ import openai
 
 from briefer.core.errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
 from briefer.core.models import Usage
+from briefer.core.redact import redact
 from briefer.model import reask
 from briefer.model.cache import request_key
 from briefer.model.ratelimit import RateLimiter
@@ -70,6 +71,11 @@ class LLM:
             ),
         )
         self._slots = threading.BoundedSemaphore(self.concurrency)
+
+    @property
+    def shown_url(self) -> str:
+        """The endpoint as messages name it: without user, password and query string."""
+        return redact(self.base_url)
 
     def _observe_limits(self, response: Any) -> None:
         self.limiter.observe(response.headers)
@@ -128,7 +134,7 @@ class LLM:
                 self.in_flight -= 1
                 self._slots.release()
 
-        reply, mode = _within(timeout or self.timeout, self.base_url, request)
+        reply, mode = _within(timeout or self.timeout, self.shown_url, request)
         if self.store:  # filed under the format it was really asked with (after a fallback)
             key = request_key(self.model, messages, params, self.format.args(schema, mode))
             self.store.put(
@@ -168,7 +174,7 @@ class LLM:
         try:
             return call(self._client)
         except openai.APIError as exc:
-            raise _mapped(exc, self.base_url, self.model) from None
+            raise _mapped(exc, self.shown_url, self.model) from None
 
     def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> tuple[Reply, int]:
         """One request, and the response format it was made with. HTTP faults are retried by
@@ -188,11 +194,11 @@ class LLM:
                 if is_refusal(str(exc)) and self.format.can_fall_back(mode):
                     self.format.fall_back(mode)
                     continue
-                raise _bad_request(exc, self.base_url) from None
+                raise _bad_request(exc, self.shown_url) from None
             except openai.APIError as exc:
-                raise _mapped(exc, self.base_url, self.model) from None
+                raise _mapped(exc, self.shown_url, self.model) from None
             except json.JSONDecodeError:  # a 200 labelled JSON that is not (an HTML error page, a cut body)
-                raise ModelReplyError(f"the endpoint {self.base_url} sent a reply that is not JSON") from None
+                raise ModelReplyError(f"the endpoint {self.shown_url} sent a reply that is not JSON") from None
 
     def _reply(self, response: Any) -> Reply:
         choices = getattr(response, "choices", None)
@@ -266,7 +272,7 @@ def _usage(response: Any) -> Usage:
 
 def _short(exc: Exception) -> str:
     message = getattr(exc, "message", None) or str(exc)
-    return " ".join(str(message).split())[:200]
+    return redact(" ".join(str(message).split()))[:200]
 
 
 def _retries_taken(exc: openai.APIError) -> int:
