@@ -190,6 +190,50 @@ def test_latest_holds_the_newest_day_and_the_archive_links_both(two_days) -> Non
     assert 'href="morning/feed.en.atom"' in archive
 
 
+def _valid_atom(path: Path) -> list[ET.Element]:
+    """The feed's entries, once the feed is well-formed Atom with the elements RFC 4287 requires:
+    the feed's id, title, updated and author; each entry's id, title, updated and, having no
+    content, a link rel="alternate"."""
+    feed = ET.parse(path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert (feed.findtext(f"{ATOM}{name}") or "").strip(), name
+    assert feed.findtext(f"{ATOM}author/{ATOM}name")
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
+        links = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        assert len(links) == 1 and links[0].get("href"), ET.tostring(entry)
+    return entries
+
+
+def test_the_feeds_are_valid_atom_titled_by_the_desk_and_every_entry_links(two_days) -> None:
+    desk = two_days["out"] / "morning"
+    for path in (desk / "feed.en.atom", desk / "2026-11-27" / "feed.de.atom"):
+        assert ET.parse(path).getroot().findtext(f"{ATOM}title") == "Morning desk", path
+        entries = _valid_atom(path)
+        assert entries, path
+        for entry in entries:
+            href = entry.find(f"{ATOM}link").get("href")
+            if not href.startswith("https://"):  # an article without a URL: its item on the day's page
+                page, _, anchor = href.partition("#")
+                target = path.parent / page
+                assert target.is_file() and f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
+
+
+def test_the_archive_names_desks_by_title_and_the_day_pages_link_back_and_to_the_day_before(two_days) -> None:
+    out = two_days["out"]
+    archive = (out / "index.html").read_text(encoding="utf-8")
+    assert "<td>Morning desk</td>" in archive and "<td>morning</td>" not in archive
+    assert 'href="morning/2026-11-27/index.html"' in archive
+    for page in ("index.html", "edition.en.html"):
+        second = (out / "morning" / "2026-11-27" / page).read_text(encoding="utf-8")
+        first = (out / "morning" / "2026-11-26" / page).read_text(encoding="utf-8")
+        assert 'href="../../index.html"' in second and f'href="../2026-11-26/{page}"' in second, page
+        assert 'href="../../index.html"' in first and "2026-11-25" not in first and 'rel="prev"' not in first
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it)")
 def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days) -> None:
     from playwright.sync_api import sync_playwright
@@ -260,7 +304,7 @@ def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: P
         monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/down")
         config = _config(tmp_path, port)
-        config.write_text(config.read_text().replace("retries = 0", "retries = 1\nbackoff = 0"), encoding="utf-8")
+        config.write_text(config.read_text().replace("\nretries = 0", "\nretries = 1\nbackoff = 0"), encoding="utf-8")
         code = _run(config, tmp_path / "out", "2026-11-26")
     assert code == 3
     assert len(chat.to("/slack/down")) == 2  # the first try and one retry

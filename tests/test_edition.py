@@ -170,3 +170,13 @@ def test_the_desk_report_keeps_every_item_with_its_reasons(tmp_path: Path) -> No
 def test_every_language_has_its_reader_words(lang: str) -> None:
     assert set(edition.READER_WORDS[lang]) == set(edition.READER_WORDS["en"])
     assert all(edition.READER_WORDS[lang].values())
+
+
+def test_a_day_with_nothing_published_sends_nothing(tmp_path: Path) -> None:
+    report = _report()
+    refused_only = report.model_copy(update={"outcomes": report.outcomes[2:]})  # only the refused story
+    editions = edition.build(refused_only, _desk())
+    assert [e.items for e in editions] == [(), ()]
+    with smtp_server() as (port, inbox), Receiver() as chat:
+        sent = deliver(editions, _channels(port), tmp_path / "log.sqlite", environ={"HOOK": f"{chat.origin}/x"})
+    assert (sent.sent, sent.failed, inbox.messages, chat.posts) == ((), (), [], [])

@@ -217,8 +217,9 @@ def _write(report: RunReport, settings: Settings) -> list[Path]:
     if not report.items():
         return []
     editions = edition.build(report, settings)
+    days = edition.DayLinks.of(settings.desk_dir, settings.out_dir, report.date)
     more = chain(
-        desk_files(report, settings.desk, settings.title),
+        desk_files(report, settings.desk, settings.title, days),
         edition.day_files(editions, settings.desk_dir, settings.out_dir),
     )
     return write_outputs(report, settings.desk_dir, more, edition.desk_title(settings))

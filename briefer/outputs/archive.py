@@ -4,6 +4,7 @@ desk's days (out/index.html). All are made again from the days' briefing.json af
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import date as Date
@@ -25,6 +26,7 @@ class Day(NamedTuple):
     """One desk's day, as the archive page lists it."""
 
     desk: str
+    title: str  # the desk's title that day, as its edition says it
     day: str
     link: str  # the day's desk page, relative to out/
     written: int
@@ -121,9 +123,10 @@ def _newest_day(desk_dir: Path) -> Path | None:
 
 def archive_page(out_dir: Path) -> Iterator[str]:
     days = sorted(_days(out_dir), key=lambda d: (d.day, d.desk), reverse=True)
-    desks = sorted({d.desk for d in days})
+    titles = {d.desk: d.title for d in reversed(days)}  # each desk by its newest day's title
+    desks = sorted(titles)
     feeds = [
-        (desk, lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
+        (titles[desk], lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
         for desk in desks
         for lang in _feed_languages(out_dir, desk)
     ]
@@ -133,7 +136,7 @@ def archive_page(out_dir: Path) -> Iterator[str]:
         title="Briefings",
         days=days,
         feeds=feeds,
-        latest=[(desk, _desk_prefix(desk) + "latest/index.html") for desk in desks],
+        latest=[(titles[desk], _desk_prefix(desk) + "latest/index.html") for desk in desks],
     )
 
 
@@ -141,8 +144,10 @@ def _days(out_dir: Path) -> Iterator[Day]:
     for path in [*out_dir.glob(f"{DAY_PATTERN}/briefing.json"), *out_dir.glob(f"*/{DAY_PATTERN}/briefing.json")]:
         head = _head(path)
         if head is not None:
+            desk = str(head.get("desk") or DEFAULT_DESK)
             yield Day(
-                desk=str(head.get("desk") or DEFAULT_DESK),
+                desk=desk,
+                title=_edition_title(path.parent) or desk,
                 day=path.parent.name,
                 link=path.parent.relative_to(out_dir).as_posix() + "/index.html",
                 written=int(head.get("written", 0)),
@@ -160,6 +165,18 @@ def _head(path: Path) -> dict | None:
         return None
     fields = dict(re.findall(r'^  "(desk|written|expected)": "?([^",\n]*)"?,?$', start, re.MULTILINE))
     return fields if "written" in fields else None
+
+
+def _edition_title(day_dir: Path) -> str:
+    """The title of the day's edition, read from the head of one edition.<lang>.json."""
+    for path in sorted(day_dir.glob("edition.*.json"), key=lambda p: (p.name != "edition.en.json", p.name))[:1]:
+        try:
+            with path.open(encoding="utf-8") as handle:
+                found = re.search(r'^  "title": "((?:[^"\\]|\\.)*)"', handle.read(4096), re.MULTILINE)
+        except OSError:
+            return ""
+        return json.loads(f'"{found.group(1)}"') if found else ""
+    return ""
 
 
 def _desk_prefix(desk: str) -> str:

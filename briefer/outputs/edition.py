@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from datetime import date as Date
 from pathlib import Path
@@ -214,30 +216,40 @@ def _item(entry: BriefingEntry, words: dict[str, str]) -> EditionItem:
 # ---- the day's files and reading them back ----
 
 
+@dataclass(frozen=True)
+class DayLinks:
+    """Where a day's page leads, relative to the day's folder: the archive page and the day before."""
+
+    archive: str | None = None
+    previous: str | None = None  # the day before's folder, "../2026-11-26/"
+
+    @classmethod
+    def of(cls, desk_dir: Path, out_dir: Path, day: Date, page: str = "index.html") -> DayLinks:
+        """The links of `day`; the day before is the desk's newest earlier day that has `page`."""
+        day_dir = desk_dir / day.isoformat()
+        archive = Path(os.path.relpath(out_dir / "index.html", day_dir)).as_posix()
+        earlier = sorted(
+            p.parent.name
+            for p in desk_dir.glob(f"*/{page}")
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", p.parent.name) and p.parent.name < day.isoformat()
+        )
+        return cls(archive, f"../{earlier[-1]}/" if earlier else None)
+
+    def to(self, page: str) -> DayLinks:
+        """The links with the day before's page named."""
+        return DayLinks(self.archive, self.previous + page if self.previous else None)
+
+
 def day_files(editions: list[Edition], desk_dir: Path, out_dir: Path) -> Iterator[tuple[str, Text]]:
     """Per language: the edition as data (edition.<lang>.json, what delivery reads back), the
     reader's page (edition.<lang>.html, linking the archive page of out_dir and the desk's day
     before) and the day's Atom feed (feed.<lang>.atom)."""
     for edition in editions:
-        day_dir = desk_dir / edition.day.isoformat()
-        archive = Path(os.path.relpath(out_dir / "index.html", day_dir)).as_posix()
-        before = _day_before(desk_dir, edition)
+        name = page_name(edition.lang)
+        links = DayLinks.of(desk_dir, out_dir, edition.day, name).to(name)
         yield f"edition.{edition.lang}.json", edition.model_dump_json(indent=2) + "\n"
-        yield (
-            page_name(edition.lang),
-            page(edition, archive, f"../{before}/{page_name(edition.lang)}" if before else None),
-        )
+        yield name, page(edition, links)
         yield f"feed.{edition.lang}.atom", day_feed(edition)
-
-
-def _day_before(desk_dir: Path, edition: Edition) -> str | None:
-    """The desk's newest earlier day with a page in the edition's language."""
-    days = sorted(
-        path.parent.name
-        for path in desk_dir.glob(f"*/{page_name(edition.lang)}")
-        if path.parent.name < edition.day.isoformat()
-    )
-    return days[-1] if days else None
 
 
 def read(day_dir: Path) -> list[Edition]:
@@ -294,7 +306,7 @@ def _source(item: EditionItem, words: dict[str, str]) -> str:
     return f"{words['source']}: {item.source} {item.link}" if item.source else f"{words['source']}: {item.link}"
 
 
-def page(edition: Edition, archive: str | None = None, previous: str | None = None) -> Iterator[str]:
+def page(edition: Edition, days: DayLinks | None = None) -> Iterator[str]:
     """The reader's page of the edition; links to the archive and, when given, the day before."""
     return render_page(
         "edition.html",
@@ -306,8 +318,8 @@ def page(edition: Edition, archive: str | None = None, previous: str | None = No
         developing=[item for item in edition.items if item.developing],
         marks=lambda item: marks(item, edition.words),
         anchor=anchor,
-        archive=archive,
-        previous=previous,
+        archive=days.archive if days else None,
+        previous=days.previous if days else None,
     )
 
 

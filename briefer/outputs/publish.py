@@ -10,6 +10,7 @@ from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
 from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.outputs.edition import DayLinks
 from briefer.outputs.render import briefing_for, refused_lines, source_links
 
 
@@ -74,7 +75,7 @@ def degraded(report: RunReport) -> bool:
     return bool(report.aborted or report.rejected_sources or report.written < report.expected)
 
 
-def desk_page(report: RunReport, title: str) -> Iterator[str]:
+def desk_page(report: RunReport, title: str, days: DayLinks | None = None) -> Iterator[str]:
     return render_page(
         "desk.html",
         lang=report.languages[0],
@@ -86,9 +87,10 @@ def desk_page(report: RunReport, title: str) -> Iterator[str]:
         languages=[(lang, NATIVE_NAMES[lang]) for lang in report.languages],
         cards=lambda lang: _cards(report, lang),
         manifest=manifest_lines(report),
+        days=days or DayLinks(),
     )
 
 
-def desk_files(report: RunReport, desk: str, title: str) -> Iterator[tuple[str, Text]]:
+def desk_files(report: RunReport, desk: str, title: str, days: DayLinks | None = None) -> Iterator[tuple[str, Text]]:
     """index.html as (file name, text), made as it is written (the feeds are the edition's)."""
-    yield "index.html", desk_page(report, title)
+    yield "index.html", desk_page(report, title, (days or DayLinks()).to("index.html"))
