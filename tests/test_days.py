@@ -373,11 +373,15 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
         config = _config(tmp_path, port, ("en", "de"))
         waiting = _run(config, out, "2026-11-26")
         sent_while_waiting = (len(inbox.messages), len(chat.posts))
+        editions_while_waiting = sorted(path.name for path in (out / "morning").rglob("edition.*"))
+        stable_feed = ET.parse(out / "morning" / "feed.en.atom").getroot()
         down["on"] = False
         final = _run(config, out, "2026-11-26")
         sent_when_final = (len(inbox.messages), len(chat.posts))
         again = _run(config, out, "2026-11-26")
     assert (waiting, sent_while_waiting) == (75, (0, 0))  # nothing goes out while an article waits
+    assert editions_while_waiting == [] and stable_feed.findall(f"{ATOM}entry") == []  # not in the feeds either
+    assert (out / "morning" / "2026-11-26" / "briefing.en.md").is_file()  # the desk report is written
     assert final == 0 and sent_when_final == (2, 1) and again == 0
     assert (len(inbox.messages), len(chat.posts)) == (2, 1)  # the complete day, once
     english = next(m for _, m in inbox.messages if m["Content-Language"] == "en")

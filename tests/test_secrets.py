@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from briefs import ARTICLE, reply_for
 from conftest import FIXTURES
 from fake_openai import FakeOpenAI, Step
@@ -16,6 +17,7 @@ from site_server import Site
 from test_cli_faults import run_cli
 from test_days import _references, _responder
 
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # loopback only
 DAY = "2026-11-26"
 STORM = "Tempête Bettina"
 CANARIES = (

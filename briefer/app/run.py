@@ -213,10 +213,11 @@ def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: D
 
 def _write(report: RunReport, settings: Settings) -> list[Path]:
     """The day's files. Failed items stay on the page with their reasons, even when none was
-    published."""
+    published. The edition (readers' page, feed, what delivery sends) only once the day is
+    final: while an article waits, readers keep the day's last final edition, if any."""
     if not report.items():
         return []
-    editions = edition.build(report, settings)
+    editions = [] if report.waiting else edition.build(report, settings)
     days = edition.DayLinks.of(settings.desk_dir, settings.out_dir, report.date)
     more = chain(
         desk_files(report, settings.desk, settings.title, days),

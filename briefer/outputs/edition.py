@@ -200,7 +200,7 @@ def _for_readers(entry: BriefingEntry, settings: Settings) -> bool:
 
 
 def _item(entry: BriefingEntry, words: dict[str, str]) -> EditionItem:
-    item = entry.item.verdict.item
+    item, link = entry.item.verdict.item, safe_url(entry.article.url)
     return EditionItem(
         id=entry.article.id[:32],
         headline=item.headline,
@@ -208,8 +208,8 @@ def _item(entry: BriefingEntry, words: dict[str, str]) -> EditionItem:
         novelty=entry.standing.novelty,
         mark=entry.standing.mark(words),
         flag=f"⚑ {words['flag']}" if entry.fate.status == "flagged" else "",
-        link=safe_url(entry.article.url),
-        source=entry.article.title,
+        link=link,
+        source=entry.article.title if link else "",  # named only beside its link: a file means nothing to readers
     )
 
 
