@@ -92,10 +92,13 @@ def _summary(report: RunReport, settings: Settings) -> str:
 
 
 def _delivery_line(delivery: dict) -> str:
-    sent, already, failed = (len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed"))
+    sent, already, failed, changed = (
+        len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed", "corrected")
+    )
     return (
         f"briefer: delivered {sent} message{'s' * (sent != 1)}"
         + (f", {already} already sent earlier" if already else "")
+        + (f", {changed} changed since sent (see report.json delivery.corrected)" if changed else "")
         + (f", {failed} FAILED" if failed else "")
     )
 

@@ -407,14 +407,19 @@ def test_a_day_that_changes_after_it_went_out_brings_a_short_correction(
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/T0/B0/secret")
         config = _config(tmp_path, port, ("en",), f'on_change = "{on_change}"')
         codes = [_run(config, out, "2026-11-26", sources=first_sources)]
-        codes.append(_run(config, out, "2026-11-26", sources=[*first_sources, str(day / "d-tempete-finistere.txt")]))
-        codes.append(_run(config, out, "2026-11-26", sources=[*first_sources, str(day / "d-tempete-finistere.txt")]))
+        all_sources = [*first_sources, str(day / "d-tempete-finistere.txt")]
+        codes.append(_run(config, out, "2026-11-26", sources=all_sources))
+        changed = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))["delivery"]
+        codes.append(_run(config, out, "2026-11-26", sources=all_sources))
+        again = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))["delivery"]
     assert codes == [0, 0, 0]
     log = sqlite3.connect(out / "deliveries.sqlite")
     kinds = [row[0] for row in log.execute("SELECT kind FROM deliveries WHERE target LIKE 'email:%' ORDER BY rowid")]
     hashes = [row[0] for row in log.execute("SELECT content_hash FROM deliveries WHERE target LIKE 'email:%'")]
     assert len(set(hashes)) == 2 and all(len(h) == 64 for h in hashes)  # what was sent, and what it became
     storm = _references()[next(t for t in _references() if t.startswith(STORM))]["en"]["headline"]
+    assert len(changed["corrected"]) == 2 and all(storm in line for line in changed["corrected"])  # mail, chat
+    assert (again["sent"], again["corrected"], len(again["already_sent"])) == ([], [], 2)  # and only once
     if on_change == "silent":
         assert kinds == ["edition", "silent"] and len(inbox.messages) == 1 and len(chat.posts) == 1
         return

@@ -256,7 +256,12 @@ def send_day(settings: Settings, day: Date) -> DeliveryReport:
 
 
 def delivery_json(sent: DeliveryReport) -> dict:
-    return {"sent": list(sent.sent), "already_sent": list(sent.already_sent), "failed": list(sent.failed)}
+    return {
+        "sent": list(sent.sent),
+        "already_sent": list(sent.already_sent),
+        "failed": list(sent.failed),
+        "corrected": list(sent.corrected),
+    }
 
 
 def _write_report(report: RunReport, settings: Settings) -> None:

@@ -79,9 +79,13 @@ def _deliver_one(
         return "already", job.line  # "": logged before hashes were kept, nothing to compare
     if before is not None:
         correction = edition.corrected(before.items)
-        if correction is None or settings.on_change == "silent":
+        if correction is None:
             log.record(job, resend, "silent")
-            return "corrected", f"{job.line}: changed since it was sent; no correction ({_why_silent(correction)})"
+            return "corrected", f"{job.line}: items removed since it was sent; no correction"
+        if settings.on_change == "silent":
+            log.record(job, resend, "silent")
+            changes = _changes(correction.items)
+            return "corrected", f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
         why = _attempt(partial(job.send, correction), settings, sleep)
         if why:
             return "failed", f"{job.line}: correction: {why}"
@@ -92,10 +96,6 @@ def _deliver_one(
         return "failed", f"{job.line}: {why}"
     log.record(job, resend, "resend" if resend else "edition")
     return "sent", job.line
-
-
-def _why_silent(correction: Edition | None) -> str:
-    return 'on_change = "silent"' if correction else "items only removed"
 
 
 def _changes(items: tuple[EditionItem, ...]) -> str:
