@@ -20,6 +20,7 @@ from briefer.app.progress import progress_display
 from briefer.briefing import prompts
 from briefer.core.errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
 from briefer.core.files import write_atomic
+from briefer.core.redact import redact
 from briefer.core.report import RunReport
 from briefer.measure import calibration, gate
 from briefer.settings.config import PROJECT_ROOT, SUPPORTED_LANGUAGES, Settings, load_settings
@@ -32,7 +33,7 @@ def _plan(plan: run.Plan, settings: Settings) -> int:
     """--dry-run: what a run would brief, and what it would cost; no model is asked."""
     click.echo(
         f"briefer: would brief {len(plan.articles)} articles into {', '.join(settings.languages)} "
-        f"with {settings.model_name} at {settings.base_url or 'the embedded model'}"
+        f"with {settings.model_name} at {redact(settings.base_url or '') or 'the embedded model'}"
     )
     for article in plan.articles:
         tokens_in, tokens_out = plan.estimate.per_article[article.id]
@@ -98,10 +99,13 @@ def _summary(report: RunReport, settings: Settings) -> str:
 
 
 def _delivery_line(delivery: dict) -> str:
-    sent, already, failed = (len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed"))
+    sent, already, failed, changed = (
+        len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed", "corrected")
+    )
     return (
         f"briefer: delivered {sent} message{'s' * (sent != 1)}"
         + (f", {already} already sent earlier" if already else "")
+        + (f", {changed} changed since sent (see report.json delivery.corrected)" if changed else "")
         + (f", {failed} FAILED" if failed else "")
     )
 

@@ -54,20 +54,22 @@ def _responder(references: dict[str, dict[str, Any]]):
     return reply
 
 
-def _config(tmp_path: Path, smtp_port: int) -> Path:
+def _config(tmp_path: Path, smtp_port: int, languages: tuple[str, ...] = LANGUAGES, deliver: str = "") -> Path:
     config = tmp_path / "briefer.toml"
     config.write_text(
         f"""
 [settings]
 model = "strong-model"
 cache_dir = "{tmp_path / "cache"}"
+http_retries = 0
 
 [desks.morning]
 title = "Morning desk"
-languages = {json.dumps(list(LANGUAGES))}
+languages = {json.dumps(list(languages))}
 
 [desks.morning.deliver]
 retries = 0
+{deliver}
 [desks.morning.deliver.email]
 host = "127.0.0.1"
 port = {smtp_port}
@@ -84,8 +86,8 @@ languages = ["en"]
     return config
 
 
-def _run(config: Path, out: Path, day: str, *extra: str) -> int:
-    sources = [str(path) for path in sorted((DAYS / day).glob("*.txt"))]
+def _run(config: Path, out: Path, day: str, *extra: str, sources: list[str] | None = None) -> int:
+    sources = sources or [str(path) for path in sorted((DAYS / day).glob("*.txt"))]
     with pytest.raises(SystemExit) as exited:
         main(
             ["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day, *extra],
@@ -189,6 +191,50 @@ def test_latest_holds_the_newest_day_and_the_archive_links_both(two_days) -> Non
     assert 'href="morning/feed.en.atom"' in archive
 
 
+def _valid_atom(path: Path) -> list[ET.Element]:
+    """The feed's entries, once the feed is well-formed Atom with the elements RFC 4287 requires:
+    the feed's id, title, updated and author; each entry's id, title, updated and, having no
+    content, a link rel="alternate"."""
+    feed = ET.parse(path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert (feed.findtext(f"{ATOM}{name}") or "").strip(), name
+    assert feed.findtext(f"{ATOM}author/{ATOM}name")
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
+        links = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        assert len(links) == 1 and links[0].get("href"), ET.tostring(entry)
+    return entries
+
+
+def test_the_feeds_are_valid_atom_titled_by_the_desk_and_every_entry_links(two_days) -> None:
+    desk = two_days["out"] / "morning"
+    for path in (desk / "feed.en.atom", desk / "2026-11-27" / "feed.de.atom"):
+        assert ET.parse(path).getroot().findtext(f"{ATOM}title") == "Morning desk", path
+        entries = _valid_atom(path)
+        assert entries, path
+        for entry in entries:
+            href = entry.find(f"{ATOM}link").get("href")
+            if not href.startswith("https://"):  # an article without a URL: its item on the day's page
+                page, _, anchor = href.partition("#")
+                target = path.parent / page
+                assert target.is_file() and f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
+
+
+def test_the_archive_names_desks_by_title_and_the_day_pages_link_back_and_to_the_day_before(two_days) -> None:
+    out = two_days["out"]
+    archive = (out / "index.html").read_text(encoding="utf-8")
+    assert "<td>Morning desk</td>" in archive and "<td>morning</td>" not in archive
+    assert 'href="morning/2026-11-27/index.html"' in archive
+    for page in ("index.html", "edition.en.html"):
+        second = (out / "morning" / "2026-11-27" / page).read_text(encoding="utf-8")
+        first = (out / "morning" / "2026-11-26" / page).read_text(encoding="utf-8")
+        assert 'href="../../index.html"' in second and f'href="../2026-11-26/{page}"' in second, page
+        assert 'href="../../index.html"' in first and "2026-11-25" not in first and 'rel="prev"' not in first
+
+
 @pytest.mark.browser
 def test_the_archive_page_leads_to_each_day_in_a_real_browser(two_days, chromium: str) -> None:
     from playwright.sync_api import sync_playwright
@@ -259,7 +305,7 @@ def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: P
         monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/down")
         config = _config(tmp_path, port)
-        config.write_text(config.read_text().replace("retries = 0", "retries = 1\nbackoff = 0"), encoding="utf-8")
+        config.write_text(config.read_text().replace("\nretries = 0", "\nretries = 1\nbackoff = 0"), encoding="utf-8")
         code = _run(config, tmp_path / "out", "2026-11-26")
     assert code == 3
     assert len(chat.to("/slack/down")) == 2  # the first try and one retry
@@ -296,3 +342,91 @@ def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(
         "b": "repeat",
         "c": "new",
     }
+
+
+STORM = "Tempête Bettina"  # the article of 2026-11-26 the endpoint fails on, while it is down
+
+
+def _failing_on_the_storm(down: dict[str, bool]):
+    answer = _responder(_references())
+
+    def reply(body: dict[str, Any]) -> Step:
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        return Step(status=503) if down["on"] and STORM in user else answer(body)
+
+    return reply
+
+
+def _plain(message: Any) -> str:
+    return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+
+
+def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatch) -> None:
+    down = {"on": True}
+    out = tmp_path / "out"
+    with (
+        smtp_server() as (port, inbox),
+        Receiver() as chat,
+        FakeOpenAI(responder=_failing_on_the_storm(down)) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/T0/B0/secret")
+        config = _config(tmp_path, port, ("en", "de"))
+        waiting = _run(config, out, "2026-11-26")
+        sent_while_waiting = (len(inbox.messages), len(chat.posts))
+        editions_while_waiting = sorted(path.name for path in (out / "morning").rglob("edition.*"))
+        stable_feed = ET.parse(out / "morning" / "feed.en.atom").getroot()
+        down["on"] = False
+        final = _run(config, out, "2026-11-26")
+        sent_when_final = (len(inbox.messages), len(chat.posts))
+        again = _run(config, out, "2026-11-26")
+    assert (waiting, sent_while_waiting) == (75, (0, 0))  # nothing goes out while an article waits
+    assert editions_while_waiting == [] and stable_feed.findall(f"{ATOM}entry") == []  # not in the feeds either
+    assert (out / "morning" / "2026-11-26" / "briefing.en.md").is_file()  # the desk report is written
+    assert final == 0 and sent_when_final == (2, 1) and again == 0
+    assert (len(inbox.messages), len(chat.posts)) == (2, 1)  # the complete day, once
+    english = next(m for _, m in inbox.messages if m["Content-Language"] == "en")
+    references = _references()
+    for title in references:
+        if title.startswith(("Tartu council", "Kabelwerk bei", STORM)):
+            assert references[title]["en"]["headline"] in _plain(english), title
+    assert _plain(english).count("\n- ") >= 3  # every story, not only the ones of the first run
+    report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))
+    assert report["delivery"]["already_sent"] and not report["delivery"]["sent"]
+
+
+@pytest.mark.parametrize("on_change", ["correction", "silent"])
+def test_a_day_that_changes_after_it_went_out_brings_a_short_correction(
+    tmp_path: Path, monkeypatch, on_change: str
+) -> None:
+    import sqlite3
+
+    out, day = tmp_path / "out", DAYS / "2026-11-26"
+    first_sources = [str(day / "a-tartu-tram.txt"), str(day / "b-kabelwerk-zwickau.txt")]
+    with smtp_server() as (port, inbox), Receiver() as chat, FakeOpenAI(responder=_responder(_references())) as fake:
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/T0/B0/secret")
+        config = _config(tmp_path, port, ("en",), f'on_change = "{on_change}"')
+        codes = [_run(config, out, "2026-11-26", sources=first_sources)]
+        all_sources = [*first_sources, str(day / "d-tempete-finistere.txt")]
+        codes.append(_run(config, out, "2026-11-26", sources=all_sources))
+        changed = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))["delivery"]
+        codes.append(_run(config, out, "2026-11-26", sources=all_sources))
+        again = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))["delivery"]
+    assert codes == [0, 0, 0]
+    log = sqlite3.connect(out / "deliveries.sqlite")
+    kinds = [row[0] for row in log.execute("SELECT kind FROM deliveries WHERE target LIKE 'email:%' ORDER BY rowid")]
+    hashes = [row[0] for row in log.execute("SELECT content_hash FROM deliveries WHERE target LIKE 'email:%'")]
+    assert len(set(hashes)) == 2 and all(len(h) == 64 for h in hashes)  # what was sent, and what it became
+    storm = _references()[next(t for t in _references() if t.startswith(STORM))]["en"]["headline"]
+    assert len(changed["corrected"]) == 2 and all(storm in line for line in changed["corrected"])  # mail, chat
+    assert (again["sent"], again["corrected"], len(again["already_sent"])) == ([], [], 2)  # and only once
+    if on_change == "silent":
+        assert kinds == ["edition", "silent"] and len(inbox.messages) == 1 and len(chat.posts) == 1
+        return
+    assert kinds == ["edition", "correction"] and len(inbox.messages) == 2 and len(chat.posts) == 2
+    correction = inbox.messages[1][1]
+    assert correction["Subject"] == "Correction: Morning desk · 2026-11-26 · English"
+    text = _plain(correction)
+    assert storm in text and "Added · New" in text and "Tartu" not in text  # only what was added
+    assert chat.posts[1][1]["text"].startswith("*Correction: Morning desk · 2026-11-26*")

@@ -9,44 +9,37 @@ from typing import Any
 import pytest
 from receivers import PASSWORD, Receiver, smtp_server
 
-from briefer.core.errors import ConfigError
+from briefer.core.errors import ConfigError, DeliveryError
 from briefer.delivery.deliver import Edition, EditionItem, check_environment, deliver
+from briefer.delivery.mail import safe_html
 from briefer.settings.delivery_settings import Deliver
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # loopback only
 DAY = date(2025, 6, 2)
 TOKEN = "T000/B000/hook-canary-0815"
-PAGE = (
-    '<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>body {{ color: #222; }}</style>'
-    '</head><body><h1>{title}</h1><p>{body} <a href="https://news.example/rates">source</a></p></body></html>'
-)
 TEXTS = {
     "en": ("Morning briefing", "Rates rise to 4.1%", "The central bank raised rates to 4.1%."),
     "de": ("Morgenüberblick", "Zinsen steigen auf 4,1 %", "Die Zentralbank hob die Zinsen auf 4,1 % an."),
 }
 
 
-def edition(lang: str, html: str | None = None) -> Edition:
-    title, headline, body = TEXTS[lang]
+def edition(lang: str, title: str | None = None) -> Edition:
+    default_title, headline, body = TEXTS[lang]
     items = (
         EditionItem(
+            id="a" * 32,
             headline=headline,
             bullets=(body,),
-            status="update",
-            note="new: 4.1%",
-            sources=("fixtures/rates.txt", "https://news.example/rates"),
+            novelty="update",
+            mark="Update (since 2025-06-01): 4.1%",
+            link="https://news.example/rates",
+            source="Rates",
         ),
-        EditionItem(headline="Ferry <!channel> @channel strike", status="new", sources=("https://news.example/ferry",)),
+        EditionItem(
+            id="b" * 32, headline="Ferry <!channel> @channel strike", mark="New", link="https://news.example/ferry"
+        ),
     )
-    return Edition(
-        desk="morning",
-        day=DAY,
-        lang=lang,
-        title=title,
-        text=f"# {title}\n\n## {headline}\n\n- {body}\n",
-        html=html or PAGE.format(lang=lang, title=title, body=body),
-        items=items,
-    )
+    return Edition(desk="morning", day=DAY, lang=lang, title=title or default_title, items=items)
 
 
 EDITIONS = [edition("en"), edition("de")]
@@ -92,7 +85,8 @@ def test_one_message_per_language_with_both_parts(tmp_path: Path) -> None:
     for lang, (to, mail) in by_lang.items():
         title, headline, _ = TEXTS[lang]
         assert to == ["desk@example.org"] and mail.get_content_type() == "multipart/alternative"
-        assert title in mail["Subject"] and "2025-06-02" in mail["Subject"] and lang in mail["Subject"]
+        language = {"en": "English", "de": "Deutsch"}[lang]
+        assert mail["Subject"] == f"{title} · 2025-06-02 · {language}"
         assert headline in mail.get_body(("plain",)).get_content()
         assert f'<html lang="{lang}">' in mail.get_body(("html",)).get_content()
 
@@ -123,7 +117,7 @@ def test_each_chat_format_gets_the_shape_its_product_expects(tmp_path: Path) -> 
     assert report.exit_code == 0 and len(report.sent) == 4
     [slack] = receiver.to(f"/slack/{TOKEN}")
     assert slack["text"].startswith("*Morning briefing · 2025-06-02*")
-    assert "[Update] Rates rise to 4.1% (new: 4.1%) <https://news.example/rates|Source>" in slack["text"]
+    assert "• [Update (since 2025-06-01): 4.1%] Rates rise to 4.1% <https://news.example/rates|Source>" in slack["text"]
     assert "<!channel>" not in slack["text"] and "&lt;!channel&gt;" in slack["text"]  # a headline cannot ping
     [mattermost] = receiver.to(f"/mattermost/{TOKEN}")
     assert "[Source](https://news.example/ferry)" in mattermost["text"] and "@channel" not in mattermost["text"]
@@ -140,7 +134,10 @@ def test_each_chat_format_gets_the_shape_its_product_expects(tmp_path: Path) -> 
         "en",
         "Morning briefing",
     )
-    assert [(item["status"], item["note"]) for item in data["items"]] == [("update", "new: 4.1%"), ("new", "")]
+    assert [(item["novelty"], item["mark"]) for item in data["items"]] == [
+        ("update", "Update (since 2025-06-01): 4.1%"),
+        ("new", "New"),
+    ]
 
 
 def test_a_webhook_takes_only_its_languages_and_chat_speaks_the_edition_language(tmp_path: Path) -> None:
@@ -205,24 +202,27 @@ def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:
     assert inbox.messages == [] and "STARTTLS" in report.failed[0] and report.exit_code == 3
 
 
-def test_a_page_with_a_script_or_a_remote_asset_is_not_mailed(tmp_path: Path) -> None:
-    unsafe = [
-        edition("en", '<html><body><img src="https://tracker.example/p.gif"></body></html>'),
-        edition("de", "<html><body><SCRIPT>alert(1)</SCRIPT></body></html>"),
-    ]
-    with smtp_server() as (port, inbox), Receiver() as receiver:
-        report = deliver(
-            unsafe,
-            settings(port, hooks=("json",)),
-            tmp_path / "log.sqlite",
-            environ=hook_env(receiver, "json"),
-            sleep=no_wait,
-        )
-    assert inbox.messages == [] and len(receiver.posts) == 2 and report.exit_code == 3
-    assert sorted(line.split(": ", 2)[2] for line in report.failed) == [
-        "the HTML part holds a <script>: not sent (the page must be self-contained) (not retried)",
-        "the HTML part holds a remote asset: not sent (the page must be self-contained) (not retried)",
-    ]
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        ('<html><body><img src="https://tracker.example/p.gif"></body></html>', "a remote asset"),
+        ("<html><body><SCRIPT>alert(1)</SCRIPT></body></html>", "a <script>"),
+        ("<html><head><style>@import url(//evil.example/x.css);</style></head></html>", "a remote stylesheet"),
+        ('<html><body><p style="background: url(//evil.example/p.gif)">x</p></body></html>', "a remote stylesheet"),
+    ],
+)
+def test_a_page_with_a_script_or_a_remote_asset_is_not_mailed(page: str, found: str) -> None:
+    with pytest.raises(DeliveryError) as refused:
+        safe_html(page)
+    assert str(refused.value) == f"the HTML part holds {found}: not sent (the page must be self-contained)"
+
+
+def test_a_title_that_speaks_of_import_or_url_is_only_words_and_is_mailed(tmp_path: Path) -> None:
+    title = "CSS @import and url(//cdn.example) explained"
+    with smtp_server() as (port, inbox):
+        report = deliver([edition("en", title)], settings(port), tmp_path / "log.sqlite", environ={}, sleep=no_wait)
+    assert report.exit_code == 0 and len(inbox.messages) == 1
+    assert title in inbox.messages[0][1]["Subject"]
 
 
 def test_no_secret_in_any_report_line_or_error(tmp_path: Path) -> None:

@@ -2,15 +2,26 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from briefer.core.files import write_atomic
+from briefer.core.files import Text, write_atomic
 from briefer.core.models import Article, ArticleOutcome, BriefedItem, CheckResult, Item, PromptRef, Usage, Verdict
 from briefer.core.report import RunReport
+from briefer.outputs import edition
+from briefer.outputs.publish import desk_files
 from briefer.outputs.render import write_outputs
+from briefer.settings.config import Settings
 
 PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
+
+
+def day_files(report: RunReport, out: Path, title: str = "Desk", **settings: object) -> Iterator[tuple[str, Text]]:
+    """What a run writes beside the briefings: the desk page, and the edition in every language."""
+    desk = Settings(desk="europe", title=title, languages=report.languages, **settings)
+    yield from desk_files(report, "europe", title)
+    yield from edition.day_files(edition.build(report, desk), out, out)
 
 
 def _report(headline: str, bullets: tuple[str, ...], url: str | None = None, title: str = "Title") -> RunReport:
@@ -125,11 +136,10 @@ def _fates_report() -> RunReport:
 def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     import json
 
-    from briefer.outputs.publish import desk_files
     from briefer.outputs.render import run_report_json
 
     report = _fates_report()
-    write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))
+    write_outputs(report, tmp_path, day_files(report, tmp_path))
     day = tmp_path / "2026-11-27"
     lines = [a["languages"]["en"] for a in json.loads(run_report_json(report, 3))["articles"]]
     assert lines == [
@@ -152,7 +162,7 @@ def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     statuses = [i["status"] for a in json.loads((day / "briefing.json").read_text())["articles"] for i in a["items"]]
     assert statuses == ["passed", "flagged", "failed"]
     feed = (day / "feed.en.atom").read_text(encoding="utf-8")
-    assert feed.count("<entry>") == 2 and "[⚑ names: names not in the source: Lars]" in feed
+    assert feed.count("<entry>") == 2 and "[⚑ Details unconfirmed]" in feed and "names" not in feed
 
 
 HOSTILE = (
@@ -164,12 +174,10 @@ HOSTILE = (
 def test_every_page_is_the_one_base_page_no_script_no_remote_asset_model_text_as_text(tmp_path: Path) -> None:
     import re
 
-    from briefer.outputs.publish import desk_files
-
     report = _report(*HOSTILE, url="javascript:alert(2)", title=HOSTILE[0])
-    written = write_outputs(report, tmp_path, desk_files(report, "europe", HOSTILE[0]))
+    written = write_outputs(report, tmp_path, day_files(report, tmp_path, HOSTILE[0]))
     pages = [path for path in written if path.suffix == ".html"]
-    assert sorted(p.name for p in pages) == ["briefing.en.html", "index.html"]
+    assert sorted(p.name for p in pages) == ["briefing.en.html", "edition.en.html", "index.html"]
     for path in pages:
         page = path.read_text(encoding="utf-8")
         assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'), path.name
@@ -184,12 +192,10 @@ def test_every_page_is_the_one_base_page_no_script_no_remote_asset_model_text_as
 def test_the_atom_feed_carries_hostile_model_text_exactly_as_text(tmp_path: Path) -> None:
     import xml.etree.ElementTree as ET
 
-    from briefer.outputs.publish import desk_files
-
     report = _report(*HOSTILE, url="javascript:alert(2)")
-    write_outputs(report, tmp_path, desk_files(report, "europe", "Desk"))
+    write_outputs(report, tmp_path, day_files(report, tmp_path))
     atom = "{http://www.w3.org/2005/Atom}"
     entry = ET.parse(tmp_path / "2026-11-27" / "feed.en.atom").getroot().find(f"{atom}entry")
     assert entry.find(f"{atom}title").text == HOSTILE[0]
     assert entry.find(f"{atom}summary").text == " ".join(HOSTILE[1])
-    assert entry.find(f"{atom}link") is None  # a javascript: link is no link
+    assert entry.find(f"{atom}link").get("href") == f"edition.en.html#item-{'a' * 32}"  # javascript: is no link

@@ -15,6 +15,7 @@ import json
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date as Date
+from itertools import chain
 from pathlib import Path
 from typing import Callable, ContextManager, Iterator
 
@@ -38,7 +39,7 @@ from briefer.delivery.deliver import DeliveryReport, check_environment, deliver
 from briefer.lang import langid
 from briefer.model import batch, budget, endpoint
 from briefer.model.llm import LLM
-from briefer.outputs import archive
+from briefer.outputs import archive, edition
 from briefer.outputs.publish import desk_files
 from briefer.outputs.render import run_report_json, write_outputs
 from briefer.settings.config import Settings
@@ -181,7 +182,12 @@ def brief_sources(
         report = report.model_copy(update={"memory": memory_note})
         if report.items():
             written += archive.update(
-                settings.out_dir, settings.desk_dir, settings.desk, settings.languages, settings.feed_days
+                settings.out_dir,
+                settings.desk_dir,
+                settings.desk,
+                settings.languages,
+                settings.feed_days,
+                edition.desk_title(settings),
             )
             report = _delivered(report, settings, day)
         _write_report(report, settings)
@@ -230,10 +236,17 @@ def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: D
 
 def _write(report: RunReport, settings: Settings) -> list[Path]:
     """The day's files. Failed items stay on the page with their reasons, even when none was
-    published."""
+    published. The edition (readers' page, feed, what delivery sends) only once the day is
+    final: while an article waits, readers keep the day's last final edition, if any."""
     if not report.items():
         return []
-    return write_outputs(report, settings.desk_dir, desk_files(report, settings.desk, settings.title), _title(settings))
+    editions = [] if report.waiting else edition.build(report, settings)
+    days = edition.DayLinks.of(settings.desk_dir, settings.out_dir, report.date)
+    more = chain(
+        desk_files(report, settings.desk, settings.title, days),
+        edition.day_files(editions, settings.desk_dir, settings.out_dir),
+    )
+    return write_outputs(report, settings.desk_dir, more, edition.desk_title(settings))
 
 
 def _remember(memory: StoryMemory, report: RunReport) -> None:
@@ -245,11 +258,13 @@ def _remember(memory: StoryMemory, report: RunReport) -> None:
             memory.record(report.date, story_facts_from(json.loads(story)), published)
 
 
-def _delivered(report: RunReport, settings: Settings, day: Date, resend: bool = False) -> RunReport:
-    if not settings.deliver:
+def _delivered(report: RunReport, settings: Settings, day: Date) -> RunReport:
+    """A day goes out only when it is final: while an article waits (exit 75) nothing is sent,
+    and the run that completes the day sends it whole, once."""
+    if not settings.deliver or report.waiting:
         return report
-    editions = archive.editions(settings.desk_dir / day.isoformat(), settings.desk, _title(settings))
-    sent = deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG, resend=resend)
+    editions = edition.read(settings.desk_dir / day.isoformat())
+    sent = deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG)
     return report.model_copy(update={"delivery": delivery_json(sent)})
 
 
@@ -259,17 +274,17 @@ def send_day(settings: Settings, day: Date) -> DeliveryReport:
         raise ConfigError(f"desk '{settings.desk}' has no [deliver] table: nothing to send to")
     check_environment(settings.deliver)
     with _run_lock(settings.desk_dir):
-        editions = archive.editions(settings.desk_dir / day.isoformat(), settings.desk, _title(settings))
+        editions = edition.read(settings.desk_dir / day.isoformat())
         return deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG, resend=True)
 
 
-def _title(settings: Settings) -> str:
-    """The desk's own title; empty: each language's word for a daily briefing."""
-    return settings.title if "title" in settings.model_fields_set else ""
-
-
 def delivery_json(sent: DeliveryReport) -> dict:
-    return {"sent": list(sent.sent), "already_sent": list(sent.already_sent), "failed": list(sent.failed)}
+    return {
+        "sent": list(sent.sent),
+        "already_sent": list(sent.already_sent),
+        "failed": list(sent.failed),
+        "corrected": list(sent.corrected),
+    }
 
 
 def _write_report(report: RunReport, settings: Settings) -> None:

@@ -254,26 +254,3 @@ class Briefing(Frozen):
     model: str
     entries: tuple[BriefingEntry, ...]
     title: str = ""  # the desk's title; empty: the language's own word for a daily briefing
-
-
-class EditionItem(Frozen):
-    """One published item as delivered: its status against earlier days and what is new in it."""
-
-    headline: str
-    bullets: tuple[str, ...] = ()
-    status: Literal["new", "update", "repeat", ""] = ""
-    note: str = ""  # what an update brings, e.g. "new: 4.1%"
-    sources: tuple[str, ...] = ()  # URLs or paths; chat links the first URL
-    flagged: bool = False  # published with a mark: check before use
-
-
-class Edition(Frozen):
-    """One desk's briefing of one day in one language, as render made it: what delivery sends."""
-
-    desk: str
-    day: Date
-    lang: str
-    title: str
-    text: str  # the briefing as Markdown
-    html: str  # the whole page, safe: no script, no remote asset
-    items: tuple[EditionItem, ...] = ()

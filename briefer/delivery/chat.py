@@ -1,18 +1,20 @@
 """Chat and JSON webhooks: one edition as each product expects it, POSTed with urllib. Chat gets
-a compact text: the title and day, then one line per item with its status and first link."""
+a compact text: the title and day, then one line per item in the edition's order, with its
+marks once and its source link, then the AI line."""
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import re
 import urllib.error
 import urllib.request
 from typing import Any, Callable
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from briefer.core.errors import DeliveryError
-from briefer.core.models import Edition, EditionItem
-from briefer.lang.languages import LABELS
+from briefer.outputs.edition import Edition, EditionItem, marks
 
 Payload = dict[str, Any]
 
@@ -74,6 +76,8 @@ def _json(edition: Edition) -> Payload:
         "date": edition.day.isoformat(),
         "lang": edition.lang,
         "title": edition.title,
+        "correction": edition.correction,
+        "disclosure": edition.disclosure,
         "items": [item.model_dump(mode="json") for item in edition.items],
     }
 
@@ -87,26 +91,30 @@ _FORMATS: dict[str, Callable[[Edition], Payload]] = {
 
 
 def _compact(edition: Edition, escape: Callable[[str], str], link: Callable[[str, str], str], bold: str) -> str:
-    labels = LABELS.get(edition.lang, LABELS["en"])
-    head = bold.format(escape(f"{edition.title} · {edition.day.isoformat()}"))
-    return "\n".join([head, *(_item_line(item, labels, escape, link) for item in edition.items)])
+    words = edition.words
+    correction = f"{words['correction']}: " if edition.correction else ""
+    head = bold.format(escape(f"{correction}{edition.title} · {edition.day.isoformat()}"))
+    items = [_item_line(item, words, escape, link) for item in edition.items]
+    return "\n".join([head, *items, *([escape(edition.disclosure)] if edition.disclosure else [])])
 
 
 def _item_line(
-    item: EditionItem, labels: dict[str, str], escape: Callable[[str], str], link: Callable[[str, str], str]
+    item: EditionItem, words: dict[str, str], escape: Callable[[str], str], link: Callable[[str, str], str]
 ) -> str:
-    parts = ["•"]
-    if item.status:
-        parts.append(f"[{escape(labels.get(item.status, item.status))}]")
-    parts.append(escape(item.headline))
-    if item.note:
-        parts.append(f"({escape(item.note)})")
-    if item.flagged:
-        parts.append(f"[{escape(labels['flagged'])}]")
-    url = next((source for source in item.sources if re.match(r"https?://", source)), None)
-    if url:  # a local path means nothing in a chat
-        parts.append(link(url, escape(labels["source"])))
+    parts = ["•", f"[{escape(marks(item, words))}]", escape(item.headline)]
+    if item.link:  # a page anchor means nothing in a chat
+        parts.append(link(item.link, escape(words["source"])))
     return " ".join(parts)
+
+
+def _without_login(url: str) -> tuple[str, str]:
+    """(the URL without user and password, "user:password" or "")."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, ""
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    login = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    return urlunsplit(parts._replace(netloc=netloc)), login
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -118,11 +126,12 @@ _OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def post(url: str, body: Payload, timeout: float) -> None:
+    address, login = _without_login(url)
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"}
+    if login:  # a user and password in the URL go as Basic auth, never on the request line
+        headers["Authorization"] = "Basic " + base64.b64encode(login.encode("utf-8")).decode("ascii")
     request = urllib.request.Request(
-        url,
-        data=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-        method="POST",
-        headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"},
+        address, data=json.dumps(body, ensure_ascii=False).encode("utf-8"), method="POST", headers=headers
     )
     try:
         with _OPENER.open(request, timeout=timeout) as response:

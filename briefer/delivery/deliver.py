@@ -1,11 +1,14 @@
 """Delivery: a day's editions of a desk to mail and chat, each once. A delivery log (SQLite) holds
-what went where; a rerun of the day sends only what is not in it, and `resend` sends again.
-A message that fails for a passing reason is retried with backoff; one that still fails is
-named in the report (exit 3) and the other channels go out all the same."""
+what went where and a hash of what it held; a rerun of the day sends only what is not in it,
+and `resend` sends again. When a day already sent has changed (items added or changed), the
+desk's `on_change` decides: a short correction naming them ("correction") or nothing ("silent");
+either is logged. A message that fails for a passing reason is retried with backoff; one that
+still fails is named in the report (exit 3) and the other channels go out all the same."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -19,8 +22,9 @@ from urllib.parse import urlsplit
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError
-from briefer.core.models import Edition, EditionItem
+from briefer.core.redact import redact
 from briefer.delivery import chat, mail
+from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
 
 __all__ = ["DeliveryReport", "Edition", "EditionItem", "check_environment", "deliver"]
@@ -33,6 +37,7 @@ class DeliveryReport:
     sent: tuple[str, ...] = ()
     already_sent: tuple[str, ...] = ()  # in the log from an earlier run: not sent again
     failed: tuple[str, ...] = ()
+    corrected: tuple[str, ...] = ()  # sent before and changed since: a correction went out, or none (silent)
 
     @property
     def exit_code(self) -> int:
@@ -51,25 +56,50 @@ def deliver(
     """Send each edition to every channel that takes its language, unless the log at log_path
     says it went already (resend: send anyway). A missing secret stops it before anything is sent."""
     secrets = _Secrets(settings, environ)
-    jobs = [*_mail_jobs(editions, settings, secrets), *_webhook_jobs(editions, settings, secrets)]
-    sent: list[str] = []
-    already: list[str] = []
-    failed: list[str] = []
+    readable = [edition for edition in editions if edition.items]  # a language with nothing published: no message
+    jobs = [*_mail_jobs(readable, settings, secrets), *_webhook_jobs(readable, settings, secrets)]
+    lines: dict[str, list[str]] = {"sent": [], "already": [], "failed": [], "corrected": []}
     log = _Log(log_path)
     try:
         for job in jobs:
-            if not resend and log.has(job):
-                already.append(job.line)
-                continue
-            why = _attempt(job.send, settings, sleep)
-            if why:
-                failed.append(f"{job.line}: {secrets.scrub(why)}")
-            else:
-                log.record(job, resend)
-                sent.append(job.line)
+            outcome, line = _deliver_one(job, log, settings, resend, sleep)
+            lines[outcome].append(secrets.scrub(redact(line)))
     finally:
         log.close()
-    return DeliveryReport(tuple(sent), tuple(already), tuple(failed))
+    return DeliveryReport(*(tuple(lines[kind]) for kind in ("sent", "already", "failed", "corrected")))
+
+
+def _deliver_one(
+    job: _Job, log: _Log, settings: Deliver, resend: bool, sleep: Callable[[float], None]
+) -> tuple[str, str]:
+    """(what happened: sent, already, failed or corrected; its report line) for one job."""
+    edition = job.edition
+    before = None if resend else log.last(job)
+    if before is not None and before.content_hash in ("", edition.content_hash()):
+        return "already", job.line  # "": logged before hashes were kept, nothing to compare
+    if before is not None:
+        correction = edition.corrected(before.items)
+        if correction is None:
+            log.record(job, resend, "silent")
+            return "corrected", f"{job.line}: items removed since it was sent; no correction"
+        if settings.on_change == "silent":
+            log.record(job, resend, "silent")
+            changes = _changes(correction.items)
+            return "corrected", f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
+        why = _attempt(partial(job.send, correction), settings, sleep)
+        if why:
+            return "failed", f"{job.line}: correction: {why}"
+        log.record(job, resend, "correction")
+        return "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
+    why = _attempt(partial(job.send, edition), settings, sleep)
+    if why:
+        return "failed", f"{job.line}: {why}"
+    log.record(job, resend, "resend" if resend else "edition")
+    return "sent", job.line
+
+
+def _changes(items: tuple[EditionItem, ...]) -> str:
+    return "; ".join(f"{item.change}: {item.headline}" for item in items)
 
 
 def check_environment(settings: Deliver, environ: Mapping[str, str] = os.environ) -> None:
@@ -118,7 +148,7 @@ class _Job:
     edition: Edition
     channel: str  # said in reports: "email to desk@example.org", "slack webhook (BRIEFER_SLACK_WEBHOOK)"
     target: str  # the channel in the log: no secret in it
-    send: Callable[[], None] = field(repr=False)  # holds the secrets
+    send: Callable[[Edition], None] = field(repr=False)  # the edition or its correction; holds the secrets
 
     @property
     def line(self) -> str:
@@ -135,19 +165,20 @@ def _mail_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secrets
         return []
     login = (secrets[email.user_env], secrets[email.password_env]) if email.user_env else None
 
-    def send(edition: Edition, to: tuple[str, ...]) -> None:
-        mail.send(mail.message(edition, email.from_, to), email, login, settings.timeout)
+    def send(to: str, edition: Edition) -> None:
+        mail.send(mail.message(edition, email, to), email, login, settings.timeout)
 
-    return [
-        _Job(
-            edition,
-            f"email to {', '.join(group.to)}",
-            f"email:{email.host}:{','.join(sorted(group.to))}",
-            partial(send, edition, group.to),
-        )
+    # One message per recipient: no reader sees the others' addresses, and a refused one holds back no other.
+    wanted = {
+        (edition.lang, to): edition
         for group in email.lists or (MailList(to=email.to),)
         for edition in editions
         if _wanted(edition, group.languages)
+        for to in group.to
+    }
+    return [
+        _Job(edition, f"email to {to}", f"email:{email.host}:{to}", partial(send, to))
+        for (_, to), edition in wanted.items()
     ]
 
 
@@ -161,12 +192,16 @@ def _webhook_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secr
                 edition,
                 f"{hook.kind} webhook ({hook.url_env})",
                 target,
-                partial(chat.post, url, chat.payload(hook.kind, edition), settings.timeout),
+                partial(_post, url, hook.kind, settings.timeout),
             )
             for edition in editions
             if _wanted(edition, hook.languages)
         ]
     return jobs
+
+
+def _post(url: str, kind: str, timeout: float, edition: Edition) -> None:
+    chat.post(url, chat.payload(kind, edition), timeout)
 
 
 def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> str:
@@ -189,8 +224,17 @@ def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float
         return f"{type(error).__name__}: {error}"
 
 
+@dataclass(frozen=True)
+class _Sent:
+    """The last row of a job in the log: the hash of what the reader has, item by item."""
+
+    content_hash: str
+    items: dict[str, str]  # item id -> fingerprint
+
+
 class _Log:
-    """A row per delivery (resends too): desk, day, language, target and when."""
+    """A row per delivery (resends, corrections and silent changes too): desk, day, language,
+    target, when, and the content hash and item fingerprints of the edition the reader now has."""
 
     def __init__(self, path: Path):
         try:
@@ -200,6 +244,10 @@ class _Log:
                 "CREATE TABLE IF NOT EXISTS deliveries (desk TEXT NOT NULL, day TEXT NOT NULL, "
                 "lang TEXT NOT NULL, target TEXT NOT NULL, sent_at TEXT NOT NULL, resend INTEGER NOT NULL)"
             )
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(deliveries)")}
+            for column in ("content_hash", "items", "kind"):  # a log from before hashes were kept
+                if column not in columns:
+                    self._db.execute(f"ALTER TABLE deliveries ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
         except (sqlite3.Error, OSError) as error:
             raise ConfigError(
                 f"delivery log {path} cannot be used ({error}): move it aside, and the day's messages go out again"
@@ -209,15 +257,28 @@ class _Log:
     def _key(job: _Job) -> tuple[str, str, str, str]:
         return job.edition.desk, job.edition.day.isoformat(), job.edition.lang, job.target
 
-    def has(self, job: _Job) -> bool:
-        query = "SELECT 1 FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? LIMIT 1"
-        return self._db.execute(query, self._key(job)).fetchone() is not None
+    def last(self, job: _Job) -> _Sent | None:
+        query = (
+            "SELECT content_hash, items FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? "
+            "ORDER BY rowid DESC LIMIT 1"
+        )
+        row = self._db.execute(query, self._key(job)).fetchone()
+        return _Sent(row[0], json.loads(row[1] or "{}")) if row else None
 
-    def record(self, job: _Job, resend: bool) -> None:
+    def record(self, job: _Job, resend: bool, kind: str) -> None:
+        """kind: "edition", "resend", "correction" or "silent" (changed, nothing sent)."""
         with self._db:  # committed at once: a crash later does not send this again
             self._db.execute(
-                "INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?)",
-                (*self._key(job), datetime.now(UTC).isoformat(timespec="seconds"), int(resend)),
+                "INSERT INTO deliveries (desk, day, lang, target, sent_at, resend, content_hash, items, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    *self._key(job),
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    int(resend),
+                    job.edition.content_hash(),
+                    json.dumps(job.edition.fingerprints()),
+                    kind,
+                ),
             )
 
     def close(self) -> None:

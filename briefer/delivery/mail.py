@@ -8,44 +8,75 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from html.parser import HTMLParser
 
 from briefer.core.errors import DeliveryError
-from briefer.core.models import Edition
+from briefer.outputs.edition import Edition
+from briefer.outputs.edition import page as edition_page
+from briefer.outputs.edition import text as edition_text
 from briefer.settings.delivery_settings import Email
 
 # A mail client fetches what a page links as an asset: a remote image is a tracking pixel.
-_UNSAFE = (
-    (re.compile(r"<script\b", re.I), "a <script>"),
-    (
-        re.compile(
-            r"<(?:img|link|style|script|source|video|audio|iframe|object|embed|input)\b[^>]*?"
-            r"\b(?:src|srcset|href|data|poster)\s*=\s*[\"']?\s*(?:https?:)?//",
-            re.I,
-        ),
-        "a remote asset",
-    ),
-    (re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//|@import", re.I), "a remote stylesheet"),
+_ASSET_TAGS = frozenset(
+    {"img", "link", "style", "script", "source", "video", "audio", "iframe", "object", "embed", "input"}
 )
+_ASSET_ATTRIBUTES = frozenset({"src", "srcset", "href", "data", "poster"})
+_REMOTE = re.compile(r"^\s*(?:https?:)?//", re.I)
+_REMOTE_STYLE = re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//|@import", re.I)
+
+
+class _Scan(HTMLParser):
+    """What in the page's markup a mail client would run or fetch. It reads tags, attributes
+    and style sheets, never the text: a headline about "@import" or "url(//" is only words."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.found.append("a <script>")
+        for name, value in attrs:
+            value = value or ""
+            if tag in _ASSET_TAGS and name in _ASSET_ATTRIBUTES and _REMOTE.search(value):
+                self.found.append("a remote asset")
+            if name == "style" and _REMOTE_STYLE.search(value):
+                self.found.append("a remote stylesheet")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style and _REMOTE_STYLE.search(data):
+            self.found.append("a remote stylesheet")
 
 
 def safe_html(html: str) -> str:
-    """The page as render makes it; one holding a script or a remote asset is not sent."""
-    for pattern, what in _UNSAFE:
-        if pattern.search(html):
-            raise DeliveryError(f"the HTML part holds {what}: not sent (the page must be self-contained)")
+    """The page as the edition makes it; one holding a script or a remote asset is not sent."""
+    scan = _Scan()
+    scan.feed(html)
+    scan.close()
+    if scan.found:
+        raise DeliveryError(f"the HTML part holds {scan.found[0]}: not sent (the page must be self-contained)")
     return html
 
 
-def message(edition: Edition, sender: str, recipients: tuple[str, ...]) -> EmailMessage:
+def message(edition: Edition, settings: Email, recipient: str) -> EmailMessage:
+    """One reader's message: the edition as plain text and as a page, the language named."""
     mail = EmailMessage()
-    mail["Subject"] = f"{edition.title} · {edition.day.isoformat()} · {edition.lang}"
-    mail["From"] = sender
-    mail["To"] = ", ".join(recipients)
+    head = f"{edition.words['correction']}: " if edition.correction else ""
+    mail["Subject"] = f"{head}{edition.title} · {edition.day.isoformat()} · {edition.language}"
+    mail["From"] = settings.from_
+    mail["To"] = recipient
     mail["Date"] = formatdate(localtime=True)
-    mail["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
+    mail["Message-ID"] = make_msgid(domain=settings.from_.rpartition("@")[2] or None)
     mail["Auto-Submitted"] = "auto-generated"  # no out-of-office replies to the sender
-    mail.set_content(edition.text)
-    mail.add_alternative(safe_html(edition.html), subtype="html")
+    if settings.unsubscribe:
+        mail["List-Unsubscribe"] = f"<mailto:{settings.unsubscribe}?subject=unsubscribe>"
+    mail.set_content(edition_text(edition))
+    mail.add_alternative(safe_html("".join(edition_page(edition))), subtype="html")
     mail["Content-Language"] = edition.lang  # after the parts: setting content clears Content-* headers
     return mail
 

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from briefer.core.errors import ConfigError
+from briefer.core.redact import redact
 from briefer.model.budget import Spending
 from briefer.model.cache import ReplyStore
 from briefer.model.llm import LLM
@@ -43,7 +44,7 @@ def model_endpoint(settings: Settings) -> Iterator[LLM]:
         return
     if not settings.model:
         raise ConfigError(
-            f"OPENAI_BASE_URL is {settings.base_url} but no model is named: give --model NAME "
+            f"OPENAI_BASE_URL is {redact(settings.base_url)} but no model is named: give --model NAME "
             f"(or BRIEFER_MODEL, or model in briefer.toml)"
         )
     api_key = settings.api_key.get_secret_value() if settings.api_key else None

@@ -20,6 +20,7 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from briefer.core.errors import ConfigError, ContextTooLongError, ModelReplyError, TemporaryError
 from briefer.core.models import Usage
+from briefer.core.redact import redact
 from briefer.core.timelimit import within
 from briefer.model import reask
 from briefer.model.cache import request_key
@@ -75,6 +76,11 @@ class LLM:
             ),
         )
         self._slots = threading.BoundedSemaphore(self.concurrency)
+
+    @property
+    def shown_url(self) -> str:
+        """The endpoint as messages name it: without user, password and query string."""
+        return redact(self.base_url)
 
     def _observe_limits(self, response: Any) -> None:
         self.limiter.observe(response.headers)
@@ -134,7 +140,7 @@ class LLM:
                 self._slots.release()
 
         limit = timeout or self.timeout
-        reply, mode = within(limit, request, lambda: _late(self.base_url, limit))
+        reply, mode = within(limit, request, lambda: _late(self.shown_url, limit))
         if self.store:  # filed under the format it was really asked with (after a fallback)
             key = request_key(self.model, messages, params, self.format.args(schema, mode))
             self.store.put(
@@ -174,7 +180,7 @@ class LLM:
         try:
             return call(self._client)
         except openai.APIError as exc:
-            raise _mapped(exc, self.base_url, self.model) from None
+            raise _mapped(exc, self.shown_url, self.model) from None
 
     def _request(self, messages: list[Message], schema: dict, params: dict, timeout: float | None) -> tuple[Reply, int]:
         """One request, and the response format it was made with. HTTP faults are retried by
@@ -196,11 +202,11 @@ class LLM:
                 if is_refusal(str(exc)) and self.format.can_fall_back(mode):
                     self.format.fall_back(mode)
                     continue
-                raise _bad_request(exc, self.base_url) from None
+                raise _bad_request(exc, self.shown_url) from None
             except openai.APIError as exc:
-                raise _mapped(exc, self.base_url, self.model) from None
+                raise _mapped(exc, self.shown_url, self.model) from None
             except json.JSONDecodeError:  # a 200 labelled JSON that is not (an HTML error page, a cut body)
-                raise ModelReplyError(f"the endpoint {self.base_url} sent a reply that is not JSON") from None
+                raise ModelReplyError(f"the endpoint {self.shown_url} sent a reply that is not JSON") from None
 
     def _streamed(self, messages: list[Message], schema: dict, params: dict, mode: int) -> Reply:
         """One streamed reply, put together; the read timeout is the stall limit, since every
@@ -225,7 +231,7 @@ class LLM:
                 self._count_server_time(chunk)
         except openai.APITimeoutError:
             raise TemporaryError(
-                f"the embedded model at {self.base_url} produced no token for {self.stall_timeout:g} s "
+                f"the embedded model at {self.shown_url} produced no token for {self.stall_timeout:g} s "
                 f"(stall_timeout); try later"
             ) from None
         served = model if model and model.strip("-") else self.model
@@ -320,7 +326,7 @@ def _usage(response: Any) -> Usage:
 
 def _short(exc: Exception) -> str:
     message = getattr(exc, "message", None) or str(exc)
-    return " ".join(str(message).split())[:200]
+    return redact(" ".join(str(message).split()))[:200]
 
 
 def _retries_taken(exc: openai.APIError) -> int:

@@ -7,22 +7,18 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime, time
 from datetime import date as Date
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from briefer.core.errors import InputError
 from briefer.core.files import Text, replace_folder, write_atomic
-from briefer.core.models import Edition, EditionItem, Standing
 from briefer.core.templating import render_page
 from briefer.lang.languages import LABELS, NATIVE_NAMES
-from briefer.outputs.publish import FeedEntry
+from briefer.outputs.edition import FeedEntry, feed_updated
 from briefer.outputs.render import safe_url
 from briefer.settings.config import DEFAULT_DESK
 
 DAY_PATTERN = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-PUBLISHED = ("passed", "flagged")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -30,16 +26,20 @@ class Day(NamedTuple):
     """One desk's day, as the archive page lists it."""
 
     desk: str
+    title: str  # the desk's title that day, as its edition says it
     day: str
     link: str  # the day's desk page, relative to out/
     written: int
     expected: int
 
 
-def update(out_dir: Path, desk_dir: Path, desk: str, languages: tuple[str, ...], feed_days: int) -> list[Path]:
+def update(
+    out_dir: Path, desk_dir: Path, desk: str, languages: tuple[str, ...], feed_days: int, title: str = ""
+) -> list[Path]:
     """Renew the desk's feeds and latest/, and the archive page of out_dir; the paths written."""
     written = [
-        _write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days)) for lang in languages
+        _write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days, title))
+        for lang in languages
     ]
     latest = _newest_day(desk_dir)
     if latest is not None:
@@ -56,20 +56,19 @@ def _write(path: Path, text: Text) -> Path:
 # ---- the feed of the last days ----
 
 
-def stable_feed(desk_dir: Path, desk: str, lang: str, days: int) -> Iterator[str]:
+def stable_feed(desk_dir: Path, desk: str, lang: str, days: int, title: str = "") -> Iterator[str]:
     """Published items of the last `days` days, newest first, taken from each day's own feed
     as it streams (a day of ten thousand items is never held whole). An entry keeps its id and
     date whenever the feed is made again; a repeat is left out (it was posted on its first day)."""
     found = sorted(desk_dir.glob(f"{DAY_PATTERN}/feed.{lang}.atom"), reverse=True)[:days]
     newest = found[0].parent.name if found else Date.today().isoformat()
-    updated = datetime.combine(Date.fromisoformat(newest), time(6, 0), tzinfo=UTC).isoformat()
     entries = (entry for path in found for entry in _day_entries(path))
     return render_page(
         "feed.atom.xml",
         lang=lang,
         desk=desk,
-        title=f"{LABELS[lang]['title']} ({desk})",
-        updated=updated,
+        title=title or LABELS[lang]["title"],
+        updated=feed_updated(Date.fromisoformat(newest)),
         entries=entries,
     )
 
@@ -78,7 +77,7 @@ def _day_entries(path: Path) -> Iterator[FeedEntry]:
     try:
         for _, element in ET.iterparse(path):
             if element.tag == f"{ATOM}entry":
-                entry = _entry(element)
+                entry = _entry(element, path.parent.name)
                 element.clear()
                 if entry is not None:
                     yield entry
@@ -86,65 +85,29 @@ def _day_entries(path: Path) -> Iterator[FeedEntry]:
         return  # a day cut short (full disk) is left out; the others stay
 
 
-def _entry(element: ET.Element) -> FeedEntry | None:
+def _link(element: ET.Element, day: str) -> str:
+    """The entry's link as the desk's feed needs it: a day page's anchor is relative to its day."""
+    link = element.find(f"{ATOM}link")
+    href = link.get("href", "") if link is not None else ""
+    return safe_url(href) or f"{day}/{href}"
+
+
+def _entry(element: ET.Element, day: str) -> FeedEntry | None:
     category = element.find(f"{ATOM}category")
     novelty = category.get("term", "new") if category is not None else "new"
     if novelty == "repeat":
         return None
     mark = category.get("label", "") if category is not None else ""
-    link = element.find(f"{ATOM}link")
     summary = element.findtext(f"{ATOM}summary", "")
     return FeedEntry(
         id=element.findtext(f"{ATOM}id", "").split(":")[3],
         headline=element.findtext(f"{ATOM}title", ""),
-        url=safe_url(link.get("href")) if link is not None else None,
+        url=_link(element, day),
         summary=summary.removeprefix(f"{mark}: ") if novelty != "new" else summary,
         novelty=novelty,
         mark=mark,
         updated=element.findtext(f"{ATOM}updated", ""),
     )
-
-
-# ---- a day read back, for delivery (after the run, or `briefer send`) ----
-
-
-def editions(day_dir: Path, desk: str, title: str = "") -> list[Edition]:
-    """The day's briefing per language as written: Markdown, page and published items."""
-    try:
-        document = json.loads((day_dir / "briefing.json").read_text(encoding="utf-8"))
-        day = Date.fromisoformat(day_dir.name)
-    except (OSError, ValueError) as error:
-        raise InputError(
-            f"no briefing to send in {day_dir} ({type(error).__name__}): run 'briefer run' for that day"
-        ) from None
-    return [
-        Edition(
-            desk=desk,
-            day=day,
-            lang=lang,
-            title=title or LABELS[lang]["title"],
-            text=(day_dir / f"briefing.{lang}.md").read_text(encoding="utf-8"),
-            html=(day_dir / f"briefing.{lang}.html").read_text(encoding="utf-8"),
-            items=tuple(_edition_items(document, lang)),
-        )
-        for lang in document.get("languages", ())
-    ]
-
-
-def _edition_items(document: dict, lang: str) -> Iterator[EditionItem]:
-    for article in document.get("articles", ()):
-        item = next((i for i in article.get("items", ()) if i.get("lang") == lang), None)
-        if item is None or item.get("status") not in PUBLISHED:
-            continue
-        standing = article.get("standing") or {}
-        yield EditionItem(
-            headline=item["headline"],
-            bullets=tuple(item.get("bullets", ())),
-            status=standing.get("novelty", ""),
-            note=Standing.from_json(standing).mark(LABELS[lang]) if standing else "",
-            sources=tuple(filter(None, (article.get("url") or article.get("source"), *article.get("also_from", ())))),
-            flagged=item.get("status") == "flagged",
-        )
 
 
 # ---- the newest day ----
@@ -160,9 +123,10 @@ def _newest_day(desk_dir: Path) -> Path | None:
 
 def archive_page(out_dir: Path) -> Iterator[str]:
     days = sorted(_days(out_dir), key=lambda d: (d.day, d.desk), reverse=True)
-    desks = sorted({d.desk for d in days})
+    titles = {d.desk: d.title for d in reversed(days)}  # each desk by its newest day's title
+    desks = sorted(titles)
     feeds = [
-        (desk, lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
+        (titles[desk], lang, NATIVE_NAMES.get(lang, lang), _desk_prefix(desk) + f"feed.{lang}.atom")
         for desk in desks
         for lang in _feed_languages(out_dir, desk)
     ]
@@ -172,7 +136,7 @@ def archive_page(out_dir: Path) -> Iterator[str]:
         title="Briefings",
         days=days,
         feeds=feeds,
-        latest=[(desk, _desk_prefix(desk) + "latest/index.html") for desk in desks],
+        latest=[(titles[desk], _desk_prefix(desk) + "latest/index.html") for desk in desks],
     )
 
 
@@ -180,8 +144,10 @@ def _days(out_dir: Path) -> Iterator[Day]:
     for path in [*out_dir.glob(f"{DAY_PATTERN}/briefing.json"), *out_dir.glob(f"*/{DAY_PATTERN}/briefing.json")]:
         head = _head(path)
         if head is not None:
+            desk = str(head.get("desk") or DEFAULT_DESK)
             yield Day(
-                desk=str(head.get("desk") or DEFAULT_DESK),
+                desk=desk,
+                title=_edition_title(path.parent) or desk,
                 day=path.parent.name,
                 link=path.parent.relative_to(out_dir).as_posix() + "/index.html",
                 written=int(head.get("written", 0)),
@@ -199,6 +165,18 @@ def _head(path: Path) -> dict | None:
         return None
     fields = dict(re.findall(r'^  "(desk|written|expected)": "?([^",\n]*)"?,?$', start, re.MULTILINE))
     return fields if "written" in fields else None
+
+
+def _edition_title(day_dir: Path) -> str:
+    """The title of the day's edition, read from the head of one edition.<lang>.json."""
+    for path in sorted(day_dir.glob("edition.*.json"), key=lambda p: (p.name != "edition.en.json", p.name))[:1]:
+        try:
+            with path.open(encoding="utf-8") as handle:
+                found = re.search(r'^  "title": "((?:[^"\\]|\\.)*)"', handle.read(4096), re.MULTILINE)
+        except OSError:
+            return ""
+        return json.loads(f'"{found.group(1)}"') if found else ""
+    return ""
 
 
 def _desk_prefix(desk: str) -> str:

@@ -1,9 +1,8 @@
-"""For the desk: one page with every language (index.html, templates/desk.html) and an
-Atom feed per language (templates/feed.atom.xml), every value escaped by the templates."""
+"""For the desk: one page with every language (index.html, templates/desk.html) and the
+run manifest, every value escaped by the templates. What readers get is the edition (edition.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from typing import Iterator, NamedTuple
 
 from briefer.core.files import Text
@@ -11,7 +10,8 @@ from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
 from briefer.lang.languages import LABELS, NATIVE_NAMES
-from briefer.outputs.render import briefing_for, refused_lines, safe_url, source_links
+from briefer.outputs.edition import DayLinks
+from briefer.outputs.render import briefing_for, refused_lines, source_links
 
 
 class Card(NamedTuple):
@@ -75,7 +75,7 @@ def degraded(report: RunReport) -> bool:
     return bool(report.aborted or report.rejected_sources or report.written < report.expected)
 
 
-def desk_page(report: RunReport, title: str) -> Iterator[str]:
+def desk_page(report: RunReport, title: str, days: DayLinks | None = None) -> Iterator[str]:
     return render_page(
         "desk.html",
         lang=report.languages[0],
@@ -87,49 +87,10 @@ def desk_page(report: RunReport, title: str) -> Iterator[str]:
         languages=[(lang, NATIVE_NAMES[lang]) for lang in report.languages],
         cards=lambda lang: _cards(report, lang),
         manifest=manifest_lines(report),
+        days=days or DayLinks(),
     )
 
 
-class FeedEntry(NamedTuple):
-    id: str  # the article's and so stable across runs: a reader shows no item twice
-    headline: str
-    url: str | None
-    summary: str
-    novelty: str  # "new", "update", "repeat": the entry's Atom category
-    mark: str  # the novelty in the feed's language, before the summary
-    updated: str = ""  # the entry's day; empty: the feed's
-
-
-def _feed_entries(report: RunReport, lang: str) -> Iterator[FeedEntry]:
-    """Only published items; a flagged one carries its mark."""
-    for entry in briefing_for(report, lang).entries:
-        if entry.fate.published:
-            item = entry.item.verdict.item
-            flag = f" [⚑ {entry.fate.why}]" if entry.fate.status == "flagged" else ""
-            yield FeedEntry(
-                id=entry.article.id[:32],
-                headline=item.headline,
-                url=safe_url(entry.article.url),
-                summary=" ".join(item.bullets) + flag,
-                novelty=entry.standing.novelty,
-                mark=entry.standing.mark(LABELS[lang]),
-            )
-
-
-def atom_feed(report: RunReport, lang: str, desk: str) -> Iterator[str]:
-    updated = datetime.combine(report.date, time(6, 0), tzinfo=UTC).isoformat()
-    return render_page(
-        "feed.atom.xml",
-        lang=lang,
-        desk=desk,
-        title=f"{LABELS[lang]['title']} ({desk})",
-        updated=updated,
-        entries=_feed_entries(report, lang),
-    )
-
-
-def desk_files(report: RunReport, desk: str, title: str) -> Iterator[tuple[str, Text]]:
-    """index.html and feed.<lang>.atom as (file name, text), each made as it is written."""
-    yield "index.html", desk_page(report, title)
-    for lang in report.languages:
-        yield f"feed.{lang}.atom", atom_feed(report, lang, desk)
+def desk_files(report: RunReport, desk: str, title: str, days: DayLinks | None = None) -> Iterator[tuple[str, Text]]:
+    """index.html as (file name, text), made as it is written (the feeds are the edition's)."""
+    yield "index.html", desk_page(report, title, (days or DayLinks()).to("index.html"))

@@ -42,6 +42,11 @@ class Settings(BaseModel):
     repeats: Literal["list", "skip"] = "list"  # a story seen before with nothing new: listed compactly, or left out
     memory_days: int = Field(90, ge=7)  # the story memory keeps this many days: older stories are new again
     feed_days: int = Field(7, ge=1, le=366)  # days the stable out/feed.<lang>.atom holds
+    # The edition readers get: a flagged item published with a short mark, or held back
+    # (kept in the desk report); the AI line per language: true (the default wording), false
+    # (none), or a table {lang = "wording"} ("" turns one language's line off).
+    flagged: Literal["publish", "hold"] = "publish"
+    disclosure: bool | dict[str, str] = True
     # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
     # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
     budget: str | None = None

@@ -47,6 +47,7 @@ class Email(_Table):
     lists: tuple[MailList, ...] = ()
     user_env: str | None = None  # login only when set
     password_env: str | None = None
+    unsubscribe: str | None = None  # an address readers write to to stop: the List-Unsubscribe header
 
     @model_validator(mode="after")
     def _consistent(self) -> Email:
@@ -76,3 +77,6 @@ class Deliver(_Table):
     timeout: float = Field(30.0, gt=0)  # seconds per SMTP connection or HTTP request
     email: Email | None = None
     webhooks: tuple[Webhook, ...] = ()
+    # A day already sent that changes on a rerun (items added or changed): a short correction
+    # naming them, or nothing; the delivery log records either.
+    on_change: Literal["correction", "silent"] = "correction"

@@ -24,6 +24,7 @@ import feedparser
 import httpx2
 
 from briefer.core.errors import InputError, SourceUnavailable
+from briefer.core.redact import redact
 from briefer.core.timelimit import within
 
 USER_AGENT = "briefer/0.1 (+news briefing summariser)"
@@ -69,9 +70,9 @@ def _target(url: str) -> httpx2.URL:
     try:
         target = httpx2.URL(url)
     except httpx2.InvalidURL:
-        raise InputError(f"{url}: not a valid URL") from None
+        raise InputError(f"{redact(url)}: not a valid URL") from None
     if target.scheme not in ("http", "https") or not target.host:
-        raise InputError(f"{url}: only http(s) URLs are fetched")
+        raise InputError(f"{redact(url)}: only http(s) URLs are fetched")
     return target
 
 
@@ -82,7 +83,7 @@ def _resolve(target: httpx2.URL, url: str) -> list[str]:
             target.raw_host.decode("ascii"), target.port or (443 if target.scheme == "https" else 80)
         )
     except socket.gaierror:
-        raise SourceUnavailable(f"{url}: host {target.host} not found") from None
+        raise SourceUnavailable(f"{redact(url)}: host {target.host} not found") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
@@ -98,7 +99,7 @@ def check_url(url: str, policy: FetchPolicy) -> list[str]:
             ip = ipaddress.ip_address(address.split("%")[0])
             if not ip.is_global or ip.is_multicast:
                 raise InputError(
-                    f"{url}: refused, {target.host} is an internal address ({ip}); "
+                    f"{redact(url)}: refused, {target.host} is an internal address ({ip}); "
                     f"add it to fetch_allow if this is meant"
                 )
     return addresses
@@ -136,7 +137,7 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
         policy.timeout,
         lambda: _follow(url, policy, deadline),
         lambda: SourceUnavailable(
-            f"{url}: took longer than the fetch time limit ({policy.timeout:g} s, fetch_timeout)"
+            f"{redact(url)}: took longer than the fetch time limit ({policy.timeout:g} s, fetch_timeout)"
         ),
     )
 
@@ -159,7 +160,7 @@ def _follow(url: str, policy: FetchPolicy, deadline: float) -> Fetched:
                     if response.status_code != 200:
                         transient = response.status_code == 429 or response.status_code >= 500
                         error = SourceUnavailable if transient else InputError
-                        raise error(f"{url}: HTTP {response.status_code}")
+                        raise error(f"{redact(url)}: HTTP {response.status_code}")
                     body = _read_capped(response, policy.max_bytes, deadline, url)
                     charset = response.charset_encoding or "utf-8"
                     return Fetched(
@@ -168,8 +169,8 @@ def _follow(url: str, policy: FetchPolicy, deadline: float) -> Fetched:
                         text=body.decode(charset, errors="replace"),
                     )
             except httpx2.HTTPError as exc:
-                raise SourceUnavailable(f"{url}: fetch failed ({type(exc).__name__})") from None
-    raise InputError(f"{url}: more than {policy.max_redirects} redirects")
+                raise SourceUnavailable(f"{redact(url)}: fetch failed ({type(exc).__name__})") from None
+    raise InputError(f"{redact(url)}: more than {policy.max_redirects} redirects")
 
 
 def _read_capped(response: httpx2.Response, max_bytes: int, deadline: float, url: str) -> bytes:
@@ -177,9 +178,9 @@ def _read_capped(response: httpx2.Response, max_bytes: int, deadline: float, url
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            raise InputError(f"{url}: larger than {max_bytes} bytes (fetch_max_bytes)")
+            raise InputError(f"{redact(url)}: larger than {max_bytes} bytes (fetch_max_bytes)")
         if time.monotonic() > deadline:
-            raise SourceUnavailable(f"{url}: took longer than the fetch time limit")
+            raise SourceUnavailable(f"{redact(url)}: took longer than the fetch time limit")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -189,7 +190,7 @@ def feed_entries(fetched: Fetched, policy: FetchPolicy) -> list[FeedEntry]:
     url = fetched.url
     parsed = feedparser.parse(fetched.text.encode("utf-8"), resolve_relative_uris=False, sanitize_html=True)
     if parsed.bozo and not parsed.entries:
-        raise InputError(f"{url}: not a readable RSS or Atom feed ({type(parsed.bozo_exception).__name__})")
+        raise InputError(f"{redact(url)}: not a readable RSS or Atom feed ({type(parsed.bozo_exception).__name__})")
     entries = []
     for entry in parsed.entries[: policy.max_entries]:
         link = entry.get("link")

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 from briefer.core.errors import ConfigError, InputError, MissingSource, SourceUnavailable
 from briefer.core.models import Article
+from briefer.core.redact import redact
 from briefer.lang.langid import detect_language
 from briefer.settings.config import load_yaml
 from briefer.sources.fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
@@ -137,19 +138,22 @@ def _from_url(url: str, policy: FetchPolicy) -> tuple[list[Article], list[InputE
             page = fetch(entry.link, policy)
             articles.append(_article_from_page(page.text, page.url, entry.title, entry.published))
         except InputError as exc:
-            problems.append(type(exc)(f"{exc.message} (entry of {url})"))
+            problems.append(type(exc)(f"{exc.message} (entry of {redact(url)})"))
     if not articles:
         unavailable = any(isinstance(p, SourceUnavailable) for p in problems)
-        raise (SourceUnavailable if unavailable else InputError)(f"{url}: feed has no entry that could be read")
+        error = SourceUnavailable if unavailable else InputError
+        raise error(f"{redact(url)}: feed has no entry that could be read")
     return articles, problems
 
 
 def _article_from_page(html: str, url: str, title: str | None, published: str | None) -> Article:
-    article = parse_article(html, url, ".html")
+    """An article fetched from `url`; its source and link as shown: without credentials or query."""
+    shown = redact(url)
+    article = parse_article(html, shown, ".html")
     return article.model_copy(
         update={
-            "url": article.url or url,
-            "title": article.title or title or url,
+            "url": redact(article.url or url),
+            "title": article.title or title or shown,
             "published": article.published or published,
         }
     )
