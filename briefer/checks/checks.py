@@ -81,12 +81,12 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 
 
 def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
-    strange = []
+    strange, untranslated = [], []
     for part in (item.headline, *item.bullets):
-        for index, word in enumerate(text.words(text.unquoted(part))):
-            if not _a_word(word, index, item.lang, source):
-                strange.append(word)
-    untranslated = _untranslated(item, source)
+        tokens = text.words(text.unquoted(part))
+        strange.extend(word for index, word in enumerate(tokens) if not _a_word(word, index, item.lang, source))
+        if source.lang != item.lang:
+            untranslated.extend(_untranslated(tokens, item.lang, source))
     findings = []
     if strange:
         findings.append(f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
@@ -120,43 +120,36 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
-def _untranslated(item: Item, source: faithfulness.Source) -> list[str]:
+def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> list[str]:
     """Words of the source left in another language's item ("une betrayal", "на початку
     peace talks"): lower case in the item (so no name, no acronym), the source's words, and
     not words of the item's language by its dictionary (a loanword such as manager, Internet
     is). Each run of such words is named as one phrase, with a capitalised source word next
     to it when the source has the two together ("European powers")."""
-    if source.lang == item.lang:
+    foreign = [_foreign(token, lang, source) for token in tokens]
+    if not any(foreign):
         return []
-    found = []
-    for part in (item.headline, *item.bullets):
-        tokens = text.words(text.unquoted(part))
-        foreign = [_foreign(token, item.lang, source) for token in tokens]
-        for index, token in enumerate(tokens):
-            if foreign[index] or not (index + 1 < len(tokens) and foreign[index + 1]):
-                continue
+    for index, token in enumerate(tokens[:-1]):
+        if not foreign[index] and foreign[index + 1] and token[:1].isupper():
             pair = f"{token} {tokens[index + 1]}".lower()
-            if token[:1].isupper() and pair in source.flat and not _word_of(token.lower(), item.lang):
-                foreign[index] = True  # "European" before "powers"
-        run: list[str] = []
-        for token, alien in zip([*tokens, ""], [*foreign, False]):
-            if alien:
-                run.append(token)
-            elif run:
-                found.append(" ".join(run))
-                run = []
+            foreign[index] = pair in source.flat and not _word_of(token.lower(), lang)  # "European" before "powers"
+    found, run = [], []
+    for token, alien in zip([*tokens, ""], [*foreign, False]):
+        if alien:
+            run.append(token)
+        elif run:
+            found.append(" ".join(run))
+            run = []
     return found
 
 
 def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
-    lowered = word.lower()
-    if len(word) < 3 or not word.isalpha() or not word[0].islower() or lowered not in source.words:
-        return False
-    if bool(_CYRILLIC_LETTER.search(word)) != (lang in languages.CYRILLIC):
-        return True  # the other script: no word of this language
-    return not _word_of(lowered, lang)
+    if len(word) < 3 or not word[0].islower() or word not in source.words or not word.isalpha():
+        return False  # source.words are lowercase: a name or an acronym is not looked at
+    return not _word_of(word, lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def _word_of(word: str, lang: str) -> bool:
     """A word of the language: its dictionary knows it, or the language's own text uses it
     often (ebitda in Spanish business news)."""
