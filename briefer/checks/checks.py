@@ -91,7 +91,9 @@ def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
     if strange:
         findings.append(f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
     if untranslated:
-        findings.append(f"untranslated {languages.name(source.lang)} words: {', '.join(dict.fromkeys(untranslated))}")
+        phrases = list(dict.fromkeys(untranslated))
+        more = f" and {len(phrases) - 5} more" if len(phrases) > 5 else ""
+        findings.append(f"untranslated {languages.name(source.lang)} words: {', '.join(phrases[:5])}{more}")
     if findings:
         return CheckResult(check="vocabulary", passed=False, message="; ".join(findings))
     return passed("vocabulary")
