@@ -81,34 +81,83 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 
 
 def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
-    strange = []
+    strange, untranslated = [], []
     for part in (item.headline, *item.bullets):
-        for index, word in enumerate(text.words(text.unquoted(part))):
-            if not _a_word(word, index, item.lang, source):
-                strange.append(word)
+        tokens = text.words(text.unquoted(part))
+        strange.extend(word for index, word in enumerate(tokens) if not _a_word(word, index, item.lang, source))
+        if source.lang != item.lang:
+            untranslated.extend(_untranslated(tokens, item.lang, source))
+    findings = []
     if strange:
-        return CheckResult(
-            check="vocabulary",
-            passed=False,
-            message=f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}",
-        )
+        findings.append(f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
+    if untranslated:
+        phrases = list(dict.fromkeys(untranslated))
+        more = f" and {len(phrases) - 5} more" if len(phrases) > 5 else ""
+        findings.append(f"untranslated {languages.name(source.lang)} words: {', '.join(phrases[:5])}{more}")
+    if findings:
+        return CheckResult(check="vocabulary", passed=False, message="; ".join(findings))
     return passed("vocabulary")
 
 
 def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bool:
     lowered = word.lower()
-    if len(word) < 3 or not re.sub(r"[-'’]", "", word).isalpha():
+    if len(word) < 3 or not re.sub(r"[-'’ʼ]", "", word).isalpha():
         return True  # figures, codes, short words: other checks' business
     if lowered in source.words or zipf(lowered, lang) > 0 or lowered in languages.currency_words(lang):
         return True
-    parts = [part for part in re.split(r"[-'’]", word) if part]
+    if lang != "de" and re.search(r"['’ʼ]", word) and known_form(lowered, lang):
+        return True  # the apostrophe inside a word (Ukrainian п'ять), before the word is cut at it
+    parts = [part for part in re.split(r"[-'’ʼ]", word) if part]
     if len(parts) > 1:
         return all(_a_word(part, index + (n > 0), lang, source) for n, part in enumerate(parts))
     if word[0].isupper() and any(names.same_name(word, n) for n in source.capitalised):
         return True  # a name of the source, declined or transliterated
     if word[0].isupper() and index > 0 and lang != "de":
         return True  # a capitalised word inside a sentence is a name: the names check's business
-    return german_compound(lowered) if lang == "de" else known_form(lowered, lang)
+    if lang == "de" and word[0].isupper():
+        return german_compound(lowered)  # a noun: Hunspell's own compounding takes Zins+über+Schluss
+    return known_form(lowered, lang)  # a German verb or adjective too (verbliebten is no compound)
+
+
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
+def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> list[str]:
+    """Words of the source left in another language's item ("une betrayal", "на початку
+    peace talks"): lower case in the item (so no name, no acronym), the source's words, and
+    not words of the item's language by its dictionary (a loanword such as manager, Internet
+    is). Each run of such words is named as one phrase, with a capitalised source word next
+    to it when the source has the two together ("European powers")."""
+    foreign = [_foreign(token, lang, source) for token in tokens]
+    if not any(foreign):
+        return []
+    for index, token in enumerate(tokens[:-1]):
+        if not foreign[index] and foreign[index + 1] and token[:1].isupper():
+            pair = f"{token} {tokens[index + 1]}".lower()
+            foreign[index] = pair in source.flat and not _word_of(token.lower(), lang)  # "European" before "powers"
+    found, run = [], []
+    for token, alien in zip([*tokens, ""], [*foreign, False]):
+        if alien:
+            run.append(token)
+        elif run:
+            found.append(" ".join(run))
+            run = []
+    return found
+
+
+def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
+    if len(word) < 3 or not word[0].islower() or word not in source.words or not word.isalpha():
+        return False  # source.words are lowercase: a name or an acronym is not looked at
+    return not _word_of(word, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_of(word: str, lang: str) -> bool:
+    """A word of the language: its dictionary knows it, or the language's own text uses it
+    often (ebitda in Spanish business news)."""
+    if bool(_CYRILLIC_LETTER.search(word)) != (lang in languages.CYRILLIC):
+        return False
+    return zipf(word, lang) >= 2.0 or known_form(word, lang) or (lang == "de" and german_compound(word))
 
 
 # ---- length and shape ----

