@@ -32,6 +32,7 @@ class Source:
     narrative: frozenset[str]  # lowercase words outside quotation marks
     lead_figures: tuple[text.Figure, ...]
     lead_names: tuple[str, ...]
+    derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -64,16 +65,45 @@ def read_source(source: str, lang: str) -> Source:
         lead_names=_proper_names(
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
+        derived=_derived(source, lang),
     )
 
 
+def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
+    """What an editor works out from an amount and its change in one sentence ("84.5m, 30%
+    more than a year earlier": 65m a year earlier): the amount before a rise or a fall."""
+    found = set()
+    for sentence in text.sentences(source):
+        changes = [p for p in text.percentages(sentence, lang) if 0 < p < 1000]
+        if not changes:
+            continue
+        amounts = [f.scaled for f in text.figures(sentence, lang) if f.power or f.currency]
+        for amount in amounts:
+            for change in changes:
+                found.add(amount / (1 + change / 100))
+                if change < 100:
+                    found.add(amount / (1 - change / 100))
+    return tuple(sorted(found))
+
+
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
-    """The title's figures, or else the first two paragraphs', without dates and years."""
+    """The title's figures, or else the first two paragraphs', without dates and years; and
+    the same figure in other units, where the first paragraph gives it in brackets
+    ("95mph (153km/h)"): an item may give either."""
     for part in (title, "\n".join(paragraphs[:2])):
         found = [f for f in text.figures(_without_dates(part, lang), lang) if not _year(f)]
         if found:
-            return tuple(found)
+            return tuple(found) + _converted(found, paragraphs[0] if paragraphs else "", lang)
     return ()
+
+
+def _converted(lead: list[text.Figure], paragraph: str, lang: str) -> tuple[text.Figure, ...]:
+    """The figures in brackets right after one of the lead's figures in the paragraph."""
+    found: list[text.Figure] = []
+    for figure in lead:
+        for match in re.finditer(rf"(?<![\d.,]){re.escape(figure.raw)}[^\W\d_]*(?:/\w+)?\s*\(([^)]*)\)", paragraph):
+            found += text.figures(match.group(1), lang)
+    return tuple(found)
 
 
 def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
@@ -116,9 +146,25 @@ def _without_dates(value: str, lang: str) -> str:
 
 def _known_figure(figure: text.Figure, source: Source) -> bool:
     if figure.power == 0:
-        return figure.value in source.raw_values
+        return figure.value in source.raw_values or _rounded(figure, source)
     value, tolerance = figure.scaled, figure.tolerance
-    return any(abs(known.scaled - value) <= tolerance for known in source.figures) or value in source.raw_values
+    return (
+        any(abs(known.scaled - value) <= tolerance for known in source.figures)
+        or value in source.raw_values
+        or any(abs(known - value) <= tolerance for known in source.derived)
+    )
+
+
+def _rounded(figure: text.Figure, source: Source) -> bool:
+    """A whole figure of two digits or more that rounds one of the source's ("knapp 50
+    Prozent" for 49.7%, "12%" for 12.4%), or an amount worked out from the source's own."""
+    if figure.value < 10 or figure.value != figure.value.to_integral():
+        return False
+    half = Decimal("0.5")
+    return any(
+        known.power == 0 and known.value != known.value.to_integral() and abs(known.value - figure.value) < half
+        for known in source.figures
+    ) or any(abs(known - figure.value) < half for known in source.derived)
 
 
 def _other_currency(figure: text.Figure, source: Source) -> str:

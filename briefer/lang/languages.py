@@ -415,6 +415,17 @@ SPEAKER_WORDS = {
 }
 # Ordinal words (second to fifth; English ones exact: "secondary" is no ordinal) a source or an item may write for a figure; stems, so
 # that every case and gender counts (zweit-, drug-, другий).
+# What makes a figure a percentage, after it, per language (a regex; "%" in all of them).
+PERCENT_WORDS = {
+    "en": r"per ?cent|percent",
+    "de": r"prozent",
+    "fr": r"pour ?cent",
+    "pl": r"proc\.?|procent\w*",
+    "uk": r"відсот\w*",
+    "es": r"por ?ciento",
+    "it": r"per ?cento",
+}
+
 # What joins two figures of one scale, in every language: a range, an alternative, a change,
 # a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
 FIGURE_JOINERS = (
@@ -690,6 +701,12 @@ UNITS = frozenset(
         "twh",
         "km",
         "kg",
+        "mm",
+        "cm",
+        "mph",
+        "kmh",
+        "kph",
+        "hpa",
         "гвт",
         "мвт",
         "квт",

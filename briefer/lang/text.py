@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from briefer.lang import languages
+from briefer.lang import languages, numerals
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 # A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
@@ -95,7 +95,7 @@ def figures(text: str, lang: str) -> list[Figure]:
                 break
             power += int(scaled.lastgroup[1:])
             end, glued = scaled.end(), False
-        if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
+        if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end) and not _glued_unit(text, end):
             continue
         decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
@@ -112,6 +112,15 @@ def figures(text: str, lang: str) -> list[Figure]:
             )
         )
     return _scales_shared(text, found)
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _glued_unit(text: str, end: int) -> bool:
+    """A unit written against its figure ("95mph", "153km/h", "60mm"): a figure, not a code like 5G."""
+    letters = _LETTERS_RE.match(text, end)
+    return bool(letters) and letters.group().lower() in languages.UNITS
 
 
 def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:
@@ -154,6 +163,23 @@ def _currency(text: str, start: int, end: int, lang: str) -> str:
     return (languages.currency_of(word.group(1), lang) or "") if word else ""
 
 
+@functools.cache
+def _percent_re(lang: str) -> re.Pattern[str]:
+    words_ = languages.PERCENT_WORDS.get(lang, languages.PERCENT_WORDS["en"])
+    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))", re.IGNORECASE)
+
+
+def percentages(text: str, lang: str) -> list[Decimal]:
+    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent"."""
+    return [Decimal(match.group(1).replace(",", ".")) for match in _percent_re(lang).finditer(text)]
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each full stop, question or exclamation mark or line break that
+    ends a sentence (not a decimal point: "84.5", "12,4")."""
+    return [part for part in re.split(r"(?<=[.!?;])\s+|\n+", text) if part.strip()]
+
+
 _ROMAN_RE = re.compile(
     r"\b(?=[MDCLXVI]{2,8}(?:e|er|ème|\.)?\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème|\.)?\b"
 )
@@ -179,28 +205,8 @@ def numbers_in(text: str, lang: str = "en") -> set[str]:
     return {format(figure.scaled.normalize(), "f") for figure in figures(text, lang)}
 
 
-@functools.cache
-def _number_words(lang: str) -> dict[str, int]:
-    return {word: index + 1 for index, word in enumerate(languages.NUMBER_WORDS.get(lang, "").split())}
-
-
 def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, Decimal]]:
-    """Numbers written as words: one (or from `smallest`) to twelve, and the ordinals second
-    to fifth in any inflection (zweiten, terza, другий). An item's "one" is not judged: it is
-    also "a" in most languages."""
-    cardinals, ordinals = _number_words(lang), languages.ORDINAL_STEMS.get(lang, {})
-    found = []
-    for word in words(unquoted(value)):
-        lowered = word.lower().replace("’", "'")
-        endings = languages.ORDINAL_ENDINGS.get(lang, "")
-        number = cardinals.get(lowered) or next(
-            (
-                n
-                for stem, n in ordinals.items()
-                if lowered.startswith(stem) and (re.fullmatch(endings, lowered[len(stem) :]))
-            ),
-            None,
-        )
-        if number and number >= smallest:
-            found.append((word, Decimal(number)))
-    return found
+    """Numbers written as words, in any case, and ordinals (`numerals` has the language's
+    table): "pięciu", "четверо", "ten-man", "zweiten". An item's "one" is not judged (from
+    `smallest`): it is also "a" in most languages."""
+    return [(word, number) for word, number in numerals.spelled(words(unquoted(value)), lang) if number >= smallest]
