@@ -235,6 +235,7 @@ def run_checks(
         faithfulness.check_names(item, facts),
         faithfulness.check_quotes(item, facts),
         faithfulness.check_coverage(item, facts),
+        faithfulness.check_relevance(item, facts),
         check_glossary(item, glossary),
         check_leakage(item, instructions, facts),
     )

@@ -1,5 +1,5 @@
 """The checks that hold an item to its source: numbers, names, quotes, coverage of the
-lead. Each source is read once (Source, cached) and judged in every language."""
+lead, relevance (the item is about its article at all). Each source is read once (Source, cached) and judged in every language."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from briefer.lang import languages, names, text
 from briefer.lang.vocabulary import german_compound, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
+_STEM = 5  # letters of a word that stand for its stem across inflections and cognates
 _LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
 
 
@@ -33,6 +34,7 @@ class Source:
     lead_figures: tuple[text.Figure, ...]
     lead_names: tuple[str, ...]
     derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
+    stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -66,6 +68,7 @@ def read_source(source: str, lang: str) -> Source:
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
         derived=_derived(source, lang),
+        stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
     )
 
 
@@ -337,3 +340,59 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
                 message=f"the central fact is missing: no name of the lead ({', '.join(source.lead_names[:4])})",
             )
     return passed("coverage")
+
+
+# ---- relevance: the item is about its article ----
+
+
+def check_relevance(item: Item, source: Source) -> CheckResult:
+    """An item about something else (a model's placeholder, another article's item, a recipe)
+    shares at most one name or telling figure with its source, and few of its words: a brief
+    of the article names its actors or gives its figures, and says what happened in words
+    of the story (the same stems across Latin languages, or across scripts once romanised)."""
+    if _anchors(item, source) >= 2 or _shared_words(item, source) >= 0.2:
+        return passed("relevance")
+    return CheckResult(
+        check="relevance",
+        passed=False,
+        message="not about its article: no name, no figure and few words of the source",
+    )
+
+
+def _anchors(item: Item, source: Source) -> int:
+    """The source's names, places and institutions (in this language's words) and telling
+    figures (not years, not small whole numbers) the item gives."""
+    lang = item.lang
+    calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
+    shared = sum(
+        1
+        for name in dict.fromkeys(map(_bare, names.names_in(item.text(), lang)))
+        if name.lower() not in calendar and any(names.same_name(name, known) for known in source.capitalised)
+    )
+    telling = [
+        f
+        for f in text.figures(item.text(), lang)
+        if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral())
+    ]
+    places = {c for n in names.names_in(item.text(), lang) for c in names.place_concepts(_bare(n))} & source.places
+    bodies = names.institutions_named(item.text()) & source.institutions
+    return shared + len(places) + len(bodies) + sum(1 for f in telling if _given(f, source))
+
+
+def _given(figure: text.Figure, source: Source) -> bool:
+    """The figure as the source writes it (not rounded, not worked out)."""
+    if figure.power == 0:
+        return figure.value in source.raw_values
+    return any(abs(known.scaled - figure.scaled) <= figure.tolerance for known in source.figures)
+
+
+def _shared_words(item: Item, source: Source) -> float:
+    """The share of the item's longer words whose stem (five letters, romanised) the source has."""
+    words = [w.lower() for w in text.words(item.text()) if w.isalpha() and len(w) > _STEM]
+    if not words:
+        return 0.0
+    return sum(_stem(w) in source.stems for w in words) / len(words)
+
+
+def _stem(word: str) -> str:
+    return names.transliterate(word)[:_STEM]
