@@ -143,3 +143,100 @@ def test_a_figure_rounded_to_fewer_digits_passes() -> None:
 
 def test_checks_module_still_runs_numbers() -> None:
     assert callable(checks.run_checks)
+
+
+# ---- coverage: the lead read robustly ----
+
+HOLE_DE = (
+    "Kreis Ostholstein: 45-Millionen-Euro-Lücke im Klinikhaushalt\n"
+    "Der Kreistag in Eutin muss ein Defizit der Sana-Kliniken ausgleichen. Landrat Timo Gaarz sprach von "
+    "der schwersten Haushaltslage seit Jahren."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, headline",
+    [
+        ("en", "Ostholstein faces a €45m hole in its hospital budget"),
+        ("de", "Ostholstein muss 45 Millionen Euro für Kliniken aufbringen"),
+        ("fr", "Un trou de 45 millions d'euros dans le budget des cliniques d'Ostholstein"),
+        ("pl", "Dziura 45 mln euro w budżecie szpitali Ostholstein"),
+    ],
+)
+def test_a_figure_inside_a_compound_of_the_title_is_the_lead(lang: str, headline: str) -> None:
+    good = item(lang, headline, "Timo Gaarz.")
+    assert faithfulness.check_coverage(good, source(HOLE_DE, "de")).passed
+
+
+def test_a_compound_lead_figure_still_needs_covering() -> None:
+    bad = item("en", "Ostholstein county council meets in Eutin", "Timo Gaarz spoke of a difficult budget.")
+    result = faithfulness.check_coverage(bad, source(HOLE_DE, "de"))
+    assert not result.passed and "45" in result.message
+
+
+FERRY_FR = (
+    "Le ferry de Belle-Île ne partira plus de Quiberon le dimanche\n"
+    "Source : https://www.example-journal.fr/bretagne/48213-ferry-belle-ile (3 photos), mise à jour le 14.10.2025\n"
+    "La compagnie Océane supprime la liaison dominicale entre Quiberon et Le Palais à partir de janvier, faute "
+    "de passagers. Le maire de Belle-Île, Anne Le Gall, dénonce une décision prise sans concertation."
+)
+
+
+def test_digits_of_a_url_a_photo_count_or_a_date_are_never_the_lead() -> None:
+    good = item("en", "Belle-Île loses its Sunday ferry from Quiberon", "Océane ends the Sunday crossing in January.")
+    result = faithfulness.check_coverage(good, source(FERRY_FR, "fr"))
+    assert result.passed, result.message
+    assert not faithfulness.read_source(FERRY_FR, "fr").lead_figures
+
+
+def test_any_figure_of_a_lead_with_several_covers_it() -> None:
+    lead = "Stadium vote: 120 jobs and a £40m stand for Ashford\nThe council approved the plan on Tuesday."
+    good = item("en", "Ashford approves new stand", "The stand will create 120 jobs.")
+    assert faithfulness.check_coverage(good, source(lead, "en")).passed
+
+
+# ---- structure: a unit that recurs in an item of figures is no loop ----
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        (
+            "pl",
+            "Przychody wzrosły do 812 mln złotych, EBITDA do 118 mln złotych, a dług netto spadł do 372 mln złotych.",
+        ),
+        (
+            "fr",
+            "Le chiffre d'affaires atteint 90 millions de francs, le bénéfice 12 millions de francs "
+            "et la trésorerie 30 millions de francs.",
+        ),
+        ("en", "Sales rose 4 per cent, costs 3 per cent and wages 6 per cent."),
+    ],
+)
+def test_a_unit_that_recurs_among_figures_is_not_a_loop(lang: str, bullet: str) -> None:
+    assert checks.check_structure(item(lang, "Wyniki", bullet), max_bullets=3).passed
+
+
+def test_a_phrase_that_loops_is_still_refused() -> None:
+    looping = item(
+        "es",
+        "El puerto reabre",
+        "El puerto reabre el lunes el puerto reabre el lunes el puerto reabre el lunes tras la tormenta.",
+    )
+    assert not checks.check_structure(looping, max_bullets=3).passed
+    units = item("es", "Cifras", "Costó 5 millones de euros, 5 millones de euros y 5 millones de euros.")
+    assert not checks.check_structure(units, max_bullets=3).passed
+
+
+# ---- consistency: a scaled figure inside a compound is the same figure ----
+
+
+def test_a_scaled_figure_inside_a_german_compound_agrees_with_the_other_languages() -> None:
+    items = [
+        item("de", "Land beschließt 250-Millionen-Programm für Schulen", "Der Landtag stimmte zu."),
+        item("en", "State approves €250m schools programme", "The parliament agreed."),
+        item("fr", "Un programme de 250 millions d'euros pour les écoles", "Le parlement a approuvé."),
+        item("pl", "Program za 250 mln euro dla szkół", "Parlament się zgodził."),
+    ]
+    results = checks.check_consistency(items)
+    assert all(r.passed for r in results.values()), {k: r.message for k, r in results.items()}

@@ -94,7 +94,7 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Fi
     the same figure in other units, where the first paragraph gives it in brackets
     ("95mph (153km/h)"): an item may give either."""
     for part in (title, "\n".join(paragraphs[:2])):
-        found = [f for f in text.figures(_without_dates(part, lang), lang) if not _year(f)]
+        found = [f for f in text.figures(_without_dates(_without_references(part), lang), lang) if not _year(f)]
         if found:
             return tuple(found) + _converted(found, paragraphs[0] if paragraphs else "", lang)
     return ()
@@ -133,6 +133,19 @@ def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
 
 def _year(figure: text.Figure) -> bool:
     return figure.power == 0 and figure.value == figure.value.to_integral() and int(figure.value) in _YEAR
+
+
+_REFERENCES = re.compile(
+    r"(?:https?://|www\.)\S+"  # a web address: its digits are an id
+    r"|\(\s*\d+\s+[^\W\d_]+\s*\)"  # a count in brackets: "(12 items)", "(3 photos)"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"  # a date in figures
+    r"|\b\d{1,2}:\d{2}\b"  # a time
+)
+
+
+def _without_references(value: str) -> str:
+    """The text without what only locates or counts it: addresses, ids, dates, times."""
+    return _REFERENCES.sub(" ", value)
 
 
 def _without_dates(value: str, lang: str) -> str:

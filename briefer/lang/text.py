@@ -89,7 +89,7 @@ def figures(text: str, lang: str) -> list[Figure]:
     for match in _FIGURE_RE.finditer(text):
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:
-            gap = end + (text[end : end + 1] in _SPACES)
+            gap = end + (text[end : end + 1] in _SPACES or text[end : end + 1] == "-")  # "60-Mrd.-Euro-Loch"
             scaled = scale.match(text, gap)
             if not scaled or (gap > end and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
                 break
@@ -149,7 +149,7 @@ def _year_like(figure: Figure) -> bool:
 
 
 _SPACES = (" ", "\u00a0", "\u202f")
-_CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f-]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"([€$£₴]|\b[A-Z]{3})[ \u00a0]?$")
 
 
