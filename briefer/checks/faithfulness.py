@@ -372,24 +372,29 @@ def check_relevance(item: Item, source: Source) -> CheckResult:
     )
 
 
-def _anchors(item: Item, source: Source) -> int:
-    """The source's names, places and institutions (in this language's words) and telling
-    figures (not years, not small whole numbers) the item gives."""
-    lang = item.lang
-    calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
-    shared = sum(
+def _anchors(item: Item, source: Source, enough: int = 2) -> int:
+    """The source's telling figures (not years, not small whole numbers) as the source writes
+    them, names, places and institutions (in this language's words) the item gives: counted
+    up to `enough`, the cheapest first."""
+    lang, body = item.lang, item.text()
+    found = sum(
         1
-        for name in dict.fromkeys(map(_bare, names.names_in(item.text(), lang)))
-        if name.lower() not in calendar and any(names.same_name(name, known) for known in source.capitalised)
+        for f in text.figures(body, lang)
+        if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral()) and _given(f, source)
     )
-    telling = [
-        f
-        for f in text.figures(item.text(), lang)
-        if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral())
-    ]
-    places = {c for n in names.names_in(item.text(), lang) for c in names.place_concepts(_bare(n))} & source.places
-    bodies = names.institutions_named(item.text()) & source.institutions
-    return shared + len(places) + len(bodies) + sum(1 for f in telling if _given(f, source))
+    if found >= enough:
+        return found
+    calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
+    named = [n for n in dict.fromkeys(map(_bare, names.names_in(body, lang))) if n.lower() not in calendar]
+    for name in named:
+        if name in source.capitalised or any(names.same_name(name, known) for known in source.capitalised):
+            found += 1
+            if found >= enough:
+                return found
+    found += len({c for n in named for c in names.place_concepts(n)} & source.places)
+    if found >= enough:
+        return found
+    return found + len(names.institutions_named(body) & source.institutions)
 
 
 def _given(figure: text.Figure, source: Source) -> bool:
