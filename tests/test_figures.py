@@ -240,3 +240,17 @@ def test_a_scaled_figure_inside_a_german_compound_agrees_with_the_other_language
     ]
     results = checks.check_consistency(items)
     assert all(r.passed for r in results.values()), {k: r.message for k, r in results.items()}
+
+
+def test_a_web_address_and_a_count_in_brackets_are_no_figures_of_the_story() -> None:
+    from briefer.core.models import Article
+    from briefer.stories.story import story_facts
+
+    ferry = Article(
+        id="ferry",
+        title="Le ferry de Belle-Île ne partira plus de Quiberon le dimanche",
+        source="ferry.txt",
+        lang="fr",
+        text=FERRY_FR.partition("\n")[2],
+    )
+    assert not {"48213", "3"} & story_facts(ferry).numbers

@@ -135,17 +135,13 @@ def _year(figure: text.Figure) -> bool:
     return figure.power == 0 and figure.value == figure.value.to_integral() and int(figure.value) in _YEAR
 
 
-_REFERENCES = re.compile(
-    r"(?:https?://|www\.)\S+"  # a web address: its digits are an id
-    r"|\(\s*\d+\s+[^\W\d_]+\s*\)"  # a count in brackets: "(12 items)", "(3 photos)"
-    r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"  # a date in figures
-    r"|\b\d{1,2}:\d{2}\b"  # a time
-)
+_DATES_IN_FIGURES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
 
 
 def _without_references(value: str) -> str:
-    """The text without what only locates or counts it: addresses, ids, dates, times."""
-    return _REFERENCES.sub(" ", value)
+    """The text without what only locates or counts it: addresses and ids, counts in
+    brackets, dates and times in figures."""
+    return _DATES_IN_FIGURES.sub(" ", text.without_addresses(value))
 
 
 def _without_dates(value: str, lang: str) -> str:

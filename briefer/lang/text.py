@@ -38,6 +38,16 @@ def quotations(text: str) -> list[str]:
 
 # ---- figures ----
 
+_ADDRESSES = re.compile(
+    r"(?:https?://|www\.)\S+"  # a web address: its digits are an id
+    r"|\(\s*\d+\s+[^\W\d_]+\s*\)"  # a count in brackets: "(12 items)", "(3 photos)"
+)
+
+
+def without_addresses(text: str) -> str:
+    """The text without web addresses and counts in brackets: digits that are no story's figures."""
+    return _ADDRESSES.sub(" ", text)
+
 
 def normalise_number(raw: str, decimal_comma: bool = False) -> str:
     """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
