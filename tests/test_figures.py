@@ -254,3 +254,11 @@ def test_a_web_address_and_a_count_in_brackets_are_no_figures_of_the_story() -> 
         text=FERRY_FR.partition("\n")[2],
     )
     assert not {"48213", "3"} & story_facts(ferry).numbers
+
+
+def test_a_word_that_only_looks_like_an_ordinal_is_no_figure() -> None:
+    # "achten" (to heed) is also the eighth's dative; "non" is not the ninth's stem
+    good = item("de", "Brand in Lublin", "Die Behörden achten auf die Sicherheit der 14 Feuerwehrleute.")
+    assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
+    good = item("it", "Incendio a Lublino", "I 14 vigili del fuoco non hanno avuto feriti.")
+    assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed

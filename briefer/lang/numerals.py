@@ -67,9 +67,13 @@ _PL_SMALL = {
 # Ukrainian collectives of 2 to 4 are irregular; from 5 up they are the cardinal's stem and
 # -еро (п'ятеро, семеро), and their other cases are the cardinal's (п'ятьох, сімох).
 _UK_SMALL = {2: "двоє", 3: "троє", 4: "четверо"}
-# Forms that are more often another word (Italian "secondo" is also "according to";
-# "non" would be read as the ninth's stem).
-_NOT_NUMBERS = {"it": frozenset({"secondo", "seconda", "secondi", "seconde"})}
+# Homographs of a number's form that are more often another word: Italian "secondo" is
+# also "according to", German "achten" also "to heed". (An ordinal's endings are never
+# empty where the language always writes one, so "non" is no ninth.)
+_NOT_NUMBERS = {
+    "it": frozenset({"secondo", "seconda", "secondi", "seconde"}),
+    "de": frozenset({"achten"}),
+}
 
 
 def _num2words(value: int, lang: str, to: str = "cardinal") -> str:
