@@ -262,3 +262,27 @@ def test_a_word_that_only_looks_like_an_ordinal_is_no_figure() -> None:
     assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
     good = item("it", "Incendio a Lublino", "I 14 vigili del fuoco non hanno avuto feriti.")
     assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
+
+
+# ---- a figure in another unit: the editor's conversion of a figure the source states ----
+
+SQUALL_EN = "Squalls hit the Channel coast\nGusts reached 70mph at Dover, and 2 inches of rain fell in Folkestone."
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("de", "In Dover erreichten Böen 113 km/h, in Folkestone fielen 51 mm Regen."),
+        ("fr", "Des rafales de 110 km/h à Douvres."),
+        ("uk", "Пориви вітру в Дуврі сягали 113 км/год."),
+    ],
+)
+def test_a_converted_figure_of_the_source_passes(lang: str, bullet: str) -> None:
+    assert faithfulness.check_numbers(item(lang, "Dover", bullet), source(SQUALL_EN, "en")).passed
+
+
+def test_a_conversion_that_does_not_match_is_caught() -> None:
+    bad = item("de", "Dover", "In Dover erreichten Böen 130 km/h.")
+    assert not faithfulness.check_numbers(bad, source(SQUALL_EN, "en")).passed
+    near = item("en", "Dover", "Gusts reached 72mph at Dover.")  # the same unit: no conversion to round
+    assert not faithfulness.check_numbers(near, source(SQUALL_EN, "en")).passed

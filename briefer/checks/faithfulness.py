@@ -35,6 +35,7 @@ class Source:
     lead_names: tuple[str, ...]
     derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
+    measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -69,6 +70,7 @@ def read_source(source: str, lang: str) -> Source:
         ),
         derived=_derived(source, lang),
         stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
+        measures=tuple(text.measures(source)),
     )
 
 
@@ -194,9 +196,36 @@ def _other_currency(figure: text.Figure, source: Source) -> str:
     return "" if not currencies or figure.currency in currencies else sorted(currencies)[0]
 
 
+def _conversion(figure: text.Figure, measures: list[text.Measure], source: Source) -> bool:
+    """The figure written with a unit is a figure of the source converted to it (70mph:
+    113 or 110 km/h, to within 2% or the step it is rounded to), never the same unit's
+    figure changed."""
+    return any(
+        m.value == figure.value
+        and any(
+            k.dimension == m.dimension
+            and languages.MEASURE_UNITS[k.unit][1] != languages.MEASURE_UNITS[m.unit][1]
+            and abs(k.base - m.base) <= max(0.02 * abs(k.base), _rounding(m.value) * languages.MEASURE_UNITS[m.unit][1])
+            for k in source.measures
+        )
+        for m in measures
+    )
+
+
+def _rounding(value: Decimal) -> float:
+    """Half the step a converted figure is rounded to: 110 (to tens) stands for 105 to 115."""
+    if value != value.to_integral() or value == 0:
+        return 0.5
+    return 5.0 if value % 10 == 0 else 2.5 if value % 5 == 0 else 1.0
+
+
 def check_numbers(item: Item, source: Source) -> CheckResult:
     figures = text.figures(item.text(), item.lang)
-    invented = [f.raw for f in figures if not _known_figure(f, source)]
+    unknown = [f for f in figures if not _known_figure(f, source)]
+    if unknown and source.measures:
+        measures = text.measures(item.text())
+        unknown = [f for f in unknown if not (f.power == 0 and _conversion(f, measures, source))]
+    invented = [f.raw for f in unknown]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     if invented:

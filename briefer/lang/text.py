@@ -174,6 +174,34 @@ def _currency(text: str, start: int, end: int, lang: str) -> str:
 
 
 @functools.cache
+def _measure_re() -> re.Pattern[str]:
+    units = "|".join(
+        sorted((re.escape(u).replace("°", "°\\s?") for u in languages.MEASURE_UNITS), key=len, reverse=True)
+    )
+    number = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    return re.compile(rf"(?<![\w.,])({number})[\s\u00a0\u202f]?({units})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: Decimal  # as written
+    unit: str  # as MEASURE_UNITS spells it
+    dimension: str
+    base: float  # in the dimension's base unit (km/h, km, mm, °C)
+
+
+def measures(text: str) -> list[Measure]:
+    """The figures of a text written with a unit of measure an editor converts (70mph, 113 km/h)."""
+    found = []
+    for match in _measure_re().finditer(text):
+        unit = re.sub(r"\s", "", match.group(2).lower())
+        dimension, factor, offset = languages.MEASURE_UNITS[unit]
+        value = Decimal(normalise_number(match.group(1)))
+        found.append(Measure(value, unit, dimension, (float(value) + offset) * factor))
+    return found
+
+
+@functools.cache
 def _percent_re(lang: str) -> re.Pattern[str]:
     words_ = languages.PERCENT_WORDS.get(lang, languages.PERCENT_WORDS["en"])
     return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))", re.IGNORECASE)
