@@ -75,11 +75,11 @@ class Figure:
     power: int  # the scale word's power of ten: 9 for "Mrd.", 0 for none
     currency: str = ""  # the currency written with it (EUR for "€150m", "150 млн євро"), if any
 
-    @property
+    @functools.cached_property  # computed once: consistency compares every figure with every other
     def scaled(self) -> Decimal:
         return self.value.scaleb(self.power)
 
-    @property
+    @functools.cached_property
     def tolerance(self) -> Decimal:
         """Half a unit of the last digit written: "1.2 bn" stands for 1.15 to 1.25 bn."""
         exponent = self.value.as_tuple().exponent
