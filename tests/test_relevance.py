@@ -144,3 +144,29 @@ def test_relevance_is_a_check_that_refuses_by_default_and_runs_with_the_others()
     )
     failed = {r.check for r in results if not r.passed and not r.flag}
     assert "relevance" in failed
+
+
+REFORM_PL = (
+    "Minister Anna Kowalska zapowiada reformę szkół\nMinister edukacji Anna Kowalska zapowiedziała we wtorek "
+    "w Warszawie reformę programu nauczania w szkołach podstawowych. Zmiany mają wejść w życie od września."
+)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        item("en", "Polish education minister announces school reform", "The primary curriculum changes in September."),
+        item("de", "Polens Bildungsministerin kündigt Schulreform an", "Der Lehrplan ändert sich ab September."),
+        item("uk", "Міністерка освіти Польщі анонсувала реформу шкіл", "Зміни запрацюють з вересня."),
+    ],
+    ids=lambda v: v.lang,
+)
+def test_a_translated_item_that_names_only_a_place_of_the_source_is_relevant(value: Item) -> None:
+    assert faithfulness.check_relevance(value, faithfulness.read_source(REFORM_PL, "pl")).passed
+
+
+def test_a_name_that_only_sounds_a_little_like_one_of_the_source_is_no_anchor() -> None:
+    # Alsace and Łódź share two consonant sounds; another article's item about Alsace is still unrelated
+    source_pl = "Fabryka w Łodzi zatrudni 220 osób\nZakład pod Łodzią ruszy w 2027 r., podała spółka Arkopak."
+    other = item("fr", "Neige en Alsace", "Les routes sont glissantes ce matin, prudence recommandée.")
+    assert not faithfulness.check_relevance(other, faithfulness.read_source(source_pl, "pl")).passed

@@ -385,10 +385,10 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
 
 def check_relevance(item: Item, source: Source) -> CheckResult:
     """An item about something else (a model's placeholder, another article's item, a recipe)
-    shares at most one name or telling figure with its source, and few of its words: a brief
-    of the article names its actors or gives its figures, and says what happened in words
-    of the story (the same stems across Latin languages, or across scripts once romanised)."""
-    if _anchors(item, source) >= 2 or _shared_words(item, source) >= 0.2:
+    gives no name, place, institution or telling figure of its source, and few of its words:
+    a brief of the article names its actors or gives its figures, or says what happened in
+    words of the story (the same stems across Latin languages, or across scripts romanised)."""
+    if _anchors(item, source, enough=1) or _shared_words(item, source) >= 0.2:
         return passed("relevance")
     return CheckResult(
         check="relevance",
@@ -412,14 +412,28 @@ def _anchors(item: Item, source: Source, enough: int = 2) -> int:
     calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
     named = [n for n in dict.fromkeys(map(_bare, names.names_in(body, lang))) if n.lower() not in calendar]
     for name in named:
-        if name in source.capitalised or any(names.same_name(name, known) for known in source.capitalised):
+        if name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised):
             found += 1
             if found >= enough:
                 return found
-    found += len({c for n in named for c in names.place_concepts(n)} & source.places)
+    capitalised = {_bare(w) for w in text.words(body) if w[:1].isupper()}  # "Polish", "Polens": places too
+    found += len({c for w in capitalised for c in names.place_concepts(w)} & source.places)
     if found >= enough:
         return found
     return found + len(names.institutions_named(body) & source.institutions)
+
+
+def _same_name_strictly(a: str, b: str) -> bool:
+    """One name in two scripts or cases, its sounds in one order (Шольц ~ Scholz, Kowalska ~
+    Kowalskiej): not the edit of a sound that the names check forgives (Alsace ~ Łodzią)."""
+    if not names.same_name(a, b):
+        return False
+    ta, tb = names.transliterate(a), names.transliterate(b)
+    if ta == tb or names.common_prefix(ta, tb) >= 4:
+        return True
+    ka, kb = names.sound_key(a), names.sound_key(b)
+    shorter, longer = sorted((ka, kb), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)  # two sounds are too few (Alsace ~ Łodzią)
 
 
 def _given(figure: text.Figure, source: Source) -> bool:
