@@ -1,5 +1,6 @@
 """The checks that hold an item to its source: numbers, names, quotes, coverage of the
-lead, relevance (the item is about its article at all). Each source is read once (Source, cached) and judged in every language."""
+lead, relevance (the item is about its article at all). Each source is read once (Source,
+cached) and judged in every language."""
 
 from __future__ import annotations
 
