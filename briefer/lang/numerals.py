@@ -106,12 +106,31 @@ def _ukrainian_forms(word: str, value: int) -> set[str]:
     return forms | {c for c in collectives if ukrainian_numeral(c)}
 
 
+_FORMAT = 1  # bump when the table's rules change
+
+
 @functools.cache
 def table(lang: str) -> dict[str, int]:
     """Every written form of a number in the language -> its value (one word or a phrase of
-    words joined by single spaces). A form two numbers share keeps the smaller."""
+    words joined by single spaces). A form two numbers share keeps the smaller. Built once
+    into the cache (num2words loads every language it has, a few MB in every run)."""
     if lang not in _NUM2WORDS_LANG:
         return {}
+    import json
+    from importlib.metadata import version
+
+    from briefer.core.files import default_cache_dir, write_atomic
+
+    path = default_cache_dir() / f"numerals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        built = _build(lang)
+        write_atomic(path, json.dumps(built, ensure_ascii=False))
+        return built
+
+
+def _build(lang: str) -> dict[str, int]:
     found: dict[str, int] = {}
 
     def add(form: str, value: int) -> None:
