@@ -193,12 +193,30 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
         problems.append("the same bullet twice")
     tokens = text.words(item.text().lower())
     runs = Counter(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))
-    repeated = next((run for run, count in runs.most_common(1) if count >= 3), None)
+    repeated = next(
+        (run for run, count in runs.most_common() if count >= 3 and not _unit_words(run.split(), item.lang)), None
+    )
     if repeated:
         problems.append(f'"{repeated}" {runs[repeated]} times: the item repeats itself')
     if problems:
         return CheckResult(check="structure", passed=False, message="; ".join(problems))
     return passed("structure")
+
+
+def _unit_words(run: list[str], lang: str) -> bool:
+    """A unit that recurs after different figures ("millones de euros", "mln złotych"): scale,
+    currency, percent and unit words with the short words between them, no figure."""
+    units = [w for w in run if _a_unit(w, lang)]
+    return bool(units) and all(w in units or (w.isalpha() and len(w) <= 3) for w in run)
+
+
+def _a_unit(word: str, lang: str) -> bool:
+    return bool(
+        languages.scale_pattern(lang).fullmatch(word)
+        or word in languages.currency_words(lang)
+        or word in languages.UNITS
+        or re.fullmatch(languages.PERCENT_WORDS.get(lang, ""), word)
+    )
 
 
 # ---- house style and leakage ----
@@ -284,6 +302,7 @@ def run_checks(
         faithfulness.check_names(item, facts),
         faithfulness.check_quotes(item, facts),
         faithfulness.check_coverage(item, facts),
+        faithfulness.check_relevance(item, facts),
         check_glossary(item, glossary),
         check_leakage(item, instructions, facts),
     )

@@ -1,5 +1,6 @@
 """The checks that hold an item to its source: numbers, names, quotes, coverage of the
-lead. Each source is read once (Source, cached) and judged in every language."""
+lead, relevance (the item is about its article at all). Each source is read once (Source,
+cached) and judged in every language."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from briefer.lang import languages, names, text
 from briefer.lang.vocabulary import german_compound, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
+_STEM = 5  # letters of a word that stand for its stem across inflections and cognates
 _LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
 
 
@@ -32,6 +34,9 @@ class Source:
     narrative: frozenset[str]  # lowercase words outside quotation marks
     lead_figures: tuple[text.Figure, ...]
     lead_names: tuple[str, ...]
+    derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
+    stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
+    measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -64,16 +69,47 @@ def read_source(source: str, lang: str) -> Source:
         lead_names=_proper_names(
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
+        derived=_derived(source, lang),
+        stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
+        measures=tuple(text.measures(source)),
     )
 
 
+def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
+    """What an editor works out from an amount and its change in one sentence ("84.5m, 30%
+    more than a year earlier": 65m a year earlier): the amount before a rise or a fall."""
+    found = set()
+    for sentence in text.sentences(source):
+        changes = [p for p in text.percentages(sentence, lang) if 0 < p < 1000]
+        if not changes:
+            continue
+        amounts = [f.scaled for f in text.figures(sentence, lang) if f.power or f.currency]
+        for amount in amounts:
+            for change in changes:
+                found.add(amount / (1 + change / 100))
+                if change < 100:
+                    found.add(amount / (1 - change / 100))
+    return tuple(sorted(found))
+
+
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
-    """The title's figures, or else the first two paragraphs', without dates and years."""
+    """The title's figures, or else the first two paragraphs', without dates and years; and
+    the same figure in other units, where the first paragraph gives it in brackets
+    ("95mph (153km/h)"): an item may give either."""
     for part in (title, "\n".join(paragraphs[:2])):
-        found = [f for f in text.figures(_without_dates(part, lang), lang) if not _year(f)]
+        found = [f for f in text.figures(_without_dates(_without_references(part), lang), lang) if not _year(f)]
         if found:
-            return tuple(found)
+            return tuple(found) + _converted(found, paragraphs[0] if paragraphs else "", lang)
     return ()
+
+
+def _converted(lead: list[text.Figure], paragraph: str, lang: str) -> tuple[text.Figure, ...]:
+    """The figures in brackets right after one of the lead's figures in the paragraph."""
+    found: list[text.Figure] = []
+    for figure in lead:
+        for match in re.finditer(rf"(?<![\d.,]){re.escape(figure.raw)}[^\W\d_]*(?:/\w+)?\s*\(([^)]*)\)", paragraph):
+            found += text.figures(match.group(1), lang)
+    return tuple(found)
 
 
 def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
@@ -102,6 +138,15 @@ def _year(figure: text.Figure) -> bool:
     return figure.power == 0 and figure.value == figure.value.to_integral() and int(figure.value) in _YEAR
 
 
+_DATES_IN_FIGURES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+
+
+def _without_references(value: str) -> str:
+    """The text without what only locates or counts it: addresses and ids, counts in
+    brackets, dates and times in figures."""
+    return _DATES_IN_FIGURES.sub(" ", text.without_addresses(value))
+
+
 def _without_dates(value: str, lang: str) -> str:
     """The text with its dates' day numbers taken out ("11. März", "19 березня", "March 19")."""
     months = "|".join(
@@ -116,9 +161,25 @@ def _without_dates(value: str, lang: str) -> str:
 
 def _known_figure(figure: text.Figure, source: Source) -> bool:
     if figure.power == 0:
-        return figure.value in source.raw_values
+        return figure.value in source.raw_values or _rounded(figure, source)
     value, tolerance = figure.scaled, figure.tolerance
-    return any(abs(known.scaled - value) <= tolerance for known in source.figures) or value in source.raw_values
+    return (
+        any(abs(known.scaled - value) <= tolerance for known in source.figures)
+        or value in source.raw_values
+        or any(abs(known - value) <= tolerance for known in source.derived)
+    )
+
+
+def _rounded(figure: text.Figure, source: Source) -> bool:
+    """A whole figure of two digits or more that rounds one of the source's ("knapp 50
+    Prozent" for 49.7%, "12%" for 12.4%), or an amount worked out from the source's own."""
+    if figure.value < 10 or figure.value != figure.value.to_integral():
+        return False
+    half = Decimal("0.5")
+    return any(
+        known.power == 0 and known.value != known.value.to_integral() and abs(known.value - figure.value) < half
+        for known in source.figures
+    ) or any(abs(known - figure.value) < half for known in source.derived)
 
 
 def _other_currency(figure: text.Figure, source: Source) -> str:
@@ -136,9 +197,36 @@ def _other_currency(figure: text.Figure, source: Source) -> str:
     return "" if not currencies or figure.currency in currencies else sorted(currencies)[0]
 
 
+def _conversion(figure: text.Figure, measures: list[text.Measure], source: Source) -> bool:
+    """The figure written with a unit is a figure of the source converted to it (70mph:
+    113 or 110 km/h, to within 2% or the step it is rounded to), never the same unit's
+    figure changed."""
+    return any(
+        m.value == figure.value
+        and any(
+            k.dimension == m.dimension
+            and languages.MEASURE_UNITS[k.unit][1] != languages.MEASURE_UNITS[m.unit][1]
+            and abs(k.base - m.base) <= max(0.02 * abs(k.base), _rounding(m.value) * languages.MEASURE_UNITS[m.unit][1])
+            for k in source.measures
+        )
+        for m in measures
+    )
+
+
+def _rounding(value: Decimal) -> float:
+    """Half the step a converted figure is rounded to: 110 (to tens) stands for 105 to 115."""
+    if value != value.to_integral() or value == 0:
+        return 0.5
+    return 5.0 if value % 10 == 0 else 2.5 if value % 5 == 0 else 1.0
+
+
 def check_numbers(item: Item, source: Source) -> CheckResult:
     figures = text.figures(item.text(), item.lang)
-    invented = [f.raw for f in figures if not _known_figure(f, source)]
+    unknown = [f for f in figures if not _known_figure(f, source)]
+    if unknown and source.measures:
+        measures = text.measures(item.text())
+        unknown = [f for f in unknown if not (f.power == 0 and _conversion(f, measures, source))]
+    invented = [f.raw for f in unknown]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     if invented:
@@ -291,3 +379,78 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
                 message=f"the central fact is missing: no name of the lead ({', '.join(source.lead_names[:4])})",
             )
     return passed("coverage")
+
+
+# ---- relevance: the item is about its article ----
+
+
+def check_relevance(item: Item, source: Source) -> CheckResult:
+    """An item about something else (a model's placeholder, another article's item, a recipe)
+    gives no name, place, institution or telling figure of its source, and few of its words:
+    a brief of the article names its actors or gives its figures, or says what happened in
+    words of the story (the same stems across Latin languages, or across scripts romanised)."""
+    if _anchors(item, source, enough=1) or _shared_words(item, source) >= 0.2:
+        return passed("relevance")
+    return CheckResult(
+        check="relevance",
+        passed=False,
+        message="not about its article: no name, no figure and few words of the source",
+    )
+
+
+def _anchors(item: Item, source: Source, enough: int = 2) -> int:
+    """The source's telling figures (not years, not small whole numbers) as the source writes
+    them, names, places and institutions (in this language's words) the item gives: counted
+    up to `enough`, the cheapest first."""
+    lang, body = item.lang, item.text()
+    found = sum(
+        1
+        for f in text.figures(body, lang)
+        if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral()) and _given(f, source)
+    )
+    if found >= enough:
+        return found
+    calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
+    named = [n for n in dict.fromkeys(map(_bare, names.names_in(body, lang))) if n.lower() not in calendar]
+    for name in named:
+        if name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised):
+            found += 1
+            if found >= enough:
+                return found
+    capitalised = {_bare(w) for w in text.words(body) if w[:1].isupper()}  # "Polish", "Polens": places too
+    found += len({c for w in capitalised for c in names.place_concepts(w)} & source.places)
+    if found >= enough:
+        return found
+    return found + len(names.institutions_named(body) & source.institutions)
+
+
+def _same_name_strictly(a: str, b: str) -> bool:
+    """One name in two scripts or cases, its sounds in one order (Шольц ~ Scholz, Kowalska ~
+    Kowalskiej): not the edit of a sound that the names check forgives (Alsace ~ Łodzią)."""
+    if not names.same_name(a, b):
+        return False
+    ta, tb = names.transliterate(a), names.transliterate(b)
+    if ta == tb or names.common_prefix(ta, tb) >= 4:
+        return True
+    ka, kb = names.sound_key(a), names.sound_key(b)
+    shorter, longer = sorted((ka, kb), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)  # two sounds are too few (Alsace ~ Łodzią)
+
+
+def _given(figure: text.Figure, source: Source) -> bool:
+    """The figure as the source writes it (not rounded, not worked out)."""
+    if figure.power == 0:
+        return figure.value in source.raw_values
+    return any(abs(known.scaled - figure.scaled) <= figure.tolerance for known in source.figures)
+
+
+def _shared_words(item: Item, source: Source) -> float:
+    """The share of the item's longer words whose stem (five letters, romanised) the source has."""
+    words = [w.lower() for w in text.words(item.text()) if w.isalpha() and len(w) > _STEM]
+    if not words:
+        return 0.0
+    return sum(_stem(w) in source.stems for w in words) / len(words)
+
+
+def _stem(word: str) -> str:
+    return names.transliterate(word)[:_STEM]

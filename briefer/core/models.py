@@ -18,6 +18,7 @@ CHECKS = (
     "names",
     "quotes",
     "coverage",
+    "relevance",
     "glossary",
     "leakage",
     "consistency",

@@ -415,6 +415,50 @@ SPEAKER_WORDS = {
 }
 # Ordinal words (second to fifth; English ones exact: "secondary" is no ordinal) a source or an item may write for a figure; stems, so
 # that every case and gender counts (zweit-, drug-, другий).
+# Units of measure an editor converts (mph in the source, km/h in the brief), by how they
+# are written in any supported language: (dimension, factor to the dimension's base unit,
+# offset). Temperatures: base °C.
+MEASURE_UNITS = {
+    "km/h": ("speed", 1.0, 0.0),
+    "км/год": ("speed", 1.0, 0.0),
+    "kmh": ("speed", 1.0, 0.0),
+    "kph": ("speed", 1.0, 0.0),
+    "mph": ("speed", 1.609344, 0.0),
+    "km": ("distance", 1.0, 0.0),
+    "км": ("distance", 1.0, 0.0),
+    "miles": ("distance", 1.609344, 0.0),
+    "mile": ("distance", 1.609344, 0.0),
+    "milles": ("distance", 1.609344, 0.0),
+    "millas": ("distance", 1.609344, 0.0),
+    "miglia": ("distance", 1.609344, 0.0),
+    "meilen": ("distance", 1.609344, 0.0),
+    "миль": ("distance", 1.609344, 0.0),
+    "mm": ("depth", 1.0, 0.0),
+    "мм": ("depth", 1.0, 0.0),
+    "cm": ("depth", 10.0, 0.0),
+    "см": ("depth", 10.0, 0.0),
+    "inches": ("depth", 25.4, 0.0),
+    "inch": ("depth", 25.4, 0.0),
+    "pouces": ("depth", 25.4, 0.0),
+    "pulgadas": ("depth", 25.4, 0.0),
+    "pollici": ("depth", 25.4, 0.0),
+    "zoll": ("depth", 25.4, 0.0),
+    "cali": ("depth", 25.4, 0.0),
+    "°c": ("temperature", 1.0, 0.0),
+    "°f": ("temperature", 5 / 9, -32.0),
+}
+
+# What makes a figure a percentage, after it, per language (a regex; "%" in all of them).
+PERCENT_WORDS = {
+    "en": r"per ?cent|percent",
+    "de": r"prozent",
+    "fr": r"pour ?cent",
+    "pl": r"proc\.?|procent\w*",
+    "uk": r"відсот\w*",
+    "es": r"por ?ciento",
+    "it": r"per ?cento",
+}
+
 # What joins two figures of one scale, in every language: a range, an alternative, a change,
 # a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
 FIGURE_JOINERS = (
@@ -690,6 +734,12 @@ UNITS = frozenset(
         "twh",
         "km",
         "kg",
+        "mm",
+        "cm",
+        "mph",
+        "kmh",
+        "kph",
+        "hpa",
         "гвт",
         "мвт",
         "квт",

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from briefer.lang import languages
+from briefer.lang import languages, numerals
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 # A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
@@ -38,6 +38,16 @@ def quotations(text: str) -> list[str]:
 
 # ---- figures ----
 
+_ADDRESSES = re.compile(
+    r"(?:https?://|www\.)\S+"  # a web address: its digits are an id
+    r"|\(\s*\d+\s+[^\W\d_]+\s*\)"  # a count in brackets: "(12 items)", "(3 photos)"
+)
+
+
+def without_addresses(text: str) -> str:
+    """The text without web addresses and counts in brackets: digits that are no story's figures."""
+    return _ADDRESSES.sub(" ", text)
+
 
 def normalise_number(raw: str, decimal_comma: bool = False) -> str:
     """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
@@ -65,11 +75,11 @@ class Figure:
     power: int  # the scale word's power of ten: 9 for "Mrd.", 0 for none
     currency: str = ""  # the currency written with it (EUR for "€150m", "150 млн євро"), if any
 
-    @property
+    @functools.cached_property  # computed once: consistency compares every figure with every other
     def scaled(self) -> Decimal:
         return self.value.scaleb(self.power)
 
-    @property
+    @functools.cached_property
     def tolerance(self) -> Decimal:
         """Half a unit of the last digit written: "1.2 bn" stands for 1.15 to 1.25 bn."""
         exponent = self.value.as_tuple().exponent
@@ -89,13 +99,13 @@ def figures(text: str, lang: str) -> list[Figure]:
     for match in _FIGURE_RE.finditer(text):
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:
-            gap = end + (text[end : end + 1] in _SPACES)
+            gap = end + (text[end : end + 1] in _SPACES or text[end : end + 1] == "-")  # "60-Mrd.-Euro-Loch"
             scaled = scale.match(text, gap)
             if not scaled or (gap > end and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
                 break
             power += int(scaled.lastgroup[1:])
             end, glued = scaled.end(), False
-        if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end):
+        if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end) and not _glued_unit(text, end):
             continue
         decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
@@ -112,6 +122,15 @@ def figures(text: str, lang: str) -> list[Figure]:
             )
         )
     return _scales_shared(text, found)
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _glued_unit(text: str, end: int) -> bool:
+    """A unit written against its figure ("95mph", "153km/h", "60mm"): a figure, not a code like 5G."""
+    letters = _LETTERS_RE.match(text, end)
+    return bool(letters) and letters.group().lower() in languages.UNITS
 
 
 def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:
@@ -140,7 +159,7 @@ def _year_like(figure: Figure) -> bool:
 
 
 _SPACES = (" ", "\u00a0", "\u202f")
-_CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\.?[ \u00a0\u202f-]?(?:(?:de|di|of|d['’])[ \u00a0]?)?([^\W\d_]+|[€$£₴])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"([€$£₴]|\b[A-Z]{3})[ \u00a0]?$")
 
 
@@ -152,6 +171,51 @@ def _currency(text: str, start: int, end: int, lang: str) -> str:
         return code
     word = _CURRENCY_AFTER.match(text, end)
     return (languages.currency_of(word.group(1), lang) or "") if word else ""
+
+
+@functools.cache
+def _measure_re() -> re.Pattern[str]:
+    units = "|".join(
+        sorted((re.escape(u).replace("°", "°\\s?") for u in languages.MEASURE_UNITS), key=len, reverse=True)
+    )
+    number = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    return re.compile(rf"(?<![\w.,])({number})[\s\u00a0\u202f]?({units})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: Decimal  # as written
+    unit: str  # as MEASURE_UNITS spells it
+    dimension: str
+    base: float  # in the dimension's base unit (km/h, km, mm, °C)
+
+
+def measures(text: str) -> list[Measure]:
+    """The figures of a text written with a unit of measure an editor converts (70mph, 113 km/h)."""
+    found = []
+    for match in _measure_re().finditer(text):
+        unit = re.sub(r"\s", "", match.group(2).lower())
+        dimension, factor, offset = languages.MEASURE_UNITS[unit]
+        value = Decimal(normalise_number(match.group(1)))
+        found.append(Measure(value, unit, dimension, (float(value) + offset) * factor))
+    return found
+
+
+@functools.cache
+def _percent_re(lang: str) -> re.Pattern[str]:
+    words_ = languages.PERCENT_WORDS.get(lang, languages.PERCENT_WORDS["en"])
+    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))", re.IGNORECASE)
+
+
+def percentages(text: str, lang: str) -> list[Decimal]:
+    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent"."""
+    return [Decimal(match.group(1).replace(",", ".")) for match in _percent_re(lang).finditer(text)]
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each full stop, question or exclamation mark or line break that
+    ends a sentence (not a decimal point: "84.5", "12,4")."""
+    return [part for part in re.split(r"(?<=[.!?;])\s+|\n+", text) if part.strip()]
 
 
 _ROMAN_RE = re.compile(
@@ -179,28 +243,8 @@ def numbers_in(text: str, lang: str = "en") -> set[str]:
     return {format(figure.scaled.normalize(), "f") for figure in figures(text, lang)}
 
 
-@functools.cache
-def _number_words(lang: str) -> dict[str, int]:
-    return {word: index + 1 for index, word in enumerate(languages.NUMBER_WORDS.get(lang, "").split())}
-
-
 def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, Decimal]]:
-    """Numbers written as words: one (or from `smallest`) to twelve, and the ordinals second
-    to fifth in any inflection (zweiten, terza, другий). An item's "one" is not judged: it is
-    also "a" in most languages."""
-    cardinals, ordinals = _number_words(lang), languages.ORDINAL_STEMS.get(lang, {})
-    found = []
-    for word in words(unquoted(value)):
-        lowered = word.lower().replace("’", "'")
-        endings = languages.ORDINAL_ENDINGS.get(lang, "")
-        number = cardinals.get(lowered) or next(
-            (
-                n
-                for stem, n in ordinals.items()
-                if lowered.startswith(stem) and (re.fullmatch(endings, lowered[len(stem) :]))
-            ),
-            None,
-        )
-        if number and number >= smallest:
-            found.append((word, Decimal(number)))
-    return found
+    """Numbers written as words, in any case, and ordinals (`numerals` has the language's
+    table): "pięciu", "четверо", "ten-man", "zweiten". An item's "one" is not judged (from
+    `smallest`): it is also "a" in most languages."""
+    return [(word, number) for word, number in numerals.spelled(words(unquoted(value)), lang) if number >= smallest]

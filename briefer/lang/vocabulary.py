@@ -230,3 +230,19 @@ def _feminine_of_known(part: str) -> bool:
     Kämmerin (Kämmerer), Bürgermeisterin, Sprecherinnen."""
     stem = re.sub(r"innen$|in$", "", part)
     return stem != part and len(stem) >= 4 and any(zipf(base, "de") >= 2.0 for base in (stem, stem + "er"))
+
+
+def ukrainian_numeral_forms(word: str) -> tuple[str, ...]:
+    """Every case form of a Ukrainian numeral (чотири: чотирьох, чотирма...), from the
+    morphological dictionary; nothing for a word it does not know as a numeral."""
+    forms = [
+        form.word
+        for parse in _ukrainian_morphology().parse(normal(word))
+        if parse.tag.POS == "NUMR"
+        for form in parse.lexeme
+    ]
+    return tuple(dict.fromkeys(forms))
+
+
+def ukrainian_numeral(word: str) -> bool:
+    return any(parse.tag.POS == "NUMR" for parse in _ukrainian_morphology().parse(normal(word)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefer.core.models import Article
 from briefer.lang import languages
 from briefer.lang.names import names_in, sound_key
-from briefer.lang.text import figures
+from briefer.lang.text import figures, without_addresses
 
 KEY_LETTERS = 5  # sound-key classes kept per word: inflected endings (Pistoriusowi) mostly fall past them
 MAX_NAMES = 40  # the most mentioned names are the story's key names; the rest would only grow the memory
@@ -39,7 +39,7 @@ class StoryFacts:
 
 
 def story_facts(article: Article) -> StoryFacts:
-    text = _without_dates(f"{article.title}\n{article.text}", article.lang)
+    text = _without_dates(without_addresses(f"{article.title}\n{article.text}"), article.lang)
     names = _key_names(text, article.lang)
     numbers: dict[str, str] = {}
     for figure in figures(text, article.lang):

@@ -1,0 +1,198 @@
+"""Numbers written as words, in every supported language: a table of each language's
+cardinals (1 to 100 and the hundreds) and ordinals (1st to 100th) built once from
+num2words, with their declined forms (Polish cases and collectives by rule, Ukrainian
+through the morphological dictionary, the ordinals' adjective endings everywhere)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+from briefer.lang import languages
+from briefer.lang.vocabulary import ukrainian_numeral, ukrainian_numeral_forms
+
+_VALUES = (*range(1, 101), *range(200, 1000, 100))
+_ORDINALS = range(1, 101)
+_NUM2WORDS_LANG = {"en": "en", "de": "de", "fr": "fr", "pl": "pl", "uk": "uk", "es": "es", "it": "it"}
+
+# The endings an ordinal takes as an adjective (its base form's ending taken off first).
+_ORDINAL_ENDINGS = {
+    "de": ("e", "er", "es", "en", "em"),
+    "fr": ("", "s"),
+    "es": ("o", "a", "os", "as", ""),  # "", for the apocope: tercer trimestre, primer año
+    "it": ("o", "a", "i", "e"),
+    "pl": ("y", "a", "e", "ą", "ego", "ej", "emu", "ym", "ych", "ymi", "i", "iego", "iej", "iemu", "im", "ich", "imi"),
+    "uk": (
+        "ий",
+        "ій",
+        "а",
+        "я",
+        "е",
+        "є",
+        "ого",
+        "ього",
+        "ому",
+        "ьому",
+        "им",
+        "ім",
+        "их",
+        "іх",
+        "ими",
+        "іми",
+        "у",
+        "ю",
+        "і",
+    ),
+}
+# Polish cardinals decline by their ending (pięć: pięciu, pięcioma, pięcioro; jedenaście:
+# jedenastu; dwadzieścia: dwudziestu; pięćdziesiąt: pięćdziesięciu; sto: stu).
+_PL_OBLIQUE = (
+    (r"dwadzieścia$", ("dwudziest",), ("u", "oma")),
+    (r"(dzieści|dzieścia)$", ("dziest",), ("u", "oma")),
+    (r"dziesiąt$", ("dziesięci",), ("u", "oma")),
+    (r"naście$", ("nast",), ("u", "oma", "oro", "orga")),
+    (r"ć$", ("ci",), ("u", "oma", "oro", "orga", "orgiem")),
+    (r"sto$", ("st",), ("u",)),
+    (r"set$", ("set",), ("",)),
+    (r"siedem$", ("siedm",), ("iu", "ioma", "ioro", "iorga")),
+    (r"osiem$", ("ośm",), ("iu", "ioma", "ioro", "iorga")),
+)
+# The small Polish numerals are irregular: their case forms are the language's grammar.
+_PL_SMALL = {
+    2: "dwie dwóch dwu dwom dwoma dwiema dwoje dwojga dwojgu dwojgiem",
+    3: "trzech trzem trzema troje trojga trojgu trojgiem",
+    4: "czterech czterem czterema czworo czworga czworgu czworgiem",
+}
+# Ukrainian collectives of 2 to 4 are irregular; from 5 up they are the cardinal's stem and
+# -еро (п'ятеро, семеро), and their other cases are the cardinal's (п'ятьох, сімох).
+_UK_SMALL = {2: "двоє", 3: "троє", 4: "четверо"}
+# Homographs of a number's form that are more often another word: Italian "secondo" is
+# also "according to", German "achten" also "to heed". (An ordinal's endings are never
+# empty where the language always writes one, so "non" is no ninth.)
+_NOT_NUMBERS = {
+    "it": frozenset({"secondo", "seconda", "secondi", "seconde"}),
+    "de": frozenset({"achten"}),
+}
+
+
+def _num2words(value: int, lang: str, to: str = "cardinal") -> str:
+    from num2words import num2words
+
+    return num2words(value, lang=_NUM2WORDS_LANG[lang], to=to).lower().replace("’", "'")
+
+
+def _ordinal_forms(word: str, lang: str) -> set[str]:
+    endings = _ORDINAL_ENDINGS.get(lang)
+    if lang == "en" or endings is None:
+        return {word}
+    base = next((word[: -len(e)] for e in sorted(endings, key=len, reverse=True) if e and word.endswith(e)), word)
+    return {base + ending for ending in endings} | {word}
+
+
+def _polish_forms(word: str, value: int) -> set[str]:
+    forms = set(_PL_SMALL.get(value, "").split())
+    for pattern, (replacement,), endings in _PL_OBLIQUE:
+        if re.search(pattern, word):
+            stem = re.sub(pattern, replacement, word)
+            forms |= {stem + ending for ending in endings}
+            break
+    return forms
+
+
+def _ukrainian_forms(word: str, value: int) -> set[str]:
+    forms = set(ukrainian_numeral_forms(word)) | {_UK_SMALL.get(value, "")}
+    collectives = {form[:-1] + "еро" for form in forms if form.endswith("и") and value >= 5}
+    return forms | {c for c in collectives if ukrainian_numeral(c)}
+
+
+_FORMAT = 1  # bump when the table's rules change
+
+
+@functools.cache
+def table(lang: str) -> dict[str, int]:
+    """Every written form of a number in the language -> its value (one word or a phrase of
+    words joined by single spaces). A form two numbers share keeps the smaller. Built once
+    into the cache (num2words loads every language it has, a few MB in every run)."""
+    if lang not in _NUM2WORDS_LANG:
+        return {}
+    import json
+    from importlib.metadata import version
+
+    from briefer.core.files import default_cache_dir, write_atomic
+
+    path = default_cache_dir() / f"numerals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        built = _build(lang)
+        write_atomic(path, json.dumps(built, ensure_ascii=False))
+        return built
+
+
+def _build(lang: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+
+    def add(form: str, value: int) -> None:
+        if form and form not in _NOT_NUMBERS.get(lang, ()):
+            found.setdefault(form, value)
+
+    for value in _VALUES:
+        word = _num2words(value, lang)
+        add(word, value)
+        if lang == "pl":
+            for form in _polish_forms(word, value):
+                add(form, value)
+        if lang == "uk" and " " not in word:
+            for form in _ukrainian_forms(word, value):
+                add(form, value)
+    for value in _ORDINALS:
+        try:
+            word = _num2words(value, lang, "ordinal")
+        except NotImplementedError:
+            continue
+        for form in _ordinal_forms(word, lang):
+            add(form, value)
+    for word, value in zip(languages.NUMBER_WORDS.get(lang, "").split(), range(1, 13)):
+        add(word, value)
+    return found
+
+
+@functools.cache
+def _longest(lang: str) -> int:
+    return max((form.count(" ") + 1 for form in table(lang)), default=1)
+
+
+def value_of(word: str, lang: str) -> int | None:
+    """The value of one word (any case of it), or None."""
+    return table(lang).get(word.lower().replace("’", "'"))
+
+
+def spelled(tokens: list[str], lang: str) -> list[tuple[str, Decimal]]:
+    """The numbers written as words in a run of words, longest phrase first ("vingt et un" is
+    21, not 20 and 1); a hyphenated word is read whole, else by its parts ("ten-man": 10)."""
+    found = []
+    forms, longest = table(lang), _longest(lang)
+    lowered = [t.lower().replace("’", "'") for t in tokens]
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 1, -1):
+            phrase = " ".join(lowered[i : i + size])
+            if phrase in forms:
+                found.append((" ".join(tokens[i : i + size]), Decimal(forms[phrase])))
+                i += size
+                break
+        else:
+            found += _one_word(tokens[i], lang)
+            i += 1
+    return found
+
+
+def _one_word(token: str, lang: str) -> list[tuple[str, Decimal]]:
+    value = value_of(token, lang)
+    if value is not None:
+        return [(token, Decimal(value))]
+    if "-" not in token:
+        return []
+    parts = [(part, value_of(part, lang)) for part in token.split("-") if part]
+    return [(part, Decimal(value)) for part, value in parts if value is not None]

@@ -1,0 +1,288 @@
+"""Figures read as an editor reads them: number words in any case and language, figures
+glued to their units, the figures an editor may derive or round, the lead's figure inside
+a compound or beside a URL, units that recur in an item of figures, and an item that has
+nothing to do with its article. Each example is new (not the issue's, not the calibration
+set's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.checks import checks, faithfulness
+from briefer.core.models import Item
+
+
+def item(lang: str, headline: str, *bullets: str) -> Item:
+    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
+
+
+def source(value: str, lang: str) -> faithfulness.Source:
+    return faithfulness.read_source(value, lang)
+
+
+# ---- number words: declined, collective, inside a compound, in another language ----
+
+FIRE_PL = (
+    "Pożar kamienicy w Lublinie\nStrażacy ewakuowali w nocy siedmiu lokatorów kamienicy przy ulicy Lipowej. "
+    "Ogień gasiło czternastu strażaków z trzech jednostek."
+)
+MINE_UK = (
+    "Аварія на шахті у Павлограді\nПід землею заблоковано шістьох гірників, ще семеро вибралися самостійно. "
+    "Рятувальники працюють на глибині понад пів кілометра."
+)
+ROWING_EN = (
+    "Oxford's eight-woman crew wins the Boat Race\nOxford won the women's Boat Race on Sunday. The "
+    "twelve-strong coaching staff celebrated on the bank at Mortlake."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, headline, bullet",
+    [
+        ("en", "Fire in Lublin", "Firefighters evacuated seven tenants; fourteen firefighters fought the blaze."),
+        ("de", "Brand in Lublin", "Sieben Mieter wurden in Sicherheit gebracht, vierzehn Feuerwehrleute löschten."),
+        ("fr", "Incendie à Lublin", "Sept locataires évacués ; quatorze pompiers ont combattu le feu."),
+        ("es", "Incendio en Lublin", "Siete inquilinos fueron evacuados y catorce bomberos apagaron el fuego."),
+        ("it", "Incendio a Lublino", "Sette inquilini evacuati, quattordici vigili del fuoco al lavoro."),
+        ("uk", "Пожежа в Любліні", "Евакуйовано сімох мешканців, вогонь гасили чотирнадцять рятувальників."),
+        ("pl", "Pożar w Lublinie", "Ewakuowano 7 lokatorów, ogień gasiło 14 strażaków."),
+    ],
+)
+def test_a_declined_polish_number_word_is_the_figure_of_every_language(lang: str, headline: str, bullet: str) -> None:
+    assert faithfulness.check_numbers(item(lang, headline, bullet), source(FIRE_PL, "pl")).passed
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("en", "Six miners are trapped underground; seven got out on their own."),
+        ("de", "Sechs Bergleute sind eingeschlossen, sieben kamen selbst heraus."),
+        ("pl", "Sześciu górników jest uwięzionych, siedmiu wydostało się samodzielnie."),
+        ("fr", "Six mineurs sont bloqués sous terre, 7 sont sortis seuls."),
+    ],
+)
+def test_ukrainian_collective_and_declined_numerals_are_figures(lang: str, bullet: str) -> None:
+    assert faithfulness.check_numbers(item(lang, "Pavlohrad", bullet), source(MINE_UK, "uk")).passed
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("fr", "Le personnel d'encadrement, douze personnes, a fêté la victoire."),
+        ("es", "Los doce miembros del equipo técnico celebraron en la orilla."),
+        ("it", "I dodici membri dello staff hanno festeggiato sulla riva."),
+        ("de", "Die acht Ruderinnen aus Oxford siegten."),
+        ("pl", "Ośmioosobowa osada Oksfordu wygrała; dwunastu trenerów świętowało."),
+    ],
+)
+def test_a_number_word_inside_a_hyphenated_compound_of_the_source_counts(lang: str, bullet: str) -> None:
+    assert faithfulness.check_numbers(item(lang, "Oxford", bullet), source(ROWING_EN, "en")).passed
+
+
+def test_a_number_word_the_source_does_not_have_is_still_caught() -> None:
+    bad = item("fr", "Incendie à Lublin", "Neuf locataires évacués ; quatorze pompiers mobilisés.")
+    result = faithfulness.check_numbers(bad, source(FIRE_PL, "pl"))
+    assert not result.passed and "Neuf" in result.message
+    bad = item("en", "Pavlohrad", "Nine miners are trapped underground.")
+    assert not faithfulness.check_numbers(bad, source(MINE_UK, "uk")).passed
+
+
+# ---- figures glued to a unit; both units when the source gives both ----
+
+GALE_EN = (
+    "Gale warning for the Hebrides\nForecasters expect gusts of 85mph (137km/h) on the Western Isles, and "
+    "up to 60mm of rain on Lewis by Saturday."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("en", "Gusts of 85mph and up to 60mm of rain are expected."),
+        ("de", "Erwartet werden Böen bis 137 km/h und bis zu 60 Millimeter Regen."),
+        ("uk", "Очікуються пориви до 137 км/год і до 60 мм опадів."),
+        ("it", "Attese raffiche fino a 137 km/h."),
+    ],
+)
+def test_a_figure_the_source_glues_to_its_unit_is_a_figure_of_the_source(lang: str, bullet: str) -> None:
+    assert faithfulness.check_numbers(item(lang, "Hebrides", bullet), source(GALE_EN, "en")).passed
+
+
+def test_a_changed_figure_glued_to_its_unit_is_caught() -> None:
+    bad = item("en", "Gale warning for the Hebrides", "Gusts of 105mph are expected on the Western Isles.")
+    result = faithfulness.check_numbers(bad, source(GALE_EN, "en"))
+    assert not result.passed and "105" in result.message
+
+
+# ---- a figure the editor derives from the source's own (last year's from this year's and the change) ----
+
+RESULTS_ES = (
+    "Beneficio récord para Naviera Cantábrica\nLa naviera ganó 84,5 millones de euros en el primer semestre, "
+    "un 30% más que un año antes, y su facturación creció un 12,4% hasta 690 millones."
+)
+
+
+def test_last_years_figure_derived_from_the_change_passes() -> None:
+    good = item(
+        "en", "Naviera Cantábrica profit up 30%", "It earned €84.5m in the first half, up from €65m a year earlier."
+    )
+    assert faithfulness.check_numbers(good, source(RESULTS_ES, "es")).passed
+
+
+def test_a_base_figure_that_no_change_of_the_source_gives_is_caught() -> None:
+    bad = item("en", "Naviera Cantábrica profit up 30%", "It earned €84.5m, up from €71m a year earlier.")
+    assert not faithfulness.check_numbers(bad, source(RESULTS_ES, "es")).passed
+
+
+def test_a_figure_rounded_to_fewer_digits_passes() -> None:
+    good = item("de", "Naviera Cantábrica", "Der Gewinn stieg um 30 Prozent, der Umsatz um gut 12 Prozent.")
+    assert faithfulness.check_numbers(good, source(RESULTS_ES, "es")).passed
+    bad = item("de", "Naviera Cantábrica", "Der Umsatz stieg um 14 Prozent.")
+    assert not faithfulness.check_numbers(bad, source(RESULTS_ES, "es")).passed
+
+
+def test_checks_module_still_runs_numbers() -> None:
+    assert callable(checks.run_checks)
+
+
+# ---- coverage: the lead read robustly ----
+
+HOLE_DE = (
+    "Kreis Ostholstein: 45-Millionen-Euro-Lücke im Klinikhaushalt\n"
+    "Der Kreistag in Eutin muss ein Defizit der Sana-Kliniken ausgleichen. Landrat Timo Gaarz sprach von "
+    "der schwersten Haushaltslage seit Jahren."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, headline",
+    [
+        ("en", "Ostholstein faces a €45m hole in its hospital budget"),
+        ("de", "Ostholstein muss 45 Millionen Euro für Kliniken aufbringen"),
+        ("fr", "Un trou de 45 millions d'euros dans le budget des cliniques d'Ostholstein"),
+        ("pl", "Dziura 45 mln euro w budżecie szpitali Ostholstein"),
+    ],
+)
+def test_a_figure_inside_a_compound_of_the_title_is_the_lead(lang: str, headline: str) -> None:
+    good = item(lang, headline, "Timo Gaarz.")
+    assert faithfulness.check_coverage(good, source(HOLE_DE, "de")).passed
+
+
+def test_a_compound_lead_figure_still_needs_covering() -> None:
+    bad = item("en", "Ostholstein county council meets in Eutin", "Timo Gaarz spoke of a difficult budget.")
+    result = faithfulness.check_coverage(bad, source(HOLE_DE, "de"))
+    assert not result.passed and "45" in result.message
+
+
+FERRY_FR = (
+    "Le ferry de Belle-Île ne partira plus de Quiberon le dimanche\n"
+    "Source : https://www.example-journal.fr/bretagne/48213-ferry-belle-ile (3 photos), mise à jour le 14.10.2025\n"
+    "La compagnie Océane supprime la liaison dominicale entre Quiberon et Le Palais à partir de janvier, faute "
+    "de passagers. Le maire de Belle-Île, Anne Le Gall, dénonce une décision prise sans concertation."
+)
+
+
+def test_digits_of_a_url_a_photo_count_or_a_date_are_never_the_lead() -> None:
+    good = item("en", "Belle-Île loses its Sunday ferry from Quiberon", "Océane ends the Sunday crossing in January.")
+    result = faithfulness.check_coverage(good, source(FERRY_FR, "fr"))
+    assert result.passed, result.message
+    assert not faithfulness.read_source(FERRY_FR, "fr").lead_figures
+
+
+def test_any_figure_of_a_lead_with_several_covers_it() -> None:
+    lead = "Stadium vote: 120 jobs and a £40m stand for Ashford\nThe council approved the plan on Tuesday."
+    good = item("en", "Ashford approves new stand", "The stand will create 120 jobs.")
+    assert faithfulness.check_coverage(good, source(lead, "en")).passed
+
+
+# ---- structure: a unit that recurs in an item of figures is no loop ----
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        (
+            "pl",
+            "Przychody wzrosły do 812 mln złotych, EBITDA do 118 mln złotych, a dług netto spadł do 372 mln złotych.",
+        ),
+        (
+            "fr",
+            "Le chiffre d'affaires atteint 90 millions de francs, le bénéfice 12 millions de francs "
+            "et la trésorerie 30 millions de francs.",
+        ),
+        ("en", "Sales rose 4 per cent, costs 3 per cent and wages 6 per cent."),
+    ],
+)
+def test_a_unit_that_recurs_among_figures_is_not_a_loop(lang: str, bullet: str) -> None:
+    assert checks.check_structure(item(lang, "Wyniki", bullet), max_bullets=3).passed
+
+
+def test_a_phrase_that_loops_is_still_refused() -> None:
+    looping = item(
+        "es",
+        "El puerto reabre",
+        "El puerto reabre el lunes el puerto reabre el lunes el puerto reabre el lunes tras la tormenta.",
+    )
+    assert not checks.check_structure(looping, max_bullets=3).passed
+    units = item("es", "Cifras", "Costó 5 millones de euros, 5 millones de euros y 5 millones de euros.")
+    assert not checks.check_structure(units, max_bullets=3).passed
+
+
+# ---- consistency: a scaled figure inside a compound is the same figure ----
+
+
+def test_a_scaled_figure_inside_a_german_compound_agrees_with_the_other_languages() -> None:
+    items = [
+        item("de", "Land beschließt 250-Millionen-Programm für Schulen", "Der Landtag stimmte zu."),
+        item("en", "State approves €250m schools programme", "The parliament agreed."),
+        item("fr", "Un programme de 250 millions d'euros pour les écoles", "Le parlement a approuvé."),
+        item("pl", "Program za 250 mln euro dla szkół", "Parlament się zgodził."),
+    ]
+    results = checks.check_consistency(items)
+    assert all(r.passed for r in results.values()), {k: r.message for k, r in results.items()}
+
+
+def test_a_web_address_and_a_count_in_brackets_are_no_figures_of_the_story() -> None:
+    from briefer.core.models import Article
+    from briefer.stories.story import story_facts
+
+    ferry = Article(
+        id="ferry",
+        title="Le ferry de Belle-Île ne partira plus de Quiberon le dimanche",
+        source="ferry.txt",
+        lang="fr",
+        text=FERRY_FR.partition("\n")[2],
+    )
+    assert not {"48213", "3"} & story_facts(ferry).numbers
+
+
+def test_a_word_that_only_looks_like_an_ordinal_is_no_figure() -> None:
+    # "achten" (to heed) is also the eighth's dative; "non" is not the ninth's stem
+    good = item("de", "Brand in Lublin", "Die Behörden achten auf die Sicherheit der 14 Feuerwehrleute.")
+    assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
+    good = item("it", "Incendio a Lublino", "I 14 vigili del fuoco non hanno avuto feriti.")
+    assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
+
+
+# ---- a figure in another unit: the editor's conversion of a figure the source states ----
+
+SQUALL_EN = "Squalls hit the Channel coast\nGusts reached 70mph at Dover, and 2 inches of rain fell in Folkestone."
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("de", "In Dover erreichten Böen 113 km/h, in Folkestone fielen 51 mm Regen."),
+        ("fr", "Des rafales de 110 km/h à Douvres."),
+        ("uk", "Пориви вітру в Дуврі сягали 113 км/год."),
+    ],
+)
+def test_a_converted_figure_of_the_source_passes(lang: str, bullet: str) -> None:
+    assert faithfulness.check_numbers(item(lang, "Dover", bullet), source(SQUALL_EN, "en")).passed
+
+
+def test_a_conversion_that_does_not_match_is_caught() -> None:
+    bad = item("de", "Dover", "In Dover erreichten Böen 130 km/h.")
+    assert not faithfulness.check_numbers(bad, source(SQUALL_EN, "en")).passed
+    near = item("en", "Dover", "Gusts reached 72mph at Dover.")  # the same unit: no conversion to round
+    assert not faithfulness.check_numbers(near, source(SQUALL_EN, "en")).passed

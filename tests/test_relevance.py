@@ -1,0 +1,172 @@
+"""An item must be about its article: a model's placeholder, another article's item, a
+recipe or a product blurb is refused in every language, and the article's own items pass
+(the check `relevance`). New examples, not the calibration set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.checks import checks, faithfulness
+from briefer.core.models import CHECKS, DEFAULT_SEVERITY, Item
+
+LIBRARY_EN = (
+    "Leeds Central Library reopens after £18m restoration\n"
+    "Leeds Central Library reopened on Monday after a three-year, £18m restoration of its Victorian building on "
+    "The Headrow. The city council said 4,200 visitors came on the first day, and that the reading rooms will now "
+    "stay open until 9pm on weekdays.\n"
+    "Head librarian Amara Okafor said the new children's floor had been packed from the moment the doors opened. "
+    "The restoration was paid for by the council and a £6.5m grant from the National Lottery Heritage Fund."
+)
+
+
+def item(lang: str, headline: str, *bullets: str) -> Item:
+    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
+
+
+def relevance(value: Item) -> bool:
+    return faithfulness.check_relevance(value, faithfulness.read_source(LIBRARY_EN, "en")).passed
+
+
+OWN = [
+    item(
+        "en",
+        "Leeds Central Library reopens after £18m restoration",
+        "The Victorian library welcomed 4,200 visitors on its first day; reading rooms stay open until 9pm.",
+    ),
+    item(
+        "de",
+        "Zentralbibliothek in Leeds nach Sanierung für 18 Mio. Pfund wiedereröffnet",
+        "Am ersten Tag kamen 4200 Besucher, sagte der Stadtrat.",
+    ),
+    item(
+        "fr",
+        "La bibliothèque centrale de Leeds rouvre après une restauration de 18 millions de livres",
+        "Le conseil municipal a compté 4 200 visiteurs le premier jour.",
+    ),
+    item(
+        "pl",
+        "Biblioteka Centralna w Leeds otwarta po remoncie za 18 mln funtów",
+        "Pierwszego dnia przyszło 4200 osób – podała rada miasta.",
+    ),
+    item(
+        "uk",
+        "Центральну бібліотеку Лідса відкрили після реставрації за 18 млн фунтів",
+        "За перший день її відвідали 4200 людей, повідомила міська рада.",
+    ),
+    item(
+        "es",
+        "La Biblioteca Central de Leeds reabre tras una restauración de 18 millones de libras",
+        "El primer día acudieron 4.200 visitantes, según el ayuntamiento.",
+    ),
+    item(
+        "it",
+        "Riapre la biblioteca centrale di Leeds dopo un restauro da 18 milioni di sterline",
+        "Il primo giorno sono arrivati 4.200 visitatori, ha detto il comune.",
+    ),
+]
+
+UNRELATED = [
+    # placeholders a model leaves
+    item("en", "Headline goes here", "First bullet of the summary.", "Second bullet with a key detail."),
+    item("de", "Überschrift der Meldung", "Hier steht der erste Stichpunkt.", "Hier steht der zweite Stichpunkt."),
+    item("uk", "Заголовок новини", "Перший пункт короткого огляду.", "Другий пункт з важливою деталлю."),
+    item("it", "Lorem ipsum dolor sit amet", "Consectetur adipiscing elit, sed do eiusmod tempor."),
+    # another article's item
+    item(
+        "fr",
+        "Grève à la SNCF : trafic très perturbé jeudi en Île-de-France",
+        "Seul un RER B sur trois circulera, selon la direction, qui conseille le télétravail.",
+    ),
+    item(
+        "pl",
+        "Sejm przyjął ustawę o asystencji osobistej",
+        "Za głosowało 412 posłów, ustawa trafi teraz do Senatu.",
+    ),
+    item(
+        "es",
+        "El Real Madrid gana al Sevilla por 3-0 en el Bernabéu",
+        "Vinícius marcó dos goles y el equipo se coloca líder de la Liga.",
+    ),
+    # recipes and blurbs
+    item(
+        "en",
+        "A quick weeknight shakshuka",
+        "Soften an onion and two peppers in olive oil, add a tin of tomatoes and some cumin.",
+        "Crack in four eggs, cover and cook for six minutes; serve with warm bread.",
+    ),
+    item(
+        "de",
+        "Omas Apfelstrudel: so gelingt der Teig",
+        "Mehl, Wasser, Öl und eine Prise Salz zu einem glatten Teig kneten und ruhen lassen.",
+        "Äpfel schälen, mit Zimt und Rosinen mischen und bei 180 Grad 40 Minuten backen.",
+    ),
+    item(
+        "uk",
+        "Борщ за рецептом бабусі",
+        "Зваріть бульйон, додайте нарізані буряк, картоплю та капусту.",
+        "Наприкінці покладіть зелень і подавайте зі сметаною.",
+    ),
+    item(
+        "it",
+        "Risotto alla zucca, la ricetta facile",
+        "Tostare il riso con lo scalogno, sfumare con il vino bianco e aggiungere la zucca a cubetti.",
+    ),
+    item(
+        "es",
+        "Nuevo robot aspirador con mapeo láser",
+        "Aspira y friega a la vez, con una batería de hasta tres horas y envío gratis.",
+    ),
+]
+
+
+@pytest.mark.parametrize("value", OWN, ids=lambda v: v.lang)
+def test_the_articles_own_items_are_relevant(value: Item) -> None:
+    assert relevance(value)
+
+
+@pytest.mark.parametrize("value", UNRELATED, ids=lambda v: f"{v.lang}-{v.headline[:20]}")
+def test_an_item_about_something_else_is_refused(value: Item) -> None:
+    result = faithfulness.check_relevance(value, faithfulness.read_source(LIBRARY_EN, "en"))
+    assert not result.passed and "article" in result.message
+
+
+def test_relevance_is_a_check_that_refuses_by_default_and_runs_with_the_others() -> None:
+    assert "relevance" in CHECKS and DEFAULT_SEVERITY["relevance"] == "refuse"
+    results = checks.run_checks(
+        UNRELATED[7],
+        source=LIBRARY_EN,
+        source_lang="en",
+        lang="en",
+        words_per_item=60,
+        max_bullets=3,
+        glossary={},
+        instructions=(),
+    )
+    failed = {r.check for r in results if not r.passed and not r.flag}
+    assert "relevance" in failed
+
+
+REFORM_PL = (
+    "Minister Anna Kowalska zapowiada reformę szkół\nMinister edukacji Anna Kowalska zapowiedziała we wtorek "
+    "w Warszawie reformę programu nauczania w szkołach podstawowych. Zmiany mają wejść w życie od września."
+)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        item("en", "Polish education minister announces school reform", "The primary curriculum changes in September."),
+        item("de", "Polens Bildungsministerin kündigt Schulreform an", "Der Lehrplan ändert sich ab September."),
+        item("uk", "Міністерка освіти Польщі анонсувала реформу шкіл", "Зміни запрацюють з вересня."),
+    ],
+    ids=lambda v: v.lang,
+)
+def test_a_translated_item_that_names_only_a_place_of_the_source_is_relevant(value: Item) -> None:
+    assert faithfulness.check_relevance(value, faithfulness.read_source(REFORM_PL, "pl")).passed
+
+
+def test_a_name_that_only_sounds_a_little_like_one_of_the_source_is_no_anchor() -> None:
+    # Alsace and Łódź share two consonant sounds; another article's item about Alsace is still unrelated
+    source_pl = "Fabryka w Łodzi zatrudni 220 osób\nZakład pod Łodzią ruszy w 2027 r., podała spółka Arkopak."
+    other = item("fr", "Neige en Alsace", "Les routes sont glissantes ce matin, prudence recommandée.")
+    assert not faithfulness.check_relevance(other, faithfulness.read_source(source_pl, "pl")).passed
