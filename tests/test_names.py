@@ -54,7 +54,9 @@ def test_an_exonym_of_a_city_the_source_names_passes() -> None:
 def test_an_acronym_of_a_name_the_source_spells_out_passes() -> None:
     passes(RATES_PL, "pl", "pl", "Jak podał NBP, stopy są bez zmian; RPP zdecydowała jednogłośnie.")
     passes(RATES_PL, "pl", "en", "The NBP kept rates on hold, said governor Adam Glapiński.")
-    passes(SPACE_IT, "it", "en", "A satellite of the ESA will launch, says director Marco Rossi.")  # translated initials
+    passes(
+        SPACE_IT, "it", "en", "A satellite of the ESA will launch, says director Marco Rossi."
+    )  # translated initials
 
 
 def test_a_descriptive_translation_of_a_body_the_source_names_passes() -> None:
@@ -74,7 +76,7 @@ def test_a_capital_city_for_the_government_of_a_country_the_source_names_passes(
 
 
 def test_a_common_word_of_the_brief_language_capitalised_passes() -> None:
-    passes(STRIKE_DE, "de", "en", "British MPs voted against the plan and NGOs protested outside.")
+    passes(STRIKE_DE, "de", "en", "In the Commons MPs voted against the plan and NGOs protested outside.")
     passes(FIRE_UK, "uk", "pl", "Ratownicy Służby ds. Sytuacji Nadzwyczajnych gasili pożar we Lwowie.")
 
 

@@ -53,7 +53,7 @@ def read_source(source: str, lang: str) -> Source:
         raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
         words=lowered | {_bare(t).lower() for t in tokens},
         capitalised=_capitalised(tokens, lang),
-        places=frozenset(
+        places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
             | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
         ),
@@ -65,6 +65,12 @@ def read_source(source: str, lang: str) -> Source:
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
     )
+
+
+def _with_cities(places: set[str]) -> frozenset[str]:
+    """The places a source names, and the cities of the countries among them: a brief may
+    write a capital for its country's government (Paris for the French government)."""
+    return frozenset(places.union(*(languages.cities_of(place) for place in places if place.startswith("T:"))))
 
 
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
