@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from briefer.core.models import CheckResult, Item
 from briefer.lang import languages, names, text
-from briefer.lang.vocabulary import german_compound, known_form, proper_noun, zipf
+from briefer.lang.names import common_prefix
+from briefer.lang.vocabulary import adjective, german_compound, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
 _LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
@@ -32,6 +33,9 @@ class Source:
     narrative: frozenset[str]  # lowercase words outside quotation marks
     lead_figures: tuple[text.Figure, ...]
     lead_names: tuple[str, ...]
+    lone: tuple[str, ...]  # capitalised words beside no other: places more than persons (Genova, not Marco Rossi)
+    initials: frozenset[str]  # the acronyms its names spell, letters in any order (names.initials_key)
+    stems: dict[str, tuple[str, ...]]  # its words' skeletons by their first five letters (names.skeleton)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -64,7 +68,40 @@ def read_source(source: str, lang: str) -> Source:
         lead_names=_proper_names(
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
+        lone=_lone(source),
+        initials=_initials(source, tokens),
+        stems=_stems(lowered),
     )
+
+
+def _lone(source: str) -> tuple[str, ...]:
+    """Capitalised words with no capitalised neighbour: places and bodies (Genova, Lucca), not
+    the given names of persons (Marco Rossi), which no language renders otherwise."""
+    found = []
+    for sentence in names.sentences(source):
+        tokens = [_bare(t) for t in text.words(sentence)]
+        for index, token in enumerate(tokens):
+            beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+            if token[:1].isupper() and len(token) >= 3 and not any(t[:1].isupper() for t in beside):
+                found.append(token)
+    return tuple(dict.fromkeys(found))
+
+
+def _initials(source: str, tokens: list[str]) -> frozenset[str]:
+    """The acronyms of the names a source spells out, and its own acronyms in any script."""
+    found = {names.initials_key(t) for t in map(_bare, tokens) if names.is_acronym(t)}
+    for sentence in names.sentences(source):
+        found |= names.initials_of([_bare(t) for t in text.words(sentence)])
+    return frozenset(found)
+
+
+def _stems(lowered: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in lowered:
+        if len(word) >= 5 and word.isalpha():
+            stem = names.skeleton(word)
+            index.setdefault(stem[:5], []).append(word)
+    return {key: tuple(value) for key, value in index.items()}
 
 
 def _with_cities(places: set[str]) -> frozenset[str]:
@@ -168,11 +205,16 @@ def common_word(word: str, lang: str) -> bool:
     """A word of the language that an item may capitalise (Minister, Court, Pologne): common
     in this language, and more common here than in the others (names are common everywhere)."""
     here = zipf(word, lang)
-    if here < (3.0 if lang in languages.CYRILLIC else 3.5):
+    if here < 3.0:
         return False
-    if lang in languages.CYRILLIC:  # the dictionary knows it, and not as a name (Кличко is a surname)
-        return known_form(word, lang) and not proper_noun(word, lang)
-    elsewhere = statistics.median(zipf(word, other) for other in _LATIN if other != lang)
+    if lang in languages.CYRILLIC:  # the dictionary knows it, and not only as a name (Кличко is a surname)
+        return known_form(word, lang) and (not proper_noun(word, lang) or adjective(word, lang))
+    others = [zipf(word, other) for other in _LATIN if other != lang]
+    if max(others) < 1.0:  # a form of this language alone (Nadzwyczajnych, Meteorológica): names travel
+        return True
+    if here < 3.5:
+        return False
+    elsewhere = statistics.median(others)
     # English words are everywhere (City, Vice, Green stand in every language's lists): a
     # smaller lead over the others makes an English common word.
     return here - elsewhere > (0.6 if lang == "en" else 1.0)
@@ -195,19 +237,50 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
-        return concept in source.institutions
+        return concept in source.institutions or _spelt_out(name, source)
     if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
         return True
     if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+        return True
+    if fuzzy and any(names.exonym(name, known) for known in source.lone):
         return True
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
     places = names.place_concepts(name)
     if places:
         return bool(places & source.places)
+    if names.is_acronym(name):
+        return _spelt_out(name, source) or _class_noun(name, lang)
+    if zipf(lowered, lang) >= 2.5 and names.people_of(name) & source.places:
+        return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
     if lang == "de" and _a_german_word(lowered) and not names.international(lowered):
         return True
-    return not names.is_acronym(name) and common_word(lowered, lang)
+    return _translates(name, lang, source) or common_word(lowered, lang)
+
+
+def _spelt_out(acronym: str, source: Source) -> bool:
+    """An acronym whose letters are the initials of a name the source spells out, in the
+    source's words or translated word by word (NBP for Narodowy Bank Polski, ESA for Agenzia
+    Spaziale Europea), or the source's own acronym in another script (ЄІБ for EIB)."""
+    return names.is_acronym(acronym) and names.initials_key(acronym) in source.initials
+
+
+def _class_noun(name: str, lang: str) -> bool:
+    """The plural of a common noun written as an acronym (MPs, NGOs): no one body."""
+    return name.endswith("s") and names.is_acronym(name[:-1]) and zipf(name.lower(), lang) >= 3.0
+
+
+def _translates(name: str, lang: str, source: Source) -> bool:
+    """A word of a descriptive translation: a cognate of a word of the source (Social for
+    Sozialdemokraten, Socjaldemokraci for Sozialdemokraten). A short shared stem counts only
+    for a word of the brief's language (Social), not for a name (Reggio is no regione)."""
+    if len(name) < 5:
+        return False
+    stem, word_of_lang = names.skeleton(name), zipf(name.lower(), lang) >= 3.0
+    return any(
+        names.cognate(name, word) and (word_of_lang or common_prefix(stem, names.skeleton(word)) >= 7)
+        for word in source.stems.get(stem[:5], ())
+    )
 
 
 def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:

@@ -22,7 +22,7 @@ def names_in(text: str, lang: str) -> list[str]:
     it is a name common to every language before another capitalised word (Christine
     Lambrecht) or follows one."""
     found = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text):
+    for sentence in sentences(text):
         tokens = words(sentence)
         title_case = lang == "en" and _title_case(tokens)  # a headline style of English only
         after_name = False
@@ -267,3 +267,126 @@ def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exac
         if any(_names_form(form, source_words, stems) for form in forms):
             found.add(index)
     return frozenset(found)
+
+
+# ---- what a name renders in another language: exonyms, cognates, acronyms, peoples ----
+
+
+def _first_letters(word: str) -> str:
+    """The first two letters in Latin, Ukrainian г as the g it stands for in foreign names
+    (Генуя ~ Genova)."""
+    lowered = word.lower()
+    head = ("g" + transliterate(lowered[1:3])) if lowered[:1] in "гґ" else transliterate(lowered[:3])
+    return head[:2]
+
+
+def exonym(a: str, b: str) -> bool:
+    """One place's name in two languages that part by their endings (Padova ~ Padua ~ Padoue
+    ~ Падуї, Genova ~ Генуї, Lucca ~ Lucques, Cornwall ~ Cornouailles): the same first two
+    letters, and the consonants of one, w and v aside (often a vowel elsewhere), begin the
+    other's, which has at most one more."""
+    if _first_letters(a) != _first_letters(b):
+        return False
+    ka, kb = sorted((sound_key(a).replace("F", ""), sound_key(b).replace("F", "")), key=len)
+    return len(ka) >= 2 and kb.startswith(ka) and len(kb) - len(ka) <= 1
+
+
+_SKELETON = (
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "k"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("j", "i"),
+    ("y", "i"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("z", "s"),
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """A word's letters as cognates share them across languages: Sozial, social, socjal ->
+    sosial; Meteorológica, meteorologist -> meteorolog..."""
+    plain = transliterate(word)
+    for letters, sound in _SKELETON:
+        plain = plain.replace(letters, sound)
+    plain = re.sub(r"c(?=[eiy])", "s", plain).replace("c", "k")
+    return re.sub(r"(.)\1+", r"\1", plain)
+
+
+def cognate(a: str, b: str) -> bool:
+    """Two words of one stem in two languages (Social ~ Sozialdemokraten, Socjaldemokraci ~
+    Sozialdemokraten, Meteorológica ~ meteorologist): their skeletons share a long beginning,
+    seven letters, or all but the ending of the shorter and at least five."""
+    sa, sb = skeleton(a), skeleton(b)
+    shared = common_prefix(sa, sb)
+    return shared >= 7 or shared >= max(5, min(len(sa), len(sb)) - 2)
+
+
+# Cyrillic letters whose Latin spelling starts with a glide: the letter an acronym takes.
+_INITIAL = {"є": "e", "ю": "u", "я": "a", "ї": "i", "г": "g", "х": "h", "щ": "s", "ш": "s", "ч": "c", "ж": "z"}
+
+
+def initial(word: str) -> str:
+    """The letter a word gives an acronym, in Latin: Європейський -> e, банк -> b."""
+    first = word[:1].lower()
+    return _INITIAL.get(first) or transliterate(first)[:1]
+
+
+def initials_key(acronym: str) -> str:
+    """An acronym's letters in Latin, in any order (EIB, BEI, ЄІБ -> bei): a translated name
+    keeps its words' initials but not always their order."""
+    return "".join(sorted(initial(letter) for letter in acronym if letter.isalpha()))
+
+
+def initials_of(sentence_tokens: list[str]) -> set[str]:
+    """The acronyms a sentence's runs of words spell (Narodowy Bank Polski -> bnp, Agenzia
+    Spaziale Europea -> aes), small lowercase words skipped: a run of two words both
+    capitalised, of three to six words starting with a capitalised one."""
+    content = [t for t in sentence_tokens if not (len(t) <= 3 and t.islower())]
+    found = set()
+    for start, token in enumerate(content):
+        if not token[:1].isupper():
+            continue
+        for length in range(2, 7):
+            run = content[start : start + length]
+            if len(run) < length:
+                break
+            if length == 2 and not run[1][:1].isupper():
+                continue
+            found.add("".join(sorted(initial(word) for word in run)))
+    return found
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut where a sentence, a line or a dash ends."""
+    return re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text)
+
+
+@functools.cache
+def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The first three letters of a one-word country name (not a language's) -> (name,
+    concept) pairs."""
+    spoken = frozenset().union(*(languages.language_words(lang) for lang in languages.SUPPORTED))
+    index: dict[str, list[tuple[str, str]]] = {}
+    for concept, forms in languages.place_concepts().items():
+        for form in forms:
+            if concept.startswith("T:") and len(form) >= 4 and len(words(form)) == 1 and form not in spoken:
+                index.setdefault(form[:3], []).append((form, concept))
+    return {key: tuple(value) for key, value in index.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def people_of(word: str) -> frozenset[str]:
+    """The places a word of a people or its adjective may come from (Finns, Finowie ~ Finland,
+    Holendrzy ~ Holandia): the first three letters of the place's name, and its first two
+    consonants."""
+    lowered = word.lower()
+    key = sound_key(lowered)
+    return frozenset(
+        concept
+        for form, concept in _place_index3().get(lowered[:3], ())
+        if len(key) >= 2 and sound_key(form)[:2] == key[:2]
+    )

@@ -145,6 +145,16 @@ def proper_noun(word: str, lang: str) -> bool:
     return any(_PROPER & set(parse.tag.grammemes) for parse in _ukrainian_morphology().parse(normal(word)))
 
 
+def adjective(word: str, lang: str) -> bool:
+    """The dictionary knows the word as a common adjective too (Золоту of Золота медаль)."""
+    if lang != "uk":
+        return False
+    return any(
+        "ADJF" in parse.tag and not _PROPER & set(parse.tag.grammemes)
+        for parse in _ukrainian_morphology().parse(normal(word))
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def german_compound(word: str, whole: bool = True) -> bool:
     """A German compound of known words (Inflationsausgleichsprämie, Friedensgespräche):
