@@ -88,3 +88,25 @@ def test_a_name_the_source_never_mentions_is_still_caught() -> None:
     fails(BUDGET_FR, "fr", "en", "On Tuesday Madrid presented an austerity budget.", "Madrid")
     fails(ELECTION_DE, "de", "en", "On Sunday the Swedes elected a new parliament, said Greenpeace.", "Greenpeace")
     fails(FIRE_UK, "uk", "pl", "Ratownicy Czerwonego Krzyża gasili pożar we Lwowie, mówi Caritas.", "Caritas")
+
+
+NEWS_EN = (
+    "Storm warning\nThe national weather service warned of floods in Warwick on Friday, and the US Coast Guard "
+    "stood by."
+)
+HILLS_PL = "Powódź\nNa Podkarpaciu woda zalała 300 domów, podał wojewoda."
+
+
+def test_a_country_name_written_with_a_hyphen_passes() -> None:
+    ferry = "Fähren\nDie Fähren ins Vereinigte Königreich fallen am Freitag aus, teilte die Reederei mit."
+    passes(ferry, "de", "fr", "Vendredi, les ferries vers le Royaume-Uni sont annulés, selon l'armateur.")
+
+
+def test_a_declined_exonym_in_another_script_passes() -> None:
+    passes(NEWS_EN, "en", "uk", "У п'ятницю в Уоріку очікують повеней, попередив Гідрометцентр.")
+
+
+def test_a_region_with_its_prefix_translated_passes() -> None:
+    passes(HILLS_PL, "pl", "en", "Floods in Subcarpathia hit 300 homes, the governor said.")
+    passes(HILLS_PL, "pl", "es", "Las inundaciones en Subcarpacia afectan a 300 casas.")
+    fails(HILLS_PL, "pl", "en", "Floods in Transylvania hit 300 homes, the governor said.", "Transylvania")

@@ -59,6 +59,7 @@ def read_source(source: str, lang: str) -> Source:
         capitalised=_capitalised(tokens, lang),
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
+            | names.places_named_in(lowered)
             | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
         ),
         institutions=names.institutions_in(lowered, acronyms),
@@ -75,14 +76,15 @@ def read_source(source: str, lang: str) -> Source:
 
 
 def _lone(source: str) -> tuple[str, ...]:
-    """Capitalised words with no capitalised neighbour: places and bodies (Genova, Lucca), not
-    the given names of persons (Marco Rossi), which no language renders otherwise."""
+    """Capitalised words with no capitalised neighbour but a short word (Na, La, The): places
+    and bodies (Genova, Lucca), not the given names of persons (Marco Rossi), which no
+    language renders otherwise."""
     found = []
     for sentence in names.sentences(source):
         tokens = [_bare(t) for t in text.words(sentence)]
         for index, token in enumerate(tokens):
             beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
-            if token[:1].isupper() and len(token) >= 3 and not any(t[:1].isupper() for t in beside):
+            if token[:1].isupper() and len(token) >= 3 and not any(t[:1].isupper() and len(t) > 3 for t in beside):
                 found.append(token)
     return tuple(dict.fromkeys(found))
 
@@ -205,10 +207,12 @@ def common_word(word: str, lang: str) -> bool:
     """A word of the language that an item may capitalise (Minister, Court, Pologne): common
     in this language, and more common here than in the others (names are common everywhere)."""
     here = zipf(word, lang)
+    if lang in languages.CYRILLIC:  # the dictionary knows it, and not only as a name (Кличко is a surname)
+        if here < 1.0 or not known_form(word, lang):
+            return False
+        return not proper_noun(word, lang) or (here >= 3.0 and adjective(word, lang))
     if here < 3.0:
         return False
-    if lang in languages.CYRILLIC:  # the dictionary knows it, and not only as a name (Кличко is a surname)
-        return known_form(word, lang) and (not proper_noun(word, lang) or adjective(word, lang))
     others = [zipf(word, other) for other in _LATIN if other != lang]
     if max(others) < 1.0:  # a form of this language alone (Nadzwyczajnych, Meteorológica): names travel
         return True
@@ -231,8 +235,10 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
     if "-" in name and not any(names.same_name(name, known, fuzzy) for known in source.capitalised):
-        return any(names.same_compound(name, known) for known in source.capitalised if "-" in known) or _known_parts(
-            name, lang, fuzzy, source
+        return (
+            any(names.same_compound(name, known) for known in source.capitalised if "-" in known)
+            or bool(names.place_concepts(name) & source.places)  # Royaume-Uni
+            or _known_parts(name, lang, fuzzy, source)
         )
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
@@ -242,7 +248,7 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
         return True
     if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
         return True
-    if fuzzy and any(names.exonym(name, known) for known in source.lone):
+    if fuzzy and any(names.exonym(name, known) or names.calque(name, known) for known in source.lone):
         return True
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True

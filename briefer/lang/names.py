@@ -223,6 +223,25 @@ def _stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
+    """The places of several words a text's lowercase words name, in any case: every word's
+    first five letters stand in it (Vereinigte Königreich, Stanach Zjednoczonych)."""
+    stems = {_stem(word) for word in lowered}
+    return frozenset(concept for concept, parts in _several_word_places() if all(part in stems for part in parts))
+
+
+@functools.cache
+def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (concept, tuple(_stem(part) for part in words(form)))
+        for concept, forms in languages.place_concepts().items()
+        if concept.startswith("T:")
+        for form in forms
+        if len(words(form)) > 1 and all(len(part) >= 4 for part in words(form))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
 def place_concepts(word: str) -> frozenset[str]:
     """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
     polskiego): it shares all but the last three letters of the name, and at least four."""
@@ -272,23 +291,38 @@ def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exac
 # ---- what a name renders in another language: exonyms, cognates, acronyms, peoples ----
 
 
-def _first_letters(word: str) -> str:
-    """The first two letters in Latin, Ukrainian г as the g it stands for in foreign names
-    (Генуя ~ Genova)."""
+# First letters one name takes in different languages: Ukrainian г for g (Генуя ~ Genova),
+# у for w (Уельс ~ Wales), c for k.
+_FIRST_SOUND = {"h": "g", "w": "u", "v": "u", "k": "c"}
+
+
+def _first_letter(word: str) -> str:
     lowered = word.lower()
-    head = ("g" + transliterate(lowered[1:3])) if lowered[:1] in "гґ" else transliterate(lowered[:3])
-    return head[:2]
+    first = "g" if lowered[:1] in "гґ" else transliterate(lowered[:1])[:1]
+    return _FIRST_SOUND.get(first, first)
 
 
 def exonym(a: str, b: str) -> bool:
     """One place's name in two languages that part by their endings (Padova ~ Padua ~ Padoue
-    ~ Падуї, Genova ~ Генуї, Lucca ~ Lucques, Cornwall ~ Cornouailles): the same first two
-    letters, and the consonants of one, w and v aside (often a vowel elsewhere), begin the
-    other's, which has at most one more."""
-    if _first_letters(a) != _first_letters(b):
+    ~ Падуї, Genova ~ Генуї, Lucca ~ Lucques, Cornwall ~ Cornouailles, Wales ~ Уельсу): the
+    same first letter, and the consonants of one, w and v aside (often a vowel elsewhere),
+    begin the other's, which has at most one more."""
+    if _first_letter(a) != _first_letter(b):
         return False
     ka, kb = sorted((sound_key(a).replace("F", ""), sound_key(b).replace("F", "")), key=len)
     return len(ka) >= 2 and kb.startswith(ka) and len(kb) - len(ka) <= 1
+
+
+def calque(name: str, source_name: str) -> bool:
+    """A place's name with its first part translated (Transcarpatie, Transcarpazia ~
+    Закарпаття, Subcarpathia ~ Podkarpacie): the source name's consonants past its first (or
+    two, when four stay) end the name's, the last one free when four or more stay (-tia ~ -zia)."""
+    key, source_key = sound_key(name), sound_key(source_name)
+    return any(
+        len(key) > len(tail) >= 3 + cut and (key.endswith(tail) or (len(tail) >= 4 and key[:-1].endswith(tail[:-1])))
+        for cut in (0, 1)
+        for tail in (source_key[1 + cut :],)
+    )
 
 
 _SKELETON = (
