@@ -41,6 +41,7 @@ class Source:
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
 def read_source(source: str, lang: str) -> Source:
     figures = tuple(text.figures(source, lang))
+    sentences = [[_bare(t) for t in text.words(sentence)] for sentence in names.sentences(source)]
     tokens = text.words(source)
     lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
@@ -69,19 +70,18 @@ def read_source(source: str, lang: str) -> Source:
         lead_names=_proper_names(
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
-        lone=_lone(source),
-        initials=_initials(source, tokens),
+        lone=_lone(sentences),
+        initials=_initials(sentences, tokens),
         stems=_stems(lowered),
     )
 
 
-def _lone(source: str) -> tuple[str, ...]:
+def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
     """Capitalised words with no capitalised neighbour but a short word (Na, La, The): places
     and bodies (Genova, Lucca), not the given names of persons (Marco Rossi), which no
     language renders otherwise."""
     found = []
-    for sentence in names.sentences(source):
-        tokens = [_bare(t) for t in text.words(sentence)]
+    for tokens in sentences:
         for index, token in enumerate(tokens):
             beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
             if token[:1].isupper() and len(token) >= 3 and not any(t[:1].isupper() and len(t) > 3 for t in beside):
@@ -89,11 +89,11 @@ def _lone(source: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _initials(source: str, tokens: list[str]) -> frozenset[str]:
+def _initials(sentences: list[list[str]], tokens: list[str]) -> frozenset[str]:
     """The acronyms of the names a source spells out, and its own acronyms in any script."""
-    found = {names.initials_key(t) for t in map(_bare, tokens) if names.is_acronym(t)}
-    for sentence in names.sentences(source):
-        found |= names.initials_of([_bare(t) for t in text.words(sentence)])
+    found = {names.initials_key(t) for t in map(_bare, tokens) if t[:1].isupper() and names.is_acronym(t)}
+    for sentence in sentences:
+        found |= names.initials_of(sentence)
     return frozenset(found)
 
 
@@ -224,10 +224,14 @@ def common_word(word: str, lang: str) -> bool:
     return here - elsewhere > (0.6 if lang == "en" else 1.0)
 
 
+_ELIDED = re.compile(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@functools.lru_cache(maxsize=16384)  # a source's words, read once per article
 def _bare(name: str) -> str:
     """Without an elided article or a possessive: l'UE -> UE, Denmark's -> Denmark."""
-    name = re.sub(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", "", name, flags=re.IGNORECASE)
-    return re.sub(r"['’]s$", "", name)
+    return _POSSESSIVE.sub("", _ELIDED.sub("", name))
 
 
 def _known_name(name: str, lang: str, source: Source) -> bool:

@@ -150,6 +150,7 @@ def spoken(word: str, lang: str) -> str | None:
     return sound if sound != plain and len(sound) >= 2 else None
 
 
+@functools.lru_cache(maxsize=8192)
 def _cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
@@ -168,6 +169,7 @@ def same_compound(a: str, b: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)  # an item's names meet the same source names in every language
 def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     """The same name across scripts and inflections (Pistorius ~ Pistoriusa ~ Пісторіуса).
     Across scripts (or languages: fuzzy) the sound keys may differ by an edit (Sánchez ~
