@@ -54,9 +54,9 @@ def test_an_exonym_of_a_city_the_source_names_passes() -> None:
 def test_an_acronym_of_a_name_the_source_spells_out_passes() -> None:
     passes(RATES_PL, "pl", "pl", "Jak podał NBP, stopy są bez zmian; RPP zdecydowała jednogłośnie.")
     passes(RATES_PL, "pl", "en", "The NBP kept rates on hold, said governor Adam Glapiński.")
-    passes(
-        SPACE_IT, "it", "en", "A satellite of the ESA will launch, says director Marco Rossi."
-    )  # translated initials
+    # the initials of the translated name (European Space Agency), and in another script
+    passes(SPACE_IT, "it", "en", "A satellite of the ESA will launch, says director Marco Rossi.")
+    passes(RATES_PL, "pl", "uk", "Як повідомив НБП, ставки без змін, сказав Адам Ґлапінський.")
 
 
 def test_a_descriptive_translation_of_a_body_the_source_names_passes() -> None:
