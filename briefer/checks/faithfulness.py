@@ -77,16 +77,20 @@ def read_source(source: str, lang: str) -> Source:
 
 
 def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
-    """Capitalised words with no capitalised neighbour but a short word (Na, La, The): places
-    and bodies (Genova, Lucca), not the given names of persons (Marco Rossi), which no
-    language renders otherwise."""
-    found = []
+    """Capitalised words that never stand beside another (a short one aside: Na, La, The):
+    places and bodies (Genova, Lucca), not persons (Marco Rossi, then Rossi alone), whose
+    names no language renders otherwise."""
+    lone, paired = [], set()
     for tokens in sentences:
         for index, token in enumerate(tokens):
+            if not token[:1].isupper() or len(token) < 3:
+                continue
             beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
-            if token[:1].isupper() and len(token) >= 3 and not any(t[:1].isupper() and len(t) > 3 for t in beside):
-                found.append(token)
-    return tuple(dict.fromkeys(found))
+            if any(t[:1].isupper() and len(t) > 3 for t in beside):
+                paired.add(token)
+            else:
+                lone.append(token)
+    return tuple(dict.fromkeys(token for token in lone if token not in paired))
 
 
 def _initials(sentences: list[list[str]], tokens: list[str]) -> frozenset[str]:
