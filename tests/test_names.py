@@ -110,3 +110,10 @@ def test_a_region_with_its_prefix_translated_passes() -> None:
     passes(HILLS_PL, "pl", "en", "Floods in Subcarpathia hit 300 homes, the governor said.")
     passes(HILLS_PL, "pl", "es", "Las inundaciones en Subcarpacia afectan a 300 casas.")
     fails(HILLS_PL, "pl", "en", "Floods in Transylvania hit 300 homes, the governor said.", "Transylvania")
+
+
+def test_an_acronym_of_a_german_compound_spelling_its_parts_passes() -> None:
+    police = "Ermittlungen\nDas Bundeskriminalamt ermittelt wegen Sabotage, sagte ein Sprecher in Wiesbaden."
+    passes(police, "de", "de", "Wegen Sabotage ermittelt das BKA, sagte ein Sprecher.")
+    passes(police, "de", "en", "Germany's BKA is investigating sabotage, a spokesman said in Wiesbaden.")
+    fails(police, "de", "en", "Germany's BSI is investigating sabotage, a spokesman said in Wiesbaden.", "BSI")

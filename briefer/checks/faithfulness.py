@@ -12,7 +12,7 @@ from decimal import Decimal
 from briefer.core.models import CheckResult, Item
 from briefer.lang import languages, names, text
 from briefer.lang.names import common_prefix
-from briefer.lang.vocabulary import adjective, german_compound, known_form, proper_noun, zipf
+from briefer.lang.vocabulary import adjective, german_compound, german_parts, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
 _LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
@@ -71,7 +71,7 @@ def read_source(source: str, lang: str) -> Source:
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
         lone=_lone(sentences),
-        initials=_initials(sentences, tokens),
+        initials=_initials(sentences, tokens, lang),
         stems=_stems(lowered),
     )
 
@@ -93,11 +93,13 @@ def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(token for token in lone if token not in paired))
 
 
-def _initials(sentences: list[list[str]], tokens: list[str]) -> frozenset[str]:
-    """The acronyms of the names a source spells out, and its own acronyms in any script."""
+def _initials(sentences: list[list[str]], tokens: list[str], lang: str) -> frozenset[str]:
+    """The acronyms of the names a source spells out (German ones of its compounds' parts
+    too: BND), and its own acronyms in any script."""
     found = {names.initials_key(t) for t in map(_bare, tokens) if t[:1].isupper() and names.is_acronym(t)}
+    parts = german_parts if lang == "de" else (lambda token: (token,))
     for sentence in sentences:
-        found |= names.initials_of(sentence)
+        found |= names.initials_of(sentence, parts)
     return frozenset(found)
 
 

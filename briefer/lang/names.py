@@ -377,22 +377,27 @@ def initials_key(acronym: str) -> str:
     return "".join(sorted(initial(letter) for letter in acronym if letter.isalpha()))
 
 
-def initials_of(sentence_tokens: list[str]) -> set[str]:
+def initials_of(sentence_tokens: list[str], parts=lambda token: (token,)) -> set[str]:
     """The acronyms a sentence's runs of words spell (Narodowy Bank Polski -> bnp, Agenzia
     Spaziale Europea -> aes), small lowercase words skipped: a run of two words both
-    capitalised, of three to six words starting with a capitalised one."""
+    capitalised, of three to six words starting with a capitalised one; with `parts`, also
+    with every part of a compound (Bundesnachrichtendienst -> bdn)."""
     content = [t for t in sentence_tokens if not (len(t) <= 3 and t.islower())]
     found = set()
     for start, token in enumerate(content):
         if not token[:1].isupper():
             continue
-        for length in range(2, 7):
+        for length in range(1, 7):
             run = content[start : start + length]
             if len(run) < length:
                 break
             if length == 2 and not run[1][:1].isupper():
                 continue
-            found.add("".join(sorted(initial(word) for word in run)))
+            if length > 1:
+                found.add("".join(sorted(initial(word) for word in run)))
+            split = [part for word in run for part in parts(word)]
+            if len(split) > length:
+                found.add("".join(sorted(initial(part) for part in split)))
     return found
 
 

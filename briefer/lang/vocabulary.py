@@ -170,6 +170,22 @@ def german_compound(word: str, whole: bool = True) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def german_parts(word: str) -> tuple[str, ...]:
+    """A German compound's parts, the longest head first (bundesnachrichtendienst -> bundes,
+    nachrichten, dienst); a word that is no compound is its own one part."""
+    lowered = word.lower()
+    for cut in range(len(lowered) - 3, 3, -1):
+        head, tail = lowered[:cut], lowered[cut:]
+        for link in ("", "s", "es", "n", "en"):
+            stem = head[: len(head) - len(link)] if link else head
+            if head.endswith(link) and _compound_part(stem):
+                rest = german_parts(tail)
+                if len(rest) > 1 or _compound_part(tail):
+                    return (head, *rest)
+    return (lowered,)
+
+
 # Three-letter words that start or end so many compounds (Neu-, Not-, -rat) count as parts;
 # articles and prepositions do not, or any garble would split.
 _SHORT_PARTS = frozenset("neu alt not rat bau tag amt see weg zug bus rad fuß öko bio ost süd hof".split())
