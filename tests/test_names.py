@@ -117,3 +117,8 @@ def test_an_acronym_of_a_german_compound_spelling_its_parts_passes() -> None:
     passes(police, "de", "de", "Wegen Sabotage ermittelt das BKA, sagte ein Sprecher.")
     passes(police, "de", "en", "Germany's BKA is investigating sabotage, a spokesman said in Wiesbaden.")
     fails(police, "de", "en", "Germany's BSI is investigating sabotage, a spokesman said in Wiesbaden.", "BSI")
+
+
+def test_a_declined_loanword_the_dictionary_knows_passes() -> None:
+    vote = "Vote\nIsrael's parliament voted on Monday to dissolve itself, the speaker said."
+    passes(vote, "en", "uk", "У понеділок депутати Кнесету проголосували за саморозпуск.")
