@@ -220,7 +220,7 @@ def common_word(word: str, lang: str) -> bool:
     if here < 3.0:
         return False
     others = [zipf(word, other) for other in _LATIN if other != lang]
-    if max(others) < 1.0:  # a form of this language alone (Nadzwyczajnych, Meteorológica): names travel
+    if max(others) < 1.0 and not _travels(word, lang):  # a form of this language alone (Nadzwyczajnych)
         return True
     if here < 3.5:
         return False
@@ -232,6 +232,16 @@ def common_word(word: str, lang: str) -> bool:
 
 _ELIDED = re.compile(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _travels(word: str, lang: str) -> bool:
+    """A declined name (Tuska, Kaczyńskiego, Nowaka): the word less an ending of up to four
+    letters is common in two other languages, as names are everywhere."""
+    for cut in range(1, min(4, len(word) - 4) + 1):
+        for base in {word[:-cut], names.transliterate(word[:-cut])}:
+            if sum(zipf(base, other) >= 2.0 for other in _LATIN if other != lang) >= 2:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=16384)  # a source's words, read once per article
