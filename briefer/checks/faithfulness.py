@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from briefer.core.models import CheckResult, Item
 from briefer.lang import languages, names, text
-from briefer.lang.vocabulary import german_compound, known_form, proper_noun, zipf
+from briefer.lang.names import common_prefix
+from briefer.lang.vocabulary import adjective, german_compound, german_parts, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
 _STEM = 5  # letters of a word that stand for its stem across inflections and cognates
@@ -34,6 +35,9 @@ class Source:
     narrative: frozenset[str]  # lowercase words outside quotation marks
     lead_figures: tuple[text.Figure, ...]
     lead_names: tuple[str, ...]
+    lone: tuple[str, ...]  # capitalised words beside no other: places more than persons (Genova, not Marco Rossi)
+    initials: frozenset[str]  # the acronyms its names spell, letters in any order (names.initials_key)
+    skeletons: dict[str, tuple[str, ...]]  # its words' skeletons by their first five letters (names.skeleton)
     derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
@@ -42,6 +46,7 @@ class Source:
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
 def read_source(source: str, lang: str) -> Source:
     figures = tuple(text.figures(source, lang))
+    sentences = [[_bare(t) for t in text.words(sentence)] for sentence in names.sentences(source)]
     tokens = text.words(source)
     lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
@@ -58,8 +63,9 @@ def read_source(source: str, lang: str) -> Source:
         raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
         words=lowered | {_bare(t).lower() for t in tokens},
         capitalised=_capitalised(tokens, lang),
-        places=frozenset(
+        places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
+            | names.places_named_in(lowered)
             | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
         ),
         institutions=names.institutions_in(lowered, acronyms),
@@ -72,6 +78,9 @@ def read_source(source: str, lang: str) -> Source:
         derived=_derived(source, lang),
         stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
         measures=tuple(text.measures(source)),
+        lone=_lone(sentences),
+        initials=_initials(sentences, tokens, lang),
+        skeletons=_skeletons(lowered),
     )
 
 
@@ -90,6 +99,48 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
                 if change < 100:
                     found.add(amount / (1 - change / 100))
     return tuple(sorted(found))
+
+
+def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
+    """Capitalised words that never stand beside another (a short one aside: Na, La, The):
+    places and bodies (Genova, Lucca), not persons (Marco Rossi, then Rossi alone), whose
+    names no language renders otherwise."""
+    lone, paired = [], set()
+    for tokens in sentences:
+        for index, token in enumerate(tokens):
+            if not token[:1].isupper() or len(token) < 3:
+                continue
+            beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+            if any(t[:1].isupper() and len(t) > 3 for t in beside):
+                paired.add(token)
+            else:
+                lone.append(token)
+    return tuple(dict.fromkeys(token for token in lone if token not in paired))
+
+
+def _initials(sentences: list[list[str]], tokens: list[str], lang: str) -> frozenset[str]:
+    """The acronyms of the names a source spells out (German ones of its compounds' parts
+    too: BND), and its own acronyms in any script."""
+    found = {names.initials_key(t) for t in map(_bare, tokens) if t[:1].isupper() and names.is_acronym(t)}
+    parts = german_parts if lang == "de" else (lambda token: (token,))
+    for sentence in sentences:
+        found |= names.initials_of(sentence, parts)
+    return frozenset(found)
+
+
+def _skeletons(lowered: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in lowered:
+        if len(word) >= 5 and word.isalpha():
+            stem = names.skeleton(word)
+            index.setdefault(stem[:5], []).append(word)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _with_cities(places: set[str]) -> frozenset[str]:
+    """The places a source names, and the cities of the countries among them: a brief may
+    write a capital for its country's government (Paris for the French government)."""
+    return frozenset(places.union(*(languages.cities_of(place) for place in places if place.startswith("T:"))))
 
 
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
@@ -250,20 +301,41 @@ def common_word(word: str, lang: str) -> bool:
     """A word of the language that an item may capitalise (Minister, Court, Pologne): common
     in this language, and more common here than in the others (names are common everywhere)."""
     here = zipf(word, lang)
-    if here < (3.0 if lang in languages.CYRILLIC else 3.5):
+    if lang in languages.CYRILLIC:  # the dictionary knows it, and not only as a name (Кличко is a surname)
+        if here < 1.0 or not known_form(word, lang):
+            return False
+        return not proper_noun(word, lang) or (here >= 3.0 and adjective(word, lang))
+    if here < 3.0:
         return False
-    if lang in languages.CYRILLIC:  # the dictionary knows it, and not as a name (Кличко is a surname)
-        return known_form(word, lang) and not proper_noun(word, lang)
-    elsewhere = statistics.median(zipf(word, other) for other in _LATIN if other != lang)
+    others = [zipf(word, other) for other in _LATIN if other != lang]
+    if max(others) < 1.0 and not _travels(word, lang):  # a form of this language alone (Nadzwyczajnych)
+        return True
+    if here < 3.5:
+        return False
+    elsewhere = statistics.median(others)
     # English words are everywhere (City, Vice, Green stand in every language's lists): a
     # smaller lead over the others makes an English common word.
     return here - elsewhere > (0.6 if lang == "en" else 1.0)
 
 
+_ELIDED = re.compile(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _travels(word: str, lang: str) -> bool:
+    """A declined name (Tuska, Kaczyńskiego, Nowaka): the word less an ending of up to four
+    letters is common in two other languages, as names are everywhere."""
+    for cut in range(1, min(4, len(word) - 4) + 1):
+        for base in {word[:-cut], names.transliterate(word[:-cut])}:
+            if sum(zipf(base, other) >= 2.0 for other in _LATIN if other != lang) >= 2:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=16384)  # a source's words, read once per article
 def _bare(name: str) -> str:
     """Without an elided article or a possessive: l'UE -> UE, Denmark's -> Denmark."""
-    name = re.sub(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", "", name, flags=re.IGNORECASE)
-    return re.sub(r"['’]s$", "", name)
+    return _POSSESSIVE.sub("", _ELIDED.sub("", name))
 
 
 def _known_name(name: str, lang: str, source: Source) -> bool:
@@ -271,25 +343,58 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
     if "-" in name and not any(names.same_name(name, known, fuzzy) for known in source.capitalised):
-        return any(names.same_compound(name, known) for known in source.capitalised if "-" in known) or _known_parts(
-            name, lang, fuzzy, source
+        return (
+            any(names.same_compound(name, known) for known in source.capitalised if "-" in known)
+            or bool(names.place_concepts(name) & source.places)  # Royaume-Uni
+            or _known_parts(name, lang, fuzzy, source)
         )
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
-        return concept in source.institutions
+        return concept in source.institutions or _spelt_out(name, source)
     if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
         return True
     if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+        return True
+    if fuzzy and any(names.exonym(name, known) or names.calque(name, known) for known in source.lone):
         return True
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
     places = names.place_concepts(name)
     if places:
         return bool(places & source.places)
+    if names.is_acronym(name):
+        return _spelt_out(name, source) or _class_noun(name, lang)
+    if zipf(lowered, lang) >= 2.5 and names.people_of(name) & source.places:
+        return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
     if lang == "de" and _a_german_word(lowered) and not names.international(lowered):
         return True
-    return not names.is_acronym(name) and common_word(lowered, lang)
+    return _translates(name, lang, source) or common_word(lowered, lang)
+
+
+def _spelt_out(acronym: str, source: Source) -> bool:
+    """An acronym whose letters are the initials of a name the source spells out, in the
+    source's words or translated word by word (NBP for Narodowy Bank Polski, ESA for Agenzia
+    Spaziale Europea), or the source's own acronym in another script (ЄІБ for EIB)."""
+    return names.is_acronym(acronym) and names.initials_key(acronym) in source.initials
+
+
+def _class_noun(name: str, lang: str) -> bool:
+    """The plural of a common noun written as an acronym (MPs, NGOs): no one body."""
+    return name.endswith("s") and names.is_acronym(name[:-1]) and zipf(name.lower(), lang) >= 3.0
+
+
+def _translates(name: str, lang: str, source: Source) -> bool:
+    """A word of a descriptive translation: a cognate of a word of the source (Social for
+    Sozialdemokraten, Socjaldemokraci for Sozialdemokraten). A short shared stem counts only
+    for a word of the brief's language (Social), not for a name (Reggio is no regione)."""
+    if len(name) < 5:
+        return False
+    stem, word_of_lang = names.skeleton(name), zipf(name.lower(), lang) >= 3.0
+    return any(
+        names.cognate(name, word) and (word_of_lang or common_prefix(stem, names.skeleton(word)) >= 7)
+        for word in source.skeletons.get(stem[:5], ())
+    )
 
 
 def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:

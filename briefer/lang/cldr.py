@@ -1,5 +1,5 @@
-"""The CLDR tables the language facts need (months, days, countries, cities, language and
-currency names), read from babel (its one home) once into a JSON cache."""
+"""The CLDR tables the language facts need (months, days, countries, cities and the country
+each stands in, language and currency names), read from babel (its one home) once into a JSON cache."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 # Built from babel once into the cache: babel's full locale data for seven languages costs
 # ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
 
-_CLDR_FORMAT = 2  # bump when the tables change
+_CLDR_FORMAT = 3  # bump when the tables change
 _CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
 
 
@@ -77,6 +77,12 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
         # a word of one currency's names only (not "dollar" of several, not "swiss")
         tables["currency_names"][lang] = {word: codes.pop() for word, codes in named.items() if len(codes) == 1}
     tables["places"] = {key: sorted(forms) for key, forms in places.items()}
+    # a country's cities by its time zones: its capital among them (Europe/Paris, Europe/Warsaw)
+    tables["cities"] = {
+        f"T:{code}": sorted(f"C:{zone}" for zone in zones if f"C:{zone}" in places)
+        for code, zones in get_global("territory_zones").items()
+        if f"T:{code}" in places and any(f"C:{zone}" in places for zone in zones)
+    }
     tables["codes"] = sorted(
         code.lower() for code in Locale.parse("en").currencies if len(code) == 3 and code.isalpha()
     )

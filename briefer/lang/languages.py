@@ -788,6 +788,13 @@ def place_concepts() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def cities_of(country: str) -> frozenset[str]:
+    """The city concepts of a country concept, by CLDR's time zones ('T:FR' -> {'C:Europe/Paris'}):
+    its capital among them, which a brief may write for the country's government (Paris, Berlin)."""
+    return frozenset(_cldr()["cities"].get(country, ()))
+
+
+@functools.cache
 def currency_codes() -> frozenset[str]:
     """ISO 4217 codes (USD, PLN, UAH): units after a figure, not names."""
     return frozenset(_cldr()["codes"])

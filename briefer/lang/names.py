@@ -22,7 +22,7 @@ def names_in(text: str, lang: str) -> list[str]:
     it is a name common to every language before another capitalised word (Christine
     Lambrecht) or follows one."""
     found = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text):
+    for sentence in sentences(text):
         tokens = words(sentence)
         title_case = lang == "en" and _title_case(tokens)  # a headline style of English only
         after_name = False
@@ -150,6 +150,7 @@ def spoken(word: str, lang: str) -> str | None:
     return sound if sound != plain and len(sound) >= 2 else None
 
 
+@functools.lru_cache(maxsize=8192)
 def _cyrillic(word: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in word)
 
@@ -168,6 +169,7 @@ def same_compound(a: str, b: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)  # an item's names meet the same source names in every language
 def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     """The same name across scripts and inflections (Pistorius ~ Pistoriusa ~ Пісторіуса).
     Across scripts (or languages: fuzzy) the sound keys may differ by an edit (Sánchez ~
@@ -223,6 +225,25 @@ def _stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
+    """The places of several words a text's lowercase words name, in any case: every word's
+    first five letters stand in it (Vereinigte Königreich, Stanach Zjednoczonych)."""
+    stems = {_stem(word) for word in lowered}
+    return frozenset(concept for concept, parts in _several_word_places() if all(part in stems for part in parts))
+
+
+@functools.cache
+def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (concept, tuple(_stem(part) for part in words(form)))
+        for concept, forms in languages.place_concepts().items()
+        if concept.startswith("T:")
+        for form in forms
+        if len(words(form)) > 1 and all(len(part) >= 4 for part in words(form))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
 def place_concepts(word: str) -> frozenset[str]:
     """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
     polskiego): it shares all but the last three letters of the name, and at least four."""
@@ -267,3 +288,146 @@ def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exac
         if any(_names_form(form, source_words, stems) for form in forms):
             found.add(index)
     return frozenset(found)
+
+
+# ---- what a name renders in another language: exonyms, cognates, acronyms, peoples ----
+
+
+# First letters one name takes in different languages: Ukrainian г for g (Генуя ~ Genova),
+# у for w (Уельс ~ Wales), c for k.
+_FIRST_SOUND = {"h": "g", "w": "u", "v": "u", "k": "c"}
+
+
+def _first_letter(word: str) -> str:
+    lowered = word.lower()
+    first = "g" if lowered[:1] in "гґ" else transliterate(lowered[:1])[:1]
+    return _FIRST_SOUND.get(first, first)
+
+
+def exonym(a: str, b: str) -> bool:
+    """One place's name in two languages that part by their endings (Padova ~ Padua ~ Padoue
+    ~ Падуї, Genova ~ Генуї, Lucca ~ Lucques, Cornwall ~ Cornouailles, Wales ~ Уельсу): the
+    same first letter, and the consonants of one, w and v aside (often a vowel elsewhere),
+    begin the other's, which has at most one more."""
+    if _first_letter(a) != _first_letter(b):
+        return False
+    ka, kb = sorted((sound_key(a).replace("F", ""), sound_key(b).replace("F", "")), key=len)
+    return len(ka) >= 2 and kb.startswith(ka) and len(kb) - len(ka) <= 1
+
+
+def calque(name: str, source_name: str) -> bool:
+    """A place's name with its first part translated (Transcarpatie, Transcarpazia ~
+    Закарпаття, Subcarpathia ~ Podkarpacie): the source name's consonants past its first (or
+    two, when four stay) end the name's, the last one free when four or more stay (-tia ~ -zia)."""
+    key, source_key = sound_key(name), sound_key(source_name)
+    return any(
+        len(key) > len(tail) >= 3 + cut and (key.endswith(tail) or (len(tail) >= 4 and key[:-1].endswith(tail[:-1])))
+        for cut in (0, 1)
+        for tail in (source_key[1 + cut :],)
+    )
+
+
+_SKELETON = (
+    ("ph", "f"),
+    ("th", "t"),
+    ("qu", "k"),
+    ("ck", "k"),
+    ("ch", "k"),
+    ("j", "i"),
+    ("y", "i"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("z", "s"),
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def skeleton(word: str) -> str:
+    """A word's letters as cognates share them across languages: Sozial, social, socjal ->
+    sosial; Meteorológica, meteorologist -> meteorolog..."""
+    plain = transliterate(word)
+    for letters, sound in _SKELETON:
+        plain = plain.replace(letters, sound)
+    plain = re.sub(r"c(?=[eiy])", "s", plain).replace("c", "k")
+    return re.sub(r"(.)\1+", r"\1", plain)
+
+
+def cognate(a: str, b: str) -> bool:
+    """Two words of one stem in two languages (Social ~ Sozialdemokraten, Socjaldemokraci ~
+    Sozialdemokraten, Meteorológica ~ meteorologist): their skeletons share a long beginning,
+    seven letters, or all but the ending of the shorter and at least five."""
+    sa, sb = skeleton(a), skeleton(b)
+    shared = common_prefix(sa, sb)
+    return shared >= 7 or shared >= max(5, min(len(sa), len(sb)) - 2)
+
+
+# Cyrillic letters whose Latin spelling starts with a glide: the letter an acronym takes.
+_INITIAL = {"є": "e", "ю": "u", "я": "a", "ї": "i", "г": "g", "х": "h", "щ": "s", "ш": "s", "ч": "c", "ж": "z"}
+
+
+def initial(word: str) -> str:
+    """The letter a word gives an acronym, in Latin: Європейський -> e, банк -> b."""
+    first = word[:1].lower()
+    return _INITIAL.get(first) or transliterate(first)[:1]
+
+
+def initials_key(acronym: str) -> str:
+    """An acronym's letters in Latin, in any order (EIB, BEI, ЄІБ -> bei): a translated name
+    keeps its words' initials but not always their order."""
+    return "".join(sorted(initial(letter) for letter in acronym if letter.isalpha()))
+
+
+def initials_of(sentence_tokens: list[str], parts=lambda token: (token,)) -> set[str]:
+    """The acronyms a sentence's runs of words spell (Narodowy Bank Polski -> bnp, Agenzia
+    Spaziale Europea -> aes), small lowercase words skipped: a run of two words both
+    capitalised, of three to six words starting with a capitalised one; with `parts`, also
+    with every part of a compound (Bundesnachrichtendienst -> bdn)."""
+    content = [t for t in sentence_tokens if not (len(t) <= 3 and t.islower())]
+    found = set()
+    for start, token in enumerate(content):
+        if not token[:1].isupper():
+            continue
+        for length in range(1, 7):
+            run = content[start : start + length]
+            if len(run) < length:
+                break
+            if length == 2 and not run[1][:1].isupper():
+                continue
+            if length > 1:
+                found.add("".join(sorted(initial(word) for word in run)))
+            split = [part for word in run for part in parts(word)]
+            if len(split) > length:
+                found.add("".join(sorted(initial(part) for part in split)))
+    return found
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut where a sentence, a line or a dash ends."""
+    return re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text)
+
+
+@functools.cache
+def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The first three letters of a one-word country name (not a language's) -> (name,
+    concept) pairs."""
+    spoken = frozenset().union(*(languages.language_words(lang) for lang in languages.SUPPORTED))
+    index: dict[str, list[tuple[str, str]]] = {}
+    for concept, forms in languages.place_concepts().items():
+        for form in forms:
+            if concept.startswith("T:") and len(form) >= 4 and len(words(form)) == 1 and form not in spoken:
+                index.setdefault(form[:3], []).append((form, concept))
+    return {key: tuple(value) for key, value in index.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def people_of(word: str) -> frozenset[str]:
+    """The places a word of a people or its adjective may come from (Finns, Finowie ~ Finland,
+    Holendrzy ~ Holandia): the first three letters of the place's name, and its first two
+    consonants."""
+    lowered = word.lower()
+    key = sound_key(lowered)
+    return frozenset(
+        concept
+        for form, concept in _place_index3().get(lowered[:3], ())
+        if len(key) >= 2 and sound_key(form)[:2] == key[:2]
+    )

@@ -196,6 +196,16 @@ def proper_noun(word: str, lang: str) -> bool:
     return any(_PROPER & set(parse.tag.grammemes) for parse in _ukrainian_morphology().parse(normal(word)))
 
 
+def adjective(word: str, lang: str) -> bool:
+    """The dictionary knows the word as a common adjective too (Золоту of Золота медаль)."""
+    if lang != "uk":
+        return False
+    return any(
+        "ADJF" in parse.tag and not _PROPER & set(parse.tag.grammemes)
+        for parse in _ukrainian_morphology().parse(normal(word))
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def german_compound(word: str) -> bool:
     """A German compound of two known words (Inflationsausgleichsprämie, Brückenfazilität),
@@ -208,6 +218,22 @@ def german_compound(word: str) -> bool:
             if head.endswith(link) and _compound_part(stem) and _compound_part(tail):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def german_parts(word: str) -> tuple[str, ...]:
+    """A German compound's parts, the longest head first (bundesnachrichtendienst -> bundes,
+    nachrichten, dienst); a word that is no compound is its own one part."""
+    lowered = word.lower()
+    for cut in range(len(lowered) - 3, 3, -1):
+        head, tail = lowered[:cut], lowered[cut:]
+        for link in ("", "s", "es", "n", "en"):
+            stem = head[: len(head) - len(link)] if link else head
+            if head.endswith(link) and _compound_part(stem):
+                rest = german_parts(tail)
+                if len(rest) > 1 or _compound_part(tail):
+                    return (head, *rest)
+    return (lowered,)
 
 
 # Three-letter words that start or end so many compounds (Neu-, Not-, -rat) count as parts;

@@ -1,0 +1,125 @@
+"""The names check asks what a name in a brief renders, not whether it looks foreign: the
+source's name in another spelling, a translation or acronym of a body it names, a place or
+people it names, or a common word of the brief's language that happens to be capitalised.
+Only what is none of these is "not in the source". One test per kind of name, each with an
+example of its own, and the defects that must still be caught."""
+
+from __future__ import annotations
+
+from briefer.checks import faithfulness
+from briefer.core.models import Item
+
+RAIN_IT = (
+    "Maltempo nel Veneto\nPiogge forti a Mantova e Padova, dice la Protezione civile. Il sindaco Luca Bianchi "
+    "chiede prudenza ai cittadini."
+)
+RATES_PL = (
+    "Stopy bez zmian\nNarodowy Bank Polski utrzymał stopy procentowe. Rada Polityki Pieniężnej zdecydowała "
+    "jednogłośnie, powiedział prezes Adam Glapiński."
+)
+SPACE_IT = "Spazio\nL'Agenzia Spaziale Europea lancerà un satellite, dice il direttore Marco Rossi."
+AUDIT_DE = (
+    "Rechnungshof\nDer Bundesrechnungshof kritisiert das Sondervermögen. Auch die Sozialdemokraten im Bundestag "
+    "sind skeptisch."
+)
+ELECTION_DE = "Wahl\nIn Finnland haben die Wähler am Sonntag ein neues Parlament gewählt."
+BUDGET_FR = "Budget\nLe gouvernement français présente un budget de rigueur, annonce le Premier ministre."
+FIRE_UK = "Пожежа\nРятувальники ДСНС гасили пожежу у Львові всю ніч, повідомили в Державній службі."
+STRIKE_DE = (
+    "Abstimmung\nIm britischen Unterhaus stimmten die Abgeordneten gegen den Plan. "
+    "Nichtregierungsorganisationen protestierten vor dem Parlament."
+)
+
+
+def item(lang: str, *bullets: str) -> Item:
+    return Item(article_id="a", lang=lang, headline="x", bullets=tuple(bullets))
+
+
+def passes(source: str, source_lang: str, lang: str, text: str) -> None:
+    result = faithfulness.check_names(item(lang, text), faithfulness.read_source(source, source_lang))
+    assert result.passed, (lang, text, result.message)
+
+
+def fails(source: str, source_lang: str, lang: str, text: str, name: str) -> None:
+    result = faithfulness.check_names(item(lang, text), faithfulness.read_source(source, source_lang))
+    assert not result.passed and name in result.message, (lang, text, result.message)
+
+
+def test_an_exonym_of_a_city_the_source_names_passes() -> None:
+    passes(RAIN_IT, "it", "en", "Heavy rain hit Mantua and Padua, says mayor Luca Bianchi.")
+    passes(RAIN_IT, "it", "fr", "De fortes pluies à Mantoue et Padoue, selon le maire Luca Bianchi.")
+    passes(RAIN_IT, "it", "uk", "Сильні дощі в Мантуї та Падуї, каже мер Лука Б'янкі.")
+
+
+def test_an_acronym_of_a_name_the_source_spells_out_passes() -> None:
+    passes(RATES_PL, "pl", "pl", "Jak podał NBP, stopy są bez zmian; RPP zdecydowała jednogłośnie.")
+    passes(RATES_PL, "pl", "en", "The NBP kept rates on hold, said governor Adam Glapiński.")
+    # the initials of the translated name (European Space Agency), and in another script
+    passes(SPACE_IT, "it", "en", "A satellite of the ESA will launch, says director Marco Rossi.")
+    passes(RATES_PL, "pl", "uk", "Як повідомив НБП, ставки без змін, сказав Адам Ґлапінський.")
+
+
+def test_a_descriptive_translation_of_a_body_the_source_names_passes() -> None:
+    passes(AUDIT_DE, "de", "en", "Germany's audit office criticised the fund, and the Social Democrats doubt it.")
+    passes(AUDIT_DE, "de", "pl", "Fundusz krytykuje izba obrachunkowa, sceptyczni są też Socjaldemokraci.")
+
+
+def test_a_people_of_a_country_the_source_names_passes() -> None:
+    passes(ELECTION_DE, "de", "en", "On Sunday the Finns elected a new parliament.")
+    passes(ELECTION_DE, "de", "pl", "W niedzielę Finowie wybrali nowy parlament.")
+
+
+def test_a_capital_city_for_the_government_of_a_country_the_source_names_passes() -> None:
+    passes(BUDGET_FR, "fr", "en", "On Tuesday Paris presented an austerity budget.")
+    passes(BUDGET_FR, "fr", "pl", "We wtorek Paryż przedstawił oszczędny budżet.")
+    passes(BUDGET_FR, "fr", "uk", "У вівторок Париж представив ощадний бюджет.")
+
+
+def test_a_common_word_of_the_brief_language_capitalised_passes() -> None:
+    passes(STRIKE_DE, "de", "en", "In the Commons MPs voted against the plan and NGOs protested outside.")
+    passes(FIRE_UK, "uk", "pl", "Ratownicy Służby ds. Sytuacji Nadzwyczajnych gasili pożar we Lwowie.")
+
+
+def test_a_name_the_source_never_mentions_is_still_caught() -> None:
+    fails(RAIN_IT, "it", "en", "Heavy rain hit Mantua and Verona, says mayor Luca Bianchi.", "Verona")
+    fails(RAIN_IT, "it", "en", "Heavy rain hit Mantua, says mayor Luca Ferrari.", "Ferrari")
+    fails(RATES_PL, "pl", "en", "The NBP kept rates on hold, the IMF said.", "IMF")
+    fails(RATES_PL, "pl", "pl", "Stopy są bez zmian, co według Nowaka było do przewidzenia.", "Nowaka")  # declined
+    fails(SPACE_IT, "it", "en", "A satellite of NASA will launch, says director Marco Rossi.", "NASA")
+    fails(BUDGET_FR, "fr", "en", "On Tuesday Madrid presented an austerity budget.", "Madrid")
+    fails(ELECTION_DE, "de", "en", "On Sunday the Swedes elected a new parliament, said Greenpeace.", "Greenpeace")
+    fails(FIRE_UK, "uk", "pl", "Ratownicy Czerwonego Krzyża gasili pożar we Lwowie, mówi Caritas.", "Caritas")
+
+
+NEWS_EN = (
+    "Storm warning\nThe national weather service warned of floods in Warwick on Friday, and the US Coast Guard "
+    "stood by."
+)
+HILLS_PL = "Powódź\nNa Podkarpaciu woda zalała 300 domów, podał wojewoda."
+
+
+def test_a_country_name_written_with_a_hyphen_passes() -> None:
+    ferry = "Fähren\nDie Fähren ins Vereinigte Königreich fallen am Freitag aus, teilte die Reederei mit."
+    passes(ferry, "de", "fr", "Vendredi, les ferries vers le Royaume-Uni sont annulés, selon l'armateur.")
+
+
+def test_a_declined_exonym_in_another_script_passes() -> None:
+    passes(NEWS_EN, "en", "uk", "У п'ятницю в Уоріку очікують повеней, попередив Гідрометцентр.")
+
+
+def test_a_region_with_its_prefix_translated_passes() -> None:
+    passes(HILLS_PL, "pl", "en", "Floods in Subcarpathia hit 300 homes, the governor said.")
+    passes(HILLS_PL, "pl", "es", "Las inundaciones en Subcarpacia afectan a 300 casas.")
+    fails(HILLS_PL, "pl", "en", "Floods in Transylvania hit 300 homes, the governor said.", "Transylvania")
+
+
+def test_an_acronym_of_a_german_compound_spelling_its_parts_passes() -> None:
+    police = "Ermittlungen\nDas Bundeskriminalamt ermittelt wegen Sabotage, sagte ein Sprecher in Wiesbaden."
+    passes(police, "de", "de", "Wegen Sabotage ermittelt das BKA, sagte ein Sprecher.")
+    passes(police, "de", "en", "Germany's BKA is investigating sabotage, a spokesman said in Wiesbaden.")
+    fails(police, "de", "en", "Germany's BSI is investigating sabotage, a spokesman said in Wiesbaden.", "BSI")
+
+
+def test_a_declined_loanword_the_dictionary_knows_passes() -> None:
+    vote = "Vote\nIsrael's parliament voted on Monday to dissolve itself, the speaker said."
+    passes(vote, "en", "uk", "У понеділок депутати Кнесету проголосували за саморозпуск.")
