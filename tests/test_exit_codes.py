@@ -72,23 +72,18 @@ def test_sources_that_can_never_be_read_are_no_usage_error(tmp_path: Path, text:
     assert code not in (EXIT_TEMPORARY, EXIT_OK, EXIT_USAGE)
 
 
-def test_a_day_of_repeats_the_desk_skips_is_done_with_a_line_saying_so(tmp_path: Path, capsys) -> None:
+def _first_morning(tmp_path: Path, base_url: str):
+    """A desk that skips repeats briefs the bridge story on 13 March; its settings, for the next morning."""
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    settings = _settings(tmp_path, base_url=base_url, repeats="skip", date="2026-03-13", fetch_allow=())
+    assert _exit_code(settings, [str(tmp_path / "in")]) == EXIT_OK
+    return settings
+
+
+def test_a_day_of_repeats_the_desk_skips_is_done_with_a_line_saying_so(tmp_path: Path, capsys) -> None:
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
-        first = load_settings(
-            {
-                "out_dir": tmp_path / "out",
-                "date": "2026-03-13",
-                "languages": "en",
-                "base_url": fake.base_url,
-                "model": "m",
-                "cache_dir": tmp_path / "cache",
-                "repeats": "skip",
-            },
-            environ={},
-        )
-        assert _exit_code(first, [str(tmp_path / "in")]) == EXIT_OK
+        first = _first_morning(tmp_path, fake.base_url)
         asked = len(fake.requests)
         with pytest.raises(NothingToBrief, match="nothing new to brief: 1 stories are repeats") as stopped:
             run_briefing(first.model_copy(update={"date": date(2026, 3, 14)}), [str(tmp_path / "in")])
@@ -99,22 +94,8 @@ def test_a_day_of_repeats_the_desk_skips_is_done_with_a_line_saying_so(tmp_path:
 def test_a_dry_run_reads_the_memory_and_says_what_the_real_run_will_do(tmp_path: Path, capsys) -> None:
     """After a day that published the story, the dry run sees it as the repeat it is (and the
     desk skips repeats), instead of promising to brief it as new; it writes no memory."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
-        settings = load_settings(
-            {
-                "out_dir": tmp_path / "out",
-                "date": "2026-03-13",
-                "languages": "en",
-                "base_url": fake.base_url,
-                "model": "m",
-                "cache_dir": tmp_path / "cache",
-                "repeats": "skip",
-            },
-            environ={},
-        )
-        assert _exit_code(settings, [str(tmp_path / "in")]) == EXIT_OK
+        settings = _first_morning(tmp_path, fake.base_url)
         memory_file = (tmp_path / "out" / "memory.sqlite").read_bytes()
         capsys.readouterr()
         with pytest.raises(NothingToBrief):

@@ -3,11 +3,12 @@ file goes to a temp beside it, is synced, and is renamed into place."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 TEMP_SUFFIX = ".tmp"
 
@@ -101,3 +102,15 @@ def default_cache_dir() -> Path:
     """Where briefer keeps what it can make again (word lists, CLDR tables, the embedded model)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "briefer"
+
+
+def cached_json(name: str, build: Callable[[], Any]) -> Any:
+    """A table made once from a library's data (CLDR, number words) and kept in the cache
+    folder as `name`: read back while it is readable, made again when it is not."""
+    path = default_cache_dir() / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        table = build()
+        write_atomic(path, json.dumps(table, ensure_ascii=False))
+        return table

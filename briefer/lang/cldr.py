@@ -3,7 +3,6 @@ each stands in, language and currency names), read from babel (its one home) onc
 
 from __future__ import annotations
 
-import json
 import re
 
 # Built from babel once into the cache: babel's full locale data for seven languages costs
@@ -17,17 +16,10 @@ def tables(languages: tuple[str, ...]) -> dict:
     """The tables for `languages`, from the cache, else built from babel and cached."""
     from importlib.metadata import version
 
-    from briefer.core.files import default_cache_dir
+    from briefer.core.files import cached_json
 
-    path = default_cache_dir() / f"cldr-babel{version('babel')}-v{_CLDR_FORMAT}-{'-'.join(languages)}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        tables = _from_babel(languages)
-        from briefer.core.files import write_atomic
-
-        write_atomic(path, json.dumps(tables, ensure_ascii=False))
-        return tables
+    name = f"cldr-babel{version('babel')}-v{_CLDR_FORMAT}-{'-'.join(languages)}.json"
+    return cached_json(name, lambda: _from_babel(languages))
 
 
 def _from_babel(languages: tuple[str, ...]) -> dict:

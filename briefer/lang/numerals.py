@@ -116,18 +116,11 @@ def table(lang: str) -> dict[str, int]:
     into the cache (num2words loads every language it has, a few MB in every run)."""
     if lang not in _NUM2WORDS_LANG:
         return {}
-    import json
     from importlib.metadata import version
 
-    from briefer.core.files import default_cache_dir, write_atomic
+    from briefer.core.files import cached_json
 
-    path = default_cache_dir() / f"numerals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        built = _build(lang)
-        write_atomic(path, json.dumps(built, ensure_ascii=False))
-        return built
+    return cached_json(f"numerals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json", lambda: _build(lang))
 
 
 def _build(lang: str) -> dict[str, int]:
