@@ -167,7 +167,7 @@ def brief_sources(
         raise ConfigError("--batch needs an endpoint with the Batch API: set OPENAI_BASE_URL")
     if settings.deliver:
         check_environment(settings.deliver)  # a missing secret stops the run before it spends anything
-    day, notes = run_day(settings), []
+    day, notes = run_day(settings), list[str]()
     with _run_lock(settings.desk_dir):
         memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk, settings.memory_days)
         try:

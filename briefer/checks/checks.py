@@ -73,7 +73,7 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
         best = max(languages.SUPPORTED, key=lambda other: zipf(word, other))
         if best != lang and zipf(word, best) >= 3.0:
             foreign[best] = foreign.get(best, 0) + 1
-    other = max(foreign, key=foreign.get, default=None)
+    other = max(foreign, key=lambda lang: foreign[lang], default=None)
     return other if other and foreign[other] * 2 >= len(tokens) else None
 
 
@@ -81,7 +81,8 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 
 
 def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
-    strange, untranslated = [], []
+    strange: list[str] = []
+    untranslated: list[str] = []
     for part in (item.headline, *item.bullets):
         tokens = text.words(text.unquoted(part))
         strange.extend(word for index, word in enumerate(tokens) if not _a_word(word, index, item.lang, source))

@@ -160,7 +160,9 @@ class ArticleOutcome(Frozen):
             reasons = self.errors or ("no reply",)
             return Fate(status="not briefed", line="not briefed: " + "; ".join(reasons), reasons=reasons)
         findings = item.verdict.flags if item.passed else item.verdict.failures
-        status = ("flagged" if findings else "passed") if item.passed else "failed"
+        status: Literal["passed", "flagged", "failed"] = (
+            ("flagged" if findings else "passed") if item.passed else "failed"
+        )
         reasons = tuple(f"{finding.check}: {finding.message}" for finding in findings)
         return Fate(
             status=status,
@@ -225,7 +227,7 @@ class Standing(Frozen):
             new_facts=tuple(document.get("new_facts", ())),
         )
 
-    def json(self) -> dict:
+    def explained(self) -> dict:
         """How briefing.json explains the story's place: its novelty and its rank."""
         return {
             "novelty": self.novelty,
@@ -242,6 +244,13 @@ class BriefingEntry(Frozen):
     item: BriefedItem | None  # None when no reply survived (the fate says why)
     fate: Fate
     standing: Standing = Field(default_factory=lambda: Standing())
+
+    @property
+    def published_item(self) -> Item:
+        """The item of a published entry (passed or flagged): it always has one."""
+        if self.item is None:
+            raise ValueError(f"{self.article.source}: no item, {self.fate.line}")
+        return self.item.verdict.item
 
     @property
     def developing(self) -> bool:

@@ -112,7 +112,7 @@ def _without_login(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     if parts.username is None:
         return url, ""
-    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
     login = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
     return urlunsplit(parts._replace(netloc=netloc)), login
 

@@ -113,10 +113,11 @@ class _Secrets:
 
     def __init__(self, settings: Deliver, environ: Mapping[str, str]):
         needed = [(hook.url_env, f"the URL of the {hook.kind} webhook", True) for hook in settings.webhooks]
-        if settings.email and settings.email.user_env:  # the user is no secret: it may be an address in a line
+        email = settings.email
+        if email and email.user_env and email.password_env:  # set together (delivery_settings); the user is no secret
             needed += [
-                (settings.email.user_env, "the SMTP user", False),
-                (settings.email.password_env, "the SMTP password", True),
+                (email.user_env, "the SMTP user", False),
+                (email.password_env, "the SMTP password", True),
             ]
         self.values: dict[str, str] = {}
         for name, what, _ in needed:
@@ -163,7 +164,7 @@ def _mail_jobs(editions: Sequence[Edition], settings: Deliver, secrets: _Secrets
     email = settings.email
     if email is None:
         return []
-    login = (secrets[email.user_env], secrets[email.password_env]) if email.user_env else None
+    login = (secrets[email.user_env], secrets[email.password_env]) if email.user_env and email.password_env else None
 
     def send(to: str, edition: Edition) -> None:
         mail.send(mail.message(edition, email, to), email, login, settings.timeout)

@@ -76,6 +76,6 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
         if f"T:{code}" in places and any(f"C:{zone}" in places for zone in zones)
     }
     tables["codes"] = sorted(
-        code.lower() for code in Locale.parse("en").currencies if len(code) == 3 and code.isalpha()
+        str(code).lower() for code in Locale.parse("en").currencies if len(str(code)) == 3 and str(code).isalpha()
     )
     return tables

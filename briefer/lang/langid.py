@@ -101,7 +101,7 @@ class _Worker:
                 self._process.wait()
             self._start(scripts, neighbours)
 
-    def _start(self, scripts: Sequence[str] = (), neighbours: Sequence[str] | None = None) -> None:
+    def _start(self, scripts: Sequence[str] = (), neighbours: Sequence[str] | None = None) -> subprocess.Popen[str]:
         """A warm-up decides which neighbours are checked for; without one, all."""
         if neighbours is not None:
             self._neighbours = tuple(neighbours)
@@ -115,21 +115,23 @@ class _Worker:
                 text=True,
                 encoding="utf-8",
             )
+        return self._process
 
     def ask(self, texts: Sequence[str]) -> list[Confidences]:
         with self._lock:  # one request at a time: the worker answers in order
             for _ in range(2):  # a worker that died (killed, out of memory) is started once more
-                self._start()
+                process = self._start()
                 try:
-                    self._process.stdin.write(json.dumps(list(texts)) + "\n")
-                    self._process.stdin.flush()
-                    line = self._process.stdout.readline()
+                    assert process.stdin is not None and process.stdout is not None  # both PIPE
+                    process.stdin.write(json.dumps(list(texts)) + "\n")
+                    process.stdin.flush()
+                    line = process.stdout.readline()
                 except (BrokenPipeError, OSError):
                     line = ""
                 if line:
                     return [dict(pairs) for pairs in json.loads(line)]
-                self._process.kill()
-                self._process.wait()
+                process.kill()
+                process.wait()
         raise TemporaryError(
             "the language identification worker (python -m briefer.lang.langid) stopped twice; out of memory? try again"
         )

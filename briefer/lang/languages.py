@@ -219,6 +219,8 @@ def supported_list(value: object) -> tuple[str, ...]:
     """Language codes from "en, DE" or a list, each supported, in order, once; else ValueError."""
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"languages must be codes like en,de, not {value!r}")
     codes = [str(lang).lower() for lang in value]  # EN is en
     unknown = [lang for lang in codes if lang not in SUPPORTED]
     if unknown:

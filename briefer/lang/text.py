@@ -83,6 +83,8 @@ class Figure:
     def tolerance(self) -> Decimal:
         """Half a unit of the last digit written: "1.2 bn" stands for 1.15 to 1.25 bn."""
         exponent = self.value.as_tuple().exponent
+        if not isinstance(exponent, int):  # NaN or infinity: no figure is written so
+            return Decimal(0)
         return Decimal(5).scaleb(exponent - 1 + self.power) if self.power else Decimal(0)
 
     def matches(self, other: Figure) -> bool:
@@ -103,7 +105,7 @@ def figures(text: str, lang: str) -> list[Figure]:
             scaled = scale.match(text, gap)
             if not scaled or (gap > end and len(scaled.group()) == 1):  # "150 m" is metres, "€150m" millions
                 break
-            power += int(scaled.lastgroup[1:])
+            power += int((scaled.lastgroup or "p0")[1:])
             end, glued = scaled.end(), False
         if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end) and not _glued_unit(text, end):
             continue
@@ -130,7 +132,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 def _glued_unit(text: str, end: int) -> bool:
     """A unit written against its figure ("95mph", "153km/h", "60mm"): a figure, not a code like 5G."""
     letters = _LETTERS_RE.match(text, end)
-    return bool(letters) and letters.group().lower() in languages.UNITS
+    return letters is not None and letters.group().lower() in languages.UNITS
 
 
 def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:

@@ -74,7 +74,7 @@ def _path(lang: str) -> Path:
 def _build(lang: str, path: Path) -> None:
     from wordfreq import get_frequency_list
 
-    lines = []
+    lines: list[bytes] = []
     for centibels, bucket in enumerate(get_frequency_list(lang, "large")):
         zipf = round((9 - centibels / 100) * 10)
         lines.extend(f"{word}\t{zipf}".encode() for word in bucket if "\n" not in word and "\t" not in word)
@@ -171,9 +171,9 @@ def known_form(word: str, lang: str) -> bool:
     if _ukrainian_morphology().word_is_known(word):
         return True
     feminine = re.match(r"(.{3,}?)(?:е?рк|к)(?:а|и|у|ою|ці|ам|ами|ах)$", word)
-    return bool(feminine) and any(
-        _ukrainian_morphology().word_is_known(base) for base in (feminine.group(1), feminine.group(1) + "р")
-    )
+    if feminine is None:
+        return False
+    return any(_ukrainian_morphology().word_is_known(base) for base in (feminine.group(1), feminine.group(1) + "р"))
 
 
 _FRENCH_FUTURE = re.compile(r"(.{3,}?)([ei])r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
@@ -183,7 +183,7 @@ def _french_verb_form(word: str) -> bool:
     """The future or conditional of a known verb (délocalisera, finiraient): the word lists
     have the infinitive more often than these forms."""
     match = _FRENCH_FUTURE.match(word)
-    return bool(match) and zipf(f"{match.group(1)}{match.group(2)}r", "fr") >= 2.0
+    return match is not None and zipf(f"{match.group(1)}{match.group(2)}r", "fr") >= 2.0
 
 
 _PROPER = {"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"}
@@ -229,11 +229,18 @@ def german_parts(word: str) -> tuple[str, ...]:
         head, tail = lowered[:cut], lowered[cut:]
         for link in ("", "s", "es", "n", "en"):
             stem = head[: len(head) - len(link)] if link else head
-            if head.endswith(link) and _compound_part(stem):
+            if head.endswith(link) and _name_part(stem):
                 rest = german_parts(tail)
-                if len(rest) > 1 or _compound_part(tail):
+                if len(rest) > 1 or _name_part(tail):
                     return (head, *rest)
     return (lowered,)
+
+
+def _name_part(part: str) -> bool:
+    """A part of a name's compound, for its initials (Bundes-kriminal-amt: BKA): a frequent
+    word, not necessarily one the dictionary has alone (kriminal-); unlike _compound_part,
+    which judges whether a word is German at all."""
+    return (len(part) >= 4 and zipf(part, "de") >= 2.0) or part in _SHORT_PARTS or _feminine_of_known(part)
 
 
 # Three-letter words that start or end so many compounds (Neu-, Not-, -rat) count as parts;

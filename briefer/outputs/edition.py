@@ -200,7 +200,7 @@ def _for_readers(entry: BriefingEntry, settings: Settings) -> bool:
 
 
 def _item(entry: BriefingEntry, words: dict[str, str]) -> EditionItem:
-    item, link = entry.item.verdict.item, safe_url(entry.article.url)
+    item, link = entry.published_item, safe_url(entry.article.url)
     return EditionItem(
         id=entry.article.id[:32],
         headline=item.headline,

@@ -66,12 +66,12 @@ def _entry_markdown(entry: BriefingEntry, labels: dict[str, str]) -> list[str]:
             "",
         ]
     lines = [
-        f"## {escape_markdown(entry.item.verdict.item.headline)}",
+        f"## {escape_markdown(entry.published_item.headline)}",
         "",
         f"*{escape_markdown(entry.standing.mark(labels))}*",
         "",
     ]
-    lines += [f"- {escape_markdown(bullet)}" for bullet in entry.item.verdict.item.bullets]
+    lines += [f"- {escape_markdown(bullet)}" for bullet in entry.published_item.bullets]
     if fate.status == "flagged":
         lines += ["", f"> ⚑ {labels['flagged']}: {escape_markdown(fate.why)}"]
     return lines + ["", source, ""]
@@ -109,7 +109,7 @@ def _developing_line(entry: BriefingEntry, labels: dict[str, str]) -> str:
     """A repeat in one line: its headline, since when, its source."""
     flag = f" ⚑ {labels['flagged']}: {escape_markdown(entry.fate.why)}." if entry.fate.status == "flagged" else ""
     return (
-        f"- {escape_markdown(entry.item.verdict.item.headline)} — {escape_markdown(entry.standing.mark(labels))}."
+        f"- {escape_markdown(entry.published_item.headline)} — {escape_markdown(entry.standing.mark(labels))}."
         f"{flag} {_source_line(entry.article, labels['source'])}"
     )
 
@@ -183,7 +183,7 @@ def _article_json(outcome: ArticleOutcome, standing: Standing) -> dict:
         "also_from": list(article.also_from),
         "published": article.published,
         "lang": article.lang,
-        "standing": standing.json(),
+        "standing": standing.explained(),
         "story": json.loads(standing.story) if standing.story else None,
         "digest": list(outcome.digest.facts) if outcome.digest else None,
         "digest_usage": outcome.digest_usage.model_dump(),
