@@ -175,7 +175,7 @@ def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> N
         if o.article == case.name and o.kind == "reference"
     }
     assert {key: fate[0] for key, fate in fates.items()} == expected
-    assert sum(status == "passed" for status in expected.values()) >= 0.99 * len(expected)
+    assert sum(status == "passed" for status in expected.values()) >= 0.95 * len(expected)  # the goal
     assert code == (0 if set(expected.values()) == {"passed"} else 3)
 
 
