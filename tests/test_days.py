@@ -182,10 +182,19 @@ def test_the_feed_keeps_its_address_and_both_days_with_their_ids(two_days) -> No
     assert {updated[:10] for updated in ids_after.values()} == {"2026-11-26", "2026-11-27"}
 
 
-def test_latest_holds_the_newest_day_and_the_archive_links_both(two_days) -> None:
+def test_latest_holds_the_newest_edition_only_and_the_archive_links_both(two_days) -> None:
+    """latest/ is what readers are pointed at: the newest day's edition (its pages, JSON and
+    feed per language), never the desk report with refused items and their reasons."""
     out = two_days["out"]
-    latest = json.loads((out / "morning" / "latest" / "briefing.json").read_text(encoding="utf-8"))
-    assert latest["date"] == "2026-11-27"
+    latest = out / "morning" / "latest"
+    edition = json.loads((latest / "edition.en.json").read_text(encoding="utf-8"))
+    assert edition["day"] == "2026-11-27"
+    names = sorted(path.name for path in latest.iterdir())
+    assert not [name for name in names if name.startswith(("briefing", "report"))], names
+    assert "feed.de.atom" in names and "edition.uk.html" in names
+    assert (latest / "index.html").read_text(encoding="utf-8") == (latest / "edition.en.html").read_text(
+        encoding="utf-8"
+    )
     archive = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="morning/2026-11-27/index.html"' in archive and 'href="morning/2026-11-26/index.html"' in archive
     assert 'href="morning/feed.en.atom"' in archive

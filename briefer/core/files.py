@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 TEMP_SUFFIX = ".tmp"
 
@@ -28,7 +28,9 @@ _FILE_MODE = _file_mode()  # read once: umask() is process-wide, not to be toggl
 _DIR_MODE = _FILE_MODE | (0o111 & (_FILE_MODE >> 2))  # x wherever r: 0755 under 022
 
 
-def replace_folder(source: Path, target: Path) -> Path:
+def replace_folder(
+    source: Path, target: Path, keep: Callable[[str], bool] = lambda name: True, also: Mapping[str, Path] | None = None
+) -> Path:
     """`target` becomes a copy of the files in `source`. `target` is a link to a hidden folder,
     and the link is swapped by one rename: readers find the old day or the new one, never a
     gap between two renames and never half of each. A copy that fails (a full disk) leaves
@@ -37,8 +39,10 @@ def replace_folder(source: Path, target: Path) -> Path:
     link = target.parent / f"{fresh.name}.link"
     try:
         for path in source.iterdir():
-            if path.is_file() and not path.name.startswith("."):
+            if path.is_file() and not path.name.startswith(".") and keep(path.name):
                 shutil.copy2(path, fresh / path.name)
+        for name, path in (also or {}).items():  # files under other names, in place before the swap
+            shutil.copy2(path, fresh / name)
         fresh.chmod(_DIR_MODE)
         os.symlink(fresh.name, link)  # relative: the output folder may be moved or served elsewhere
         if target.is_dir() and not target.is_symlink():  # an older briefer's real folder, once

@@ -16,6 +16,7 @@ from briefer.briefing.pipeline import judge_item
 from briefer.core.errors import ConfigError, UsageError
 from briefer.core.files import write_atomic
 from briefer.core.models import CHECKS, Article, CheckResult, Item
+from briefer.lang import langid
 from briefer.measure.gate import Row
 from briefer.settings.config import Settings, load_yaml
 from briefer.sources.ingest import parse_article
@@ -169,6 +170,9 @@ def _cases(fixtures: Path, paths: list[Path]) -> list[Case]:
 
 
 def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
+    # The set writes every language: the language worker checks for each one's neighbours
+    # (Portuguese for Spanish), whatever an earlier run in this process started it for.
+    langid.warm_up(sorted({lang for case in cases for lang in case.references}))
     brief = prompts.load_prompt(settings.prompts_dir, "brief")
     system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
 

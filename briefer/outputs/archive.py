@@ -43,9 +43,21 @@ def update(
     ]
     latest = _newest_day(desk_dir)
     if latest is not None:
-        written.append(replace_folder(latest, desk_dir / "latest"))
+        written.append(_latest(latest, desk_dir / "latest", languages))
     written.append(_write(out_dir / "index.html", archive_page(out_dir)))
     return written
+
+
+def _latest(day_dir: Path, target: Path, languages: tuple[str, ...]) -> Path:
+    """latest/ is what readers are pointed at: the newest day's edition only (its pages, JSON
+    and feeds), never the desk report; its index is the desk's first language's page."""
+    first = day_dir / f"edition.{languages[0]}.html"
+    return replace_folder(
+        day_dir,
+        target,
+        keep=lambda name: name.startswith(("edition.", "feed.")),
+        also={"index.html": first} if first.is_file() else {},
+    )
 
 
 def _write(path: Path, text: Text) -> Path:
