@@ -9,7 +9,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from briefer.briefing import prompts
 from briefer.briefing.pipeline import judge_item
@@ -223,75 +223,38 @@ def figures(outcomes: list[Outcome]) -> dict[str, float]:
 
 
 def table(outcomes: list[Outcome]) -> str:
-    """Per check and language: false alarms on references, defects caught by that check."""
+    """Per check and language: false alarms on references, defects caught by that check; then
+    references published clean and with flags, how many flags were real, defects caught."""
     langs = sorted({o.lang for o in outcomes})
     references = [o for o in outcomes if o.kind == "reference"]
     defects = [o for o in outcomes if o.kind != "reference"]
 
-    def cell(hits: int, total: int) -> str:
-        return f"{hits}/{total}" if total else "-"
+    def row(label: str, what: str, group: list[Outcome], hit: Callable[[Outcome], bool]) -> str:
+        cells = [_cell([hit(o) for o in group if o.lang == lang]) for lang in langs]
+        return f"{label:<12} {what:<8}" + "".join(f"{c:>8}" for c in cells) + f"{_cell([hit(o) for o in group]):>9}"
 
     lines = [
         "false alarms on references (failed / references) and defects caught by the check that names them",
         f"{'check':<12} {'':<8}" + "".join(f"{lang:>8}" for lang in langs) + f"{'all':>9}",
     ]
     for check in CHECKS:
-        alarms = [
-            cell(sum(check in o.failed for o in references if o.lang == lang), sum(o.lang == lang for o in references))
-            for lang in langs
-        ]
-        total = cell(sum(check in o.failed for o in references), len(references))
-        lines.append(f"{check:<12} {'alarms':<8}" + "".join(f"{c:>8}" for c in alarms) + f"{total:>9}")
+        lines.append(row(check, "alarms", references, _fails(check)))
         named = [o for o in defects if KIND_CHECK[o.kind] == check]
         if named:
-            caught = [
-                cell(sum(o.caught for o in named if o.lang == lang), sum(o.lang == lang for o in named))
-                for lang in langs
-            ]
-            lines.append(
-                f"{'':<12} {'caught':<8}"
-                + "".join(f"{c:>8}" for c in caught)
-                + f"{cell(sum(o.caught for o in named), len(named)):>9}"
-            )
-    clean = [
-        cell(sum(not o.failed for o in references if o.lang == lang), sum(o.lang == lang for o in references))
-        for lang in langs
-    ]
-    lines.append(
-        f"{'published':<12} {'clean':<8}"
-        + "".join(f"{c:>8}" for c in clean)
-        + f"{cell(sum(not o.failed for o in references), len(references)):>9}"
-    )
-    published = [
-        cell(sum(not o.refused for o in references if o.lang == lang), sum(o.lang == lang for o in references))
-        for lang in langs
-    ]
-    lines.append(
-        f"{'published':<12} {'w/ flags':<8}"
-        + "".join(f"{c:>8}" for c in published)
-        + f"{cell(sum(not o.refused for o in references), len(references)):>9}"
-    )
-    flags = [
-        cell(
-            sum(o.flagged_only and o.kind != "reference" for o in outcomes if o.lang == lang),
-            sum(o.flagged_only for o in outcomes if o.lang == lang),
-        )
-        for lang in langs
-    ]
-    lines.append(
-        f"{'flags':<12} {'real':<8}"
-        + "".join(f"{c:>8}" for c in flags)
-        + f"{cell(sum(o.flagged_only and o.kind != 'reference' for o in outcomes), sum(o.flagged_only for o in outcomes)):>9}"
-    )
-    caught = [
-        cell(sum(o.caught for o in defects if o.lang == lang), sum(o.lang == lang for o in defects)) for lang in langs
-    ]
-    lines.append(
-        f"{'defects':<12} {'caught':<8}"
-        + "".join(f"{c:>8}" for c in caught)
-        + f"{cell(sum(o.caught for o in defects), len(defects)):>9}"
-    )
+            lines.append(row("", "caught", named, lambda o: o.caught))
+    lines.append(row("published", "clean", references, lambda o: not o.failed))
+    lines.append(row("published", "w/ flags", references, lambda o: not o.refused))
+    lines.append(row("flags", "real", [o for o in outcomes if o.flagged_only], lambda o: o.kind != "reference"))
+    lines.append(row("defects", "caught", defects, lambda o: o.caught))
     return "\n".join(lines)
+
+
+def _fails(check: str) -> Callable[[Outcome], bool]:
+    return lambda outcome: check in outcome.failed
+
+
+def _cell(hits: list[bool]) -> str:
+    return f"{sum(hits)}/{len(hits)}" if hits else "-"
 
 
 def misses(outcomes: list[Outcome]) -> list[str]:

@@ -143,15 +143,7 @@ class LLM:
         reply, mode = within(limit, request, lambda: _late(self.shown_url, limit))
         if self.store:  # filed under the format it was really asked with (after a fallback)
             key = request_key(self.model, messages, params, self.format.args(schema, mode))
-            self.store.put(
-                key,
-                {
-                    "content": reply.content,
-                    "usage": reply.usage.model_dump(),
-                    "model": reply.model,
-                    "finish_reason": reply.finish_reason,
-                },
-            )
+            self.store.put(key, _stored(reply))
         return reply
 
     # ---- the Batch API (batch.py): requests prepared here, replies land in the store ----
@@ -165,15 +157,7 @@ class LLM:
         """Keep a Batch result as if the endpoint had answered the request that made `key`."""
         response = openai.types.chat.ChatCompletion.model_validate(body)
         reply = self._reply(response)
-        self.store.put(
-            key,
-            {
-                "content": reply.content,
-                "usage": reply.usage.model_dump(),
-                "model": reply.model,
-                "finish_reason": reply.finish_reason,
-            },
-        )
+        self.store.put(key, _stored(reply))
 
     def api(self, call: Callable[[openai.OpenAI], Any]) -> Any:
         """Any other endpoint call (files, batches), with the same typed errors."""
@@ -265,6 +249,16 @@ class LLM:
     ) -> Answer:
         """Call, judge the reply, and re-ask naming the failures, at most `max_reasks` times (reask.ask)."""
         return reask.ask(self, messages, schema, params, judge, reask_text, max_reasks, deadline)
+
+
+def _stored(reply: Reply) -> dict[str, Any]:
+    """A reply as the store keeps it (the run's cache, the fixtures' recordings, Batch results)."""
+    return {
+        "content": reply.content,
+        "usage": reply.usage.model_dump(),
+        "model": reply.model,
+        "finish_reason": reply.finish_reason,
+    }
 
 
 def _late(where: str, seconds: float) -> TemporaryError:
