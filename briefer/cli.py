@@ -269,7 +269,7 @@ def _checks_at() -> str:
 
 
 def _goals(fixtures: Path, tuned: list[calibration.Outcome], sealed: list[calibration.Outcome]) -> str:
-    columns = {"tuned set": calibration.promises(tuned)}
+    columns = {"tuned set": calibration.promises(tuned), **calibration.earlier_rounds(fixtures)}
     record = calibration.read_first_sight(fixtures)
     if record:
         columns["sealed, 1st sight"] = record["figures"]

@@ -36,6 +36,7 @@ def test_briefer_check_prints_the_calibration_table_and_holds_its_pins(tmp_path:
         assert re.search(rf"^{check}\s+alarms", out.out, flags=re.MULTILINE), check
     assert re.search(r"^relevance\s+alarms", out.out, flags=re.MULTILINE)
     assert "good items published with no check failing" in out.out and "sealed, 1st sight" in out.out
+    assert "round 1, 1st" in out.out
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["scores"]["calibration.references_published"] >= 0.90  # the whole set, sealed part included
 
@@ -194,6 +195,16 @@ def test_the_sealed_set_is_what_its_first_sight_measured() -> None:
     assert len(sealed) >= 10 and {case.article.lang for case in sealed} == set(SUPPORTED_LANGUAGES)
     tuned = {case.name for case in calibration.load_cases(FIXTURES)}
     assert tuned.isdisjoint(record["articles"])
+
+
+def test_an_earlier_round_is_spent_and_kept_as_history() -> None:
+    """A sealed part that a round of fixes has seen joins the tuned set; its first sight stays
+    on record, beside the new sealed part's, so the README's first figures can be traced."""
+    rounds = calibration.earlier_rounds(FIXTURES)
+    assert "round 1, 1st" in rounds and rounds["round 1, 1st"]["references_clean"] < 0.95
+    first = json.loads((FIXTURES / calibration.ROUNDS / "round-1-first-sight.json").read_text())
+    tuned = {case.name for case in calibration.load_cases(FIXTURES)}
+    assert set(first["articles"]) <= tuned
 
 
 def test_the_first_sight_is_taken_once(tmp_path: Path) -> None:

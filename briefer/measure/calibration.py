@@ -130,6 +130,9 @@ MORE_REFERENCES = "days/briefs"
 # Articles kept out of every tuning step; their first measurement is recorded once, never redone.
 SEALED = "calibration/sealed"
 FIRST_SIGHT = "first-sight.json"
+# Earlier sealed parts, spent once their round of fixes began: they joined the tuned set, and
+# their first sight is kept here as history (round-<n>-first-sight.json), never rewritten.
+ROUNDS = "calibration/rounds"
 # Kinds of defect a reader must never get: their check refuses, a flag is not enough.
 REFUSED_KINDS_CHECKS = ("numbers", "language", "quotes", "leakage", "length", "vocabulary")
 
@@ -349,6 +352,15 @@ def sealed_files(fixtures: Path) -> dict[str, str]:
 def read_first_sight(fixtures: Path) -> dict | None:
     path = fixtures / SEALED / FIRST_SIGHT
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def earlier_rounds(fixtures: Path) -> dict[str, dict[str, float]]:
+    """Each earlier sealed part's first-sight figures, by round ("round 1, 1st sight")."""
+    found = {}
+    for path in sorted((fixtures / ROUNDS).glob("round-*-first-sight.json")):
+        number = path.name.split("-")[1]
+        found[f"round {number}, 1st"] = json.loads(path.read_text(encoding="utf-8"))["figures"]
+    return found
 
 
 def record_first_sight(fixtures: Path, outcomes: list[Outcome], checks_at: str) -> dict:
