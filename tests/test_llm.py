@@ -4,6 +4,7 @@ re-ask loop (owned by briefer). Every request is recorded with its arrival time.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import socket
@@ -430,7 +431,34 @@ def test_a_hosted_endpoint_is_not_streamed() -> None:
 def test_a_run_under_cron_says_it_is_alive_while_nothing_finishes(capsys) -> None:
     from briefer.app.progress import progress_display
 
-    with progress_display(3, llm=None, heartbeat=0.2):
+    with progress_display(3, 2, llm=None, heartbeat=0.2):
         time.sleep(0.7)
     lines = [line for line in capsys.readouterr().err.splitlines() if "still working" in line]
-    assert lines and lines[0] == "briefer: still working: 0 of 3 articles done after 0 min", lines
+    assert lines and lines[0] == "briefer: still working: 0 of 6 items done, 6 left, after 0 min", lines
+
+
+def test_a_slow_embedded_model_shows_each_item_and_a_heartbeat_and_sets_nothing_aside(tmp_path, capsys) -> None:
+    """The first run on a busy machine: the embedded model sends a few tokens a second. The
+    run is judged by progress, so no item is set aside for a timeout; a line per finished
+    item and a heartbeat while none finishes show that it is alive."""
+    from briefs import ARTICLE, reply_for
+
+    from briefer.app import run
+    from briefer.app.progress import progress_display
+    from briefer.settings.config import load_settings
+    from briefer.sources.ingest import parse_article
+
+    settings = load_settings(
+        {"out_dir": tmp_path / "out", "languages": "en,de", "cache_dir": tmp_path / "cache", "request_timeout": 1},
+        environ={},
+    )
+    article = parse_article(ARTICLE, "bridge.txt", ".txt")
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body), token_delay=0.1)) as fake:
+        llm = LLM(base_url=fake.base_url, api_key=None, model="local", timeout=600, stall_timeout=2, http_retries=0)
+        with progress_display(1, 2, llm, heartbeat=0.5) as watch:
+            report = run.brief_articles(settings, llm, [article], datetime.date(2026, 12, 3), watch)
+    err = capsys.readouterr().err.splitlines()
+    assert [o.waiting for o in report.outcomes] == [""] and len(report.items()) == 2
+    assert any(line.startswith("briefer: still working: ") for line in err), err
+    finished = sorted(line for line in err if line.startswith("briefer: [") and "bridge.txt [" in line)
+    assert len(finished) == 2 and all(line.endswith("published") for line in finished), err

@@ -52,7 +52,8 @@ from briefer.stories.story import facts_from_json as story_facts_from
 from briefer.stories.story import facts_json, story_facts
 
 DELIVERY_LOG = "deliveries.sqlite"  # in out_dir, shared by the desks
-Progress = Callable[[int, LLM], ContextManager[schedule.Progress]]  # (articles, model door) -> per-article callback
+# (articles, languages, model door) -> what the run tells its display
+Display = Callable[[int, int, LLM], ContextManager[schedule.Watch]]
 
 
 @dataclass(frozen=True)
@@ -148,10 +149,10 @@ def _without_repeats(ranked: list[tuple[Article, Standing]]) -> tuple[list[tuple
 
 
 def brief_articles(
-    settings: Settings, llm: LLM, articles: list[Article], day: Date, progress: schedule.Progress = lambda outcome: None
+    settings: Settings, llm: LLM, articles: list[Article], day: Date, watch: schedule.Watch = schedule.UNWATCHED
 ) -> RunReport:
     """Digest, brief and check every article in every language."""
-    report = schedule.run(settings, _briefer(settings, llm), articles, day, progress)
+    report = schedule.run(settings, _briefer(settings, llm, watch.item), articles, day, watch)
     return report.model_copy(update={"desk": settings.desk})
 
 
@@ -159,7 +160,7 @@ def brief_sources(
     settings: Settings,
     sources: list[str],
     use_batch: bool = False,
-    progress: Progress = lambda total, llm: nullcontext(lambda outcome: None),
+    progress: Display = lambda articles, languages, llm: nullcontext(schedule.UNWATCHED),
 ) -> RunResult:
     """The whole run, under the desk folder's lock: plan, brief, write every output, remember
     what was published, renew the feeds and the archive, deliver, and report."""
@@ -195,7 +196,7 @@ def brief_sources(
 
 
 def _brief_plan(
-    settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Progress, notes: list[str]
+    settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Display, notes: list[str]
 ) -> RunReport | None:
     """The model's part; None while a Batch job is pending."""
     with endpoint.model_endpoint(settings) as llm:
@@ -204,8 +205,8 @@ def _brief_plan(
             notes += [note] if note else []
             if pending:
                 return None
-        with progress(len(plan.articles), llm) as show:
-            report = brief_articles(settings, llm, plan.articles, day, show)
+        with progress(len(plan.articles), len(settings.languages), llm) as watch:
+            report = brief_articles(settings, llm, plan.articles, day, watch)
     return report.model_copy(
         update={
             "rejected_sources": tuple(plan.rejected),
@@ -219,12 +220,13 @@ def _brief_plan(
     )
 
 
-def _briefer(settings: Settings, llm: LLM) -> pipeline.Briefer:
+def _briefer(settings: Settings, llm: LLM, on_item: pipeline.OnItem = pipeline.ignore_item) -> pipeline.Briefer:
     return pipeline.Briefer(
         settings,
         llm,
         prompts.load_prompt(settings.prompts_dir, "brief"),
         prompts.load_prompt(settings.prompts_dir, "digest"),
+        on_item,
     )
 
 

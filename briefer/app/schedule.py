@@ -13,11 +13,21 @@ from typing import Callable
 from briefer.app.breaker import Breaker
 from briefer.briefing.pipeline import Briefer
 from briefer.core.errors import BrieferError, BudgetSpentError, ConfigError, TemporaryError
-from briefer.core.models import Article, ArticleOutcome
+from briefer.core.models import Article, ArticleOutcome, BriefedItem
 from briefer.core.report import RunReport
 from briefer.settings.config import Settings
 
-Progress = Callable[[ArticleOutcome], None]
+
+@dataclass(frozen=True)
+class Watch:
+    """What a run tells whoever watches it (a terminal, a cron log): each item as its checks
+    end, each article as it ends."""
+
+    item: Callable[[Article, BriefedItem], None] = lambda article, item: None
+    article: Callable[[ArticleOutcome], None] = lambda outcome: None
+
+
+UNWATCHED = Watch()
 
 
 @dataclass
@@ -58,7 +68,7 @@ def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> Article
 
 
 def run(
-    settings: Settings, briefer: Briefer, articles: list[Article], day: Date, progress: Progress = lambda outcome: None
+    settings: Settings, briefer: Briefer, articles: list[Article], day: Date, watch: Watch = UNWATCHED
 ) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after
     its retries is set aside and the run goes on; set-aside articles get one more try at the
@@ -68,7 +78,7 @@ def run(
 
     def one(article: Article) -> ArticleOutcome:
         outcome = _brief_guarded(briefer, article, guard)
-        progress(outcome)
+        watch.article(outcome)
         return outcome
 
     pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")

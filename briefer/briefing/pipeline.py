@@ -11,6 +11,7 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from briefer.briefing.prompts import Prompt
 from briefer.checks import checks
@@ -59,12 +60,20 @@ FACTS_SCHEMA = {
 }
 
 
+OnItem = Callable[[Article, BriefedItem], None]  # told of each item as its checks end
+
+
+def ignore_item(article: Article, item: BriefedItem) -> None:
+    pass
+
+
 @dataclass
 class Briefer:
     settings: Settings
     llm: LLM
     brief_prompt: Prompt
     digest_prompt: Prompt
+    on_item: OnItem = ignore_item
 
     # ---- budgets ----
 
@@ -175,7 +184,7 @@ class Briefer:
             deadline,
         )
         verdict = answer.value or self._verdict(article, lang, None, "; ".join(answer.failures), locale, instructions)
-        return BriefedItem(
+        briefed = BriefedItem(
             verdict=verdict,
             prompt=self.brief_prompt.ref,
             model=answer.model,
@@ -184,6 +193,8 @@ class Briefer:
             calls=answer.calls,
             from_digest=kind == "digest",
         )
+        self.on_item(article, briefed)
+        return briefed
 
     def first_requests(self, article: Article) -> list[tuple[list[Message], dict, dict]]:
         """(messages, schema, params) of the first ask in every language, for a Batch job
