@@ -38,6 +38,7 @@ KIND_CHECK = {
     "central_fact_dropped": "coverage",
     "unrelated_item": "relevance",
     "non_word": "vocabulary",
+    "untranslated_word": "vocabulary",
 }
 
 
