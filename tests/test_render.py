@@ -199,3 +199,33 @@ def test_the_atom_feed_carries_hostile_model_text_exactly_as_text(tmp_path: Path
     assert entry.find(f"{atom}title").text == HOSTILE[0]
     assert entry.find(f"{atom}summary").text == " ".join(HOSTILE[1])
     assert entry.find(f"{atom}link").get("href") == f"edition.en.html#item-{'a' * 32}"  # javascript: is no link
+
+
+def test_briefing_json_says_its_schema_and_its_head_is_read_back_without_the_day(tmp_path: Path) -> None:
+    """The archive lists days from the head alone, however long the head; a day written before
+    the head had a schema is still listed, as schema 1 of the default desk; a file of another
+    shape is not guessed at."""
+    from briefer.core import briefing_file
+
+    report = _report("Bridge opens", ("It cost 120 million kroner.",)).model_copy(
+        update={"desk": "europe", "rejected_sources": tuple(f"feed{i}.xml: gone" for i in range(500))}
+    )
+    write_outputs(report, tmp_path)
+    written = tmp_path / "2026-11-27" / "briefing.json"
+    head = briefing_file.read_head(written)
+    assert head is not None and head["schema"] == briefing_file.SCHEMA == 2
+    assert head["desk"] == "europe" and head["written"] == 1 and len(head["rejected_sources"]) == 500
+    assert briefing_file.read_day(written)["articles"][0]["items"][0]["headline"] == "Bridge opens"
+    older = tmp_path / "2025-01-06" / "briefing.json"
+    older.parent.mkdir()
+    older.write_text('{\n    "date": "2025-01-06",\n    "written": 3,\n    "expected": 3,\n    "articles": []\n}\n')
+    assert briefing_file.read_head(older) is None  # not a shape this module wrote: not guessed at
+    older.write_text('{\n  "date": "2025-01-06",\n  "written": 3,\n  "expected": 3,\n  "articles": [\n  ]\n}\n')
+    assert briefing_file.read_head(older) == {
+        "schema": 1,
+        "desk": "briefer",
+        "date": "2025-01-06",
+        "written": 3,
+        "expected": 3,
+    }
+    assert sorted(briefing_file.day_files(tmp_path)) == [older, written]

@@ -11,14 +11,14 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from briefer.core.briefing_file import DAY_GLOB, DEFAULT_DESK, day_files, read_head
+from briefer.core.briefing_file import NAME as BRIEFING_JSON
 from briefer.core.files import Text, replace_folder, write_atomic
 from briefer.core.templating import render_page
 from briefer.lang.languages import LABELS, NATIVE_NAMES
 from briefer.outputs.edition import FeedEntry, feed_updated
 from briefer.outputs.render import safe_url
-from briefer.settings.config import DEFAULT_DESK
 
-DAY_PATTERN = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -72,7 +72,7 @@ def stable_feed(desk_dir: Path, desk: str, lang: str, days: int, title: str = ""
     """Published items of the last `days` days, newest first, taken from each day's own feed
     as it streams (a day of ten thousand items is never held whole). An entry keeps its id and
     date whenever the feed is made again; a repeat is left out (it was posted on its first day)."""
-    found = sorted(desk_dir.glob(f"{DAY_PATTERN}/feed.{lang}.atom"), reverse=True)[:days]
+    found = sorted(desk_dir.glob(f"{DAY_GLOB}/feed.{lang}.atom"), reverse=True)[:days]
     newest = found[0].parent.name if found else Date.today().isoformat()
     entries = (entry for path in found for entry in _day_entries(path))
     return render_page(
@@ -126,7 +126,7 @@ def _entry(element: ET.Element, day: str) -> FeedEntry | None:
 
 
 def _newest_day(desk_dir: Path) -> Path | None:
-    days = sorted(path.parent for path in desk_dir.glob(f"{DAY_PATTERN}/briefing.json"))
+    days = sorted(path.parent for path in desk_dir.glob(f"{DAY_GLOB}/{BRIEFING_JSON}"))
     return days[-1] if days else None
 
 
@@ -153,10 +153,10 @@ def archive_page(out_dir: Path) -> Iterator[str]:
 
 
 def _days(out_dir: Path) -> Iterator[Day]:
-    for path in [*out_dir.glob(f"{DAY_PATTERN}/briefing.json"), *out_dir.glob(f"*/{DAY_PATTERN}/briefing.json")]:
-        head = _head(path)
+    for path in day_files(out_dir):
+        head = read_head(path)
         if head is not None:
-            desk = str(head.get("desk") or DEFAULT_DESK)
+            desk = str(head["desk"])
             yield Day(
                 desk=desk,
                 title=_edition_title(path.parent) or desk,
@@ -165,18 +165,6 @@ def _days(out_dir: Path) -> Iterator[Day]:
                 written=int(head.get("written", 0)),
                 expected=int(head.get("expected", 0)),
             )
-
-
-def _head(path: Path) -> dict | None:
-    """The few head fields of a briefing.json, read from its first bytes: a day of ten
-    thousand items is not parsed whole to list it."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            start = handle.read(4096)
-    except OSError:
-        return None
-    fields = dict(re.findall(r'^  "(desk|written|expected)": "?([^",\n]*)"?,?$', start, re.MULTILINE))
-    return fields if "written" in fields else None
 
 
 def _edition_title(day_dir: Path) -> str:

@@ -11,8 +11,10 @@ from urllib.parse import urlparse
 
 from markdown_it import MarkdownIt
 
+from briefer.core.briefing_file import NAME as BRIEFING_JSON
+from briefer.core.briefing_file import briefing_json
 from briefer.core.files import Text, remove_stale_temps, write_all
-from briefer.core.models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Standing, Usage
+from briefer.core.models import Article, BriefedItem, Briefing, BriefingEntry, Usage
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
 from briefer.lang.languages import LABELS
@@ -133,65 +135,6 @@ def briefing_html(briefing: Briefing) -> Iterator[str]:
     return render_page("briefing.html", lang=briefing.lang, title=title, blocks=blocks)
 
 
-def _item_json(item: BriefedItem, outcome: ArticleOutcome) -> dict:
-    verdict = item.verdict
-    return {
-        "lang": verdict.item.lang,
-        "status": outcome.fate(verdict.item.lang).status,  # "passed", "flagged" or "failed"
-        "headline": verdict.item.headline,
-        "bullets": list(verdict.item.bullets),
-        "checks": [result.model_dump() for result in verdict.results],
-        "prompt": str(item.prompt),
-        "prompt_sha256": item.prompt.sha256,
-        "model": item.model,
-        "usage": item.usage.model_dump(),
-        "attempts": item.attempts,
-        "from_digest": item.from_digest,
-    }
-
-
-def briefing_json(report: RunReport) -> Iterator[str]:
-    """briefing.json in pieces, one article at a time: for ten thousand articles the whole
-    document as one dict and one string took ~150 MB."""
-    head = {
-        "date": report.date.isoformat(),
-        "desk": report.desk,
-        "languages": list(report.languages),
-        "model": report.model,
-        "written": report.written,
-        "expected": report.expected,
-        "usage": report.usage().model_dump(),
-        "problems": report.problems(),
-        "rejected_sources": list(report.rejected_sources),
-    }
-    yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": ['
-    for index, outcome in enumerate(report.outcomes):
-        article = json.dumps(
-            _article_json(outcome, report.standing_of(outcome.article.id)), ensure_ascii=False, indent=2
-        ).replace("\n", "\n    ")
-        yield ("," if index else "") + "\n    " + article
-    yield ("\n  ]" if report.outcomes else "]") + "\n}\n"
-
-
-def _article_json(outcome: ArticleOutcome, standing: Standing) -> dict:
-    article = outcome.article
-    return {
-        "id": article.id,
-        "title": article.title,
-        "source": article.source,
-        "url": article.url,
-        "also_from": list(article.also_from),
-        "published": article.published,
-        "lang": article.lang,
-        "standing": standing.explained(),
-        "story": json.loads(standing.story) if standing.story else None,
-        "digest": list(outcome.digest.facts) if outcome.digest else None,
-        "digest_usage": outcome.digest_usage.model_dump(),
-        "items": [_item_json(item, outcome) for item in outcome.items],
-        "errors": list(outcome.errors),
-    }
-
-
 def run_report_json(report: RunReport, exit_code: int) -> str:
     """report.json: what happened to every article and language in this run, for cron and
     whoever reads its mail."""
@@ -270,6 +213,6 @@ def write_outputs(
             briefing = briefing_for(report, lang, title)
             yield day_dir / f"briefing.{lang}.md", briefing_markdown(briefing)
             yield day_dir / f"briefing.{lang}.html", briefing_html(briefing)
-        yield day_dir / "briefing.json", briefing_json(report)
+        yield day_dir / BRIEFING_JSON, briefing_json(report)
 
     return write_all(files())

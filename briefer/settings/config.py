@@ -12,6 +12,7 @@ from typing import Any, Literal, Mapping
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from briefer.core.briefing_file import DEFAULT_DESK
 from briefer.core.errors import ConfigError, UsageError
 from briefer.core.files import default_cache_dir
 from briefer.core.models import CHECKS, DEFAULT_SEVERITY
@@ -21,7 +22,6 @@ from briefer.settings.delivery_settings import Deliver
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SUPPORTED_LANGUAGES = languages.SUPPORTED
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
-DEFAULT_DESK = "briefer"
 
 
 def default_prompts_dir() -> Path:

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable, Iterator, Literal, Sequence
 
+from briefer.core.briefing_file import PUBLISHED, day_files, day_of, read_day
 from briefer.core.errors import TemporaryError
 from briefer.core.files import TEMP_SUFFIX
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
@@ -36,8 +37,6 @@ MOST = 0.6  # ... and this share of the fewer names of the two
 UNCORROBORATED = 4  # names shared that need no figure in common: fewer could be a town, a firm and a surname
 LOCK_WAIT = 30.0  # seconds to wait for another desk writing the same file
 CANDIDATES = 20  # earlier stories weighed per article, those sharing the most names first
-PUBLISHED = ("passed", "flagged")
-DEFAULT_DESK = "briefer"  # briefing.json written before desks were named
 KEEP_DAYS = 90  # a story unseen for longer is new again; what bounds the file and a day's work
 
 
@@ -159,20 +158,16 @@ def _remember(db: sqlite3.Connection, desk: str, day: date, facts: StoryFacts, l
 def _published_days(out_dir: Path, keep_days: int) -> tuple[list[tuple[date, dict]], list[str]]:
     """(every briefing.json of the last `keep_days` days, the default desk's (out/<day>/) and
     each named desk's (out/<desk>/<day>/), oldest day first; those unreadable)."""
-    found = [*out_dir.glob(f"{_DAY}/briefing.json"), *out_dir.glob(f"*/{_DAY}/briefing.json")]
+    found = day_files(out_dir)
     newest = max((path.parent.name for path in found), default="")
     since = _cutoff(date.fromisoformat(newest), keep_days) if newest else ""
     days, unreadable = [], []
     for path in sorted(p for p in found if p.parent.name >= since):
-        day = path.parent.name
         try:
-            days.append((date.fromisoformat(day), json.loads(path.read_text(encoding="utf-8"))))
+            days.append((day_of(path), read_day(path)))
         except (OSError, ValueError) as error:
             unreadable.append(f"{path.relative_to(out_dir)} ({type(error).__name__})")
     return sorted(days, key=lambda pair: pair[0]), unreadable
-
-
-_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 
 
 def _fill(db: sqlite3.Connection, days: list[tuple[date, dict]]) -> None:
@@ -184,12 +179,12 @@ def _fill(db: sqlite3.Connection, days: list[tuple[date, dict]]) -> None:
     db.execute("COMMIT")
 
 
-def _published_stories(document: object) -> Iterator[tuple[str, StoryFacts, list[str]]]:
+def _published_stories(document: dict) -> Iterator[tuple[str, StoryFacts, list[str]]]:
     """(desk, story, languages) of each article a briefing.json published in some language;
     articles written before stories were kept, or hand-edited out of shape, are passed over."""
-    if not isinstance(document, dict) or not isinstance(document.get("articles"), list):
+    if not isinstance(document.get("articles"), list):
         return
-    desk = str(document.get("desk") or DEFAULT_DESK)
+    desk = str(document["desk"])
     for article in document["articles"]:
         try:
             facts = facts_from_json(article["story"])
