@@ -97,7 +97,7 @@ def figures_2_and_5(work: Path) -> None:
         naive_wall = time.perf_counter() - started
         llm.server_seconds = 0.0
         started = time.perf_counter()
-        briefer.run_article(_fresh(article, "briefer, wall"))
+        briefer.brief_article(_fresh(article, "briefer, wall"))
         wall = time.perf_counter() - started
         print(
             f"2. wall time at 5 languages, full replies, naive / briefer = {naive_wall / wall:.2f} "

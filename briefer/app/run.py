@@ -47,7 +47,7 @@ from briefer.sources.dedupe import merge_duplicates
 from briefer.sources.fetch import FetchPolicy
 from briefer.sources.ingest import read_sources
 from briefer.stories import ranking
-from briefer.stories.memory import Novelty, StoryMemory
+from briefer.stories.memory import StoryMatch, StoryMemory
 from briefer.stories.story import facts_from_json as story_facts_from
 from briefer.stories.story import facts_json, story_facts
 
@@ -126,7 +126,7 @@ def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -
     standing = {}
     for article in articles:
         facts = story_facts(article)
-        novelty = memory.classify(facts, day) if memory else Novelty("new", None, (), (), facts.key)
+        novelty = memory.classify(facts, day) if memory else StoryMatch("new", None, (), (), facts.key)
         compact = json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":"))
         standing[article.id] = Standing(
             novelty=novelty.kind,
@@ -152,7 +152,7 @@ def brief_articles(
     settings: Settings, llm: LLM, articles: list[Article], day: Date, watch: schedule.Watch = schedule.UNWATCHED
 ) -> RunReport:
     """Digest, brief and check every article in every language."""
-    report = schedule.run(settings, _briefer(settings, llm, watch.item), articles, day, watch)
+    report = schedule.brief_all(settings, _briefer(settings, llm, watch.item), articles, day, watch)
     return report.model_copy(update={"desk": settings.desk})
 
 

@@ -51,7 +51,7 @@ def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> Article
             article=article, waiting=f"the run stopped early: {guard.breaker.reason or guard.abort[0]}"
         )
     try:
-        outcome = briefer.run_article(article)
+        outcome = briefer.brief_article(article)
         guard.breaker.record(False)
     except TemporaryError as exc:
         guard.breaker.record(True, str(exc))
@@ -67,7 +67,7 @@ def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> Article
     return outcome
 
 
-def run(
+def brief_all(
     settings: Settings, briefer: Briefer, articles: list[Article], day: Date, watch: Watch = UNWATCHED
 ) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after

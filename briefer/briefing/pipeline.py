@@ -232,7 +232,7 @@ class Briefer:
 
     # ---- one article, all languages ----
 
-    def run_article(self, article: Article) -> ArticleOutcome:
+    def brief_article(self, article: Article) -> ArticleOutcome:
         deadline = time.monotonic() + self.settings.article_deadline
         text, kind, digest, spent = article.text, "article", None, None
         for shrink in (1.0, 0.5):  # a refused context is re-chunked smaller once

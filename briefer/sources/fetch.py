@@ -47,7 +47,9 @@ class Fetched:
 
 
 @dataclass(frozen=True)
-class FeedEntry:
+class FeedLink:
+    """An entry of a fetched feed: the article it links to (not an entry of our own feeds)."""
+
     link: str
     title: str
     published: str | None
@@ -185,7 +187,7 @@ def _read_capped(response: httpx2.Response, max_bytes: int, deadline: float, url
     return b"".join(chunks)
 
 
-def feed_entries(fetched: Fetched, policy: FetchPolicy) -> list[FeedEntry]:
+def feed_entries(fetched: Fetched, policy: FetchPolicy) -> list[FeedLink]:
     """The newest entries of a fetched RSS or Atom feed (at most policy.max_entries)."""
     url = fetched.url
     parsed = feedparser.parse(fetched.text.encode("utf-8"), resolve_relative_uris=False, sanitize_html=True)
@@ -196,7 +198,7 @@ def feed_entries(fetched: Fetched, policy: FetchPolicy) -> list[FeedEntry]:
         link = entry.get("link")
         if link:
             entries.append(
-                FeedEntry(
+                FeedLink(
                     link=urljoin(fetched.url, link),
                     title=entry.get("title", ""),
                     published=entry.get("published") or entry.get("updated"),

@@ -23,11 +23,12 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator, Literal, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from briefer.core.briefing_file import PUBLISHED, day_files, day_of, read_day
 from briefer.core.errors import TemporaryError
 from briefer.core.files import TEMP_SUFFIX
+from briefer.core.models import Novelty
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
 
 FILE = "memory.sqlite"
@@ -41,8 +42,10 @@ KEEP_DAYS = 90  # a story unseen for longer is new again; what bounds the file a
 
 
 @dataclass(frozen=True)
-class Novelty:
-    kind: Literal["new", "update", "repeat"]
+class StoryMatch:
+    """What the memory found for today's story: its novelty, and what is new in it."""
+
+    kind: Novelty
     first_seen: date | None  # the story's first day in this desk's memory; None when new
     new_numbers: tuple[str, ...]  # as today's article writes them
     new_names: tuple[str, ...]
@@ -287,17 +290,17 @@ class StoryMemory:
             self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
         return self._stories[day, facts.key]
 
-    def classify(self, facts: StoryFacts, day: date) -> Novelty:
+    def classify(self, facts: StoryFacts, day: date) -> StoryMatch:
         story = self._story(facts, day)
         if story is None:
-            return Novelty("new", None, (), (), facts.key)
+            return StoryMatch("new", None, (), (), facts.key)
         names, numbers = _facts_of(self._db, self.desk, story, "<", day.isoformat())
         first_seen = self._db.execute(
             "SELECT MIN(day) FROM stories WHERE desk = ? AND story = ?", (self.desk, story)
         ).fetchone()[0]
         new_numbers = facts.shown(set(facts.numbers - numbers))
         new_names = facts.shown(set(facts.names - _known(facts.names, names)))
-        return Novelty(
+        return StoryMatch(
             "update" if new_numbers or new_names else "repeat",
             date.fromisoformat(first_seen),
             new_numbers,
