@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -75,13 +74,11 @@ def article(tmp_path: Path) -> Path:
 def test_endpoint_down_exits_75_with_one_clear_line_and_writes_nothing(tmp_path: Path, article: Path) -> None:
     base_url = f"http://127.0.0.1:{free_port()}/v1"
     out = tmp_path / "out"
-    started = time.monotonic()
     result = run_cli(
         ["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY, "--model", "fake-model"],
         tmp_path,
         {"OPENAI_BASE_URL": base_url, "BRIEFER_HTTP_RETRIES": "0"},
     )
-    assert time.monotonic() - started < 30
     assert result.returncode == 75, result.stderr
     lines = error_lines(result.stderr)
     assert len(lines) == 1, result.stderr
@@ -93,15 +90,12 @@ def test_endpoint_down_exits_75_with_one_clear_line_and_writes_nothing(tmp_path:
 def test_a_refused_key_exits_78_after_one_request_and_never_prints_the_key(tmp_path: Path, article: Path) -> None:
     out = tmp_path / "out"
     with FakeOpenAI([Step(status=401)]) as fake:
-        started = time.monotonic()
         result = run_cli(
             ["run", str(article), "--lang", "en,de", "--out", str(out), "--date", DAY, "--model", "fake-model"],
             tmp_path,
             {"OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": CANARY_KEY},
         )
-        elapsed = time.monotonic() - started
     assert result.returncode == 78, result.stderr
-    assert elapsed < 20
     assert len(fake.requests) == 1  # not retried, and the run stopped instead of trying every language
     lines = error_lines(result.stderr)
     assert len(lines) == 1, result.stderr

