@@ -226,3 +226,51 @@ def test_a_money_budget_needs_a_price_for_the_model(tmp_path: Path) -> None:
             prices={"fake-model": {"input": 0.15, "output": 0.6}},
         )
         assert run_briefing(settings, [_article(tmp_path)]) == 0
+
+
+# ---- evidence (brief@3): which source sentences a bullet rests on ----
+
+
+def _evidence_reply(cites: list[list[int]]):
+    def reply(body: dict) -> Step:
+        value = json.loads(reply_for(body))
+        value["evidence"] = cites
+        return Step(content=json.dumps(value, ensure_ascii=False))
+
+    return reply
+
+
+def test_brief3_numbers_the_sentences_alike_in_every_language_and_keeps_each_bullets_evidence(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=_evidence_reply([[1], [2]])) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, brief_prompt="brief@3"), [_article(tmp_path)])
+    assert code == 0
+    users = [[m["content"] for m in r.body["messages"] if m["role"] == "user"][0] for r in fake.requests]
+    assert "[2] The bridge cost 120 million kroner and took 3 years to build." in users[0]
+    cut = users[0].index("</source>")
+    assert all(u[:cut] == users[0][:cut] for u in users)  # the article part: byte-identical in every language
+    schema = fake.requests[0].body["response_format"]["json_schema"]["schema"]
+    assert "evidence" in schema["required"]
+    day = tmp_path / "out" / "2026-11-27"
+    items = json.loads((day / "briefing.json").read_text())["articles"][0]["items"]
+    assert all(i["prompt"] == "brief@3" and i["status"] == "passed" for i in items)
+    assert items[0]["evidence"][1] == ["The bridge cost 120 million kroner and took 3 years to build."]
+    page = (day / "index.html").read_text()
+    assert "<details><summary>" in page and "took 3 years to build.</p></blockquote>" in page
+
+
+def test_a_figure_from_another_sentence_than_the_one_cited_is_flagged_by_evidence(tmp_path: Path) -> None:
+    """The 120 million kroner are in the source, but the bullet cites the opening sentence
+    only: a right figure in a relation the cited sentence does not make."""
+    with FakeOpenAI(responder=_evidence_reply([[1], [1]])) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, brief_prompt="brief@3"), [_article(tmp_path)])
+    items = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())["articles"][0]["items"]
+    evidence = [c for i in items for c in i["checks"] if c["check"] == "evidence"]
+    assert code == 0 and all(i["status"] == "flagged" for i in items)  # published, marked for the desk
+    assert all(not c["passed"] and "bullet 2: 120" in c["message"] for c in evidence)
+
+
+def test_an_item_without_evidence_is_judged_as_before(tmp_path: Path) -> None:
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        code = run_briefing(_settings(tmp_path, fake.base_url, brief_prompt="brief@3"), [_article(tmp_path)])
+    items = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())["articles"][0]["items"]
+    assert code == 0 and all(i["status"] == "passed" and i["evidence"] == [] for i in items)

@@ -39,18 +39,21 @@ def test_brief_prompt_has_every_language_written_in_that_language() -> None:
     assert "italiano" in brief.locale("it")["instruction"]
 
 
-def test_the_article_is_a_byte_identical_prefix_across_languages() -> None:
-    brief = prompts.load_prompt(PROMPTS, "brief")
+@pytest.mark.parametrize("version", ["brief@2", "brief@3"])
+def test_the_article_is_a_byte_identical_prefix_across_languages(version: str) -> None:
+    brief = prompts.load_prompt(PROMPTS, version)
     rendered = {}
     for lang in SUPPORTED_LANGUAGES:
         values = dict(
             title="T",
-            text="Body of the article.",
+            text="Body of the article. It has two sentences.",
             source_kind="article",
             words=60,
             max_bullets=3,
             locale=brief.locale(lang),
         )
+        if "sentences" in brief.inputs:
+            values["sentences"] = ["Body of the article.", "It has two sentences."]
         rendered[lang] = brief.render("system", **values) + "\n" + brief.render("user", **values)
     article_end = rendered["en"].index("</source>") + len("</source>")
     prefix = rendered["en"][:article_end]
@@ -92,14 +95,14 @@ def test_a_prompt_file_reaching_past_its_values_into_python_is_refused(tmp_path:
     copy = tmp_path / "prompts"
     shutil.copytree(PROMPTS, copy)
     source = (copy / "brief" / "v2.md").read_text(encoding="utf-8")
-    (copy / "brief" / "v3.md").write_text(
-        source.replace("version: 2", "version: 3").replace(
+    (copy / "brief" / "v9.md").write_text(
+        source.replace("version: 2", "version: 9").replace(
             "Title: {{ title }}", "Title: {{ title.__class__.__mro__ }}"
         ),
         encoding="utf-8",
     )
     prompts.lock_prompts(copy)
-    brief = prompts.load_prompt(copy, "brief@3")
+    brief = prompts.load_prompt(copy, "brief@9")
     values = dict(title="T", text="Body.", source_kind="article", words=60, max_bullets=3, locale=brief.locale("en"))
-    with pytest.raises(ConfigError, match=r"prompt brief@3: access to attribute '__class__' .* is unsafe"):
+    with pytest.raises(ConfigError, match=r"prompt brief@9: access to attribute '__class__' .* is unsafe"):
         brief.render("user", **values)

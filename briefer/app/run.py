@@ -224,7 +224,7 @@ def _briefer(settings: Settings, llm: LLM, on_item: pipeline.OnItem = pipeline.i
     return pipeline.Briefer(
         settings,
         llm,
-        prompts.load_prompt(settings.prompts_dir, "brief"),
+        prompts.load_prompt(settings.prompts_dir, settings.brief_prompt),
         prompts.load_prompt(settings.prompts_dir, "digest"),
         on_item,
     )

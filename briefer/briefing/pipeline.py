@@ -17,6 +17,7 @@ from briefer.briefing.prompts import Prompt
 from briefer.checks import checks
 from briefer.core.errors import ContextTooLongError
 from briefer.core.models import Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, Usage, Verdict
+from briefer.lang.text import sentences
 from briefer.model.chunking import chunk_text, count_tokens
 from briefer.model.llm import LLM, Answer, Message
 from briefer.settings.config import Settings
@@ -29,20 +30,28 @@ _REASK_OVERHEAD = 120  # tokens a re-ask message adds besides the previous reply
 
 def item_schema(prompt: Prompt, lang: str, max_bullets: int) -> dict:
     locale = prompt.locale(lang)
-    return {
-        "type": "object",
-        "properties": {
-            locale["headline_key"]: {"type": "string", "minLength": 3, "maxLength": 200},
-            locale["bullets_key"]: {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": max_bullets,
-                "items": {"type": "string", "minLength": 3, "maxLength": 400},
-            },
+    properties: dict = {
+        locale["headline_key"]: {"type": "string", "minLength": 3, "maxLength": 200},
+        locale["bullets_key"]: {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": max_bullets,
+            "items": {"type": "string", "minLength": 3, "maxLength": 400},
         },
-        "required": [locale["headline_key"], locale["bullets_key"]],
-        "additionalProperties": False,
     }
+    if prompt.output == EVIDENCE_OUTPUT:  # per bullet, the numbers of its source sentences
+        cited = {"type": "array", "maxItems": 6, "items": {"type": "integer", "minimum": 1}}
+        properties["evidence"] = {"type": "array", "maxItems": max_bullets, "items": cited}
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+EVIDENCE_OUTPUT = "item_with_evidence"  # a prompt whose reply cites, per bullet, its source sentences
+
+
+def source_sentences(text: str) -> list[str]:
+    """The source as the evidence prompt numbers it, one sentence per number: the same list for
+    every language, so the prompt's article part stays byte-identical."""
+    return sentences(text)
 
 
 FACTS_SCHEMA = {
@@ -93,7 +102,7 @@ class Briefer:
     # ---- prompts ----
 
     def _brief_values(self, article: Article, text: str, kind: str, lang: str) -> dict:
-        return {
+        values = {
             "title": article.title,
             "text": text,
             "source_kind": kind,
@@ -101,6 +110,9 @@ class Briefer:
             "max_bullets": self.settings.max_bullets,
             "locale": self.brief_prompt.locale(lang),
         }
+        if "sentences" in self.brief_prompt.inputs:
+            values["sentences"] = source_sentences(text)
+        return values
 
     def _brief_messages(self, article: Article, text: str, kind: str, lang: str) -> list[Message]:
         values = self._brief_values(article, text, kind, lang)
@@ -161,8 +173,10 @@ class Briefer:
         locale = self.brief_prompt.locale(lang)
         instructions = [messages[0]["content"], locale["instruction"]]
 
+        cited = source_sentences(text) if "sentences" in self.brief_prompt.inputs else []
+
         def judge(parsed: dict | None, problem: str) -> tuple[Verdict, list[str]]:
-            verdict = self._verdict(article, lang, parsed, problem, locale, instructions)
+            verdict = self._verdict(article, lang, parsed, problem, locale, instructions, cited)
             return verdict, [f"{r.check}: {r.message}" for r in verdict.failures]
 
         def reask(failures: list[str]) -> str:
@@ -221,9 +235,16 @@ class Briefer:
         return items
 
     def _verdict(
-        self, article: Article, lang: str, parsed: dict | None, problem: str, locale: dict, instructions: list[str]
+        self,
+        article: Article,
+        lang: str,
+        parsed: dict | None,
+        problem: str,
+        locale: dict,
+        instructions: list[str],
+        cited: list[str] = [],  # noqa: B006 - read, never changed
     ) -> Verdict:
-        item = _item_from(parsed, article.id, lang, locale)
+        item = _item_from(parsed, article.id, lang, locale, cited)
         if item is None:
             empty = Item(article_id=article.id, lang=lang, headline="", bullets=())
             reason = problem or f'the reply needs "{locale["headline_key"]}" and "{locale["bullets_key"]}"'
@@ -294,7 +315,7 @@ def _add(total: Answer, answer: Answer) -> Answer:
     )
 
 
-def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) -> Item | None:
+def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict, cited: list[str]) -> Item | None:
     if not parsed:
         return None
     headline = parsed.get(locale["headline_key"], parsed.get("headline"))
@@ -306,4 +327,18 @@ def _item_from(parsed: dict | None, article_id: str, lang: str, locale: dict) ->
         lang=lang,
         headline=" ".join(headline.split()),
         bullets=tuple(" ".join(b.split()) for b in bullets),
+        evidence=_evidence(parsed.get("evidence"), len(bullets), cited),
     )
+
+
+def _evidence(numbers: object, bullets: int, cited: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Each bullet's cited sentences, by the numbers the reply gave; none at all when the reply
+    gave none or a list that does not match its bullets (the item is then judged as before)."""
+    if not cited or not isinstance(numbers, list) or len(numbers) != bullets:
+        return ()
+    found = []
+    for bullet in numbers:
+        if not isinstance(bullet, list):
+            return ()
+        found.append(tuple(cited[n - 1] for n in bullet if isinstance(n, int) and 1 <= n <= len(cited)))
+    return tuple(found)

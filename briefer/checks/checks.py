@@ -304,6 +304,7 @@ def run_checks(
         faithfulness.check_quotes(item, facts),
         faithfulness.check_coverage(item, facts),
         faithfulness.check_relevance(item, facts),
+        faithfulness.check_evidence(item, facts),
         check_glossary(item, glossary),
         check_leakage(item, instructions, facts),
     )

@@ -80,6 +80,7 @@ def _item_json(item: BriefedItem, outcome: ArticleOutcome) -> dict:
         "status": outcome.fate(verdict.item.lang).status,  # "passed", "flagged" or "failed"
         "headline": verdict.item.headline,
         "bullets": list(verdict.item.bullets),
+        "evidence": [list(cited) for cited in verdict.item.evidence],  # per bullet, its source sentences
         "checks": [result.model_dump() for result in verdict.results],
         "prompt": str(item.prompt),
         "prompt_sha256": item.prompt.sha256,

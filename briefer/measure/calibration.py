@@ -177,7 +177,7 @@ def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
     # The set writes every language: the language worker checks for each one's neighbours
     # (Portuguese for Spanish), whatever an earlier run in this process started it for.
     langid.warm_up(sorted({lang for case in cases for lang in case.references}))
-    brief = prompts.load_prompt(settings.prompts_dir, "brief")
+    brief = prompts.load_prompt(settings.prompts_dir, settings.brief_prompt)
     system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
 
     def results(case: Case, item: Item) -> tuple[CheckResult, ...]:

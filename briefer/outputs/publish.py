@@ -20,6 +20,7 @@ class Card(NamedTuple):
     fate: Fate
     headline: str
     bullets: tuple[str, ...]
+    evidence: tuple[tuple[str, ...], ...]  # per bullet, the source sentences it cites (empty: none given)
     refused: list[str]  # a refused item's lines, for the editor to judge the refusal
     links: list[tuple[str | None, str]]
     novelty: str  # "new", "update", "repeat"
@@ -33,6 +34,7 @@ def _card(entry: BriefingEntry, lang: str) -> Card:
         fate=entry.fate,
         headline=item.headline if item else "",
         bullets=item.bullets if item else (),
+        evidence=item.evidence if item else (),
         refused=refused_lines(entry.item),
         links=source_links(entry.article),
         novelty=entry.standing.novelty,

@@ -63,6 +63,9 @@ class Settings(BaseModel):
     words_per_item: int = Field(60, ge=10, le=400)
     max_bullets: int = Field(3, ge=1, le=10)
     max_reasks: int = Field(2, ge=0, le=5)
+    # The brief prompt, id@version: a newer version is tried beside this one (`briefer check`)
+    # before it becomes the default.
+    brief_prompt: str = Field("brief@2", pattern=r"^brief(@[0-9]+)?$")
     glossary: dict[str, dict[str, str]] = Field(default_factory=dict)  # lang -> {avoid: use}
     # What a failed check does: "refuse" (not published) or "flag" (published, marked).
     severity: dict[str, str] = Field(default_factory=dict)
