@@ -13,7 +13,7 @@ from decimal import Decimal
 from briefer.core.models import CheckResult, Item
 from briefer.lang import languages, names, text
 from briefer.lang.names import common_prefix
-from briefer.lang.vocabulary import adjective, german_compound, german_parts, known_form, proper_noun, zipf
+from briefer.lang.vocabulary import adjective, german_compound, german_parts, has_plural, known_form, proper_noun, zipf
 
 _YEAR = range(1900, 2101)
 _STEM = 5  # letters of a word that stand for its stem across inflections and cognates
@@ -68,7 +68,7 @@ def read_source(source: str, lang: str) -> Source:
             | names.places_named_in(lowered)
             | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
         ),
-        institutions=names.institutions_in(lowered, acronyms),
+        institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=_lead_figures(title, paragraphs, lang),
@@ -347,6 +347,7 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
             any(names.same_compound(name, known) for known in source.capitalised if "-" in known)
             or bool(names.place_concepts(name) & source.places)  # Royaume-Uni
             or _known_parts(name, lang, fuzzy, source)
+            or _translates(name.replace("-", ""), lang, source)  # Anti-Monopoly for антимонопольний
         )
     concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = languages.INSTITUTION_WORDS.get(lowered, concept)
@@ -367,8 +368,8 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
         return _spelt_out(name, source) or _class_noun(name, lang)
     if zipf(lowered, lang) >= 2.5 and names.people_of(name) & source.places:
         return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
-    if lang == "de" and _a_german_word(lowered) and not names.international(lowered):
-        return True
+    if lang == "de" and _a_german_word(lowered) and (not names.international(lowered) or has_plural(name, lang)):
+        return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben)
     return _translates(name, lang, source) or common_word(lowered, lang)
 
 
@@ -380,8 +381,11 @@ def _spelt_out(acronym: str, source: Source) -> bool:
 
 
 def _class_noun(name: str, lang: str) -> bool:
-    """The plural of a common noun written as an acronym (MPs, NGOs): no one body."""
-    return name.endswith("s") and names.is_acronym(name[:-1]) and zipf(name.lower(), lang) >= 3.0
+    """A common noun written as an acronym, no one body: a plural (MPs, NGOs), or one the
+    dictionary declines in the plural (ДТП, ККД; not СБУ)."""
+    return (name.endswith("s") and names.is_acronym(name[:-1]) and zipf(name.lower(), lang) >= 3.0) or has_plural(
+        name, lang
+    )
 
 
 def _translates(name: str, lang: str, source: Source) -> bool:
@@ -402,7 +406,8 @@ def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
     la pointe du Raz) a part may sound like a lowercase word of the source, beside one that
     is a name of it."""
     parts = [part for part in name.split("-") if part]
-    if all(_known_name(part, lang, source) for part in parts):
+    spelt = [part for part in parts if _spells_abbreviation(part, source)]
+    if len(spelt) < len(parts) and all(part in spelt or _known_name(part, lang, source) for part in parts):
         return True
     named = [part for part in parts if not _particle(part)]
     return (
@@ -410,6 +415,22 @@ def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
         and any(_in_source(part, fuzzy, source) for part in named)
         and all(_known_name(part, lang, source) or _source_word(part, source) for part in named)
     )
+
+
+def _spells_abbreviation(part: str, source: Source) -> bool:
+    """A part of a place's name that writes out an abbreviation of the source (St Ives ->
+    Сент-Айвсі, Saint-Ives; Mt, Ft): its first and last letters, and the others in order."""
+    plain = names.transliterate(part)
+    return any(
+        plain[:1] == short[0].lower() and plain.endswith(short[-1].lower()) and _in_order(short.lower(), plain)
+        for short in source.capitalised
+        if 2 <= len(short) <= 3 and short.isalpha() and short[1:].islower()
+    )
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def _in_source(name: str, fuzzy: bool, source: Source) -> bool:

@@ -7,6 +7,7 @@ import functools
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from briefer.lang import languages
 from briefer.lang.text import words
@@ -182,12 +183,20 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b))
 
 
+# Latin letters one language sounds unlike the others, as other scripts and languages spell
+# them: Italian "gn" sounded as two letters in Polish (Agnieszka ~ Агнешка), Spanish "j" as
+# х (Badajoz ~ Бадахос, Járkov ~ Харків), Polish nasal vowels as on and en (Wąsik ~ Вонсік).
+_OTHER_SOUNDS = (("gn", "g-n"), ("j", "kh"), ("ą", "on"), ("ę", "en"))
+
+
 def _sound_keys(word: str) -> set[str]:
-    """The sound key, and for a Latin "gn" also the one that sounds both letters: Italian
-    Bologna has one sound (Болонья), Polish Agnieszka two (Агнешка)."""
+    """The sound key, and the keys of its letters as another language sounds them: Italian
+    Bologna has one sound for gn (Болонья), Polish Agnieszka two (Агнешка)."""
+    lowered = word.lower()
     keys = {sound_key(word)}
-    if "gn" in word.lower():
-        keys.add(sound_key(word.lower().replace("gn", "g-n")))
+    for letters, sound in _OTHER_SOUNDS:
+        if letters in lowered:
+            keys.add(sound_key(lowered.replace(letters, sound)))
     return keys
 
 
@@ -261,15 +270,20 @@ def institutions_named(value: str) -> frozenset[int]:
     """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
     Internacional): each must be one the source names too."""
     tokens = [t.lower() for t in words(value)]
-    return institutions_in(frozenset(tokens), frozenset(t.upper() for t in words(value) if is_acronym(t)), exact=True)
+    return institutions_in(tokens, frozenset(t.upper() for t in words(value) if is_acronym(t)), exact=True)
 
 
-def _names_form(form: str, present: frozenset[str], stems: set[str]) -> bool:
-    """Every word of a several-word name stands in the text, in any case; a one-word name
-    of twelve letters or more (Bundesverfassungsgericht) stands all but its ending."""
+def _names_form(form: str, present: frozenset[str], stems: list[str], stem_set: set[str]) -> bool:
+    """Every word of a several-word name stands in the text side by side, in any case ("le
+    conseil municipal" and "construire" are no Conseil constitutionnel, "the bank" and "the
+    world economy" no World Bank); a one-word name of twelve letters or more
+    (Bundesverfassungsgericht) stands all but its ending."""
     parts = words(form)
     if len(parts) > 1:
-        return all(_stem(w) in stems for w in parts)
+        wanted = [_stem(w) for w in parts]
+        return all(stem in stem_set for stem in wanted) and any(
+            stems[start : start + len(wanted)] == wanted for start in range(len(stems) - len(wanted) + 1)
+        )
     if len(form) < 12:
         return form in present
     return any(common_prefix(w, form) >= len(form) - 3 for w in present if w[:1] == form[:1])
@@ -280,12 +294,15 @@ def institution_name(index: int) -> str:
     return next((form for form in forms if not form.islower()), forms[0].title())
 
 
-def institutions_in(source_words: frozenset[str], acronyms: frozenset[str], exact: bool = False) -> frozenset[int]:
-    """The institution concepts a source names, by acronym or by full name (any inflection)."""
-    stems = {_stem(w) for w in source_words}
+def institutions_in(tokens: Sequence[str], acronyms: frozenset[str], exact: bool = False) -> frozenset[int]:
+    """The institution concepts a text names, by acronym or by full name (any inflection);
+    `tokens` are its words in lower case, in order."""
+    present = frozenset(tokens)
+    stems = [_stem(w) for w in tokens]
+    stem_set = set(stems)
     found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}
     for index, forms in enumerate(languages.INSTITUTION_FORMS):
-        if any(_names_form(form, source_words, stems) for form in forms):
+        if any(_names_form(form, present, stems, stem_set) for form in forms):
             found.add(index)
     return frozenset(found)
 

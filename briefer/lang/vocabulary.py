@@ -279,3 +279,29 @@ def ukrainian_numeral_forms(word: str) -> tuple[str, ...]:
 
 def ukrainian_numeral(word: str) -> bool:
     return any(parse.tag.POS == "NUMR" for parse in _ukrainian_morphology().parse(normal(word)))
+
+
+# German plural endings to try on a noun (Alben, Stadien, Viren, Foren; Ämter aside): -s is
+# left out, as it is a genitive of any name too (Bremens), and -er, as it makes a people of
+# a city (Kölner).
+_GERMAN_PLURALS = (("", "e"), ("", "en"), ("", "n"), ("um", "en"), ("ium", "ien"), ("us", "en"), ("a", "en"))
+
+
+@functools.lru_cache(maxsize=4096)
+def has_plural(word: str, lang: str) -> bool:
+    """The dictionary knows a plural of the word: a class of things, not one named thing. A
+    German noun (Album: Alben, Stadium: Stadien; no Bremene, no Trumpe), a Ukrainian
+    abbreviation of a common noun (ДТП, ККД: declined in the plural; СБУ, ХДС: one body,
+    singular only)."""
+    if lang == "uk":
+        return any(
+            parse.tag.number == "plur" and "Abbr" in parse.tag and "Pltm" not in parse.tag
+            for parse in _ukrainian_morphology().parse(normal(word))
+        )
+    if lang != "de":
+        return False
+    noun_form = word[:1].upper() + word[1:].lower()
+    candidates = {
+        noun_form[: len(noun_form) - len(cut)] + ending for cut, ending in _GERMAN_PLURALS if noun_form.endswith(cut)
+    }
+    return any(in_dictionary(form, "de") for form in candidates - {noun_form})
