@@ -312,6 +312,28 @@ def _injection_phrases(lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(languages.INJECTION_PHRASES.get(lang, ())) | set(languages.INJECTION_PHRASES["en"])))
 
 
+@functools.cache
+def _assistant_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    patterns = {*languages.ASSISTANT_PATTERNS.get(lang, ()), *languages.ASSISTANT_PATTERNS["en"]}
+    return tuple(re.compile(pattern, re.MULTILINE) for pattern in sorted(patterns))
+
+
+def _assistant_wording(item: Item, source: faithfulness.Source) -> list[str]:
+    """An assistant's kinds of wording (languages.ASSISTANT_PATTERNS) outside quotes, each
+    part on its own so a reply opening a bullet is seen; what the source says too is news."""
+    hits = []
+    for part in (item.headline, *item.bullets):
+        lowered = text.unquoted(part).lower().strip()
+        for pattern in _assistant_patterns(item.lang):
+            found = pattern.search(lowered)
+            if found and " ".join(text.words(found.group())) not in source.flat:
+                hits.append(found.group().strip(" .!?,:"))
+        reader = languages.READER_WORDS.search(lowered)
+        if reader and not languages.READER_WORDS.search(source.flat):
+            hits.append(reader.group())
+    return hits
+
+
 def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.Source) -> CheckResult:
     """Nothing of the prompt or of an assistant: markers and markup, an obeyed instruction or
     a revealed prompt in the item's language or English, the first or second person outside
@@ -322,6 +344,7 @@ def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
     hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
     hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
+    hits += _assistant_wording(item, source)
     speaker = languages.SPEAKER_WORDS.get(item.lang, set())
     hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][
         :1
