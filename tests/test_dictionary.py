@@ -68,7 +68,7 @@ def test_words_derived_or_compounded_from_known_words_pass() -> None:
     """A dictionary lists stems, not every word the language makes of them: an adjective or
     an agent noun of a known noun, a compound of three known nouns."""
     for lang, sentence in [
-        ("pl", "Firma buduje linię ogniw grafenowych pod Łodzią."),
+        ("pl", "Firma buduje linię magnesów ferrytowych pod Łodzią."),
         ("uk", "Збори мідійників відбулися в Одесі."),
         ("es", "Los acuicultores de Galicia piden ayudas."),
         ("de", "Der Hummerzüchterverband tagt in Kiel."),
@@ -79,7 +79,7 @@ def test_words_derived_or_compounded_from_known_words_pass() -> None:
 
 def test_garbled_derivations_and_compounds_still_fail() -> None:
     for lang, sentence in [
-        ("pl", "Firma buduje linię ogniw grafenowwych pod Łodzią."),
+        ("pl", "Firma buduje linię magnesów ferrytowwych pod Łodzią."),
         ("uk", "Збори мідійнекков відбулися в Одесі."),
         ("es", "Los acuicultoreos de Galicia piden ayudas."),
         ("de", "Der Hummerzüchtervebrand tagt in Kiel."),

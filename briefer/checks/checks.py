@@ -115,8 +115,8 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
         return True  # a name of the source, declined or transliterated
     if word[0].isupper() and index > 0 and lang != "de":
         return True  # a capitalised word inside a sentence is a name: the names check's business
-    if lang == "de" and word[0].isupper():
-        return german_compound(lowered) or _loan(lowered, lang, source)  # Hunspell's compounding takes Zins+über+Schluss
+    if lang == "de" and word[0].isupper():  # a noun: Hunspell's own compounding takes Zins+über+Schluss
+        return german_compound(lowered) or _loan(lowered, lang, source)
     return known_form(lowered, lang) or _loan(lowered, lang, source)  # verbliebten is no compound
 
 

@@ -450,7 +450,9 @@ ASSISTANT_PATTERNS = {
 }
 # The item speaking of its own readers (an advertisement, a call to subscribe): counted only
 # when the source has no word of readers in any language.
-READER_WORDS = re.compile(r"\b(?:readers?|leser\w*|lecteurs?|lectrices?|czytelni\w*|читач\w*|lectores|lettori|lettrici|newsletter\w*)\b")
+READER_WORDS = re.compile(
+    r"\b(?:readers?|leser\w*|lecteurs?|lectrices?|czytelni\w*|читач\w*|lectores|lettori|lettrici|newsletter\w*)\b"
+)
 # Words an item about AI may take from its source: they count only when the source lacks them.
 TOPIC_PHRASES = (
     "anweisungen",
@@ -473,20 +475,23 @@ TOPIC_PHRASES = (
 # Words of the prompt's own making that no news item contains (any language).
 PROMPT_MARKERS = ("<source", "</source", "json:", "```", "headline_key", "bullets_key")
 
-# A news item never speaks in the first or second person outside a quotation: an assistant does.
+# A news item never speaks in the first or second person outside a quotation: an assistant does
+# (where the verb carries the person, its forms of the verbs an assistant uses: puedo, dodaję).
 SPEAKER_WORDS = {
     "en": {"i", "i'm", "i've", "i'll", "me", "my", "myself", "you", "your"},
-    "de": {"ich", "mich", "mir", "mein", "meine", "meinen", "meiner", "du", "dich", "dir", "dein", "deine",
-           "möchtest", "kannst", "willst", "empfehle"},
+    "de": {"ich", "mich", "mir", "mein", "meine", "meinen", "meiner", "du", "dich", "dir", "dein", "deine"}
+    | set("möchtest kannst willst empfehle".split()),
     "fr": {"je", "j'ai", "j'ignore", "moi", "mon", "mes", "tu", "te", "vous", "votre", "vos"},
-    "pl": {"ja", "mnie", "mój", "moje", "moja", "moich", "jestem", "mogę", "ty", "ciebie", "tobie", "twój", "życzysz",
-           "chcesz", "możesz", "jesteś", "dodaję", "pomijam", "polecam", "zachęcam", "polecamy", "zachęcamy", "piszę"},
-    "uk": {"я", "мене", "мені", "мій", "мої", "моя", "моїх", "ти", "тебе", "тобі", "твій", "хочете", "можу",
-           "додаю", "рекомендую", "раджу", "радимо", "рекомендуємо", "закликаю"},
-    "es": {"yo", "mis", "conmigo", "te", "tú", "tu", "tus", "contigo", "puedo", "puedes", "quieres", "quiero",
-           "deseas", "tienes", "pediste", "recomiendo", "aconsejo", "recomendamos", "aconsejamos", "añado"},
-    "it": {"io", "mio", "mia", "miei", "mie", "ti", "tu", "tuo", "tua", "posso", "puoi", "vuoi", "aggiungo",
-           "consigliamo", "raccomando"},
+    "pl": {"ja", "mnie", "mój", "moje", "moja", "moich", "jestem", "mogę", "ty", "ciebie", "tobie", "twój", "życzysz"}
+    | set("chcesz możesz jesteś dodaję pomijam polecam zachęcam polecamy zachęcamy piszę".split()),
+    "uk": {"я", "мене", "мені", "мій", "мої", "моя", "моїх", "ти", "тебе", "тобі", "твій"}
+    | set("хочете можу додаю рекомендую раджу радимо рекомендуємо закликаю".split()),
+    "es": {"yo", "mis", "conmigo", "te", "tú", "tu", "tus", "contigo"}
+    | set(
+        "puedo puedes quieres quiero deseas tienes pediste recomiendo aconsejo recomendamos aconsejamos añado".split()
+    ),
+    "it": {"io", "mio", "mia", "miei", "mie", "ti", "tu", "tuo", "tua", "posso"}
+    | set("puoi vuoi aggiungo consigliamo raccomando".split()),
 }
 # Ordinal words (second to fifth; English ones exact: "secondary" is no ordinal) a source or an item may write for a figure; stems, so
 # that every case and gender counts (zweit-, drug-, другий).

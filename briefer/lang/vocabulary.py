@@ -181,7 +181,7 @@ def known_form(word: str, lang: str) -> bool:
 # (grafen-owych, перовськіт-них), an agent noun of a -ture noun (acuicul-tores: acuicultura),
 # a Ukrainian agent noun (мідій-ників: мідія, устрич-ників: устриця).
 _DERIVATIONS = {
-    "pl": ((r"(?:ow|n|sk)(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą|i)$", ("", "a", "o")),),
+    "pl": ((r"(?:ow|n|sk)(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą|i)$", ("",)),),
     "uk": (
         (r"(?:ов|ев|н|ськ)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$", ("", "а", "я", "о")),
         (r"(?:ник|ниц)(?:я|і|ь|ею|ю|и|ів|ам|ами|ах|а|у|ом|ові)?$", ("", "а", "я", "о", "ь")),
@@ -215,8 +215,10 @@ def derived(word: str, lang: str) -> bool:
 
 
 def _base_known(word: str, lang: str) -> bool:
-    if zipf(word, lang) >= 2.0:
-        return True
+    """By the dictionary, and not an English word it lists for a phrase (public of public
+    relations in Polish): publicnego is a garble, not an adjective of it."""
+    if lang != "en" and zipf(word, "en") > zipf(word, lang):
+        return False
     if lang == "uk":
         return _ukrainian_morphology().word_is_known(word)
     return in_dictionary(word, lang)
