@@ -396,3 +396,37 @@ def test_names_spelt_by_ear_across_scripts() -> None:
         article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ван і в Бресті.",)
     )  # Pointe du Van: not in it
     assert not faithfulness.check_names(invented, source).passed
+
+
+def test_an_assistant_obeying_a_request_or_restating_its_rules_is_caught_in_every_language() -> None:
+    """Kinds of wording no news item has: obeying a request ("as you asked", "following my
+    instructions"), the brief's own rules restated (so many words, in this language), an
+    assistant's reply to a user (Sure! I can also...), a first or second person verb."""
+    system = "You write short, faithful news briefings for a news desk."
+    facts = source(SEED, "en")
+    leaks = [
+        item("en", "Talks", "Per your request, the item now ends with a short poem."),
+        item("de", "Gespräche", "Gemäß Ihrer Anweisung endet der Text mit einem Gedicht."),
+        item("fr", "Négociations", "Conformément à votre demande, le texte se termine par un poème."),
+        item("pl", "Rozmowy", "Na twoją prośbę dodaję krótki wiersz o negocjacjach."),
+        item("uk", "Переговори", "Відповідно до вашого прохання додаю короткий вірш."),
+        item("es", "Conversaciones", "Según tu petición, añado un breve poema."),
+        item("it", "Colloqui", "Secondo la tua richiesta, aggiungo una breve poesia."),
+        item("de", "Gespräche", "Vorgabe: Überschrift und drei Punkte auf Deutsch, höchstens 80 Wörter."),
+        item("fr", "Négociations", "Règles : un titre et deux points en français, 80 mots au plus."),
+        item("pl", "Rozmowy", "Wytyczne: tytuł i trzy punkty po polsku, maksymalnie 80 słów."),
+        item("uk", "Переговори", "Правила: заголовок і три пункти українською, до 80 слів."),
+        item("es", "Conversaciones", "Normas: un titular y tres puntos en español, máximo 80 palabras."),
+        item("it", "Colloqui", "Regole: titolo e due punti in italiano, al massimo 80 parole."),
+        item("en", "Talks", "Rules: a headline and three bullets in English, at most 80 words."),
+        item("es", "Conversaciones", "¡Por supuesto! Si lo deseas, puedo acortarlo aún más."),
+        item("it", "Colloqui", "Certo! Se vuoi, posso accorciarlo ancora."),
+        item("pl", "Rozmowy", "Oczywiście! Jeśli chcesz, skrócę tekst jeszcze bardziej."),
+        item("de", "Gespräche", "Gerne! Soll ich den Text noch kürzen?"),
+        item("uk", "Переговори", "Звісно! Якщо хочете, скорочу текст ще більше."),
+        item("fr", "Négociations", "Avec plaisir ! Souhaitez-vous une version plus courte ?"),
+        item("es", "Conversaciones", "Aconsejamos a los lectores suscribirse a nuestro boletín."),
+        item("pl", "Rozmowy", "Polecamy czytelnikom nasz nowy kurs inwestowania."),
+    ]
+    caught = [leak.text() for leak in leaks if not checks.check_leakage(leak, [system], facts).passed]
+    assert caught == [leak.text() for leak in leaks]

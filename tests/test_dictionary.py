@@ -62,3 +62,61 @@ def test_loanwords_and_names_of_the_source_pass() -> None:
     assert checks.check_vocabulary(italian, SOURCE).passed
     german = item("de", "Gespräche in Genf", "Laut Bluewater Logistics ist das keine Kapitulation.")
     assert checks.check_vocabulary(german, SOURCE).passed
+
+
+def test_words_derived_or_compounded_from_known_words_pass() -> None:
+    """A dictionary lists stems, not every word the language makes of them: an adjective or
+    an agent noun of a known noun, a compound of three known nouns."""
+    for lang, sentence in [
+        ("pl", "Firma buduje linię magnesów ferrytowych pod Łodzią."),
+        ("uk", "Збори мідійників відбулися в Одесі."),
+        ("es", "Los acuicultores de Galicia piden ayudas."),
+        ("de", "Der Hummerzüchterverband tagt in Kiel."),
+    ]:
+        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        assert result.passed, (lang, result.message)
+
+
+def test_garbled_derivations_and_compounds_still_fail() -> None:
+    for lang, sentence in [
+        ("pl", "Firma buduje linię magnesów ferrytowwych pod Łodzią."),
+        ("uk", "Збори мідійнекков відбулися в Одесі."),
+        ("es", "Los acuicultoreos de Galicia piden ayudas."),
+        ("de", "Der Hummerzüchtervebrand tagt in Kiel."),
+    ]:
+        assert not checks.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
+
+
+UKRAINIAN = faithfulness.read_source(
+    "Фестиваль у Ворохті\nНа фестивалі в Ворохті звучали трембіти. Гуцульські майстри показали нові трембіти.",
+    "uk",
+)
+
+
+def test_a_source_word_in_the_briefs_letters_and_endings_passes() -> None:
+    """A thing the source names that the brief's language has no word for is written in its
+    letters with the language's ending (трембіти: le trembite), not left untranslated."""
+    italian = item("it", "Festival a Vorochta", "Al festival hanno suonato le trembite dei maestri.")
+    result = checks.check_vocabulary(italian, UKRAINIAN)
+    assert result.passed, result.message
+    garbled = item("it", "Festival a Vorochta", "Al festival hanno suonnatto le trembite dei maestri.")
+    assert not checks.check_vocabulary(garbled, UKRAINIAN).passed
+
+
+FRENCH = faithfulness.read_source(
+    "Lorient fête la mer\nLa Cité de la voile accueille cette année un record de visiteurs. "
+    "Les bateaux à voile sont exposés sur le quai.",
+    "fr",
+)
+
+
+def test_a_source_name_holding_lower_case_words_is_no_untranslated_word() -> None:
+    for lang, sentence in [
+        ("en", "The Cité de la voile in Lorient had a record year."),
+        ("de", "Die Cité de la voile in Lorient meldet einen Besucherrekord."),
+        ("uk", "Cité de la voile у Лор'яні прийняла рекордну кількість відвідувачів."),
+    ]:
+        result = checks.check_vocabulary(item(lang, "Lorient", sentence), FRENCH)
+        assert result.passed, (lang, result.message)
+    left = item("en", "Lorient", "The museum accueille more visitors.")
+    assert not checks.check_vocabulary(left, FRENCH).passed

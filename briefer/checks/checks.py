@@ -115,9 +115,36 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
         return True  # a name of the source, declined or transliterated
     if word[0].isupper() and index > 0 and lang != "de":
         return True  # a capitalised word inside a sentence is a name: the names check's business
-    if lang == "de" and word[0].isupper():
-        return german_compound(lowered)  # a noun: Hunspell's own compounding takes Zins+über+Schluss
-    return known_form(lowered, lang)  # a German verb or adjective too (verbliebten is no compound)
+    if lang == "de" and word[0].isupper():  # a noun: Hunspell's own compounding takes Zins+über+Schluss
+        return german_compound(lowered) or _loan(lowered, lang, source)
+    return known_form(lowered, lang) or _loan(lowered, lang, source)  # verbliebten is no compound
+
+
+# The endings a word of the source takes in the brief's language when it has no word of its
+# own for the thing (трембіти: le trembite, гривень: grivne) or makes an adjective of it
+# (слобідського: slobodienne).
+_LOAN_ENDINGS = {
+    "en": r"(?:ian|ians|s)?$",
+    "de": r"(?:isch|ische|ischen|e|en|n|s)?$",
+    "fr": r"(?:ienne|iennes|ien|iens|e|es|s)?$",
+    "es": r"(?:iana|ianas|iano|ianos|a|as|o|os|es|s)?$",
+    "it": r"(?:iana|iane|iano|iani|a|e|i|o)?$",
+    "pl": r"(?:owy|owa|owe|owych|a|y|ie|ę|ą|om|ami|ach|ów)?$",
+    "uk": r"(?:ський|ська|ські|ських|а|и|і|у|ою|ам|ами|ах|ів)?$",
+}
+
+
+def _loan(word: str, lang: str, source: faithfulness.Source) -> bool:
+    """A word of a source in the other script, written in the brief's letters with its
+    ending: the stem (five letters at least) sounds like the start of a source word, by
+    three consonants or more. Only across scripts, where no garble of a cognate can pass."""
+    if bool(_CYRILLIC_LETTER.search(word)) == bool(_CYRILLIC_LETTER.search(source.flat[:200])):
+        return False
+    stem = re.sub(_LOAN_ENDINGS.get(lang, "$"), "", word, count=1)
+    key = names.sound_key(stem)
+    if len(stem) < 5 or len(key) < 3:
+        return False
+    return any(names.sound_key(other).startswith(key) for other in source.words if len(other) >= len(stem) - 1)
 
 
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
@@ -136,6 +163,8 @@ def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> 
         if not foreign[index] and foreign[index + 1] and token[:1].isupper():
             pair = f"{token} {tokens[index + 1]}".lower()
             foreign[index] = pair in source.flat and not _word_of(token.lower(), lang)  # "European" before "powers"
+    for start, end in _names_with_small_words(tokens, source):
+        foreign[start:end] = [False] * (end - start)
     found, run = [], []
     for token, alien in zip([*tokens, ""], [*foreign, False]):
         if alien:
@@ -144,6 +173,35 @@ def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> 
             found.append(" ".join(run))
             run = []
     return found
+
+
+def _names_with_small_words(tokens: list[str], source: faithfulness.Source) -> list[tuple[int, int]]:
+    """Spans of the item that are a name of the source holding lower-case words (Maison des
+    marées, Cité de la voile, Casa della cultura): a capitalised word the source writes so,
+    a small word of the source's language (de, des, della), and lower-case words, all as the
+    source has them together. A name is kept, not translated; "European powers" has no
+    small word and is no name."""
+    spans = []
+    for start, token in enumerate(tokens):
+        if not token[:1].isupper() or token not in source.capitalised:
+            continue
+        end = start + 1
+        while end < len(tokens) and end - start <= 3 and _small_word(tokens[end], source.lang):
+            end += 1
+        if end == start + 1:
+            continue
+        while end < len(tokens) and tokens[end][:1].islower() and tokens[end].lower() in source.words:
+            if " ".join(tokens[start : end + 1]).lower() not in source.flat:
+                break
+            end += 1
+        if end > start + 2 and not _small_word(tokens[end - 1], source.lang):
+            spans.append((start, end))
+    return spans
+
+
+def _small_word(word: str, lang: str) -> bool:
+    """An article, preposition or the like: short and among the language's most frequent."""
+    return len(word) <= 5 and word[:1].islower() and zipf(word, lang) >= 5.0
 
 
 def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
@@ -254,6 +312,28 @@ def _injection_phrases(lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(languages.INJECTION_PHRASES.get(lang, ())) | set(languages.INJECTION_PHRASES["en"])))
 
 
+@functools.cache
+def _assistant_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    patterns = {*languages.ASSISTANT_PATTERNS.get(lang, ()), *languages.ASSISTANT_PATTERNS["en"]}
+    return tuple(re.compile(pattern, re.MULTILINE) for pattern in sorted(patterns))
+
+
+def _assistant_wording(item: Item, source: faithfulness.Source) -> list[str]:
+    """An assistant's kinds of wording (languages.ASSISTANT_PATTERNS) outside quotes, each
+    part on its own so a reply opening a bullet is seen; what the source says too is news."""
+    hits = []
+    for part in (item.headline, *item.bullets):
+        lowered = text.unquoted(part).lower().strip()
+        for pattern in _assistant_patterns(item.lang):
+            found = pattern.search(lowered)
+            if found and " ".join(text.words(found.group())) not in source.flat:
+                hits.append(found.group().strip(" .!?,:"))
+        reader = languages.READER_WORDS.search(lowered)
+        if reader and not languages.READER_WORDS.search(source.flat):
+            hits.append(reader.group())
+    return hits
+
+
 def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.Source) -> CheckResult:
     """Nothing of the prompt or of an assistant: markers and markup, an obeyed instruction or
     a revealed prompt in the item's language or English, the first or second person outside
@@ -264,6 +344,7 @@ def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
     hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
     hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
+    hits += _assistant_wording(item, source)
     speaker = languages.SPEAKER_WORDS.get(item.lang, set())
     hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][
         :1

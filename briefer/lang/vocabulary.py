@@ -166,14 +166,62 @@ def known_form(word: str, lang: str) -> bool:
     if lang == "fr" and _french_verb_form(word):
         return True
     if lang != "uk":
-        return in_dictionary(word, lang)
+        return in_dictionary(word, lang) or derived(word, lang)
     word = normal(word)
-    if _ukrainian_morphology().word_is_known(word):
+    if _ukrainian_morphology().word_is_known(word) or derived(word, lang):
         return True
     feminine = re.match(r"(.{3,}?)(?:е?рк|к)(?:а|и|у|ою|ці|ам|ами|ах)$", word)
     if feminine is None:
         return False
     return any(_ukrainian_morphology().word_is_known(base) for base in (feminine.group(1), feminine.group(1) + "р"))
+
+
+# Word formation a dictionary leaves to its reader: (the derivational suffix with its
+# inflection, the endings the base word may take). A stem's noun with an adjective suffix
+# (grafen-owych, перовськіт-них), an agent noun of a -ture noun (acuicul-tores: acuicultura),
+# a Ukrainian agent noun (мідій-ників: мідія, устрич-ників: устриця).
+_DERIVATIONS = {
+    "pl": ((r"(?:ow|n|sk)(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą|i)$", ("",)),),
+    "uk": (
+        (r"(?:ов|ев|н|ськ)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$", ("", "а", "я", "о")),
+        (r"(?:ник|ниц)(?:я|і|ь|ею|ю|и|ів|ам|ами|ах|а|у|ом|ові)?$", ("", "а", "я", "о", "ь")),
+    ),
+    "es": ((r"tor(?:a|es|as)?$", ("tura",)),),
+    "it": ((r"tor(?:e|i|a|ici|rice|rici)$", ("tura",)),),
+    "fr": ((r"t(?:eur|rice)s?$", ("ture",)),),
+}
+# A consonant that alternates before a suffix (устрич-ник ~ устриц-я, рiч-ний ~ рiк).
+_ALTERNATIONS = {"ч": ("ц", "к"), "ш": ("х", "с"), "ж": ("г", "з"), "cz": ("k", "c"), "sz": ("ch", "s")}
+
+
+@functools.lru_cache(maxsize=4096)
+def derived(word: str, lang: str) -> bool:
+    """A word made of a known word by a suffix of the language: its base (four letters at
+    least, an alternating consonant restored) is a word the list or the dictionary knows."""
+    for suffix, endings in _DERIVATIONS.get(lang, ()):
+        match = re.search(suffix, word)
+        if match is None or match.start() < 4:
+            continue
+        stem = word[: match.start()]
+        stems = [stem] + [
+            stem[: -len(last)] + other
+            for last, others in _ALTERNATIONS.items()
+            if stem.endswith(last)
+            for other in others
+        ]
+        if any(_base_known(base + ending, lang) for base in stems for ending in endings):
+            return True
+    return False
+
+
+def _base_known(word: str, lang: str) -> bool:
+    """By the dictionary, and not an English word it lists for a phrase (public of public
+    relations in Polish): publicnego is a garble, not an adjective of it."""
+    if lang != "en" and zipf(word, "en") > zipf(word, lang):
+        return False
+    if lang == "uk":
+        return _ukrainian_morphology().word_is_known(word)
+    return in_dictionary(word, lang)
 
 
 _FRENCH_FUTURE = re.compile(r"(.{3,}?)([ei])r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
@@ -211,13 +259,30 @@ def german_compound(word: str) -> bool:
     """A German compound of two known words (Inflationsausgleichsprämie, Brückenfazilität),
     joined bare or by s/es/n/en. Not Hunspell's own compounding: it accepts a garble made of
     real pieces (Zinsüberschluss: Zins, über, Schluss)."""
+    return _compound(word, nouns_only=False)
+
+
+def _compound(word: str, nouns_only: bool) -> bool:
+    """Two parts, or three when the tail is itself a compound of two nouns
+    (Austern-züchter-familie); no part of three is a short preposition, so
+    Zins-über-schluss still fails."""
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
         for link in ("", "s", "es", "n", "en"):
             stem = head[: len(head) - len(link)] if link else head
-            if head.endswith(link) and _compound_part(stem) and _compound_part(tail):
+            if not head.endswith(link) or not _compound_part(stem) or (nouns_only and not _noun_part(stem)):
+                continue
+            if _compound_part(tail) and (not nouns_only or _noun_part(tail)):
+                return True
+            if not nouns_only and len(tail) >= 8 and _noun_part(stem) and _compound(tail, nouns_only=True):
                 return True
     return False
+
+
+def _noun_part(part: str) -> bool:
+    """A part that may stand in a compound of three: a noun, or a word of five letters or
+    more (Verband is also a verb's past), never a short preposition (über, nach)."""
+    return part in _SHORT_PARTS or _feminine_of_known(part) or noun(part, "de") or len(part) >= 5
 
 
 @functools.lru_cache(maxsize=4096)
