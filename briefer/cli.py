@@ -193,6 +193,12 @@ def run_command(
 @click.option("--update-pins", is_flag=True, help="Raise the pinned minimums to the scores of this run.")
 @click.option("--allow-lower", is_flag=True, help="With --update-pins: let a pin fall too.")
 @click.option("--first-sight", is_flag=True, help="Measure the sealed calibration set for the first (and only) time.")
+@click.option(
+    "--compare",
+    "compare_with",
+    metavar="brief@N",
+    help="Replay another brief prompt version's recordings beside the default's: pass rates and cost side by side.",
+)
 def check_command(
     fixtures: Path,
     replay: bool,
@@ -203,6 +209,7 @@ def check_command(
     update_pins: bool,
     allow_lower: bool,
     first_sight: bool,
+    compare_with: str | None,
 ) -> None:
     """Measure the checks on the calibration set, then run every fixture article through the
     pipeline, and gate both against their pins.
@@ -216,6 +223,9 @@ def check_command(
     if record and replay:
         raise UsageError("--record needs --live: recordings come from a model")
     settings = load_settings()
+    if compare_with:
+        _compare(settings, fixtures, compare_with)
+        return
     outcomes = calibration.judge(calibration.load_cases(fixtures), settings)
     sealed = _sealed_outcomes(fixtures, settings, first_sight)
     current = calibration.figures(outcomes + sealed)  # pinned over the whole set
@@ -258,6 +268,15 @@ def _sealed_outcomes(fixtures: Path, settings: Settings, first_sight: bool) -> l
     if first_sight:
         calibration.record_first_sight(fixtures, outcomes, _checks_at())
     return outcomes
+
+
+def _compare(settings: Settings, fixtures: Path, other: str) -> None:
+    runs = {}
+    for version in (settings.brief_prompt, other):
+        spent = gate.Spent()
+        local = load_settings({"brief_prompt": version})
+        runs[version] = (gate.run_gate(local, fixtures, live=False, record=False, spent=spent), spent)
+    click.echo(gate.side_by_side(runs))
 
 
 def _checks_at() -> str:

@@ -28,7 +28,25 @@ from briefer.model.llm import LLM
 from briefer.settings.config import Settings, load_yaml
 from briefer.sources.ingest import parse_article
 
-RECORDINGS = "recordings"
+RECORDINGS = "recordings"  # the default brief prompt's; another version's in recordings-<id>-v<N>
+
+
+def recordings_dir(fixtures: Path, brief_prompt: str) -> Path:
+    """Where a brief prompt version's recorded replies are: recording one never prunes another's."""
+    if brief_prompt == Settings.model_fields["brief_prompt"].default:
+        return fixtures / RECORDINGS
+    return fixtures / f"{RECORDINGS}-{brief_prompt.replace('@', '-v')}"
+
+
+@dataclass
+class Spent:
+    """What the model side cost over the fixtures: calls that reached the endpoint, tokens."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
 PINS = "scores.json"
 
 
@@ -107,8 +125,9 @@ def _model(settings: Settings, store: ReplyStore, live: bool, manifest: Path) ->
         llm.close()
 
 
-def run_gate(settings: Settings, fixtures: Path, live: bool, record: bool) -> list[Row]:
-    recordings = fixtures / RECORDINGS
+def run_gate(settings: Settings, fixtures: Path, live: bool, record: bool, spent: Spent | None = None) -> list[Row]:
+    recordings = recordings_dir(fixtures, settings.brief_prompt)
+    spent = spent if spent is not None else Spent()
     store = ReplyStore(recordings if (record or not live) else settings.cache_dir / "replies")
     rows: list[Row] = []
     with _model(settings, store, live, recordings / "manifest.json") as llm:
@@ -120,6 +139,9 @@ def run_gate(settings: Settings, fixtures: Path, live: bool, record: bool) -> li
             if report.aborted:
                 raise BrieferError.with_code(f"{path.name}: {report.aborted}", report.abort_exit_code)
             for briefed in report.items():
+                spent.calls += briefed.calls
+                spent.prompt_tokens += briefed.usage.prompt_tokens
+                spent.completion_tokens += briefed.usage.completion_tokens
                 item = briefed.verdict.item
                 for result in (*briefed.verdict.results, *expectation_results(expectation, item)):
                     rows.append(Row(expectation.name, item.lang, result.check, result.passed, result.message))
@@ -208,3 +230,30 @@ def junit_xml(current: dict[str, float], pins: dict[str, float]) -> str:
             message = f"{check}: {current.get(check, 0):.3f} < pinned {pin:.3f}"
             ET.SubElement(case, "failure", message=message).text = message
     return ET.tostring(suite, encoding="unicode") + "\n"
+
+
+def side_by_side(runs: dict[str, tuple[list[Row], Spent]]) -> str:
+    """Prompt versions on the same fixtures: per check and language the share that passed, then
+    what each cost (calls and tokens per item), so a desk sees what a new version buys."""
+    names = list(runs)
+    langs = sorted({row.lang for rows, _ in runs.values() for row in rows})
+    checks = list(dict.fromkeys(row.check for rows, _ in runs.values() for row in rows))
+
+    def share(rows: list[Row], check: str, lang: str | None) -> str:
+        hits = [r.passed for r in rows if r.check == check and (lang is None or r.lang == lang)]
+        return f"{sum(hits) / len(hits):.2f}" if hits else "-"
+
+    cell = max(9, len(" → ".join(names)))
+    lines = [
+        f"{'passed':<12}" + "".join(f"{lang:>{cell}}" for lang in [*langs, "all"]) + "   (" + " → ".join(names) + ")"
+    ]
+    for check in checks:
+        cells = [" → ".join(share(runs[name][0], check, lang) for name in names) for lang in [*langs, None]]
+        lines.append(f"{check:<12}" + "".join(f"{c:>{cell}}" for c in cells))
+    for name, (rows, spent) in runs.items():
+        items = len({(r.article, r.lang) for r in rows}) or 1
+        lines.append(
+            f"{name}: {items} items, {spent.calls / items:.2f} calls per item, "
+            f"{spent.prompt_tokens / items:.0f} prompt and {spent.completion_tokens / items:.0f} completion tokens per item"
+        )
+    return "\n".join(lines)
