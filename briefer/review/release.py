@@ -49,6 +49,7 @@ def hold(report: RunReport, settings: Settings) -> Held:
     unchanged items) and make the editions as the decisions so far allow."""
     articles: dict[str, HeldArticle] = {}
     items: list[HeldItem] = []
+    rank = {outcome.article.id: position for position, outcome in enumerate(report.outcomes)}
     for lang in report.languages:
         for entry in edition.held_entries(report, settings, lang):
             briefed, article = entry.item, entry.article
@@ -65,9 +66,8 @@ def hold(report: RunReport, settings: Settings) -> Held:
                     now=written,
                 )
             )
-            position = next(i for i, o in enumerate(report.outcomes) if o.article.id == article.id)
             articles[article.id] = HeldArticle(
-                article=article, story=report.standing_of(article.id).story, position=position
+                article=article, story=report.standing_of(article.id).story, position=rank[article.id]
             )
     if not items and not (settings.out_dir / FILE).exists():
         return Held(edition.build(report, settings))  # a desk that holds nothing needs no store
