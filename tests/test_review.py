@@ -146,6 +146,7 @@ def test_send_due_after_the_deadline_sends_what_was_approved_and_names_what_was_
         store.decide(
             "morning", when, factory.id, "de", editor="ben", action="drop", version=german.version, reason="dup"
         )
+    assert _remembered(day["out"]) == set()  # nothing was published yet
     with smtp_server() as (port, inbox), Receiver() as chat:
         config = _config(day["out"].parent, port)
         monkeypatch.setenv("TEST_REVIEW_HOOK", f"{chat.origin}/hook")
@@ -172,6 +173,18 @@ def test_send_due_after_the_deadline_sends_what_was_approved_and_names_what_was_
     assert [d["action"] for d in report["review"]["decisions"]] == ["approve", "approve", "edit", "drop"]
     assert report["review"]["decisions"][2]["after"]["headline"] == "Cable maker cuts jobs in Zwickau"
     assert "left out" in said.err and Path(storm.source).name in said.err
+    assert _remembered(day["out"]) == {(tram.title, "de,en"), (factory.title, "en")}  # what was published
+
+
+def _remembered(out: Path) -> set[tuple[str, str]]:
+    """(story title, languages) the story memory holds for the day."""
+    import sqlite3
+
+    db = sqlite3.connect(out / "memory.sqlite")
+    try:
+        return set(db.execute("SELECT title, languages FROM stories WHERE day = ?", (DAY,)).fetchall())
+    finally:
+        db.close()
 
 
 def _by_title(held) -> tuple:
@@ -309,6 +322,7 @@ def test_an_edit_refused_by_the_numbers_check_then_accepted(day) -> None:
         assert status == 422
         assert "Not saved" in refused and "A figure the source does not give" in refused
         assert "Tartu approves €150m tram line" in refused  # kept in the form to correct
+        assert browser.post("/item", {**wrong, "override": "1"})[0] == 422  # overriding needs a reason
         right = {**wrong, "headline": "Tartu approves a €120m tram line"}
         assert browser.post("/item", right)[0] == 303
     with ReviewStore.open(day["out"]) as store:
@@ -398,3 +412,44 @@ def test_an_editor_reviews_two_flagged_items_in_a_browser_and_sends_the_day(tmp_
     assert storm_wrong not in text and "Marie Dupont" not in text and "Details unconfirmed" not in text
     [post] = chat.to("/hook")
     assert [item["headline"] for item in post["items"]] == [TRAM_EN, storm_right]
+
+
+def test_without_a_deadline_the_run_sends_the_rest_and_the_approved_items_follow_as_a_correction(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """flagged = "hold" with no review_deadline: the passed story goes out at once, as it always
+    did; send --due waits until every held item is decided, then sends the approved one as a
+    correction, and the dropped one never."""
+    when = date.fromisoformat(DAY)
+    with smtp_server() as (port, inbox), Receiver() as chat:
+        config = _config(tmp_path, port)
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                '["en", "de"]\nhold_all = true\nreview_deadline = "06:30"', '["en"]\nflagged = "hold"'
+            ),
+            encoding="utf-8",
+        )
+        monkeypatch.setenv("TEST_REVIEW_HOOK", f"{chat.origin}/hook")
+        out, sources = tmp_path / "out", [str(path) for path in sorted((DAYS / DAY).glob("*.txt"))]
+        args = ("--desk", "morning", "--config", str(config), "--out", str(out), "--date", DAY)
+        with FakeOpenAI(responder=_with_invented_names(_responder(_references()))) as fake:
+            monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+            assert _cli("run", *sources, *args) == 0
+        [first] = chat.to("/hook")
+        assert [item["headline"] for item in first["items"]] == [
+            "Cable plant near Zwickau to close with loss of 640 jobs"
+        ]
+        with ReviewStore.open(out) as store:
+            held = store.day("morning", when)
+            by = {Path(found.article.source).name[0]: found.article for found in held.articles}
+            tram, storm = by["a"], by["d"]  # the cable story passed: not held
+            item = held.item(tram.id, "en")
+            store.decide("morning", when, tram.id, "en", editor="ana", action="approve", version=item.version)
+            assert _cli("send", "--due", *args) == 75  # the storm item is not decided yet
+            item = held.item(storm.id, "en")
+            store.decide("morning", when, storm.id, "en", editor="ana", action="drop", version=item.version)
+        assert _cli("send", "--due", *args) == 0
+        [_, correction] = chat.to("/hook")
+    assert len(inbox.messages) == 2
+    assert correction["correction"] is True
+    assert [item["headline"] for item in correction["items"]] == [TRAM_EN]

@@ -241,8 +241,8 @@ def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: D
 def _held_note(settings: Settings, held: release.Held) -> str:
     desk = f" --desk {settings.desk}" if settings.desk != "briefer" else ""
     return (
-        f"{len(held.lines)} items held for review, not sent yet: `briefer review{desk}`, "
-        f"then `briefer send{desk} --due` sends what was approved"
+        f"{len(held.lines)} items held for review{', the day not sent yet' if held.waiting else ''}: "
+        f"`briefer review{desk}`, then `briefer send{desk} --due` sends what was approved"
     )
 
 

@@ -1,8 +1,10 @@
 """A reviewed day, from the run that held its items to the edition readers get.
 
 The run records what it held (`hold`) and writes the edition as the decisions so far make it:
-held items out until approved. While any held item waits for an editor, the run delivers
-nothing. `briefer send --due` (`send`) closes the review once the desk's review_deadline has
+held items out until approved. A desk with a review_deadline reviews before sending: while any
+held item waits for an editor, the run delivers nothing. Without one, the run sends the rest
+at once (as a desk that only left flagged items out always had it), and the approved items
+follow as a correction when the review is sent. `briefer send --due` (`send`) closes the review once the desk's review_deadline has
 passed or every held item is decided: the edition with the approved and edited items is
 written again (edition, feeds, latest/; atomically), the memory records what was published,
 the delivery sends it once (its log), and report.json names what was left out."""
@@ -37,11 +39,7 @@ class Held:
     editions: list[Edition]
     lines: tuple[str, ...] = ()  # one per held item still waiting for an editor
     withheld: frozenset[tuple[str, str]] = frozenset()  # (article id, lang) held and not (yet) published
-
-    @property
-    def waiting(self) -> bool:
-        """Items wait for an editor: the day is not delivered yet."""
-        return bool(self.lines)
+    waiting: bool = False  # items wait for an editor before the day is sent: not delivered yet
 
 
 def hold(report: RunReport, settings: Settings) -> Held:
@@ -76,10 +74,12 @@ def hold(report: RunReport, settings: Settings) -> Held:
             settings.desk, report.date, list(articles.values()), items, edition.build(report, settings, True)
         )
         day = store.day(settings.desk, report.date)
+    lines = tuple(_line(day, item, "held for review") for item in day.pending) if not day.released else ()
     return Held(
         reviewed(day),
-        tuple(_line(day, item, "held for review") for item in day.pending) if not day.released else (),
+        lines,
         frozenset((item.article_id, item.lang) for item in day.items if not item.published),
+        waiting=bool(lines) and settings.review_deadline is not None,
     )
 
 
@@ -123,6 +123,7 @@ class Sent:
     published: tuple[str, ...] = ()  # held items that went out (approved or edited)
     dropped: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()  # held and never decided: not sent, named
+    held: tuple[str, ...] = ()  # every held item of the day and what became of it
     delivery: DeliveryReport | None = None
     written: list[Path] = field(default_factory=list)
 
@@ -173,6 +174,7 @@ def send(settings: Settings, when: Date, now: datetime, force: bool = False) -> 
             published=tuple(_line(day, item, item.state) for item in day.items if item.published),
             dropped=tuple(_line(day, item, "dropped") for item in day.items if item.state == "dropped"),
             left_out=tuple(_line(day, item, "not approved by the deadline; left out") for item in day.pending),
+            held=tuple(_line(day, item, item.state) for item in day.items),
             delivery=sent,
             written=written,
         )
@@ -243,7 +245,7 @@ def _report(settings: Settings, when: Date, sent: Sent, decisions: list[dict]) -
     except (OSError, ValueError):
         document = {"date": when.isoformat()}
     document["review"] = {
-        "held": [],
+        "held": list(sent.held),
         "published": list(sent.published),
         "dropped": list(sent.dropped),
         "left_out": list(sent.left_out),

@@ -46,8 +46,10 @@ class Settings(BaseModel):
     # The edition readers get: a flagged item published with a short mark, or held for an
     # editor (`briefer review`; kept in the desk report, out of the edition until approved);
     # hold_all holds every item, for desks that review everything; review_deadline ("06:30",
-    # the machine's local time on the day) is when `briefer send --due` sends what was
-    # approved without waiting for the rest (none: only once every held item is decided).
+    # the machine's local time on the day): the run sends nothing while an item waits, and
+    # `briefer send --due` sends what was approved then, without waiting for the rest. None:
+    # the run sends the rest at once, and `send --due` the approved items (as a correction)
+    # once every held item is decided.
     # The AI line per language: true (the default wording), false (none), or a table
     # {lang = "wording"} ("" turns one language's line off).
     flagged: Literal["publish", "hold"] = "publish"
