@@ -122,7 +122,7 @@ def test_a_desk_that_holds_writes_the_day_without_the_held_items_and_sends_nothi
     report = json.loads((day["out"] / "morning" / DAY / "report.json").read_text(encoding="utf-8"))
     assert len(report["review"]["held"]) == 6 and all("held for review" in line for line in report["review"]["held"])
     desk_page = (day["out"] / "morning" / DAY / "index.html").read_text(encoding="utf-8")
-    assert TRAM_EN in desk_page  # the desk report keeps every item
+    assert TRAM_EN in desk_page and desk_page.count("Held for review") == 6  # the desk report keeps every item
     assert _cli("review", *day["args"], "--date", "2026-11-20") == 0
     assert "nothing is held for review on 2026-11-20" in capsys.readouterr().out
 

@@ -255,6 +255,7 @@ def _write(report: RunReport, settings: Settings) -> tuple[list[Path], release.H
         return [], release.Held([])
     held = release.Held([]) if report.waiting else release.hold(report, settings)
     editions = held.editions
+    report = report.model_copy(update={"held": tuple(sorted(held.withheld))})
     days = edition.DayLinks.of(settings.desk_dir, settings.out_dir, report.date)
     more = chain(
         desk_files(report, settings.desk, settings.title, days),
