@@ -453,3 +453,19 @@ def test_without_a_deadline_the_run_sends_the_rest_and_the_approved_items_follow
     assert len(inbox.messages) == 2
     assert correction["correction"] is True
     assert [item["headline"] for item in correction["items"]] == [TRAM_EN]
+
+
+def test_behind_a_signing_in_proxy_the_header_names_the_editor_and_is_required(day) -> None:
+    tram = _by_title(day["held"])[0]
+    item = day["held"].item(tram.id, "en")
+    access = Access("127.0.0.1", user_header="X-Forwarded-User")
+    with _serving(day["settings"], access) as origin:
+        assert _Browser(origin).get()[0] == 401  # not through the proxy
+        browser = _Browser(origin, {"X-Forwarded-User": "Ana Proxy"})
+        status, page, _ = browser.get()
+        assert status == 200 and "Ana Proxy" in page
+        form = {"article": tram.id, "lang": "en", "action": "approve", "version": str(item.version)}
+        assert browser.post("/item", {**form, "editor": "someone else", "csrf": _csrf(page)})[0] == 303
+    with ReviewStore.open(day["out"]) as store:
+        [decision] = store.decisions("morning", date.fromisoformat(DAY))
+    assert decision.editor == "Ana Proxy"

@@ -9,7 +9,8 @@ script: every action is a plain form post, answered by a redirect or by the page
 Safety: it binds 127.0.0.1 by default and then answers only requests addressed to a loopback
 name (a web page elsewhere cannot reach it by a rebound host name). Bound anywhere else it asks
 for the token in BRIEFER_REVIEW_TOKEN (a login form sets a cookie; `Authorization: Bearer`
-works too). Every form carries a CSRF token tied to the browser's session cookie. Every
+works too). Behind a proxy that signs editors in (`review_user_header`), a request must carry
+the header the proxy names the editor in, and that name is who decides. Every form carries a CSRF token tied to the browser's session cookie. Every
 response carries the Content-Security-Policy: nothing loads but the page's own style, forms
 post only to this server. Model and editor text is escaped by the templates."""
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from datetime import datetime
 from typing import Any, Awaitable, Callable, Mapping, MutableMapping
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote, unquote
 
 import uvicorn
 from starlette.applications import Starlette
@@ -66,22 +67,27 @@ class Access:
 
     host: str
     token: str = ""  # "" on loopback: no token asked
+    user_header: str = ""  # the signing-in proxy's header naming the editor; "": none
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
 
     @classmethod
-    def for_host(cls, host: str, environ: Mapping[str, str] = os.environ) -> Access:
+    def for_host(cls, host: str, environ: Mapping[str, str] = os.environ, user_header: str = "") -> Access:
         if loopback(host):
-            return cls(host)
+            return cls(host, user_header=user_header)
         token = environ.get(TOKEN_ENV, "")
         if len(token) < 16:
             raise ConfigError(
                 f"briefer review on {host} (beyond this machine) needs a token of 16 or more characters in the "
                 f"environment variable {TOKEN_ENV}; or bind 127.0.0.1 (the default)"
             )
-        return cls(host, token)
+        return cls(host, token, user_header)
 
     def sign(self, value: str) -> str:
         return hmac.new(self.secret, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def editor(self, request: Request) -> str:
+        """The editor the proxy signed in; "" without a proxy."""
+        return " ".join(request.headers.get(self.user_header, "").split())[:80] if self.user_header else ""
 
     def admitted(self, request: Request) -> bool:
         if not self.token:
@@ -120,7 +126,12 @@ class _Headers:
                 ]
             await send(message)
 
-        if not self.access.token and not self._addressed_to_loopback(scope):
+        if self.access.user_header:  # behind the proxy: it alone reaches us, and names the editor
+            if not dict(scope.get("headers") or ()).get(self.access.user_header.lower().encode(), b"").strip():
+                refused = _plain(401, f"sign in through the desk's proxy (no {self.access.user_header} header)")
+                await refused(scope, receive, with_headers)
+                return
+        elif not self.access.token and not self._addressed_to_loopback(scope):
             refused = _plain(403, "this review server answers only on this machine's loopback address")
             await refused(scope, receive, with_headers)
             return
@@ -272,7 +283,8 @@ class Review:
                 deadline=deadline.strftime("%H:%M") if deadline else "",
                 due=release.due(self.settings, day, self.now()),
                 csrf=self.access.csrf(session),
-                editor=request.cookies.get(_EDITOR, "") or _user(),
+                editor=self.access.editor(request) or unquote(request.cookies.get(_EDITOR, "")) or _user(),
+                signed_in=bool(self.access.user_header),
                 notice=notice,
                 decisions=self._decisions(),
             )
@@ -308,7 +320,7 @@ class Review:
     def _done(self, anchor: str = "", editor: str = "") -> Response:
         response = RedirectResponse(f"/#{anchor}" if anchor else "/", status_code=303)
         if editor:
-            response.set_cookie(_EDITOR, editor, httponly=True, samesite="strict")
+            response.set_cookie(_EDITOR, quote(editor), httponly=True, samesite="strict")
         return response
 
     # ---- handlers ----
@@ -337,7 +349,7 @@ class Review:
 
     def _item(self, request: Request, form: dict[str, str]) -> Response:
         article_id, lang, action = form.get("article", ""), form.get("lang", ""), form.get("action", "")
-        editor = " ".join(form.get("editor", "").split())[:80]
+        editor = self.access.editor(request) or " ".join(form.get("editor", "").split())[:80]
         if action not in ("approve", "edit", "drop") or not editor:
             return _plain(400, "an action (approve, edit, drop) and the editor's name are needed")
         try:
@@ -394,7 +406,8 @@ class Review:
 
     def _story(self, request: Request, form: dict[str, str]) -> Response:
         """Approve every language of a story still pending, each at the version the page showed."""
-        article_id, editor = form.get("article", ""), " ".join(form.get("editor", "").split())[:80]
+        article_id = form.get("article", "")
+        editor = self.access.editor(request) or " ".join(form.get("editor", "").split())[:80]
         if not editor:
             return _plain(400, "the editor's name is needed")
         versions = dict(part.split(":", 1) for part in form.get("versions", "").split() if ":" in part)
@@ -466,5 +479,5 @@ def _user() -> str:
 
 def serve(settings: Settings, day: Date, host: str, port: int) -> None:
     """Serve the review pages until interrupted (Ctrl-C)."""
-    access = Access.for_host(host)
+    access = Access.for_host(host, user_header=settings.review_user_header or "")
     uvicorn.run(Review(settings, day, access).app(), host=host, port=port, log_level="warning", server_header=False)

@@ -55,6 +55,9 @@ class Settings(BaseModel):
     flagged: Literal["publish", "hold"] = "publish"
     hold_all: bool = False
     review_deadline: Time | None = None
+    # `briefer review` behind a proxy that signs editors in: the header it names them in
+    # ("X-Forwarded-User"); a request without it is refused, and the decision is theirs.
+    review_user_header: str | None = Field(None, pattern=r"^[A-Za-z0-9-]+$")
     disclosure: bool | dict[str, str] = True
     # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
     # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
