@@ -284,6 +284,8 @@ def test_a_form_post_without_the_csrf_token_is_refused(day) -> None:
         form = {"article": tram.id, "lang": "en", "action": "approve", "version": str(item.version), "editor": "ana"}
         assert browser.post("/item", form)[0] == 403
         assert browser.post("/item", {**form, "csrf": "0" * 64})[0] == 403
+        assert browser.post("/item", {**form, "csrf": "é"})[0] == 403  # refused, not a server error
+        assert browser.post("/item", {**form, "csrf": _csrf(page), "bullets": "x" * 260_000})[0] == 413
         assert _Browser(origin).post("/item", {**form, "csrf": _csrf(page)})[0] == 403  # another browser's token
         assert browser.post("/item", {**form, "csrf": _csrf(page)})[0] == 303
     with ReviewStore.open(day["out"]) as store:

@@ -96,7 +96,7 @@ class Access:
         if bearer.startswith("Bearer ") and hmac.compare_digest(bearer[7:].encode(), self.token.encode()):
             return True
         cookie = request.cookies.get(_ACCESS, "")
-        return bool(cookie) and hmac.compare_digest(cookie, self.sign("access:" + self.token))
+        return bool(cookie) and hmac.compare_digest(cookie.encode(), self.sign("access:" + self.token).encode())
 
     def csrf(self, session: str) -> str:
         return self.sign("csrf:" + session)
@@ -267,9 +267,8 @@ class Review:
         status: int = 200,
         unsaved: Unsaved | None = None,
         notice: str = "",
-        session: str = "",
     ) -> Response:
-        session = session or request.cookies.get(_SESSION, "") or secrets.token_urlsafe(24)
+        session = request.cookies.get(_SESSION, "") or secrets.token_urlsafe(24)
         day = self._day()
         deadline = self.settings.review_deadline
         html = "".join(
@@ -306,14 +305,11 @@ class Review:
         """The posted form, once the token and the CSRF token are good; else the refusal."""
         if not self.access.admitted(request):
             return self._login_page(401, f"give the review token ({TOKEN_ENV} on the server)")
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
-            return _plain(415, "a form post (application/x-www-form-urlencoded) is expected")
-        body = await request.body()
-        if len(body) > MAX_FORM:
-            return _plain(413, "the form is too large")
-        form = {key: values[-1] for key, values in parse_qs(body.decode("utf-8", "replace"), True).items()}
+        form = await _read_form(request)
+        if isinstance(form, Response):
+            return form
         session = request.cookies.get(_SESSION, "")
-        if not session or not hmac.compare_digest(form.get("csrf", ""), self.access.csrf(session)):
+        if not session or not hmac.compare_digest(form.get("csrf", "").encode(), self.access.csrf(session).encode()):
             return _plain(403, "the form's CSRF token is missing or wrong: open the review page again and resend")
         return form
 
@@ -331,10 +327,10 @@ class Review:
         return await run_in_threadpool(self._render, request)
 
     async def login(self, request: Request) -> Response:
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
-            return _plain(415, "a form post is expected")
-        body = await request.body()
-        token = parse_qs(body[:MAX_FORM].decode("utf-8", "replace")).get("token", [""])[-1]
+        form = await _read_form(request)
+        if isinstance(form, Response):
+            return form
+        token = form.get("token", "")
         if not self.access.token or not hmac.compare_digest(token.encode(), self.access.token.encode()):
             return self._login_page(401, "that is not the review token")
         response = RedirectResponse("/", status_code=303)
@@ -448,6 +444,18 @@ class Review:
         if sent.delivery is not None:
             lines += [f"not delivered: {line}" for line in sent.delivery.failed]
         return self._render(request, notice=" · ".join(lines))
+
+
+async def _read_form(request: Request) -> dict[str, str] | Response:
+    """A urlencoded form of at most MAX_FORM bytes, read no further than that."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        return _plain(415, "a form post (application/x-www-form-urlencoded) is expected")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM:
+            return _plain(413, "the form is too large")
+    return {key: values[-1] for key, values in parse_qs(body.decode("utf-8", "replace"), True).items()}
 
 
 def _others(day: ReviewDay, article_id: str, lang: str) -> list[Item]:
