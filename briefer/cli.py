@@ -366,6 +366,7 @@ def review_command(day, desk: str | None, out_dir: Path | None, config_file: Pat
         f"http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)"
     )
     server.serve(settings, when, host, port)
+    click.echo("briefer: review server stopped")
 
 
 @main.group("prompts")

@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import signal
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from datetime import datetime
@@ -486,6 +487,13 @@ def _user() -> str:
 
 
 def serve(settings: Settings, day: Date, host: str, port: int) -> None:
-    """Serve the review pages until interrupted (Ctrl-C)."""
+    """Serve the review pages until Ctrl-C or SIGTERM, which uvicorn takes as its cue to stop
+    gracefully (and hands on once stopped: ignored then, a stopped server is no failed run)."""
     access = Access.for_host(host, user_header=settings.review_user_header or "")
-    uvicorn.run(Review(settings, day, access).app(), host=host, port=port, log_level="warning", server_header=False)
+    stops = (signal.SIGINT, signal.SIGTERM)
+    before = {stop: signal.signal(stop, signal.SIG_IGN) for stop in stops}
+    try:
+        uvicorn.run(Review(settings, day, access).app(), host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        for stop, handler in before.items():
+            signal.signal(stop, handler)
