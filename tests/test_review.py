@@ -15,6 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
@@ -471,3 +472,14 @@ def test_behind_a_signing_in_proxy_the_header_names_the_editor_and_is_required(d
     with ReviewStore.open(day["out"]) as store:
         [decision] = store.decisions("morning", date.fromisoformat(DAY))
     assert decision.editor == "Ana Proxy"
+
+
+def test_a_day_is_due_at_its_deadline_or_once_every_held_item_is_decided(day) -> None:
+    from briefer.review.release import due
+
+    held, settings = day["held"], day["settings"]
+    assert not due(settings, held, datetime(2026, 11, 26, 6, 29))
+    assert due(settings, held, datetime(2026, 11, 26, 6, 30))
+    assert not due(settings.model_copy(update={"review_deadline": None}), held, datetime(2026, 11, 27, 12, 0))
+    decided = replace(held, items=tuple(item.model_copy(update={"state": "dropped"}) for item in held.items))
+    assert due(settings, decided, datetime(2026, 11, 26, 5, 0))
