@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 from collections import Counter
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -23,6 +24,9 @@ from briefer.core.files import write_atomic
 from briefer.core.redact import redact
 from briefer.core.report import RunReport
 from briefer.measure import calibration, gate
+from briefer.review import release, server
+from briefer.review.server import TOKEN_ENV
+from briefer.review.store import ReviewStore
 from briefer.settings.config import PROJECT_ROOT, SUPPORTED_LANGUAGES, Settings, load_settings
 from briefer.stories.memory import StoryMemory
 
@@ -303,16 +307,29 @@ def _goals(fixtures: Path, tuned: list[calibration.Outcome], sealed: list[calibr
 
 
 @main.command("send")
-@click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to send again.")
+@click.option(
+    "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to send (--due: default today)."
+)
 @click.option("--desk", help="A desk from briefer.toml with a [desks.<name>.deliver] table.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
 @click.option(
     "--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml)."
 )
-def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path | None) -> None:
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Send a reviewed day once its review_deadline has passed or every held item is decided: "
+    "approved and edited items in, the rest left out and named; never twice.",
+)
+def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path | None, due: bool) -> None:
     """Deliver a day's written briefing again, on purpose, to the desk's mail and chat channels
-    (a run delivers each day once; a cron rerun sends nothing twice)."""
+    (a run delivers each day once; a cron rerun sends nothing twice). With --due: send the day
+    an editor reviewed (`briefer review`), once."""
     settings = load_settings({"out_dir": out_dir}, config_file, desk=desk)
+    if due:
+        sys.exit(_send_due(settings, day.date() if day else date.today()))
+    if day is None:
+        raise UsageError("--date is needed to send a day again (or --due to send a reviewed day)")
     sent = run.send_day(settings, day.date())
     for line in sent.sent:
         click.echo(f"briefer: sent {line}")
@@ -320,6 +337,55 @@ def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path 
         click.echo(f"briefer: not delivered: {line}", err=True)
     click.echo(_delivery_line(run.delivery_json(sent)))
     sys.exit(sent.exit_code)
+
+
+def _send_due(settings: Settings, day: date) -> int:
+    sent = release.send(settings, day, datetime.now())
+    click.echo(f"briefer: {sent.line}")
+    for line in sent.published:
+        click.echo(f"briefer: published after review: {line}")
+    for line in sent.dropped:
+        click.echo(f"briefer: dropped by an editor: {line}")
+    for line in sent.left_out:
+        click.echo(f"briefer: left out: {line}", err=True)
+    if sent.delivery is not None:
+        for line in sent.delivery.failed:
+            click.echo(f"briefer: not delivered: {line}", err=True)
+        click.echo(_delivery_line(run.delivery_json(sent.delivery)))
+    return sent.exit_code
+
+
+@main.command("review")
+@click.option("--desk", help="A desk from briefer.toml.")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to review (default today).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default out/).")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Settings file (default ./briefer.toml)."
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help=f"Address to listen on; beyond loopback the pages ask for the token in {TOKEN_ENV}.",
+)
+@click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def review_command(day, desk: str | None, out_dir: Path | None, config_file: Path | None, host: str, port: int) -> None:
+    """Serve the review pages of a day's held items (flagged = "hold", hold_all = true): the
+    source beside every language, each check's finding; approve, edit or drop; send the day."""
+    settings = load_settings({"out_dir": out_dir}, config_file, desk=desk)
+    when = day.date() if day else date.today()
+    server.Access.for_host(host)  # no token beyond loopback: refused before anything listens
+    with ReviewStore.open(settings.out_dir) as store:
+        held = store.day(settings.desk, when)
+    if not held.items:
+        click.echo(f"briefer: nothing is held for review on {when.isoformat()} (desk {settings.desk})")
+        sys.exit(EXIT_OK)
+    click.echo(
+        f"briefer: {len(held.pending)} of {len(held.items)} held items wait for review: "
+        f"http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)"
+    )
+    server.serve(settings, when, host, port)
+    click.echo("briefer: review server stopped")
 
 
 @main.group("prompts")

@@ -10,14 +10,13 @@ its code; the gate calls `brief_articles` on each fixture.
 
 from __future__ import annotations
 
-import fcntl
 import json
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date as Date
 from itertools import chain
 from pathlib import Path
-from typing import Callable, ContextManager, Iterator
+from typing import Callable, ContextManager
 
 from briefer.app import schedule
 from briefer.briefing import pipeline, prompts
@@ -30,9 +29,8 @@ from briefer.core.errors import (
     MissingSource,
     NothingToBrief,
     SourceUnavailable,
-    TemporaryError,
 )
-from briefer.core.files import write_atomic
+from briefer.core.files import desk_lock, write_atomic
 from briefer.core.models import Article, Standing
 from briefer.core.report import RunReport
 from briefer.delivery.deliver import DeliveryReport, check_environment, deliver
@@ -42,6 +40,7 @@ from briefer.model.llm import LLM
 from briefer.outputs import archive, edition
 from briefer.outputs.publish import desk_files
 from briefer.outputs.render import run_report_json, write_outputs
+from briefer.review import release
 from briefer.settings.config import Settings
 from briefer.sources.dedupe import merge_duplicates
 from briefer.sources.fetch import FetchPolicy
@@ -51,7 +50,7 @@ from briefer.stories.memory import StoryMatch, StoryMemory
 from briefer.stories.story import facts_from_json as story_facts_from
 from briefer.stories.story import facts_json, story_facts
 
-DELIVERY_LOG = "deliveries.sqlite"  # in out_dir, shared by the desks
+DELIVERY_LOG = release.DELIVERY_LOG  # in out_dir, shared by the desks
 # (articles, languages, model door) -> what the run tells its display
 Display = Callable[[int, int, LLM], ContextManager[schedule.Watch]]
 
@@ -169,18 +168,21 @@ def brief_sources(
     if settings.deliver:
         check_environment(settings.deliver)  # a missing secret stops the run before it spends anything
     day, notes = run_day(settings), list[str]()
-    with _run_lock(settings.desk_dir):
+    with desk_lock(settings.desk_dir):
         memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk, settings.memory_days)
         try:
             plan = plan_run(settings, sources, memory)
             report = _brief_plan(settings, plan, day, use_batch, progress, notes)
             if report is None:
                 return RunResult(EXIT_TEMPORARY, notes=notes)
-            written = _write(report, settings)
-            _remember(memory, report)
+            written, held = _write(report, settings)
+            _remember(memory, report, held.withheld)
         finally:
             memory_note = "; ".join(filter(None, (memory_note, memory.close())))
         report = report.model_copy(update={"memory": memory_note})
+        if held.lines:
+            report = report.model_copy(update={"review": {"held": list(held.lines)}})
+            notes.append(_held_note(settings, held))
         if report.items():
             written += archive.update(
                 settings.out_dir,
@@ -190,7 +192,7 @@ def brief_sources(
                 settings.feed_days,
                 edition.desk_title(settings),
             )
-            report = _delivered(report, settings, day)
+            report = report if held.waiting else _delivered(report, settings, day)
         _write_report(report, settings)
     return RunResult(report.exit_code, report, written, notes + ([memory_note] if memory_note else []))
 
@@ -236,25 +238,41 @@ def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: D
     return batch.advance(llm, requests, batch.state_path(settings.desk_dir, day.isoformat()))
 
 
-def _write(report: RunReport, settings: Settings) -> list[Path]:
+def _held_note(settings: Settings, held: release.Held) -> str:
+    desk = f" --desk {settings.desk}" if settings.desk != "briefer" else ""
+    return (
+        f"{len(held.lines)} items held for review{', the day not sent yet' if held.waiting else ''}: "
+        f"`briefer review{desk}`, then `briefer send{desk} --due` sends what was approved"
+    )
+
+
+def _write(report: RunReport, settings: Settings) -> tuple[list[Path], release.Held]:
     """The day's files. Failed items stay on the page with their reasons, even when none was
     published. The edition (readers' page, feed, what delivery sends) only once the day is
-    final: while an article waits, readers keep the day's last final edition, if any."""
+    final: while an article waits, readers keep the day's last final edition, if any. Held
+    items are recorded for review and stay out of the edition until an editor approves them."""
     if not report.items():
-        return []
-    editions = [] if report.waiting else edition.build(report, settings)
+        return [], release.Held([])
+    held = release.Held([]) if report.waiting else release.hold(report, settings)
+    editions = held.editions
+    report = report.model_copy(update={"held": tuple(sorted(held.withheld))})
     days = edition.DayLinks.of(settings.desk_dir, settings.out_dir, report.date)
     more = chain(
         desk_files(report, settings.desk, settings.title, days),
         edition.day_files(editions, settings.desk_dir, settings.out_dir),
     )
-    return write_outputs(report, settings.desk_dir, more, edition.desk_title(settings))
+    return write_outputs(report, settings.desk_dir, more, edition.desk_title(settings)), held
 
 
-def _remember(memory: StoryMemory, report: RunReport) -> None:
-    """Published stories, for tomorrow's new / update / repeat."""
+def _remember(memory: StoryMemory, report: RunReport, withheld: frozenset[tuple[str, str]]) -> None:
+    """Published stories, for tomorrow's new / update / repeat; an item held and not approved
+    was not published (`briefer send --due` records those approved later)."""
     for outcome in report.outcomes:
-        published = [item.verdict.item.lang for item in outcome.items if item.passed]
+        published = [
+            item.verdict.item.lang
+            for item in outcome.items
+            if item.passed and (outcome.article.id, item.verdict.item.lang) not in withheld
+        ]
         story = report.standing_of(outcome.article.id).story
         if published and story:
             memory.record(report.date, story_facts_from(json.loads(story)), published)
@@ -275,33 +293,15 @@ def send_day(settings: Settings, day: Date) -> DeliveryReport:
     if not settings.deliver:
         raise ConfigError(f"desk '{settings.desk}' has no [deliver] table: nothing to send to")
     check_environment(settings.deliver)
-    with _run_lock(settings.desk_dir):
+    with desk_lock(settings.desk_dir):
         editions = edition.read(settings.desk_dir / day.isoformat())
         return deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG, resend=True)
 
 
-def delivery_json(sent: DeliveryReport) -> dict:
-    return {
-        "sent": list(sent.sent),
-        "already_sent": list(sent.already_sent),
-        "failed": list(sent.failed),
-        "corrected": list(sent.corrected),
-    }
+delivery_json = release.delivery_json
 
 
 def _write_report(report: RunReport, settings: Settings) -> None:
     """report.json, last and still inside the lock: a second run never finds the briefing
     without its report."""
     write_atomic(settings.desk_dir / report.date.isoformat() / "report.json", run_report_json(report, report.exit_code))
-
-
-@contextmanager
-def _run_lock(folder: Path) -> Iterator[None]:
-    """One run per desk folder at a time; a second one exits 75 at once and touches nothing."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".briefer.lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise TemporaryError(f"another briefer run holds the lock on {folder}; try again later") from None
-        yield

@@ -171,7 +171,7 @@ class Briefer:
     def brief(self, article: Article, text: str, kind: str, lang: str, deadline: float) -> BriefedItem:
         messages = self._brief_messages(article, text, kind, lang)
         locale = self.brief_prompt.locale(lang)
-        instructions = [messages[0]["content"], locale["instruction"]]
+        instructions = brief_instructions(self.settings, self.brief_prompt, article, lang)
 
         cited = source_sentences(text) if "sentences" in self.brief_prompt.inputs else []
 
@@ -272,6 +272,20 @@ class Briefer:
             except ContextTooLongError as exc:
                 error = str(exc)
         return ArticleOutcome(article=article, errors=(f"{article.source}: {error}; the article was skipped",))
+
+
+def brief_instructions(settings: Settings, prompt: Prompt, article: Article, lang: str) -> list[str]:
+    """What the model was told for `lang` (the system part and the language's instruction): the
+    leakage check looks for it in an item, a run's and an editor's alike."""
+    values = {
+        "title": article.title,
+        "text": "",  # the system part holds no article: the same for every language and article
+        "source_kind": "article",
+        "words": settings.words_per_item,
+        "max_bullets": settings.max_bullets,
+        "locale": prompt.locale(lang),
+    }
+    return [prompt.render("system", **values), prompt.locale(lang)["instruction"]]
 
 
 def judge_item(

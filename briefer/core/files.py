@@ -3,12 +3,16 @@ file goes to a temp beside it, is synced, and is renamed into place."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from briefer.core.errors import TemporaryError
 
 TEMP_SUFFIX = ".tmp"
 
@@ -118,3 +122,16 @@ def cached_json(name: str, build: Callable[[], Any]) -> Any:
         table = build()
         write_atomic(path, json.dumps(table, ensure_ascii=False))
         return table
+
+
+@contextmanager
+def desk_lock(folder: Path) -> Iterator[None]:
+    """One writer per desk folder at a time (a run, or a reviewed day being sent); a second
+    one exits 75 at once and touches nothing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".briefer.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise TemporaryError(f"another briefer run holds the lock on {folder}; try again later") from None
+        yield

@@ -31,6 +31,8 @@ class RunReport(Frozen):
     ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
     memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
     delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel
+    review: dict = Field(default_factory=dict)  # {"held": lines}: items held for an editor, not yet sent
+    held: tuple[tuple[str, str], ...] = ()  # (article id, lang) held for an editor: the desk page says so
 
     def standing_of(self, article_id: str) -> Standing:
         return self.standing.get(article_id) or Standing()

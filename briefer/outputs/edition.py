@@ -1,7 +1,8 @@
 """The edition: what readers get of a day, built in this one place from the run's report and
 taken from here by every channel (mail, chat, the day's and the stable Atom feed, the reader
 page). It holds only published items: refused, failed and waiting ones never; a flagged one
-with a short mark for readers (flagged = "publish") or not at all (flagged = "hold"). No file
+with a short mark for readers (flagged = "publish"), or held for an editor (flagged = "hold",
+or every item with hold_all = true): out of the edition until approved (briefer.review). No file
 path, check name, finding, endpoint or model is in it; a short line says that AI wrote it.
 The desk report (index.html, briefing.*, report.json) keeps everything, with reasons."""
 
@@ -167,14 +168,19 @@ def desk_title(settings: Settings) -> str:
     return settings.title if "title" in settings.model_fields_set else ""
 
 
-def build(report: RunReport, settings: Settings) -> list[Edition]:
-    """The day's edition in every language of the desk."""
-    return [build_one(report, settings, lang) for lang in report.languages]
+def build(report: RunReport, settings: Settings, with_held: bool = False) -> list[Edition]:
+    """The day's edition in every language of the desk; with_held: as it would be were every
+    held item approved (the review's candidate, which an editor's decisions cut down)."""
+    return [build_one(report, settings, lang, with_held) for lang in report.languages]
 
 
-def build_one(report: RunReport, settings: Settings, lang: str) -> Edition:
+def build_one(report: RunReport, settings: Settings, lang: str, with_held: bool = False) -> Edition:
     words = {**LABELS[lang], **READER_WORDS[lang]}
-    entries = [entry for entry in briefing_for(report, lang).entries if _for_readers(entry, settings)]
+    entries = [
+        entry
+        for entry in briefing_for(report, lang).entries
+        if entry.fate.published and (with_held or not held(entry, settings))
+    ]
     entries.sort(key=lambda entry: entry.developing)  # the day's news first, repeats under "still developing"
     disclosure = _disclosure(settings.disclosure, lang, words["disclosure"])
     return Edition(
@@ -193,16 +199,27 @@ def _disclosure(setting: bool | dict[str, str], lang: str, default: str) -> str:
     return default if setting else ""
 
 
-def _for_readers(entry: BriefingEntry, settings: Settings) -> bool:
-    if entry.fate.status == "flagged":
-        return settings.flagged == "publish"
-    return entry.fate.status == "passed"
+def held(entry: BriefingEntry, settings: Settings) -> bool:
+    """A published item an editor sees before readers do: every one under hold_all, a flagged
+    one under flagged = "hold"."""
+    if not entry.fate.published:
+        return False
+    return settings.hold_all or (entry.fate.status == "flagged" and settings.flagged == "hold")
+
+
+def held_entries(report: RunReport, settings: Settings, lang: str) -> list[BriefingEntry]:
+    return [entry for entry in briefing_for(report, lang).entries if held(entry, settings)]
+
+
+def item_id(article_id: str) -> str:
+    """An edition item's id: the article's, shortened; stable across runs."""
+    return article_id[:32]
 
 
 def _item(entry: BriefingEntry, words: dict[str, str]) -> EditionItem:
     item, link = entry.published_item, safe_url(entry.article.url)
     return EditionItem(
-        id=entry.article.id[:32],
+        id=item_id(entry.article.id),
         headline=item.headline,
         bullets=item.bullets,
         novelty=entry.standing.novelty,

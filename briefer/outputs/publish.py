@@ -26,9 +26,10 @@ class Card(NamedTuple):
     novelty: str  # "new", "update", "repeat"
     mark: str  # the novelty in the language's words, with since when and what is new
     developing: bool  # a published repeat: one line under "still developing"
+    held: bool = False  # held for an editor: out of the edition until approved (briefer review)
 
 
-def _card(entry: BriefingEntry, lang: str) -> Card:
+def _card(entry: BriefingEntry, lang: str, held: bool = False) -> Card:
     item = entry.item.verdict.item if entry.item else None
     return Card(
         fate=entry.fate,
@@ -40,11 +41,13 @@ def _card(entry: BriefingEntry, lang: str) -> Card:
         novelty=entry.standing.novelty,
         mark=entry.standing.mark(LABELS[lang]),
         developing=entry.developing,
+        held=held,
     )
 
 
 def _cards(report: RunReport, lang: str) -> list[Card]:
-    return [_card(entry, lang) for entry in briefing_for(report, lang).entries]
+    held = set(report.held)
+    return [_card(entry, lang, (entry.article.id, lang) in held) for entry in briefing_for(report, lang).entries]
 
 
 def manifest_lines(report: RunReport) -> Iterator[tuple[str, str]]:

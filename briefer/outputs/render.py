@@ -170,6 +170,7 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
         "ranked_out": list(report.ranked_out),
         "memory": report.memory or None,
         "delivery": report.delivery or None,
+        "review": report.review or None,
         "articles": articles,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

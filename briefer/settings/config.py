@@ -6,6 +6,7 @@ import os
 import re
 import tomllib
 from datetime import date as Date
+from datetime import time as Time
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
@@ -42,10 +43,21 @@ class Settings(BaseModel):
     repeats: Literal["list", "skip"] = "list"  # a story seen before with nothing new: listed compactly, or left out
     memory_days: int = Field(90, ge=7)  # the story memory keeps this many days: older stories are new again
     feed_days: int = Field(7, ge=1, le=366)  # days the stable out/feed.<lang>.atom holds
-    # The edition readers get: a flagged item published with a short mark, or held back
-    # (kept in the desk report); the AI line per language: true (the default wording), false
-    # (none), or a table {lang = "wording"} ("" turns one language's line off).
+    # The edition readers get: a flagged item published with a short mark, or held for an
+    # editor (`briefer review`; kept in the desk report, out of the edition until approved);
+    # hold_all holds every item, for desks that review everything; review_deadline ("06:30",
+    # the machine's local time on the day): the run sends nothing while an item waits, and
+    # `briefer send --due` sends what was approved then, without waiting for the rest. None:
+    # the run sends the rest at once, and `send --due` the approved items (as a correction)
+    # once every held item is decided.
+    # The AI line per language: true (the default wording), false (none), or a table
+    # {lang = "wording"} ("" turns one language's line off).
     flagged: Literal["publish", "hold"] = "publish"
+    hold_all: bool = False
+    review_deadline: Time | None = None
+    # `briefer review` behind a proxy that signs editors in: the header it names them in
+    # ("X-Forwarded-User"); a request without it is refused, and the decision is theirs.
+    review_user_header: str | None = Field(None, pattern=r"^[A-Za-z0-9-]+$")
     disclosure: bool | dict[str, str] = True
     # Cost: a budget in tokens ("200000") or money ("0.50 USD"), and prices per model
     # in that currency per million tokens: {model = {input = 0.15, output = 0.60}}.
@@ -245,6 +257,8 @@ _MESSAGES = {  # pydantic's error types, said in briefer's words
     "extra_forbidden": "is not a setting briefer knows",
     "date_from_datetime_parsing": "must be a date, YYYY-MM-DD",
     "date_parsing": "must be a date, YYYY-MM-DD",
+    "time_parsing": "must be a time of day, HH:MM",
+    "time_type": "must be a time of day, HH:MM",
     "literal_error": "must be one of {expected}",
     "missing": "is required",
     "too_short": "must not be empty",
