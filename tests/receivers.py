@@ -29,6 +29,7 @@ class Inbox:
         self.messages: list[tuple[list[str], EmailMessage]] = []
         self.logins: list[tuple[bytes, bytes]] = []
         self.login_connections: set[Any] = set()  # smtplib tries each mechanism on one connection
+        self.login_refusal: str | None = None  # the reply to a wrong password; None: aiosmtpd's 535
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
@@ -37,7 +38,8 @@ class Inbox:
     def check_login(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
         self.logins.append((data.login, data.password))
         self.login_connections.add(session.peer)
-        return AuthResult(success=data.password == PASSWORD.encode(), handled=False)  # it answers 535
+        success = data.password == PASSWORD.encode()
+        return AuthResult(success=success, handled=False, message=None if success else self.login_refusal)
 
 
 @contextmanager

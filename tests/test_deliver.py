@@ -163,7 +163,7 @@ def test_a_rerun_sends_nothing_twice_and_resend_sends_again(tmp_path: Path) -> N
     assert after_resend.sent == () and len(after_resend.already_sent) == 4
 
 
-def test_a_refused_login_and_a_500_are_retried_named_and_the_rest_still_goes(tmp_path: Path) -> None:
+def test_a_wrong_password_is_tried_once_a_500_is_retried_and_the_rest_still_goes(tmp_path: Path) -> None:
     waits: list[float] = []
     env = {"SMTP_USER": "briefer", "SMTP_PASSWORD": "wrong-" + PASSWORD}
     with smtp_server(auth=True) as (port, inbox), Receiver({f"/slack/{TOKEN}": 500}) as receiver:
@@ -171,15 +171,43 @@ def test_a_refused_login_and_a_500_are_retried_named_and_the_rest_still_goes(tmp
         config = settings(port, hooks=("slack", "json"), user_env="SMTP_USER", password_env="SMTP_PASSWORD")
         report = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=waits.append)
         rerun = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
-    assert report.exit_code == 3 and len(inbox.login_connections) == 3 + 3 and inbox.messages == []
+    # A refused login is not tried again: every try is a failed login, and enough lock the account.
+    assert len(inbox.login_connections) == 1 + 1 and inbox.messages == []
     assert len(receiver.to(f"/slack/{TOKEN}")) == 3 + 3 and len(receiver.to(f"/json/{TOKEN}")) == 1
     assert sorted(report.failed) == [
-        "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (535) (after 3 attempts)",
+        "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (535: the user or password is wrong)"
+        " (not retried)",
         "morning 2025-06-02 en: slack webhook (HOOK_SLACK): HTTP 500: no such hook *** (after 3 attempts)",
     ]
     assert report.sent == ("morning 2025-06-02 en: json webhook (HOOK_JSON)",)
-    assert sorted(waits) == [2.0, 2.0, 4.0, 4.0]  # backoff doubles
+    assert sorted(waits) == [2.0, 4.0]  # backoff doubles
     assert len(rerun.failed) == 2 and rerun.already_sent == report.sent  # what failed is tried again
+
+
+def test_a_login_refused_for_now_is_retried(tmp_path: Path) -> None:
+    env = {"SMTP_USER": "briefer", "SMTP_PASSWORD": "wrong-" + PASSWORD}
+    with smtp_server(auth=True) as (port, inbox):
+        inbox.login_refusal = "454 4.7.0 Temporary authentication failure"
+        config = settings(port, user_env="SMTP_USER", password_env="SMTP_PASSWORD")
+        report = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+    assert len(inbox.login_connections) == 3
+    assert report.failed == (
+        "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (454: try again later) (after 3 attempts)",
+    )
+
+
+def test_a_webhook_refusal_other_than_429_is_not_retried(tmp_path: Path) -> None:
+    statuses = {f"/slack/{TOKEN}": 403, f"/json/{TOKEN}": 429}
+    with Receiver(statuses) as receiver:
+        report = deliver(
+            EDITIONS[:1],
+            settings(hooks=("slack", "json")),
+            tmp_path / "log.sqlite",
+            environ=hook_env(receiver, "slack", "json"),
+            sleep=no_wait,
+        )
+    assert len(receiver.to(f"/slack/{TOKEN}")) == 1 and len(receiver.to(f"/json/{TOKEN}")) == 3
+    assert sorted(line.rpartition("(")[2] for line in report.failed) == ["after 3 attempts)", "not retried)"]
 
 
 def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:

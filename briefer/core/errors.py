@@ -92,7 +92,8 @@ class ContextTooLongError(BrieferError):
 
 class DeliveryError(BrieferError):
     """One message or post was not delivered; `retry` says whether trying again may help
-    (a refused login, a dropped connection, HTTP 429 or 5xx) or not (HTTP 404, an unsafe page)."""
+    (a dropped connection, an SMTP 4xx, HTTP 429 or 5xx) or not (a wrong password, SMTP 5xx,
+    another HTTP 4xx, an unsafe page): those are never retried, a refused login least of all."""
 
     exit_code = EXIT_PARTIAL
 
