@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,8 @@ from typing import Any
 import pytest
 from receivers import PASSWORD, Receiver, smtp_server
 
-from briefer.core.errors import ConfigError, DeliveryError
+from briefer.cli import _terminated
+from briefer.core.errors import ConfigError, DeliveryError, Interrupted
 from briefer.delivery.deliver import Edition, EditionItem, check_environment, deliver
 from briefer.delivery.mail import safe_html
 from briefer.settings.delivery_settings import Deliver
@@ -220,6 +223,35 @@ def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:
             sleep=no_wait,
         )
     assert len(receiver.posts) == 1 and report.failed[0].endswith("HTTP 404: no such hook *** (not retried)")
+
+
+def test_sigterm_while_a_post_waits_stops_delivery_and_the_next_run_sends_the_rest(tmp_path: Path) -> None:
+    """SIGTERM reaches the main thread while it waits for the webhook's answer, as under systemd."""
+    main, answer = threading.main_thread().ident, threading.Event()
+    interrupted: list[str] = []
+
+    def terminate_first(path: str) -> None:
+        if not interrupted:
+            interrupted.append(path)
+            signal.pthread_kill(main, signal.SIGTERM)
+            answer.wait(30)  # the sender is gone by then; the answer goes nowhere
+
+    log, kinds = tmp_path / "log.sqlite", ("slack", "json")
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        with Receiver(on_post=terminate_first) as receiver:
+            env = hook_env(receiver, *kinds)
+            with pytest.raises(Interrupted):
+                deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+            answer.set()
+            stopped_after = len(receiver.posts)
+            rerun = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+    finally:
+        answer.set()
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped_after == 1  # nothing more went out after the interruption
+    assert len(rerun.sent) == 4 and rerun.already_sent == () and not rerun.failed  # the interrupted one too
+    assert len(receiver.to(f"/slack/{TOKEN}")) == 2 + 1
 
 
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:

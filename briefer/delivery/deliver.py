@@ -3,7 +3,9 @@ what went where and a hash of what it held; a rerun of the day sends only what i
 and `resend` sends again. When a day already sent has changed (items added or changed), the
 desk's `on_change` decides: a short correction naming them ("correction") or nothing ("silent");
 either is logged. A message that fails for a passing reason is retried with backoff; one that
-still fails is named in the report (exit 3) and the other channels go out all the same."""
+still fails is named in the report (exit 3) and the other channels go out all the same. SIGTERM
+stops delivery where it is: the message it interrupted is not logged, so the next run sends it
+and the ones after it."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from urllib.parse import urlsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError
+from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError, Interrupted
 from briefer.core.redact import redact
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
@@ -221,6 +223,8 @@ def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float
     except DeliveryError as error:
         attempts = retrying.statistics.get("attempt_number", 1)
         return f"{error} (after {attempts} attempts)" if error.retry else f"{error} (not retried)"
+    except Interrupted:  # SIGTERM: the run stops here; this message is not logged, so the next run sends it
+        raise
     except Exception as error:  # a fault in one channel does not keep the others back
         return f"{type(error).__name__}: {error}"
 
