@@ -305,7 +305,7 @@ def test_briefer_send_delivers_a_day_again_on_purpose(two_days, monkeypatch, cap
     assert "delivered 6 messages" in capsys.readouterr().out
 
 
-def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: Path, monkeypatch, capsys) -> None:
+def test_a_failing_webhook_is_retried_reported_the_briefing_kept_and_the_run_exits_75(tmp_path: Path, monkeypatch, capsys) -> None:
     with (
         smtp_server() as (port, inbox),
         Receiver({"/slack/down": 500}) as chat,
@@ -316,11 +316,11 @@ def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: P
         config = _config(tmp_path, port)
         config.write_text(config.read_text().replace("\nretries = 0", "\nretries = 1\nbackoff = 0"), encoding="utf-8")
         code = _run(config, tmp_path / "out", "2026-11-26")
-    assert code == 3
+    assert code == 75  # try again later: the rerun sends what did not go
     assert len(chat.to("/slack/down")) == 2  # the first try and one retry
     assert len(inbox.messages) == len(LANGUAGES)  # the mail still went out
     report = json.loads((tmp_path / "out" / "morning" / "2026-11-26" / "report.json").read_text())
-    assert report["exit_code"] == 3 and len(report["delivery"]["failed"]) == 1
+    assert report["exit_code"] == 75 and len(report["delivery"]["failed"]) == 1
     assert (
         "slack webhook (TEST_SLACK_HOOK)" in report["delivery"]["failed"][0]
         and "500" in report["delivery"]["failed"][0]

@@ -177,14 +177,17 @@ def test_a_wrong_password_is_tried_once_a_500_is_retried_and_the_rest_still_goes
     # A refused login is not tried again: every try is a failed login, and enough lock the account.
     assert len(inbox.login_connections) == 1 + 1 and inbox.messages == []
     assert len(receiver.to(f"/slack/{TOKEN}")) == 3 + 3 and len(receiver.to(f"/json/{TOKEN}")) == 1
-    assert sorted(report.failed) == [
+    assert report.refused == (
         "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (535: the user or password is wrong)"
         " (not retried)",
+    )
+    assert report.failed == (
         "morning 2025-06-02 en: slack webhook (HOOK_SLACK): HTTP 500: no such hook *** (after 3 attempts)",
-    ]
+    )
     assert report.sent == ("morning 2025-06-02 en: json webhook (HOOK_JSON)",)
     assert sorted(waits) == [2.0, 4.0]  # backoff doubles
-    assert len(rerun.failed) == 2 and rerun.already_sent == report.sent  # what failed is tried again
+    assert report.exit_code == 78  # a setting to fix before the rerun: the password
+    assert (len(rerun.failed), len(rerun.refused)) == (1, 1) and rerun.already_sent == report.sent  # tried again
 
 
 def test_a_login_refused_for_now_is_retried(tmp_path: Path) -> None:
@@ -193,7 +196,7 @@ def test_a_login_refused_for_now_is_retried(tmp_path: Path) -> None:
         inbox.login_refusal = "454 4.7.0 Temporary authentication failure"
         config = settings(port, user_env="SMTP_USER", password_env="SMTP_PASSWORD")
         report = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
-    assert len(inbox.login_connections) == 3
+    assert len(inbox.login_connections) == 3 and report.exit_code == 75  # try again later
     assert report.failed == (
         "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (454: try again later) (after 3 attempts)",
     )
@@ -210,7 +213,19 @@ def test_a_webhook_refusal_other_than_429_is_not_retried(tmp_path: Path) -> None
             sleep=no_wait,
         )
     assert len(receiver.to(f"/slack/{TOKEN}")) == 1 and len(receiver.to(f"/json/{TOKEN}")) == 3
-    assert sorted(line.rpartition("(")[2] for line in report.failed) == ["after 3 attempts)", "not retried)"]
+    assert report.refused[0].endswith("HTTP 403: no such hook *** (not retried)")
+    assert report.failed[0].endswith("HTTP 429: no such hook *** (after 3 attempts)")
+
+
+def test_a_delivery_that_failed_for_now_exits_75_and_the_next_run_sends_it(tmp_path: Path) -> None:
+    statuses = {f"/slack/{TOKEN}": 503}
+    with Receiver(statuses) as receiver:
+        config, env = settings(hooks=("slack",)), hook_env(receiver, "slack")
+        failed = deliver(EDITIONS[:1], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+        statuses.clear()  # the chat service is back
+        rerun = deliver(EDITIONS[:1], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+    assert failed.exit_code == 75 and failed.sent == ()  # try again later: nothing lost
+    assert rerun.exit_code == 0 and len(rerun.sent) == 1
 
 
 def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:
@@ -222,7 +237,8 @@ def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:
             environ=hook_env(receiver, "slack"),
             sleep=no_wait,
         )
-    assert len(receiver.posts) == 1 and report.failed[0].endswith("HTTP 404: no such hook *** (not retried)")
+    assert len(receiver.posts) == 1 and report.refused[0].endswith("HTTP 404: no such hook *** (not retried)")
+    assert report.exit_code == 78 and report.failed == ()  # the webhook URL is a setting to fix
 
 
 def test_sigterm_while_a_post_waits_stops_delivery_and_the_next_run_sends_the_rest(tmp_path: Path) -> None:
@@ -259,7 +275,7 @@ def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:
         report = deliver(
             EDITIONS[:1], settings(port, security="starttls"), tmp_path / "log.sqlite", environ={}, sleep=no_wait
         )
-    assert inbox.messages == [] and "STARTTLS" in report.failed[0] and report.exit_code == 3
+    assert inbox.messages == [] and "STARTTLS" in report.refused[0] and report.exit_code == 78
 
 
 @pytest.mark.parametrize(

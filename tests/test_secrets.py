@@ -115,7 +115,7 @@ def test_no_user_password_or_query_of_any_url_setting_leaves_briefer(tmp_path: P
             said.append((result.returncode, result.stdout + result.stderr))
             if not recovered:
                 waiting = json.loads((out / "morning" / DAY / "report.json").read_text(encoding="utf-8"))["waiting"]
-    assert [code for code, _ in said] == [75, 3], said  # waiting, then written with the json webhook failing
+    assert [code for code, _ in said] == [75, 75], said  # waiting, then written; the json webhook failed for now
     assert len(waiting) == 1 and "503" in waiting[0]["reason"] and f"127.0.0.1:{fake.port}/v1" in waiting[0]["reason"]
     assert len(inbox.messages) == 2 and len(chat.to("/slack/T0?token=hookq-canary")) == 2
     assert len(chat.to(JSON_HOOK)) == 2 and inbox.logins  # everything was tried: there was a secret to leak

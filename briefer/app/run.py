@@ -286,6 +286,7 @@ def delivery_json(sent: DeliveryReport) -> dict:
         "already_sent": list(sent.already_sent),
         "failed": list(sent.failed),
         "corrected": list(sent.corrected),
+        "refused": list(sent.refused),
     }
 
 

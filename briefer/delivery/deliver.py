@@ -3,7 +3,9 @@ what went where and a hash of what it held; a rerun of the day sends only what i
 and `resend` sends again. When a day already sent has changed (items added or changed), the
 desk's `on_change` decides: a short correction naming them ("correction") or nothing ("silent");
 either is logged. A message that fails for a passing reason is retried with backoff; one that
-still fails is named in the report (exit 3) and the other channels go out all the same. SIGTERM
+still fails is named in the report (exit 75: the next run tries it again) and the other channels
+go out all the same; a refusal that will not change (a wrong password, HTTP 404) is tried once
+and named as refused (exit 78: a setting to fix). SIGTERM
 stops delivery where it is: the message it interrupted is not logged, so the next run sends it
 and the ones after it."""
 
@@ -23,7 +25,7 @@ from urllib.parse import urlsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError, Interrupted
+from briefer.core.errors import EXIT_CONFIG, EXIT_OK, EXIT_TEMPORARY, ConfigError, DeliveryError, Interrupted
 from briefer.core.redact import redact
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
@@ -38,12 +40,15 @@ class DeliveryReport:
 
     sent: tuple[str, ...] = ()
     already_sent: tuple[str, ...] = ()  # in the log from an earlier run: not sent again
-    failed: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()  # for a passing reason, after the retries: the next run tries again
     corrected: tuple[str, ...] = ()  # sent before and changed since: a correction went out, or none (silent)
+    refused: tuple[str, ...] = ()  # for good (a wrong password, HTTP 404): it goes once a setting is fixed
 
     @property
     def exit_code(self) -> int:
-        return EXIT_PARTIAL if self.failed else EXIT_OK
+        """78 while a channel refuses for good (a rerun would only be refused again, and a
+        refused login retried locks the account); 75 while one failed for now; else 0."""
+        return EXIT_CONFIG if self.refused else EXIT_TEMPORARY if self.failed else EXIT_OK
 
 
 def deliver(
@@ -60,7 +65,7 @@ def deliver(
     secrets = _Secrets(settings, environ)
     readable = [edition for edition in editions if edition.items]  # a language with nothing published: no message
     jobs = [*_mail_jobs(readable, settings, secrets), *_webhook_jobs(readable, settings, secrets)]
-    lines: dict[str, list[str]] = {"sent": [], "already": [], "failed": [], "corrected": []}
+    lines: dict[str, list[str]] = {"sent": [], "already": [], "failed": [], "corrected": [], "refused": []}
     log = _Log(log_path)
     try:
         for job in jobs:
@@ -68,13 +73,13 @@ def deliver(
             lines[outcome].append(secrets.scrub(redact(line)))
     finally:
         log.close()
-    return DeliveryReport(*(tuple(lines[kind]) for kind in ("sent", "already", "failed", "corrected")))
+    return DeliveryReport(*(tuple(lines[kind]) for kind in ("sent", "already", "failed", "corrected", "refused")))
 
 
 def _deliver_one(
     job: _Job, log: _Log, settings: Deliver, resend: bool, sleep: Callable[[float], None]
 ) -> tuple[str, str]:
-    """(what happened: sent, already, failed or corrected; its report line) for one job."""
+    """(what happened: sent, already, failed, refused or corrected; its report line) for one job."""
     edition = job.edition
     before = None if resend else log.last(job)
     if before is not None and before.content_hash in ("", edition.content_hash()):
@@ -88,14 +93,14 @@ def _deliver_one(
             log.record(job, resend, "silent")
             changes = _changes(correction.items)
             return "corrected", f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
-        why = _attempt(partial(job.send, correction), settings, sleep)
+        why, refused = _attempt(partial(job.send, correction), settings, sleep)
         if why:
-            return "failed", f"{job.line}: correction: {why}"
+            return "refused" if refused else "failed", f"{job.line}: correction: {why}"
         log.record(job, resend, "correction")
         return "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
-    why = _attempt(partial(job.send, edition), settings, sleep)
+    why, refused = _attempt(partial(job.send, edition), settings, sleep)
     if why:
-        return "failed", f"{job.line}: {why}"
+        return "refused" if refused else "failed", f"{job.line}: {why}"
     log.record(job, resend, "resend" if resend else "edition")
     return "sent", job.line
 
@@ -207,9 +212,9 @@ def _post(url: str, kind: str, timeout: float, edition: Edition) -> None:
     chat.post(url, chat.payload(kind, edition), timeout)
 
 
-def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> str:
-    """'' once sent; else why not, after the retries a passing failure earns (tenacity:
-    exponential backoff, only for DeliveryError marked retry)."""
+def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> tuple[str, bool]:
+    """('', False) once sent; else (why not, refused for good), after the retries a passing
+    failure earns (tenacity: exponential backoff, only for DeliveryError marked retry)."""
     retrying = Retrying(
         stop=stop_after_attempt(settings.retries + 1),
         sleep=sleep,
@@ -219,14 +224,14 @@ def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float
     )
     try:
         retrying(send)
-        return ""
+        return "", False
     except DeliveryError as error:
         attempts = retrying.statistics.get("attempt_number", 1)
-        return f"{error} (after {attempts} attempts)" if error.retry else f"{error} (not retried)"
+        return (f"{error} (after {attempts} attempts)", False) if error.retry else (f"{error} (not retried)", True)
     except Interrupted:  # SIGTERM: the run stops here; this message is not logged, so the next run sends it
         raise
     except Exception as error:  # a fault in one channel does not keep the others back
-        return f"{type(error).__name__}: {error}"
+        return f"{type(error).__name__}: {error}", False
 
 
 @dataclass(frozen=True)
