@@ -305,7 +305,9 @@ def test_briefer_send_delivers_a_day_again_on_purpose(two_days, monkeypatch, cap
     assert "delivered 6 messages" in capsys.readouterr().out
 
 
-def test_a_failing_webhook_is_retried_reported_the_briefing_kept_and_the_run_exits_75(tmp_path: Path, monkeypatch, capsys) -> None:
+def test_a_failing_webhook_is_retried_reported_the_briefing_kept_and_the_run_exits_75(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     with (
         smtp_server() as (port, inbox),
         Receiver({"/slack/down": 500}) as chat,
@@ -327,6 +329,30 @@ def test_a_failing_webhook_is_retried_reported_the_briefing_kept_and_the_run_exi
     )
     assert (tmp_path / "out" / "morning" / "2026-11-26" / "briefing.en.md").is_file()
     assert "not delivered" in capsys.readouterr().err
+
+
+def test_a_delivery_log_failing_after_a_send_exits_75_with_report_json_naming_the_unrecorded_message(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    out = tmp_path / "out"
+
+    def damage_the_log(path: str) -> None:  # a disk fault just as the chat post goes out
+        (out / "deliveries.sqlite").write_bytes(b"not a database " * 512)
+
+    with (
+        smtp_server() as (port, inbox),
+        Receiver(on_post=damage_the_log) as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
+        code = _run(_config(tmp_path, port), out, "2026-11-26")  # no traceback: an exit code
+    assert code == 75
+    report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text())
+    assert report["exit_code"] == 75 and len(inbox.messages) == len(LANGUAGES) and len(chat.posts) == 1
+    [unrecorded] = report["delivery"]["unrecorded"]
+    assert unrecorded.startswith("morning 2026-11-26 en: slack webhook (TEST_SLACK_HOOK): sent, but not recorded")
+    assert "not recorded in the delivery log" in capsys.readouterr().err
 
 
 def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(

@@ -270,6 +270,28 @@ def test_sigterm_while_a_post_waits_stops_delivery_and_the_next_run_sends_the_re
     assert len(receiver.to(f"/slack/{TOKEN}")) == 2 + 1
 
 
+def test_a_delivery_log_that_fails_after_a_send_stops_delivery_and_names_what_was_not_recorded(
+    tmp_path: Path,
+) -> None:
+    log, kinds = tmp_path / "log.sqlite", ("slack",)
+
+    def damage_the_log(path: str) -> None:  # a disk fault while the first post is answered
+        if len(receiver.posts) == 1:
+            log.write_bytes(b"not a database " * 512)
+
+    with Receiver(on_post=damage_the_log) as receiver:
+        report = deliver(EDITIONS, settings(hooks=kinds), log, environ=hook_env(receiver, *kinds), sleep=no_wait)
+    assert len(receiver.posts) == 1  # nothing more is sent once nothing can be recorded
+    assert report.exit_code == 75 and report.sent == ()
+    [unrecorded] = report.unrecorded
+    assert unrecorded.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): sent, but not recorded")
+    assert unrecorded.endswith("the next run sends it again")
+    assert report.failed == (
+        "morning 2025-06-02 de: slack webhook (HOOK_SLACK): not sent: the delivery log cannot be written "
+        "(file is not a database); try again later",
+    )
+
+
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:
     with smtp_server() as (port, inbox):
         report = deliver(

@@ -287,6 +287,7 @@ def delivery_json(sent: DeliveryReport) -> dict:
         "failed": list(sent.failed),
         "corrected": list(sent.corrected),
         "refused": list(sent.refused),
+        "unrecorded": list(sent.unrecorded),
     }
 
 

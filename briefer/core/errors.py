@@ -76,6 +76,12 @@ class TemporaryError(BrieferError):
     exit_code = EXIT_TEMPORARY
 
 
+class DeliveryLogError(TemporaryError):
+    """The delivery log could not be read or written mid-delivery (disk full, a damaged file):
+    delivery stops there, since what it sends now could not be recorded, and the next run
+    tries again (75). A message sent but not recorded is named: that run sends it again."""
+
+
 class Interrupted(BrieferError):
     """SIGTERM or Ctrl-C: stop now, write nothing more; the previous briefing stays as it was."""
 

@@ -69,7 +69,7 @@ class RunReport(Frozen):
             return EXIT_NOTHING_WRITTEN
         if self.delivery.get("refused"):  # written, but a channel refuses until a setting is fixed
             return EXIT_CONFIG
-        if self.delivery.get("failed"):  # written; a message did not go out for now: the rerun sends it
+        if self.delivery.get("failed") or self.delivery.get("unrecorded"):  # for now: the rerun sends it
             return EXIT_TEMPORARY
         if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
             return EXIT_PARTIAL
@@ -79,6 +79,7 @@ class RunReport(Frozen):
         lines = list(self.rejected_sources)
         lines.extend(f"not delivered: {line}" for line in self.delivery.get("failed", ()))
         lines.extend(f"not delivered, refused: {line}" for line in self.delivery.get("refused", ()))
+        lines.extend(f"delivery log: {line}" for line in self.delivery.get("unrecorded", ()))
         lines.extend(self.skipped)
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from briefer.core.errors import EXIT_CONFIG, EXIT_OK, EXIT_TEMPORARY, ConfigError, DeliveryError, Interrupted
+from briefer.core.errors import EXIT_CONFIG, EXIT_OK, ConfigError, DeliveryError, DeliveryLogError, Interrupted
 from briefer.core.redact import redact
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
@@ -43,12 +43,16 @@ class DeliveryReport:
     failed: tuple[str, ...] = ()  # for a passing reason, after the retries: the next run tries again
     corrected: tuple[str, ...] = ()  # sent before and changed since: a correction went out, or none (silent)
     refused: tuple[str, ...] = ()  # for good (a wrong password, HTTP 404): it goes once a setting is fixed
+    unrecorded: tuple[str, ...] = ()  # sent, but the delivery log could not record it: the next run sends it again
 
     @property
     def exit_code(self) -> int:
         """78 while a channel refuses for good (a rerun would only be refused again, and a
-        refused login retried locks the account); 75 while one failed for now; else 0."""
-        return EXIT_CONFIG if self.refused else EXIT_TEMPORARY if self.failed else EXIT_OK
+        refused login retried locks the account); 75 while one failed for now or the log
+        failed (DeliveryLogError); else 0."""
+        if self.refused:
+            return EXIT_CONFIG
+        return DeliveryLogError.exit_code if self.unrecorded or self.failed else EXIT_OK
 
 
 def deliver(
@@ -65,15 +69,24 @@ def deliver(
     secrets = _Secrets(settings, environ)
     readable = [edition for edition in editions if edition.items]  # a language with nothing published: no message
     jobs = [*_mail_jobs(readable, settings, secrets), *_webhook_jobs(readable, settings, secrets)]
-    lines: dict[str, list[str]] = {"sent": [], "already": [], "failed": [], "corrected": [], "refused": []}
+    kinds = ("sent", "already", "failed", "corrected", "refused", "unrecorded")
+    lines: dict[str, list[str]] = {kind: [] for kind in kinds}
     log = _Log(log_path)
+    broken: DeliveryLogError | None = None
     try:
         for job in jobs:
-            outcome, line = _deliver_one(job, log, settings, resend, sleep)
+            if broken is not None:  # what it sent now could not be recorded: it would go twice
+                outcome, line = "failed", f"{job.line}: not sent: {broken}"
+            else:
+                try:
+                    outcome, line = _deliver_one(job, log, settings, resend, sleep)
+                except DeliveryLogError as error:  # before anything was sent
+                    broken, outcome, line = error, "failed", f"{job.line}: not sent: {error}"
+                broken = broken or log.broken
             lines[outcome].append(secrets.scrub(redact(line)))
     finally:
         log.close()
-    return DeliveryReport(*(tuple(lines[kind]) for kind in ("sent", "already", "failed", "corrected", "refused")))
+    return DeliveryReport(*(tuple(lines[kind]) for kind in kinds))
 
 
 def _deliver_one(
@@ -87,22 +100,23 @@ def _deliver_one(
     if before is not None:
         correction = edition.corrected(before.items)
         if correction is None:
-            log.record(job, resend, "silent")
-            return "corrected", f"{job.line}: items removed since it was sent; no correction"
+            return log.record(
+                job, resend, "silent", "corrected", f"{job.line}: items removed since it was sent; no correction"
+            )
         if settings.on_change == "silent":
-            log.record(job, resend, "silent")
             changes = _changes(correction.items)
-            return "corrected", f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
+            line = f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
+            return log.record(job, resend, "silent", "corrected", line)
         why, refused = _attempt(partial(job.send, correction), settings, sleep)
         if why:
             return "refused" if refused else "failed", f"{job.line}: correction: {why}"
-        log.record(job, resend, "correction")
-        return "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
+        return log.record(
+            job, resend, "correction", "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
+        )
     why, refused = _attempt(partial(job.send, edition), settings, sleep)
     if why:
         return "refused" if refused else "failed", f"{job.line}: {why}"
-    log.record(job, resend, "resend" if resend else "edition")
-    return "sent", job.line
+    return log.record(job, resend, "resend" if resend else "edition", "sent", job.line)
 
 
 def _changes(items: tuple[EditionItem, ...]) -> str:
@@ -247,6 +261,7 @@ class _Log:
     target, when, and the content hash and item fingerprints of the edition the reader now has."""
 
     def __init__(self, path: Path):
+        self.broken: DeliveryLogError | None = None  # set once a row could not be written
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path)
@@ -272,11 +287,29 @@ class _Log:
             "SELECT content_hash, items FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? "
             "ORDER BY rowid DESC LIMIT 1"
         )
-        row = self._db.execute(query, self._key(job)).fetchone()
+        try:
+            row = self._db.execute(query, self._key(job)).fetchone()
+        except sqlite3.Error as error:
+            raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
         return _Sent(row[0], json.loads(row[1] or "{}")) if row else None
 
-    def record(self, job: _Job, resend: bool, kind: str) -> None:
-        """kind: "edition", "resend", "correction" or "silent" (changed, nothing sent)."""
+    def record(self, job: _Job, resend: bool, kind: str, outcome: str, line: str) -> tuple[str, str]:
+        """kind: "edition", "resend", "correction" or "silent" (changed, nothing sent); returns
+        (outcome, line), or ("unrecorded", why) when the row could not be written: then the
+        log is broken and delivery stops."""
+        try:
+            self._write(job, resend, kind)
+        except sqlite3.Error as error:
+            self.broken = DeliveryLogError(f"the delivery log cannot be written ({error}); try again later")
+            if kind == "silent":  # nothing went out: the next run decides the same again
+                return "unrecorded", f"{line}; not recorded in the delivery log ({error})"
+            return (
+                "unrecorded",
+                f"{line}: sent, but not recorded in the delivery log ({error}): the next run sends it again",
+            )
+        return outcome, line
+
+    def _write(self, job: _Job, resend: bool, kind: str) -> None:
         with self._db:  # committed at once: a crash later does not send this again
             self._db.execute(
                 "INSERT INTO deliveries (desk, day, lang, target, sent_at, resend, content_hash, items, kind) "
