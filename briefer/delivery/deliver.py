@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from briefer.core.errors import EXIT_CONFIG, EXIT_OK, ConfigError, DeliveryError, DeliveryLogError, Interrupted
-from briefer.core.redact import redact
+from briefer.core.redact import redact, scrub
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
@@ -157,12 +157,7 @@ class _Secrets:
         return self.values[name]
 
     def scrub(self, text: str) -> str:
-        for value in self._secret:
-            url = urlsplit(value)
-            token = url.path + (f"?{url.query}" if url.query else "") if url.netloc else ""
-            for secret in (value, token if len(token) > 1 else ""):
-                text = text.replace(secret, "***") if secret else text
-        return text
+        return scrub(text, self._secret)
 
 
 @dataclass(frozen=True)
