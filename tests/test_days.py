@@ -18,6 +18,7 @@ from fake_openai import FakeOpenAI, Step
 from receivers import Receiver, smtp_server
 
 from briefer.cli import main
+from briefer.core.errors import BrieferError
 from briefer.settings.config import load_yaml
 from briefer.sources.ingest import parse_article
 
@@ -89,10 +90,14 @@ languages = ["en"]
 def _run(config: Path, out: Path, day: str, *extra: str, sources: list[str] | None = None) -> int:
     sources = sources or [str(path) for path in sorted((DAYS / day).glob("*.txt"))]
     with pytest.raises(SystemExit) as exited:
-        main(
-            ["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day, *extra],
-            standalone_mode=False,
-        )
+        try:
+            main(
+                ["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day]
+                + list(extra),
+                standalone_mode=False,
+            )
+        except BrieferError as error:  # as the console entry point says it: one line, its exit code
+            raise SystemExit(error.exit_code) from None
     return exited.value.code
 
 
@@ -428,6 +433,44 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
     assert _plain(english).count("\n- ") >= 3  # every story, not only the ones of the first run
     report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))
     assert report["delivery"]["already_sent"] and not report["delivery"]["sent"]
+
+
+@pytest.mark.parametrize("repeats", ["list", "skip"])
+def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_first(
+    tmp_path: Path, monkeypatch, repeats: str
+) -> None:
+    import briefer.app.run
+
+    def killed(*args: Any, **kwargs: Any) -> Any:  # kill -9 after the day's files, before delivery
+        raise SystemExit(137)
+
+    out, sources = tmp_path / "out", [str(path) for path in sorted((DAYS / "2026-11-27").glob("*.txt"))]
+    with (
+        smtp_server() as (port, inbox),
+        Receiver() as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
+        config = _config(tmp_path, port, ("en", "de"))
+        config.write_text(config.read_text().replace("[desks.morning]\n", f'[desks.morning]\nrepeats = "{repeats}"\n'))
+        assert _run(config, out, "2026-11-26") == 0
+        with monkeypatch.context() as kill:
+            kill.setattr(briefer.app.run, "deliver", killed)
+            assert _run(config, out, "2026-11-27") == 137
+        written_not_sent = (out / "morning" / "2026-11-27" / "edition.en.json").is_file(), len(chat.posts)
+        code = _run(config, out, "2026-11-28", sources=sources)  # with repeats = "skip": nothing new to brief
+        report_file = out / "morning" / "2026-11-28" / "report.json"
+        report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
+        again = _run(config, out, "2026-11-28", sources=sources)
+    assert written_not_sent == (True, 1) and code == 0 and again == 0
+    today = ["2026-11-28"] if repeats == "list" else []
+    days = [post["text"].split(" · ")[1][:10] for _, post in chat.posts]
+    assert days == ["2026-11-26", "2026-11-27", *today]  # the missed day first, each once
+    mailed = [message["Subject"].split(" · ")[1] for _, message in inbox.messages]
+    assert mailed == ["2026-11-26"] * 2 + ["2026-11-27"] * 2 + today * 2
+    if report is not None:
+        assert sum("2026-11-27" in line for line in report["delivery"]["sent"]) == 3  # said in the report
 
 
 @pytest.mark.parametrize("on_change", ["correction", "silent"])

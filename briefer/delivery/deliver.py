@@ -18,6 +18,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from datetime import date as Date
 from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -31,7 +32,7 @@ from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
 
-__all__ = ["DeliveryReport", "Edition", "EditionItem", "check_environment", "deliver"]
+__all__ = ["DeliveryReport", "Edition", "EditionItem", "check_environment", "deliver", "undelivered_days"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,28 @@ class DeliveryReport:
         if self.refused:
             return EXIT_CONFIG
         return DeliveryLogError.exit_code if self.unrecorded or self.failed else EXIT_OK
+
+    @classmethod
+    def joined(cls, reports: Sequence[DeliveryReport]) -> DeliveryReport:
+        """Several days' deliveries as one report, in the order they went."""
+        return cls(*(tuple(line for report in reports for line in getattr(report, name)) for name in _FIELDS))
+
+
+_FIELDS = ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded")
+
+
+def undelivered_days(log_path: Path, desk: str, days: Sequence[Date]) -> list[Date]:
+    """Of these days, those the log holds no delivery of, once the desk has delivered before:
+    a run killed between writing a day and delivering it left them. A desk that never
+    delivered (delivery just set up) is not sent its old days."""
+    if not log_path.exists():
+        return []
+    log = _Log(log_path)
+    try:
+        seen = log.days(desk)
+    finally:
+        log.close()
+    return [day for day in days if seen and day.isoformat() not in seen]
 
 
 def deliver(
@@ -276,6 +299,12 @@ class _Log:
     @staticmethod
     def _key(job: _Job) -> tuple[str, str, str, str]:
         return job.edition.desk, job.edition.day.isoformat(), job.edition.lang, job.target
+
+    def days(self, desk: str) -> set[str]:
+        try:
+            return {row[0] for row in self._db.execute("SELECT DISTINCT day FROM deliveries WHERE desk = ?", (desk,))}
+        except sqlite3.Error as error:
+            raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
 
     def last(self, job: _Job) -> _Sent | None:
         query = (
