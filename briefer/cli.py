@@ -103,14 +103,16 @@ def _summary(report: RunReport, settings: Settings) -> str:
 
 
 def _delivery_line(delivery: dict) -> str:
-    sent, already, failed, changed = (
-        len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed", "corrected")
+    sent, already, failed, changed, refused, unrecorded = (
+        len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded")
     )
     return (
         f"briefer: delivered {sent} message{'s' * (sent != 1)}"
         + (f", {already} already sent earlier" if already else "")
         + (f", {changed} changed since sent (see report.json delivery.corrected)" if changed else "")
-        + (f", {failed} FAILED" if failed else "")
+        + (f", {failed} FAILED (tried again by the next run)" if failed else "")
+        + (f", {refused} REFUSED (fix the setting named above)" if refused else "")
+        + (f", {unrecorded} NOT RECORDED in the delivery log (named above)" if unrecorded else "")
     )
 
 
@@ -335,6 +337,10 @@ def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path 
         click.echo(f"briefer: sent {line}")
     for line in sent.failed:
         click.echo(f"briefer: not delivered: {line}", err=True)
+    for line in sent.refused:
+        click.echo(f"briefer: not delivered, refused: {line}", err=True)
+    for line in sent.unrecorded:
+        click.echo(f"briefer: delivery log: {line}", err=True)
     click.echo(_delivery_line(run.delivery_json(sent)))
     sys.exit(sent.exit_code)
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
@@ -29,6 +29,7 @@ class Inbox:
         self.messages: list[tuple[list[str], EmailMessage]] = []
         self.logins: list[tuple[bytes, bytes]] = []
         self.login_connections: set[Any] = set()  # smtplib tries each mechanism on one connection
+        self.login_refusal: str | None = None  # the reply to a wrong password; None: aiosmtpd's 535
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
@@ -37,7 +38,8 @@ class Inbox:
     def check_login(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
         self.logins.append((data.login, data.password))
         self.login_connections.add(session.peer)
-        return AuthResult(success=data.password == PASSWORD.encode(), handled=False)  # it answers 535
+        success = data.password == PASSWORD.encode()
+        return AuthResult(success=success, handled=False, message=None if success else self.login_refusal)
 
 
 @contextmanager
@@ -55,7 +57,7 @@ def smtp_server(auth: bool = False) -> Iterator[tuple[int, Inbox]]:
 class Receiver(Loopback):
     """Webhook endpoints: path -> status; every POST kept as (path, JSON body)."""
 
-    def __init__(self, statuses: dict[str, int] | None = None):
+    def __init__(self, statuses: dict[str, int] | None = None, on_post: Callable[[str], None] | None = None):
         self.posts: list[tuple[str, Any]] = []
         self.lock = threading.Lock()
         receiver, statuses = self, statuses or {}
@@ -68,12 +70,17 @@ class Receiver(Loopback):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 with receiver.lock:
                     receiver.posts.append((self.path, body))
+                if on_post is not None:  # before the answer: what happens while the sender waits for it
+                    on_post(self.path)
                 status = statuses.get(self.path, 200)
                 answer = b"ok" if status == 200 else f"no such hook {self.path}".encode()  # echoes the token
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Length", str(len(answer)))
+                    self.end_headers()
+                    self.wfile.write(answer)
+                except (BrokenPipeError, ConnectionResetError):  # the sender stopped waiting (SIGTERM)
+                    pass
 
         self._listen(Handler)
 

@@ -4,6 +4,7 @@ cases a desk reported, one by one."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -354,6 +355,14 @@ def test_an_item_that_repeats_itself_fails_structure() -> None:
     )
     result = checks.check_structure(looping, 3)
     assert not result.passed and "repeats itself" in result.message
+
+
+@pytest.mark.parametrize("control", ["\u0008", "\u0000", "\u001b", "\u0085", "\ufffe"])
+def test_a_control_character_in_an_item_fails_structure(control: str) -> None:
+    result = checks.check_structure(item("en", f"Rates{control} rise", "The bank raised rates to 4.1%."), 3)
+    assert not result.passed and f"U+{ord(control):04X}" in result.message
+    bullet = checks.check_structure(item("en", "Rates rise", f"The bank raised{control} rates to 4.1%."), 3)
+    assert not bullet.passed and "control character" in bullet.message
 
 
 # ---- good writing the two-day fixtures showed refused (each failed before its fix) ----

@@ -91,6 +91,33 @@ def test_a_desk_that_mails_and_posts(tmp_path: Path) -> None:
     assert deliver.webhooks[0].kind == "teams" and load_settings({}, config, {}).deliver is None
 
 
+WEBHOOK_FOR_FR = """
+[[desks.morning.deliver.webhooks]]
+kind = "slack"
+url_env = "BRIEFER_SLACK_WEBHOOK"
+languages = ["de", "fr"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "wrong"),
+    [
+        (DESK_THAT_DELIVERS + WEBHOOK_FOR_FR, "webhooks.1", 'languages = ["de", "fr"]'),
+        (DESK_THAT_DELIVERS.replace('languages = ["de"]', 'languages = ["pl"]'), "email.lists.0", 'languages = ["pl"]'),
+    ],
+)
+def test_a_channel_for_a_language_the_desk_does_not_brief_is_refused_by_file_and_line(
+    tmp_path: Path, text: str, table: str, wrong: str
+) -> None:
+    config = tmp_path / "briefer.toml"
+    config.write_text(text.replace('title = "Morning"', 'title = "Morning"\nlanguages = ["en", "de"]'))
+    line = config.read_text().splitlines().index(wrong) + 1
+    with pytest.raises(ConfigError) as refused:
+        load_settings({}, config, {}, desk="morning")
+    assert str(refused.value).startswith(f"setting 'deliver.{table}.languages' from config file {config} line {line}: ")
+    assert "of the desk (en, de)" in str(refused.value) and refused.value.exit_code == 78
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

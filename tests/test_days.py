@@ -18,6 +18,7 @@ from fake_openai import FakeOpenAI, Step
 from receivers import Receiver, smtp_server
 
 from briefer.cli import main
+from briefer.core.errors import BrieferError
 from briefer.settings.config import load_yaml
 from briefer.sources.ingest import parse_article
 
@@ -89,10 +90,14 @@ languages = ["en"]
 def _run(config: Path, out: Path, day: str, *extra: str, sources: list[str] | None = None) -> int:
     sources = sources or [str(path) for path in sorted((DAYS / day).glob("*.txt"))]
     with pytest.raises(SystemExit) as exited:
-        main(
-            ["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day, *extra],
-            standalone_mode=False,
-        )
+        try:
+            main(
+                ["run", *sources, "--desk", "morning", "--config", str(config), "--out", str(out), "--date", day]
+                + list(extra),
+                standalone_mode=False,
+            )
+        except BrieferError as error:  # as the console entry point says it: one line, its exit code
+            raise SystemExit(error.exit_code) from None
     return exited.value.code
 
 
@@ -305,7 +310,9 @@ def test_briefer_send_delivers_a_day_again_on_purpose(two_days, monkeypatch, cap
     assert "delivered 6 messages" in capsys.readouterr().out
 
 
-def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: Path, monkeypatch, capsys) -> None:
+def test_a_failing_webhook_is_retried_reported_the_briefing_kept_and_the_run_exits_75(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     with (
         smtp_server() as (port, inbox),
         Receiver({"/slack/down": 500}) as chat,
@@ -316,17 +323,41 @@ def test_a_failing_webhook_is_retried_reported_and_the_briefing_kept(tmp_path: P
         config = _config(tmp_path, port)
         config.write_text(config.read_text().replace("\nretries = 0", "\nretries = 1\nbackoff = 0"), encoding="utf-8")
         code = _run(config, tmp_path / "out", "2026-11-26")
-    assert code == 3
+    assert code == 75  # try again later: the rerun sends what did not go
     assert len(chat.to("/slack/down")) == 2  # the first try and one retry
     assert len(inbox.messages) == len(LANGUAGES)  # the mail still went out
     report = json.loads((tmp_path / "out" / "morning" / "2026-11-26" / "report.json").read_text())
-    assert report["exit_code"] == 3 and len(report["delivery"]["failed"]) == 1
+    assert report["exit_code"] == 75 and len(report["delivery"]["failed"]) == 1
     assert (
         "slack webhook (TEST_SLACK_HOOK)" in report["delivery"]["failed"][0]
         and "500" in report["delivery"]["failed"][0]
     )
     assert (tmp_path / "out" / "morning" / "2026-11-26" / "briefing.en.md").is_file()
     assert "not delivered" in capsys.readouterr().err
+
+
+def test_a_delivery_log_failing_after_a_send_exits_75_with_report_json_naming_the_unrecorded_message(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    out = tmp_path / "out"
+
+    def damage_the_log(path: str) -> None:  # a disk fault just as the chat post goes out
+        (out / "deliveries.sqlite").write_bytes(b"not a database " * 512)
+
+    with (
+        smtp_server() as (port, inbox),
+        Receiver(on_post=damage_the_log) as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
+        code = _run(_config(tmp_path, port), out, "2026-11-26")  # no traceback: an exit code
+    assert code == 75
+    report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text())
+    assert report["exit_code"] == 75 and len(inbox.messages) == len(LANGUAGES) and len(chat.posts) == 1
+    [unrecorded] = report["delivery"]["unrecorded"]
+    assert unrecorded.startswith("morning 2026-11-26 en: slack webhook (TEST_SLACK_HOOK): sent, but not recorded")
+    assert "not recorded in the delivery log" in capsys.readouterr().err
 
 
 def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(
@@ -402,6 +433,44 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
     assert _plain(english).count("\n- ") >= 3  # every story, not only the ones of the first run
     report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))
     assert report["delivery"]["already_sent"] and not report["delivery"]["sent"]
+
+
+@pytest.mark.parametrize("repeats", ["list", "skip"])
+def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_first(
+    tmp_path: Path, monkeypatch, repeats: str
+) -> None:
+    import briefer.app.run
+
+    def killed(*args: Any, **kwargs: Any) -> Any:  # kill -9 after the day's files, before delivery
+        raise SystemExit(137)
+
+    out, sources = tmp_path / "out", [str(path) for path in sorted((DAYS / "2026-11-27").glob("*.txt"))]
+    with (
+        smtp_server() as (port, inbox),
+        Receiver() as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
+        config = _config(tmp_path, port, ("en", "de"))
+        config.write_text(config.read_text().replace("[desks.morning]\n", f'[desks.morning]\nrepeats = "{repeats}"\n'))
+        assert _run(config, out, "2026-11-26") == 0
+        with monkeypatch.context() as kill:
+            kill.setattr(briefer.app.run, "deliver", killed)
+            assert _run(config, out, "2026-11-27") == 137
+        written_not_sent = (out / "morning" / "2026-11-27" / "edition.en.json").is_file(), len(chat.posts)
+        code = _run(config, out, "2026-11-28", sources=sources)  # with repeats = "skip": nothing new to brief
+        report_file = out / "morning" / "2026-11-28" / "report.json"
+        report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
+        again = _run(config, out, "2026-11-28", sources=sources)
+    assert written_not_sent == (True, 1) and code == 0 and again == 0
+    today = ["2026-11-28"] if repeats == "list" else []
+    days = [post["text"].split(" · ")[1][:10] for _, post in chat.posts]
+    assert days == ["2026-11-26", "2026-11-27", *today]  # the missed day first, each once
+    mailed = [message["Subject"].split(" · ")[1] for _, message in inbox.messages]
+    assert mailed == ["2026-11-26"] * 2 + ["2026-11-27"] * 2 + today * 2
+    if report is not None:
+        assert sum("2026-11-27" in line for line in report["delivery"]["sent"]) == 3  # said in the report
 
 
 @pytest.mark.parametrize("on_change", ["correction", "silent"])

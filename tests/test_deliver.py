@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,8 @@ from typing import Any
 import pytest
 from receivers import PASSWORD, Receiver, smtp_server
 
-from briefer.core.errors import ConfigError, DeliveryError
+from briefer.cli import _terminated
+from briefer.core.errors import ConfigError, DeliveryError, Interrupted
 from briefer.delivery.deliver import Edition, EditionItem, check_environment, deliver
 from briefer.delivery.mail import safe_html
 from briefer.settings.delivery_settings import Deliver
@@ -163,7 +166,7 @@ def test_a_rerun_sends_nothing_twice_and_resend_sends_again(tmp_path: Path) -> N
     assert after_resend.sent == () and len(after_resend.already_sent) == 4
 
 
-def test_a_refused_login_and_a_500_are_retried_named_and_the_rest_still_goes(tmp_path: Path) -> None:
+def test_a_wrong_password_is_tried_once_a_500_is_retried_and_the_rest_still_goes(tmp_path: Path) -> None:
     waits: list[float] = []
     env = {"SMTP_USER": "briefer", "SMTP_PASSWORD": "wrong-" + PASSWORD}
     with smtp_server(auth=True) as (port, inbox), Receiver({f"/slack/{TOKEN}": 500}) as receiver:
@@ -171,15 +174,58 @@ def test_a_refused_login_and_a_500_are_retried_named_and_the_rest_still_goes(tmp
         config = settings(port, hooks=("slack", "json"), user_env="SMTP_USER", password_env="SMTP_PASSWORD")
         report = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=waits.append)
         rerun = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
-    assert report.exit_code == 3 and len(inbox.login_connections) == 3 + 3 and inbox.messages == []
+    # A refused login is not tried again: every try is a failed login, and enough lock the account.
+    assert len(inbox.login_connections) == 1 + 1 and inbox.messages == []
     assert len(receiver.to(f"/slack/{TOKEN}")) == 3 + 3 and len(receiver.to(f"/json/{TOKEN}")) == 1
-    assert sorted(report.failed) == [
-        "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (535) (after 3 attempts)",
+    assert report.refused == (
+        "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (535: the user or password is wrong)"
+        " (not retried)",
+    )
+    assert report.failed == (
         "morning 2025-06-02 en: slack webhook (HOOK_SLACK): HTTP 500: no such hook *** (after 3 attempts)",
-    ]
+    )
     assert report.sent == ("morning 2025-06-02 en: json webhook (HOOK_JSON)",)
-    assert sorted(waits) == [2.0, 2.0, 4.0, 4.0]  # backoff doubles
-    assert len(rerun.failed) == 2 and rerun.already_sent == report.sent  # what failed is tried again
+    assert sorted(waits) == [2.0, 4.0]  # backoff doubles
+    assert report.exit_code == 78  # a setting to fix before the rerun: the password
+    assert (len(rerun.failed), len(rerun.refused)) == (1, 1) and rerun.already_sent == report.sent  # tried again
+
+
+def test_a_login_refused_for_now_is_retried(tmp_path: Path) -> None:
+    env = {"SMTP_USER": "briefer", "SMTP_PASSWORD": "wrong-" + PASSWORD}
+    with smtp_server(auth=True) as (port, inbox):
+        inbox.login_refusal = "454 4.7.0 Temporary authentication failure"
+        config = settings(port, user_env="SMTP_USER", password_env="SMTP_PASSWORD")
+        report = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+    assert len(inbox.login_connections) == 3 and report.exit_code == 75  # try again later
+    assert report.failed == (
+        "morning 2025-06-02 en: email to desk@example.org: SMTP login refused (454: try again later) (after 3 attempts)",
+    )
+
+
+def test_a_webhook_refusal_other_than_429_is_not_retried(tmp_path: Path) -> None:
+    statuses = {f"/slack/{TOKEN}": 403, f"/json/{TOKEN}": 429}
+    with Receiver(statuses) as receiver:
+        report = deliver(
+            EDITIONS[:1],
+            settings(hooks=("slack", "json")),
+            tmp_path / "log.sqlite",
+            environ=hook_env(receiver, "slack", "json"),
+            sleep=no_wait,
+        )
+    assert len(receiver.to(f"/slack/{TOKEN}")) == 1 and len(receiver.to(f"/json/{TOKEN}")) == 3
+    assert report.refused[0].endswith("HTTP 403: no such hook *** (not retried)")
+    assert report.failed[0].endswith("HTTP 429: no such hook *** (after 3 attempts)")
+
+
+def test_a_delivery_that_failed_for_now_exits_75_and_the_next_run_sends_it(tmp_path: Path) -> None:
+    statuses = {f"/slack/{TOKEN}": 503}
+    with Receiver(statuses) as receiver:
+        config, env = settings(hooks=("slack",)), hook_env(receiver, "slack")
+        failed = deliver(EDITIONS[:1], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+        statuses.clear()  # the chat service is back
+        rerun = deliver(EDITIONS[:1], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+    assert failed.exit_code == 75 and failed.sent == ()  # try again later: nothing lost
+    assert rerun.exit_code == 0 and len(rerun.sent) == 1
 
 
 def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:
@@ -191,7 +237,59 @@ def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:
             environ=hook_env(receiver, "slack"),
             sleep=no_wait,
         )
-    assert len(receiver.posts) == 1 and report.failed[0].endswith("HTTP 404: no such hook *** (not retried)")
+    assert len(receiver.posts) == 1 and report.refused[0].endswith("HTTP 404: no such hook *** (not retried)")
+    assert report.exit_code == 78 and report.failed == ()  # the webhook URL is a setting to fix
+
+
+def test_sigterm_while_a_post_waits_stops_delivery_and_the_next_run_sends_the_rest(tmp_path: Path) -> None:
+    """SIGTERM reaches the main thread while it waits for the webhook's answer, as under systemd."""
+    main, answer = threading.main_thread().ident, threading.Event()
+    interrupted: list[str] = []
+
+    def terminate_first(path: str) -> None:
+        if not interrupted:
+            interrupted.append(path)
+            signal.pthread_kill(main, signal.SIGTERM)
+            answer.wait(30)  # the sender is gone by then; the answer goes nowhere
+
+    log, kinds = tmp_path / "log.sqlite", ("slack", "json")
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        with Receiver(on_post=terminate_first) as receiver:
+            env = hook_env(receiver, *kinds)
+            with pytest.raises(Interrupted):
+                deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+            answer.set()
+            stopped_after = len(receiver.posts)
+            rerun = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+    finally:
+        answer.set()
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped_after == 1  # nothing more went out after the interruption
+    assert len(rerun.sent) == 4 and rerun.already_sent == () and not rerun.failed  # the interrupted one too
+    assert len(receiver.to(f"/slack/{TOKEN}")) == 2 + 1
+
+
+def test_a_delivery_log_that_fails_after_a_send_stops_delivery_and_names_what_was_not_recorded(
+    tmp_path: Path,
+) -> None:
+    log, kinds = tmp_path / "log.sqlite", ("slack",)
+
+    def damage_the_log(path: str) -> None:  # a disk fault while the first post is answered
+        if len(receiver.posts) == 1:
+            log.write_bytes(b"not a database " * 512)
+
+    with Receiver(on_post=damage_the_log) as receiver:
+        report = deliver(EDITIONS, settings(hooks=kinds), log, environ=hook_env(receiver, *kinds), sleep=no_wait)
+    assert len(receiver.posts) == 1  # nothing more is sent once nothing can be recorded
+    assert report.exit_code == 75 and report.sent == ()
+    [unrecorded] = report.unrecorded
+    assert unrecorded.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): sent, but not recorded")
+    assert unrecorded.endswith("the next run sends it again")
+    assert report.failed == (
+        "morning 2025-06-02 de: slack webhook (HOOK_SLACK): not sent: the delivery log cannot be written "
+        "(file is not a database); try again later",
+    )
 
 
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:
@@ -199,7 +297,7 @@ def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:
         report = deliver(
             EDITIONS[:1], settings(port, security="starttls"), tmp_path / "log.sqlite", environ={}, sleep=no_wait
         )
-    assert inbox.messages == [] and "STARTTLS" in report.failed[0] and report.exit_code == 3
+    assert inbox.messages == [] and "STARTTLS" in report.refused[0] and report.exit_code == 78
 
 
 @pytest.mark.parametrize(

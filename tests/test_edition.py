@@ -180,3 +180,20 @@ def test_a_day_with_nothing_published_sends_nothing(tmp_path: Path) -> None:
     with smtp_server() as (port, inbox), Receiver() as chat:
         sent = deliver(editions, _channels(port), tmp_path / "log.sqlite", environ={"HOOK": f"{chat.origin}/x"})
     assert (sent.sent, sent.failed, inbox.messages, chat.posts) == ((), (), [], [])
+
+
+def test_a_control_character_can_never_break_the_day_feed_or_drop_the_day_from_the_stable_feed(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from briefer.outputs.archive import stable_feed
+
+    item = edition.EditionItem(id="c" * 32, headline="Rates\u0008 rise\u0000", bullets=("Up\u001b to 4.1%\ufffe.",))
+    day = edition.Edition(desk="morning", day=date(2025, 6, 2), lang="en", title="Morning\u000b", items=(item,))
+    folder = tmp_path / "morning" / "2025-06-02"
+    folder.mkdir(parents=True)
+    (folder / "feed.en.atom").write_text("".join(edition.day_feed(day)), encoding="utf-8")
+    root = ET.parse(folder / "feed.en.atom").getroot()  # well-formed XML 1.0
+    [title] = [element.text for element in root.iter("{http://www.w3.org/2005/Atom}title")][1:]
+    assert title == "Rates rise"
+    stable = ET.fromstring("".join(stable_feed(tmp_path / "morning", "morning", "en", 7)))
+    assert len(stable.findall("{http://www.w3.org/2005/Atom}entry")) == 1  # the day is still in it

@@ -14,6 +14,7 @@ import json
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import timedelta
 from itertools import chain
 from pathlib import Path
 from typing import Callable, ContextManager
@@ -33,7 +34,7 @@ from briefer.core.errors import (
 from briefer.core.files import desk_lock, write_atomic
 from briefer.core.models import Article, Standing
 from briefer.core.report import RunReport
-from briefer.delivery.deliver import DeliveryReport, check_environment, deliver
+from briefer.delivery.deliver import DeliveryReport, check_environment, deliver, undelivered_days
 from briefer.lang import langid
 from briefer.model import batch, budget, endpoint
 from briefer.model.llm import LLM
@@ -51,6 +52,7 @@ from briefer.stories.story import facts_from_json as story_facts_from
 from briefer.stories.story import facts_json, story_facts
 
 DELIVERY_LOG = release.DELIVERY_LOG  # in out_dir, shared by the desks
+CATCH_UP_DAYS = 3  # a day written but never delivered goes out with a later run within this many days
 # (articles, languages, model door) -> what the run tells its display
 Display = Callable[[int, int, LLM], ContextManager[schedule.Watch]]
 
@@ -171,7 +173,10 @@ def brief_sources(
     with desk_lock(settings.desk_dir):
         memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk, settings.memory_days)
         try:
-            plan = plan_run(settings, sources, memory)
+            try:
+                plan = plan_run(settings, sources, memory)
+            except NothingToBrief as nothing:  # nothing new today; an earlier day may still be owed
+                raise _caught_up(nothing, settings, day) from None
             report = _brief_plan(settings, plan, day, use_batch, progress, notes)
             if report is None:
                 return RunResult(EXIT_TEMPORARY, notes=notes)
@@ -192,7 +197,7 @@ def brief_sources(
                 settings.feed_days,
                 edition.desk_title(settings),
             )
-            report = report if held.waiting else _delivered(report, settings, day)
+        report = report if held.waiting else _delivered(report, settings, day)
         _write_report(report, settings)
     return RunResult(report.exit_code, report, written, notes + ([memory_note] if memory_note else []))
 
@@ -280,12 +285,43 @@ def _remember(memory: StoryMemory, report: RunReport, withheld: frozenset[tuple[
 
 def _delivered(report: RunReport, settings: Settings, day: Date) -> RunReport:
     """A day goes out only when it is final: while an article waits (exit 75) nothing is sent,
-    and the run that completes the day sends it whole, once."""
-    if not settings.deliver or report.waiting:
-        return report
-    editions = edition.read(settings.desk_dir / day.isoformat())
-    sent = deliver(editions, settings.deliver, settings.out_dir / DELIVERY_LOG)
-    return report.model_copy(update={"delivery": delivery_json(sent)})
+    and the run that completes the day sends it whole, once. Written, final days of the last
+    CATCH_UP_DAYS that the delivery log has not seen go out first, oldest first."""
+    today = [day] if report.items() and not report.waiting else []
+    sent = _deliver_days(settings, [*_undelivered(settings, day), *today])
+    return report.model_copy(update={"delivery": delivery_json(sent)}) if sent else report
+
+
+def _caught_up(nothing: NothingToBrief, settings: Settings, day: Date) -> BrieferError:
+    """Nothing to brief today, and the days a killed run left undelivered sent: said in one
+    line, with delivery's exit code when a message did not go out."""
+    sent = _deliver_days(settings, _undelivered(settings, day))
+    if sent is None:
+        return nothing
+    not_sent = [*sent.failed, *sent.refused, *sent.unrecorded]
+    line = f"{nothing}; earlier days delivered: {len(sent.sent)} sent" + (
+        f", not delivered: {'; '.join(not_sent)}" if not_sent else ""
+    )
+    return NothingToBrief.with_code(line, sent.exit_code)
+
+
+def _deliver_days(settings: Settings, days: list[Date]) -> DeliveryReport | None:
+    if not settings.deliver or not days:
+        return None
+    log = settings.out_dir / DELIVERY_LOG
+    return DeliveryReport.joined(
+        [deliver(edition.read(settings.desk_dir / day.isoformat()), settings.deliver, log) for day in days]
+    )
+
+
+def _undelivered(settings: Settings, day: Date) -> list[Date]:
+    """Days before `day`, oldest first, whose editions were written (so they were final) but
+    that the delivery log has not seen: the run was killed between writing and delivering."""
+    if not settings.deliver:
+        return []
+    before = [day - timedelta(days=back) for back in range(CATCH_UP_DAYS, 0, -1)]
+    final = [earlier for earlier in before if any((settings.desk_dir / earlier.isoformat()).glob("edition.*.json"))]
+    return undelivered_days(settings.out_dir / DELIVERY_LOG, settings.desk, final) if final else []
 
 
 def send_day(settings: Settings, day: Date) -> DeliveryReport:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from typing import Iterable, Mapping
 
@@ -247,6 +248,10 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
         problems.append(f"{len(item.bullets)} bullets; 1 to {max_bullets} wanted")
     if any(not bullet.strip() for bullet in item.bullets):
         problems.append("an empty bullet")
+    controls = [(where, character) for where, value in _parts(item) for character in _control_characters(value)]
+    if controls:
+        where, character = controls[0]
+        problems.append(f"a control character (U+{ord(character):04X}) in {where}")
     normalised = [" ".join(text.words(b.lower())) for b in item.bullets]
     if len(set(normalised)) < len(normalised):
         problems.append("the same bullet twice")
@@ -260,6 +265,25 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
     if problems:
         return CheckResult(check="structure", passed=False, message="; ".join(problems))
     return passed("structure")
+
+
+def _parts(item: Item) -> list[tuple[str, str]]:
+    return [("the headline", item.headline), *((f"bullet {n}", bullet) for n, bullet in enumerate(item.bullets, 1))]
+
+
+def _control_characters(value: str) -> list[str]:
+    """Characters no reader should get and a feed cannot hold (a backspace, an escape, NUL,
+    U+FFFE): control characters but tab and line ends, surrogates, noncharacters."""
+    return [
+        character
+        for character in value
+        if character not in "\t\n\r"
+        and (
+            unicodedata.category(character) in ("Cc", "Cs")
+            or 0xFDD0 <= ord(character) <= 0xFDEF
+            or ord(character) & 0xFFFE == 0xFFFE
+        )
+    ]
 
 
 def _unit_words(run: list[str], lang: str) -> bool:

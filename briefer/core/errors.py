@@ -76,6 +76,12 @@ class TemporaryError(BrieferError):
     exit_code = EXIT_TEMPORARY
 
 
+class DeliveryLogError(TemporaryError):
+    """The delivery log could not be read or written mid-delivery (disk full, a damaged file):
+    delivery stops there, since what it sends now could not be recorded, and the next run
+    tries again (75). A message sent but not recorded is named: that run sends it again."""
+
+
 class Interrupted(BrieferError):
     """SIGTERM or Ctrl-C: stop now, write nothing more; the previous briefing stays as it was."""
 
@@ -92,10 +98,14 @@ class ContextTooLongError(BrieferError):
 
 class DeliveryError(BrieferError):
     """One message or post was not delivered; `retry` says whether trying again may help
-    (a refused login, a dropped connection, HTTP 429 or 5xx) or not (HTTP 404, an unsafe page)."""
+    (a dropped connection, an SMTP 4xx, HTTP 429 or 5xx) or not (a wrong password, SMTP 5xx,
+    another HTTP 4xx, an unsafe page): those are never retried, a refused login least of all.
+    Its exit code: 75 for a passing failure (the next run sends what did not go; nothing is
+    lost), 78 for a refusal (a setting to fix: the password, the webhook URL, the address)."""
 
-    exit_code = EXIT_PARTIAL
+    exit_code = EXIT_TEMPORARY
 
     def __init__(self, message: str, retry: bool = False):
         super().__init__(message)
         self.retry = retry
+        self.exit_code = EXIT_TEMPORARY if retry else EXIT_CONFIG

@@ -1,14 +1,18 @@
 """Secrets out of everything briefer shows: a URL loses its user, password and query string
 wherever a message, a file, a log line or an error names it. Applied where such text is made
 (the model door's errors, fetching, delivery, the articles a URL became), so that no later
-copy of the text can carry them."""
+copy of the text can carry them. `scrub` takes known secrets (a password, a webhook URL) out
+of text a server wrote, in whole and in the parts a server echoes alone."""
 
 from __future__ import annotations
 
 import re
+from typing import Iterable
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 # scheme://[userinfo@]rest, up to whitespace or a character that ends a URL in prose or markup
 _URL = re.compile(r"(?P<scheme>\b[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<userinfo>[^\s/?#@<>\"']*@)?(?P<rest>[^\s<>\"']*)")
+_PROSE_END = ".,;:!?"  # after a URL, these end the sentence, not the URL
 
 
 def redact(text: str) -> str:
@@ -17,8 +21,47 @@ def redact(text: str) -> str:
 
 
 def _shown(match: re.Match[str]) -> str:
-    rest = match["rest"]
+    rest, tail = _without_prose_end(match["rest"])
     before_query, _, _ = rest.partition("?")
     fragment = rest.partition("#")[2] if "#" in rest and "?" not in rest.partition("#")[0] else ""
     kept = before_query.partition("#")[0]
-    return match["scheme"] + kept + (f"#{fragment}" if fragment else "")
+    return match["scheme"] + kept + (f"#{fragment}" if fragment else "") + tail
+
+
+def _without_prose_end(rest: str) -> tuple[str, str]:
+    """(the URL's part, the prose after it): "(see https://a/x?k=s)" keeps its ")", and
+    "…/Foo_(bar)" its own brackets, which are balanced."""
+    end = len(rest)
+    while end and (
+        rest[end - 1] in _PROSE_END or (rest[end - 1] == ")" and rest.count(")", 0, end) > rest.count("(", 0, end))
+    ):
+        end -= 1
+    return rest[:end], rest[end:]
+
+
+def secret_parts(secret: str) -> list[str]:
+    """The secret, and the parts of it a server echoes alone (a 403 naming the token of the
+    webhook URL): a URL's user, password, path and query, and each of their pieces that is
+    distinctive, as written and percent-encoded. Words of a URL (hooks, services,
+    IncomingWebhook) are no secret and stay readable. Longest first."""
+    parts = {secret}
+    url = urlsplit(secret)
+    if url.scheme and url.netloc:
+        pieces = [url.username or "", url.password or "", url.path + (f"?{url.query}" if url.query else "")]
+        pieces += url.path.split("/") + [value for _, value in parse_qsl(url.query)]
+        pieces += [half for piece in url.path.split("/") for half in piece.split("@")]
+        parts |= {piece for piece in pieces if _distinctive(piece)}
+        parts |= {variant for piece in list(parts) for variant in (quote(piece, safe=""), unquote(piece))}
+    return sorted(filter(None, parts), key=len, reverse=True)
+
+
+def _distinctive(piece: str) -> bool:
+    """Long enough and not a word: a token, a key, an id (a path of several pieces counts)."""
+    return len(piece) >= 20 or (len(piece) >= 12 and any(character.isdigit() for character in piece))
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every secret, and every distinctive part of one, shown as ***."""
+    for part in sorted({part for secret in secrets for part in secret_parts(secret)}, key=len, reverse=True):
+        text = text.replace(part, "***")
+    return text

@@ -6,7 +6,7 @@ from datetime import date as Date
 
 from pydantic import Field
 
-from briefer.core.errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY
+from briefer.core.errors import EXIT_CONFIG, EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY
 from briefer.core.models import ArticleOutcome, BriefedItem, Frozen, Standing, Usage
 
 
@@ -61,22 +61,27 @@ class RunReport(Frozen):
     @property
     def exit_code(self) -> int:
         """75 while any article waits for a temporary reason (a rerun briefs it, paying only for
-        what is missing); 3 for items that failed their checks or sources that could not be read."""
+        what is missing) or a message did not go out for now (78 when a channel refuses for
+        good); 3 for items that failed their checks or sources that could not be read."""
         if self.aborted and self.written == 0:
             return self.abort_exit_code
         if self.waiting:
             return EXIT_TEMPORARY
         if self.written == 0:
             return EXIT_NOTHING_WRITTEN
+        if self.delivery.get("refused"):  # written, but a channel refuses until a setting is fixed
+            return EXIT_CONFIG
+        if self.delivery.get("failed") or self.delivery.get("unrecorded"):  # for now: the rerun sends it
+            return EXIT_TEMPORARY
         if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
-            return EXIT_PARTIAL
-        if self.delivery.get("failed"):  # the briefing is written; a message did not go out
             return EXIT_PARTIAL
         return EXIT_OK
 
     def problems(self) -> list[str]:
         lines = list(self.rejected_sources)
         lines.extend(f"not delivered: {line}" for line in self.delivery.get("failed", ()))
+        lines.extend(f"not delivered, refused: {line}" for line in self.delivery.get("refused", ()))
+        lines.extend(f"delivery log: {line}" for line in self.delivery.get("unrecorded", ()))
         lines.extend(self.skipped)
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")

@@ -3,7 +3,11 @@ what went where and a hash of what it held; a rerun of the day sends only what i
 and `resend` sends again. When a day already sent has changed (items added or changed), the
 desk's `on_change` decides: a short correction naming them ("correction") or nothing ("silent");
 either is logged. A message that fails for a passing reason is retried with backoff; one that
-still fails is named in the report (exit 3) and the other channels go out all the same."""
+still fails is named in the report (exit 75: the next run tries it again) and the other channels
+go out all the same; a refusal that will not change (a wrong password, HTTP 404) is tried once
+and named as refused (exit 78: a setting to fix). SIGTERM
+stops delivery where it is: the message it interrupted is not logged, so the next run sends it
+and the ones after it."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from datetime import date as Date
 from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -21,13 +26,13 @@ from urllib.parse import urlsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from briefer.core.errors import EXIT_OK, EXIT_PARTIAL, ConfigError, DeliveryError
-from briefer.core.redact import redact
+from briefer.core.errors import EXIT_CONFIG, EXIT_OK, ConfigError, DeliveryError, DeliveryLogError, Interrupted
+from briefer.core.redact import redact, scrub
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
 
-__all__ = ["DeliveryReport", "Edition", "EditionItem", "check_environment", "deliver"]
+__all__ = ["DeliveryReport", "Edition", "EditionItem", "check_environment", "deliver", "undelivered_days"]
 
 
 @dataclass(frozen=True)
@@ -36,12 +41,41 @@ class DeliveryReport:
 
     sent: tuple[str, ...] = ()
     already_sent: tuple[str, ...] = ()  # in the log from an earlier run: not sent again
-    failed: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()  # for a passing reason, after the retries: the next run tries again
     corrected: tuple[str, ...] = ()  # sent before and changed since: a correction went out, or none (silent)
+    refused: tuple[str, ...] = ()  # for good (a wrong password, HTTP 404): it goes once a setting is fixed
+    unrecorded: tuple[str, ...] = ()  # sent, but the delivery log could not record it: the next run sends it again
 
     @property
     def exit_code(self) -> int:
-        return EXIT_PARTIAL if self.failed else EXIT_OK
+        """78 while a channel refuses for good (a rerun would only be refused again, and a
+        refused login retried locks the account); 75 while one failed for now or the log
+        failed (DeliveryLogError); else 0."""
+        if self.refused:
+            return EXIT_CONFIG
+        return DeliveryLogError.exit_code if self.unrecorded or self.failed else EXIT_OK
+
+    @classmethod
+    def joined(cls, reports: Sequence[DeliveryReport]) -> DeliveryReport:
+        """Several days' deliveries as one report, in the order they went."""
+        return cls(*(tuple(line for report in reports for line in getattr(report, name)) for name in _FIELDS))
+
+
+_FIELDS = ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded")
+
+
+def undelivered_days(log_path: Path, desk: str, days: Sequence[Date]) -> list[Date]:
+    """Of these days, those the log holds no delivery of, once the desk has delivered before:
+    a run killed between writing a day and delivering it left them. A desk that never
+    delivered (delivery just set up) is not sent its old days."""
+    if not log_path.exists():
+        return []
+    log = _Log(log_path)
+    try:
+        seen = log.days(desk)
+    finally:
+        log.close()
+    return [day for day in days if seen and day.isoformat() not in seen]
 
 
 def deliver(
@@ -58,21 +92,30 @@ def deliver(
     secrets = _Secrets(settings, environ)
     readable = [edition for edition in editions if edition.items]  # a language with nothing published: no message
     jobs = [*_mail_jobs(readable, settings, secrets), *_webhook_jobs(readable, settings, secrets)]
-    lines: dict[str, list[str]] = {"sent": [], "already": [], "failed": [], "corrected": []}
+    kinds = ("sent", "already", "failed", "corrected", "refused", "unrecorded")
+    lines: dict[str, list[str]] = {kind: [] for kind in kinds}
     log = _Log(log_path)
+    broken: DeliveryLogError | None = None
     try:
         for job in jobs:
-            outcome, line = _deliver_one(job, log, settings, resend, sleep)
+            if broken is not None:  # what it sent now could not be recorded: it would go twice
+                outcome, line = "failed", f"{job.line}: not sent: {broken}"
+            else:
+                try:
+                    outcome, line = _deliver_one(job, log, settings, resend, sleep)
+                except DeliveryLogError as error:  # before anything was sent
+                    broken, outcome, line = error, "failed", f"{job.line}: not sent: {error}"
+                broken = broken or log.broken
             lines[outcome].append(secrets.scrub(redact(line)))
     finally:
         log.close()
-    return DeliveryReport(*(tuple(lines[kind]) for kind in ("sent", "already", "failed", "corrected")))
+    return DeliveryReport(*(tuple(lines[kind]) for kind in kinds))
 
 
 def _deliver_one(
     job: _Job, log: _Log, settings: Deliver, resend: bool, sleep: Callable[[float], None]
 ) -> tuple[str, str]:
-    """(what happened: sent, already, failed or corrected; its report line) for one job."""
+    """(what happened: sent, already, failed, refused or corrected; its report line) for one job."""
     edition = job.edition
     before = None if resend else log.last(job)
     if before is not None and before.content_hash in ("", edition.content_hash()):
@@ -80,22 +123,23 @@ def _deliver_one(
     if before is not None:
         correction = edition.corrected(before.items)
         if correction is None:
-            log.record(job, resend, "silent")
-            return "corrected", f"{job.line}: items removed since it was sent; no correction"
+            return log.record(
+                job, resend, "silent", "corrected", f"{job.line}: items removed since it was sent; no correction"
+            )
         if settings.on_change == "silent":
-            log.record(job, resend, "silent")
             changes = _changes(correction.items)
-            return "corrected", f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
-        why = _attempt(partial(job.send, correction), settings, sleep)
+            line = f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
+            return log.record(job, resend, "silent", "corrected", line)
+        why, refused = _attempt(partial(job.send, correction), settings, sleep)
         if why:
-            return "failed", f"{job.line}: correction: {why}"
-        log.record(job, resend, "correction")
-        return "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
-    why = _attempt(partial(job.send, edition), settings, sleep)
+            return "refused" if refused else "failed", f"{job.line}: correction: {why}"
+        return log.record(
+            job, resend, "correction", "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
+        )
+    why, refused = _attempt(partial(job.send, edition), settings, sleep)
     if why:
-        return "failed", f"{job.line}: {why}"
-    log.record(job, resend, "resend" if resend else "edition")
-    return "sent", job.line
+        return "refused" if refused else "failed", f"{job.line}: {why}"
+    return log.record(job, resend, "resend" if resend else "edition", "sent", job.line)
 
 
 def _changes(items: tuple[EditionItem, ...]) -> str:
@@ -136,12 +180,7 @@ class _Secrets:
         return self.values[name]
 
     def scrub(self, text: str) -> str:
-        for value in self._secret:
-            url = urlsplit(value)
-            token = url.path + (f"?{url.query}" if url.query else "") if url.netloc else ""
-            for secret in (value, token if len(token) > 1 else ""):
-                text = text.replace(secret, "***") if secret else text
-        return text
+        return scrub(text, self._secret)
 
 
 @dataclass(frozen=True)
@@ -205,9 +244,9 @@ def _post(url: str, kind: str, timeout: float, edition: Edition) -> None:
     chat.post(url, chat.payload(kind, edition), timeout)
 
 
-def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> str:
-    """'' once sent; else why not, after the retries a passing failure earns (tenacity:
-    exponential backoff, only for DeliveryError marked retry)."""
+def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float], None]) -> tuple[str, bool]:
+    """('', False) once sent; else (why not, refused for good), after the retries a passing
+    failure earns (tenacity: exponential backoff, only for DeliveryError marked retry)."""
     retrying = Retrying(
         stop=stop_after_attempt(settings.retries + 1),
         sleep=sleep,
@@ -217,12 +256,14 @@ def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float
     )
     try:
         retrying(send)
-        return ""
+        return "", False
     except DeliveryError as error:
         attempts = retrying.statistics.get("attempt_number", 1)
-        return f"{error} (after {attempts} attempts)" if error.retry else f"{error} (not retried)"
+        return (f"{error} (after {attempts} attempts)", False) if error.retry else (f"{error} (not retried)", True)
+    except Interrupted:  # SIGTERM: the run stops here; this message is not logged, so the next run sends it
+        raise
     except Exception as error:  # a fault in one channel does not keep the others back
-        return f"{type(error).__name__}: {error}"
+        return f"{type(error).__name__}: {error}", False
 
 
 @dataclass(frozen=True)
@@ -238,6 +279,7 @@ class _Log:
     target, when, and the content hash and item fingerprints of the edition the reader now has."""
 
     def __init__(self, path: Path):
+        self.broken: DeliveryLogError | None = None  # set once a row could not be written
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path)
@@ -258,16 +300,40 @@ class _Log:
     def _key(job: _Job) -> tuple[str, str, str, str]:
         return job.edition.desk, job.edition.day.isoformat(), job.edition.lang, job.target
 
+    def days(self, desk: str) -> set[str]:
+        try:
+            return {row[0] for row in self._db.execute("SELECT DISTINCT day FROM deliveries WHERE desk = ?", (desk,))}
+        except sqlite3.Error as error:
+            raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
+
     def last(self, job: _Job) -> _Sent | None:
         query = (
             "SELECT content_hash, items FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? "
             "ORDER BY rowid DESC LIMIT 1"
         )
-        row = self._db.execute(query, self._key(job)).fetchone()
+        try:
+            row = self._db.execute(query, self._key(job)).fetchone()
+        except sqlite3.Error as error:
+            raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
         return _Sent(row[0], json.loads(row[1] or "{}")) if row else None
 
-    def record(self, job: _Job, resend: bool, kind: str) -> None:
-        """kind: "edition", "resend", "correction" or "silent" (changed, nothing sent)."""
+    def record(self, job: _Job, resend: bool, kind: str, outcome: str, line: str) -> tuple[str, str]:
+        """kind: "edition", "resend", "correction" or "silent" (changed, nothing sent); returns
+        (outcome, line), or ("unrecorded", why) when the row could not be written: then the
+        log is broken and delivery stops."""
+        try:
+            self._write(job, resend, kind)
+        except sqlite3.Error as error:
+            self.broken = DeliveryLogError(f"the delivery log cannot be written ({error}); try again later")
+            if kind == "silent":  # nothing went out: the next run decides the same again
+                return "unrecorded", f"{line}; not recorded in the delivery log ({error})"
+            return (
+                "unrecorded",
+                f"{line}: sent, but not recorded in the delivery log ({error}): the next run sends it again",
+            )
+        return outcome, line
+
+    def _write(self, job: _Job, resend: bool, kind: str) -> None:
         with self._db:  # committed at once: a crash later does not send this again
             self._db.execute(
                 "INSERT INTO deliveries (desk, day, lang, target, sent_at, resend, content_hash, items, kind) "

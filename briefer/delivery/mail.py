@@ -87,10 +87,15 @@ def send(mail: EmailMessage, settings: Email, login: tuple[str, str] | None, tim
             if login:
                 smtp.login(*login)
             smtp.send_message(mail)
-    except smtplib.SMTPAuthenticationError as error:
-        raise DeliveryError(f"SMTP login refused ({error.smtp_code})", retry=True) from None
-    except smtplib.SMTPRecipientsRefused as error:
-        raise DeliveryError(f"recipients refused: {', '.join(error.recipients)}") from None
+    except smtplib.SMTPAuthenticationError as error:  # 535: the user or password is wrong; 454: a passing fault
+        # Never retried when permanent: every try is a failed login, and enough of them lock the account.
+        temporary = 400 <= error.smtp_code < 500
+        why = "try again later" if temporary else "the user or password is wrong"
+        raise DeliveryError(f"SMTP login refused ({error.smtp_code}: {why})", retry=temporary) from None
+    except smtplib.SMTPRecipientsRefused as error:  # 4xx (a full mailbox, greylisting) may pass; 5xx will not
+        codes = [code for code, _ in error.recipients.values()]
+        temporary = bool(codes) and all(400 <= code < 500 for code in codes)
+        raise DeliveryError(f"recipients refused: {', '.join(error.recipients)}", retry=temporary) from None
     except smtplib.SMTPResponseException as error:  # 4xx: try again later; 5xx: it will not change
         reply = error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
         raise DeliveryError(f"SMTP {error.smtp_code} {reply}", retry=400 <= error.smtp_code < 500) from None

@@ -11,17 +11,25 @@ from collections.abc import Sequence
 
 from briefer.lang import languages
 from briefer.lang.text import words
-from briefer.lang.vocabulary import german_compound, zipf
+from briefer.lang.vocabulary import german_compound, in_dictionary, noun, zipf
 
 # ---- names ----
 
 
-def names_in(text: str, lang: str) -> list[str]:
+def names_in(text: str, lang: str, *, proper: bool = False) -> list[str]:
     """Words that are names: capitalised inside a sentence, and acronyms. A sentence's first
     word and the capitals of a title-case headline count only when they are no word of the
     language; so does every capitalised word in German, which capitalises its nouns, unless
     it is a name common to every language before another capitalised word (Christine
-    Lambrecht) or follows one."""
+    Lambrecht) or follows one.
+
+    proper (the story key, which needs a story's real names to know it again): a German
+    capital is a name too when two languages that write nouns in lower case know it only
+    capitalised (Friedrich, Bundestag: `named_abroad`) or the German dictionary does not
+    know it (Habeck), and a name follows either (Friedrich Merz). The checks keep the word
+    lists' test they were measured with: it takes fewer German names, and a name an item
+    need not ground is a false alarm fewer (with proper, German references clean fell
+    from 90% to 69%)."""
     found = []
     for sentence in sentences(text):
         tokens = words(sentence)
@@ -29,23 +37,49 @@ def names_in(text: str, lang: str) -> list[str]:
         after_name = False
         for index, token in enumerate(tokens):
             before_name = index + 1 < len(tokens) and tokens[index + 1][0].isupper()
-            name = _is_name(token, index, lang, title_case, after_name, before_name)
+            name = _is_name(token, index, lang, title_case, after_name, before_name, proper)
             if name:
                 found.append(token)
-            after_name = name and lang == "de" and international(token.lower())
+            first = international(token.lower()) or (proper and named_abroad(token))
+            after_name = name and lang == "de" and first
     return found
 
 
-def _is_name(token: str, index: int, lang: str, title_case: bool, after_name: bool, before_name: bool) -> bool:
+def _is_name(
+    token: str, index: int, lang: str, title_case: bool, after_name: bool, before_name: bool, proper: bool
+) -> bool:
     if not token[0].isupper() or token.lower() in languages.NAME_STOPWORDS or len(token) < 2:
         return False
     if is_acronym(token):
         return True
     if len(token) < 3:
         return False
+    if lang == "de" and proper:
+        return after_name or (before_name and international(token.lower())) or named_abroad(token) or not _german(token)
     if lang == "de":
         return after_name or (before_name and international(token.lower())) or not _a_word_of(token, lang)
     return not ((index == 0 or title_case) and _a_word_of(token, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def named_abroad(token: str) -> bool:
+    """A German capital that is a name: the dictionaries of two languages that write their
+    nouns in lower case know it only capitalised (Friedrich, Bundestag, Hamburg; not
+    Opposition, which they write "opposition"). One dictionary alone is not enough: the
+    Polish one knows Zeit and Welt capitalised, the English one Rede."""
+    if len(token) < 3 or not token[0].isupper():
+        return False
+    return sum(noun(token, other) for other in ("en", "fr", "pl")) >= 2
+
+
+def _german(token: str) -> bool:
+    """A German word: one the dictionary knows (with its affix rules), a compound of them, or
+    one too common to be a name (Mio). A surname is in the word lists (Habeck, Merz: the
+    news is full of them), not in the dictionary."""
+    lowered = token.lower()
+    if "-" in lowered:
+        return all(_german(part) for part in lowered.split("-") if len(part) > 2)
+    return in_dictionary(token, "de") or german_compound(lowered) or zipf(lowered, "de") >= 4.0
 
 
 def _a_word_of(token: str, lang: str) -> bool:

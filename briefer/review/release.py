@@ -233,6 +233,8 @@ def delivery_json(sent: DeliveryReport) -> dict:
         "already_sent": list(sent.already_sent),
         "failed": list(sent.failed),
         "corrected": list(sent.corrected),
+        "refused": list(sent.refused),
+        "unrecorded": list(sent.unrecorded),
     }
 
 

@@ -315,7 +315,7 @@ def _validated(layers: list[tuple[str, Mapping[str, Any]]], file_text: str) -> S
         merged.update(layer)
         origin.update({key: where for key in layer})
     try:
-        return Settings(**merged)
+        settings = Settings(**merged)
     except ValidationError as exc:
         error = exc.errors()[0]
         path = [str(part) for part in error["loc"]] or ["?"]  # a nested one in full: deliver.email.port
@@ -327,3 +327,39 @@ def _validated(layers: list[tuple[str, Mapping[str, Any]]], file_text: str) -> S
         if where == "command line":  # a mistyped flag is a usage error (2), not a setting to fix (78)
             raise UsageError(f"{_FLAGS.get(key, '--' + key.replace('_', '-'))}: {message}") from None
         raise ConfigError(f"setting '{'.'.join(path)}' from {where}: {message}") from None
+    _deliverable(settings, origin.get("deliver", "settings"), file_text)
+    return settings
+
+
+def _deliverable(settings: Settings, where: str, file_text: str) -> None:
+    """A webhook or mail list for a language the desk does not brief would never get a
+    message, silently: refused at load, by file and line."""
+    deliver = settings.deliver
+    if deliver is None:
+        return
+    tables = [("webhooks", index, hook.languages) for index, hook in enumerate(deliver.webhooks)]
+    if deliver.email:
+        tables += [("email.lists", index, group.languages) for index, group in enumerate(deliver.email.lists)]
+    for table, index, langs in tables:
+        unknown = [lang for lang in langs if lang not in settings.languages]
+        if unknown:
+            line = _line_in_table(file_text, table, index, "languages") if where.startswith("config file") else ""
+            raise ConfigError(
+                f"setting 'deliver.{table}.{index}.languages' from {where}{line}: {', '.join(unknown)} "
+                f"{'is not a language' if len(unknown) == 1 else 'are not languages'} of the desk "
+                f"({', '.join(settings.languages)}); it would never get a message"
+            )
+
+
+def _line_in_table(text: str, table: str, index: int, key: str) -> str:
+    """' line N' of `key` in the index-th [[...deliver.<table>]] of the file, or ''."""
+    seen, inside = -1, False
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*(\[\[?)\s*([^\]]+?)\s*\]", line)
+        if header:
+            ours = header[2].endswith(f"deliver.{table}")
+            seen += ours and header[1] == "[["
+            inside = ours and seen == index
+        elif inside and re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return f" line {number}"
+    return ""

@@ -98,7 +98,7 @@ _SPACES = (" ", "\u00a0")
 def _mentions(text: str, lang: str) -> list[tuple[str, str]]:
     """Every mention of a name, as (its key, as written). A possessive ends a name (Tartu's)."""
     calendar = languages.calendar_words(lang)
-    is_name = {word for word in names_in(text, lang) if word.lower() not in calendar}
+    is_name = {word for word in names_in(text, lang, proper=True) if word.lower() not in calendar}
     mentions: list[tuple[str, str]] = []
     keys: list[str] = []
     start = end = 0
