@@ -454,3 +454,40 @@ def test_a_date_with_an_ordinal_point_does_not_cut_the_lead_sentence() -> None:
     good = item("en", "Kiel refuse collectors win a 4.5% pay rise", "Verdi and the city agreed on Monday.")
     result = faithfulness.check_coverage(good, source(deal, "de"))
     assert result.passed, result.message
+
+
+# ---- numbers: a percentage is a percentage of the source, not any figure with its digits ----
+
+RENTS_EN = (
+    "Dublin rents rise again\nRents in Dublin rose 4.2% in the year to June, the agency said. Its index "
+    "covers 12 districts and 6 types of home; vacancies fell to 1,240, about 15 per cent fewer."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("de", "Die Mieten in Dublin stiegen binnen eines Jahres um 4,2 Prozent."),
+        ("pl", "Czynsze w Dublinie wzrosły o 4,2 proc., a wolnych mieszkań było o ok. 15 proc. mniej."),
+    ],
+)
+def test_a_percentage_of_the_source_passes(lang: str, bullet: str) -> None:
+    result = faithfulness.check_numbers(item(lang, "Dublin", bullet), source(RENTS_EN, "en"))
+    assert result.passed, result.message
+
+
+def test_a_percentage_made_of_another_figure_of_the_source_is_caught() -> None:
+    bad = item("de", "Dublin", "Die Mieten in Dublin stiegen um 4,2 Prozent, die Löhne um 6 Prozent.")
+    result = faithfulness.check_numbers(bad, source(RENTS_EN, "en"))
+    assert not result.passed and "6" in result.message
+
+
+def test_a_range_that_writes_the_percent_sign_once_gives_two_percentages() -> None:
+    margin = "Brauerei mit weniger Marge\nDie Marge der Brauerei fiel 2025 von 9,0 auf 7,5 Prozent."
+    for lang, bullet in (
+        ("fr", "La marge passe de 9 % à 7,5 %."),
+        ("en", "The margin fell from 9% to 7.5%."),
+        ("en", "The margin fell in 2025 and 7.5% is its new level, after 9%."),  # a year is no percentage
+    ):
+        result = faithfulness.check_numbers(item(lang, "x", bullet), source(margin, "de"))
+        assert result.passed, result.message

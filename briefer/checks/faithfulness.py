@@ -41,6 +41,7 @@ class Source:
     derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
+    percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
 
 
@@ -74,6 +75,7 @@ def read_source(source: str, lang: str) -> Source:
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=_lead_figures(title, paragraphs, lang),
+        percents=frozenset(text.percentages(source, lang)),
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
         ),
@@ -283,6 +285,14 @@ def _known_figure(figure: text.Figure, source: Source) -> bool:
     )
 
 
+def _known_percent(value: Decimal, source: Source) -> bool:
+    """A percentage of the item is one of the source's percentages (or rounds one: "knapp
+    50 Prozent" for 49.7%), not another figure with its digits ("3 basis points" is no 3%)."""
+    if not source.percents or value in source.percents:
+        return True
+    return value >= 10 and value == value.to_integral() and any(abs(p - value) < Decimal("0.5") for p in source.percents)
+
+
 def _rounded(figure: text.Figure, source: Source) -> bool:
     """A whole figure of two digits or more that rounds one of the source's ("knapp 50
     Prozent" for 49.7%, "12%" for 12.4%), or an amount worked out from the source's own."""
@@ -340,6 +350,7 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
         measures = text.measures(item.text())
         unknown = [f for f in unknown if not (f.power == 0 and _conversion(f, measures, source))]
     invented = [f.raw for f in unknown]
+    invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     if invented:

@@ -219,12 +219,28 @@ def measures(text: str) -> list[Measure]:
 @functools.cache
 def _percent_re(lang: str) -> re.Pattern[str]:
     words_ = languages.PERCENT_WORDS.get(lang, languages.PERCENT_WORDS["en"])
-    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))", re.IGNORECASE)
+    joiners = "|".join(map(re.escape, languages.FIGURE_JOINERS))
+    number = r"\d+(?:[.,]\d+)?"
+    return re.compile(
+        rf"(?<![\w.,])({number})(?:%?\s*(?:{joiners})\s*({number}))?[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))",
+        re.IGNORECASE,
+    )
 
 
 def percentages(text: str, lang: str) -> list[Decimal]:
-    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent"."""
-    return [Decimal(match.group(1).replace(",", ".")) for match in _percent_re(lang).finditer(text)]
+    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent", and both figures of a
+    range that writes the sign once ("von 8,0 auf 6,5 Prozent", "30 to 50 per cent")."""
+    found = []
+    for match in _percent_re(lang).finditer(text):
+        first, second = match.groups()
+        if second is None:
+            found.append(Decimal(first.replace(",", ".")))
+            continue
+        value = Decimal(first.replace(",", "."))
+        if not (value == value.to_integral() and 1900 <= value <= 2100):  # "July 2025 and 2.7%": a year
+            found.append(value)
+        found.append(Decimal(second.replace(",", ".")))
+    return found
 
 
 def sentences(text: str) -> list[str]:
