@@ -290,7 +290,9 @@ def _known_percent(value: Decimal, source: Source) -> bool:
     50 Prozent" for 49.7%), not another figure with its digits ("3 basis points" is no 3%)."""
     if not source.percents or value in source.percents:
         return True
-    return value >= 10 and value == value.to_integral() and any(abs(p - value) < Decimal("0.5") for p in source.percents)
+    return (
+        value >= 10 and value == value.to_integral() and any(abs(p - value) < Decimal("0.5") for p in source.percents)
+    )
 
 
 def _rounded(figure: text.Figure, source: Source) -> bool:
