@@ -491,3 +491,14 @@ def test_a_range_that_writes_the_percent_sign_once_gives_two_percentages() -> No
     ):
         result = faithfulness.check_numbers(item(lang, "x", bullet), source(margin, "de"))
         assert result.passed, result.message
+
+
+def test_two_words_put_in_quotation_marks_in_another_language_are_a_quotation_too() -> None:
+    bad = item("en", "x", 'The deputy minister called the programme "a triumph" and promised more money.')
+    assert not faithfulness.check_quotes(bad, source(PROGRAMME_PL, "pl")).passed
+    title = item("en", "x", 'The "Home Warmth" programme paid for 120,000 stoves.')
+    assert faithfulness.check_quotes(title, source(PROGRAMME_PL, "pl")).passed
+    name = item("uk", "x", "Програму веде фонд «Тепла Хата» з Любліна.")  # a name in quotation marks
+    assert faithfulness.check_quotes(name, source(PROGRAMME_PL, "pl")).passed
+    own = item("pl", "x", "Wiceminister zapowiedziała: „Nie zwolnimy tempa”.")  # the source's words, verbatim
+    assert faithfulness.check_quotes(own, source(PROGRAMME_PL, "pl")).passed
