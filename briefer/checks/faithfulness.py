@@ -201,10 +201,11 @@ def _without_ages(sentence: str, lang: str) -> str:
 
 
 def _stated(part: str, lang: str) -> list[text.Figure]:
-    """The figures of a passage in digits or in words, less dates, years and references."""
+    """The figures of a passage in digits, less dates, years and references; in words only
+    where it has none (a word may also be something else: French "neuf" is also "new")."""
     part = _without_dates(_without_references(part), lang)
     found = [f for f in text.figures(part, lang) if not _year(f)]
-    return found + [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
+    return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
 
 
 def _exactly(rounded: list[text.Figure], body: str, lang: str) -> tuple[text.Figure, ...]:
