@@ -286,3 +286,219 @@ def test_a_conversion_that_does_not_match_is_caught() -> None:
     assert not faithfulness.check_numbers(bad, source(SQUALL_EN, "en")).passed
     near = item("en", "Dover", "Gusts reached 72mph at Dover.")  # the same unit: no conversion to round
     assert not faithfulness.check_numbers(near, source(SQUALL_EN, "en")).passed
+
+
+# ---- coverage: the central fact as the title and the lead's first sentence give it ----
+
+VACCINE_IT = (
+    "Un vaccino nasale protegge il 92% dei bambini dall'influenza\n"
+    "Il vaccino sviluppato dall'Università di Padova ha protetto il 91,8 % dei bambini vaccinati in uno studio "
+    "su 3.200 bambini, pubblicato giovedì. Costerà 14 euro a dose."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, headline",
+    [
+        ("en", "Nasal flu vaccine protects 91.8% of children in Padua trial"),
+        ("de", "Nasenimpfstoff schützt 91,8 Prozent der Kinder vor Grippe"),
+        ("pl", "Szczepionka donosowa chroni 91,8 proc. dzieci"),
+    ],
+)
+def test_the_bodys_exact_figure_for_the_titles_rounded_one_is_the_lead(lang: str, headline: str) -> None:
+    good = item(lang, headline, "Padova.")
+    result = faithfulness.check_coverage(good, source(VACCINE_IT, "it"))
+    assert result.passed, result.message
+
+
+SEAWALL_EN = (
+    "Whitby approves new sea wall\n"
+    "Scarborough council approved a £28m sea wall for Whitby on Monday to protect 1,400 homes from flooding. "
+    "The vote was 31 to 9.\n"
+    "Work on the wall will start in spring; 40 parking spaces on the promenade will go."
+)
+
+
+def test_the_central_fact_is_the_first_sentence_with_figures() -> None:
+    good = item("de", "Whitby bekommt eine Schutzmauer für 28 Mio. Pfund", "Der Rat stimmte mit 31 zu 9 Stimmen.")
+    assert faithfulness.check_coverage(good, source(SEAWALL_EN, "en")).passed
+    # the vote of the second sentence is not the central fact
+    bad = item(
+        "de",
+        "Whitby verliert 40 Parkplätze an der Promenade",
+        "Der Rat stimmte mit 31 zu 9 Stimmen.",
+        "Die Arbeiten beginnen im Frühjahr.",
+    )
+    assert not faithfulness.check_coverage(bad, source(SEAWALL_EN, "en")).passed
+
+
+AVALANCHE_DE = (
+    "Lawine in Tirol: vier Tote am Pitztaler Gletscher\n"
+    "Eine Lawine hat am Samstag im Pitztal vier Skitourengeher verschüttet. Die Bergrettung suchte mit 60 Helfern."
+)
+
+
+def test_a_number_word_of_the_title_is_the_lead() -> None:
+    for lang, headline in (("en", "Avalanche kills four in Tyrol"), ("it", "Valanga in Tirolo: 4 morti")):
+        result = faithfulness.check_coverage(item(lang, headline, "Pitztal."), source(AVALANCHE_DE, "de"))
+        assert result.passed, result.message
+    bad = item("en", "60 rescuers search the Pitztal glacier", "The mountain rescue service was called on Saturday.")
+    assert not faithfulness.check_coverage(bad, source(AVALANCHE_DE, "de")).passed
+
+
+# ---- numbers: a scale the source leaves out, a range, a time of day ----
+
+GRANT_DE = (
+    "Neues Hallenbad für Wetzlar\nDas Bad kostet 36 Millionen Euro: 22 Millionen zahlt die Stadt, die übrigen 14 "
+    "kommen vom Land Hessen. Geöffnet wird es von 6.30 bis 22.00 Uhr; Verstöße gegen die Badeordnung kosten "
+    "zwischen 200 und 2.000 Euro."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("en", "Hesse pays the remaining €14m."),
+        ("fr", "Le Land de Hesse apporte les 14 millions d'euros restants."),
+        ("uk", "Решту, 14 млн євро, дає земля Гессен."),
+    ],
+)
+def test_a_bare_figure_among_the_sources_amounts_shares_their_scale(lang: str, bullet: str) -> None:
+    result = faithfulness.check_numbers(item(lang, "Wetzlar", bullet), source(GRANT_DE, "de"))
+    assert result.passed, result.message
+
+
+def test_an_amount_the_enumeration_does_not_give_is_still_caught() -> None:
+    bad = item("en", "Wetzlar", "Hesse pays the remaining €16m.")
+    assert not faithfulness.check_numbers(bad, source(GRANT_DE, "de")).passed
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("pl", "Kary wyniosą od 200 do 2 tys. euro."),
+        ("uk", "Басейн працюватиме з 6:30 до 22:00, штрафи – від 200 до 2 тис. євро."),
+        ("en", "Open from 6.30am to 10pm; fines range from €200 to €2,000."),
+    ],
+)
+def test_a_range_to_a_scaled_figure_and_a_time_with_a_colon_are_the_sources(lang: str, bullet: str) -> None:
+    result = faithfulness.check_numbers(item(lang, "Wetzlar", bullet), source(GRANT_DE, "de"))
+    assert result.passed, result.message
+
+
+def test_a_range_keeps_each_figure_at_its_own_scale_across_languages() -> None:
+    items = [
+        item("de", "Wetzlar", "Strafen von 200 bis 2000 Euro."),
+        item("en", "Wetzlar", "Fines of €200 to €2,000."),
+        item("pl", "Wetzlar", "Kary od 200 do 2 tys. euro."),
+        item("fr", "Wetzlar", "Des amendes de 200 à 2 000 euros."),
+    ]
+    results = checks.check_consistency(items)
+    assert all(r.passed for r in results.values()), {k: r.message for k, r in results.items()}
+
+
+# ---- quotes: a title translated in quotation marks is no quotation ----
+
+PROGRAMME_PL = (
+    "Program „Ciepło w Domu” wymienił 120 tys. pieców\n"
+    "Rządowy program „Ciepło w Domu” dofinansował w tym roku wymianę 120 tys. pieców. „Nie zwolnimy tempa” – "
+    "zapowiedziała wiceminister klimatu Ewa Lis."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("de", "Das Regierungsprogramm „Wärme zu Hause“ förderte den Austausch von 120.000 Öfen."),
+        ("en", 'The government\'s "Warmth at Home" programme paid for 120,000 new stoves.'),
+        ("fr", "Le programme « Chaleur à la maison » a financé 120 000 poêles."),
+    ],
+)
+def test_a_translated_title_in_quotation_marks_is_no_quotation(lang: str, bullet: str) -> None:
+    result = faithfulness.check_quotes(item(lang, "x", bullet), source(PROGRAMME_PL, "pl"))
+    assert result.passed, result.message
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "„Wir werden alle Öfen ersetzen“, sagte Vizeministerin Ewa Lis.",
+        "Vizeministerin Ewa Lis nannte das Programm „einen Erfolg für ganz Polen“.",
+        "Ewa Lis: „Das Tempo bleibt hoch.“",
+    ],
+)
+def test_a_persons_words_in_quotation_marks_are_still_refused_in_another_language(bullet: str) -> None:
+    assert not faithfulness.check_quotes(item("de", "x", bullet), source(PROGRAMME_PL, "pl")).passed
+
+
+PORTRAIT_FR = (
+    "Portrait : la nouvelle présidente de la SNCF\n"
+    "Marie Dubois a 52 ans et dirige depuis lundi la SNCF. Elle hérite d'une dette de 25 milliards d'euros."
+)
+
+
+def test_an_age_that_opens_a_portrait_is_not_the_central_fact() -> None:
+    good = item("en", "Marie Dubois takes over SNCF and its €25bn of debt", "She took office on Monday.")
+    result = faithfulness.check_coverage(good, source(PORTRAIT_FR, "fr"))
+    assert result.passed, result.message
+    bad = item("en", "SNCF's new head Marie Dubois is 52", "She took office on Monday.")
+    assert not faithfulness.check_coverage(bad, source(PORTRAIT_FR, "fr")).passed
+
+
+def test_a_date_with_an_ordinal_point_does_not_cut_the_lead_sentence() -> None:
+    deal = (
+        "Einigung im Tarifstreit der Müllabfuhr\n"
+        "Nach drei Warnstreiks haben sich Verdi und die Stadt Kiel am Montag, dem 3. Februar, geeinigt. "
+        "Die Löhne steigen um 4,5 Prozent."
+    )
+    good = item("en", "Kiel refuse collectors win a 4.5% pay rise", "Verdi and the city agreed on Monday.")
+    result = faithfulness.check_coverage(good, source(deal, "de"))
+    assert result.passed, result.message
+
+
+# ---- numbers: a percentage is a percentage of the source, not any figure with its digits ----
+
+RENTS_EN = (
+    "Dublin rents rise again\nRents in Dublin rose 4.2% in the year to June, the agency said. Its index "
+    "covers 12 districts and 6 types of home; vacancies fell to 1,240, about 15 per cent fewer."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [
+        ("de", "Die Mieten in Dublin stiegen binnen eines Jahres um 4,2 Prozent."),
+        ("pl", "Czynsze w Dublinie wzrosły o 4,2 proc., a wolnych mieszkań było o ok. 15 proc. mniej."),
+    ],
+)
+def test_a_percentage_of_the_source_passes(lang: str, bullet: str) -> None:
+    result = faithfulness.check_numbers(item(lang, "Dublin", bullet), source(RENTS_EN, "en"))
+    assert result.passed, result.message
+
+
+def test_a_percentage_made_of_another_figure_of_the_source_is_caught() -> None:
+    bad = item("de", "Dublin", "Die Mieten in Dublin stiegen um 4,2 Prozent, die Löhne um 6 Prozent.")
+    result = faithfulness.check_numbers(bad, source(RENTS_EN, "en"))
+    assert not result.passed and "6" in result.message
+
+
+def test_a_range_that_writes_the_percent_sign_once_gives_two_percentages() -> None:
+    margin = "Brauerei mit weniger Marge\nDie Marge der Brauerei fiel 2025 von 9,0 auf 7,5 Prozent."
+    for lang, bullet in (
+        ("fr", "La marge passe de 9 % à 7,5 %."),
+        ("en", "The margin fell from 9% to 7.5%."),
+        ("en", "The margin fell in 2025 and 7.5% is its new level, after 9%."),  # a year is no percentage
+    ):
+        result = faithfulness.check_numbers(item(lang, "x", bullet), source(margin, "de"))
+        assert result.passed, result.message
+
+
+def test_two_words_put_in_quotation_marks_in_another_language_are_a_quotation_too() -> None:
+    bad = item("en", "x", 'The deputy minister called the programme "a triumph" and promised more money.')
+    assert not faithfulness.check_quotes(bad, source(PROGRAMME_PL, "pl")).passed
+    title = item("en", "x", 'The "Home Warmth" programme paid for 120,000 stoves.')
+    assert faithfulness.check_quotes(title, source(PROGRAMME_PL, "pl")).passed
+    name = item("uk", "x", "Програму веде фонд «Тепла Хата» з Любліна.")  # a name in quotation marks
+    assert faithfulness.check_quotes(name, source(PROGRAMME_PL, "pl")).passed
+    own = item("pl", "x", "Wiceminister zapowiedziała: „Nie zwolnimy tempa”.")  # the source's words, verbatim
+    assert faithfulness.check_quotes(own, source(PROGRAMME_PL, "pl")).passed

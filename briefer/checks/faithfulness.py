@@ -41,17 +41,20 @@ class Source:
     derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
+    percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
+    titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
 def read_source(source: str, lang: str) -> Source:
-    figures = tuple(text.figures(source, lang))
+    figures = tuple(text.figures(source, lang)) + _implied_scales(source, lang)
     sentences = [[_bare(t) for t in text.words(sentence)] for sentence in names.sentences(source)]
     tokens = text.words(source)
     lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
     spelled = {value for _, value in text.number_words(source, lang, smallest=1)} | text.roman_numerals(source)
+    spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
     acronyms = frozenset(
         b.upper()
         for b in map(_bare, tokens)
@@ -72,6 +75,10 @@ def read_source(source: str, lang: str) -> Source:
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=_lead_figures(title, paragraphs, lang),
+        percents=frozenset(text.percentages(source, lang)),
+        titles=tuple(
+            len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
+        ),
         lead_names=_proper_names(
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
@@ -99,6 +106,25 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
                 if change < 100:
                     found.add(amount / (1 - change / 100))
     return tuple(sorted(found))
+
+
+def _implied_scales(source: str, lang: str) -> tuple[text.Figure, ...]:
+    """A bare figure in a sentence of amounts at one scale stands at that scale: "42 milioni:
+    27 milioni dal fondo, gli altri 15 da un prestito" gives 15 million, as an editor reads it."""
+    found: list[text.Figure] = []
+    for sentence in text.sentences(source):
+        figures = text.figures(sentence, lang)
+        powers = {f.power for f in figures if f.power}
+        if len(powers) != 1:
+            continue
+        power, currency = powers.pop(), max((f.currency for f in figures), default="")
+        percent = set(text.percentages(sentence, lang))
+        found += [
+            text.Figure(f.raw, f.value, power, currency)
+            for f in figures
+            if not f.power and not _year(f) and f.value not in percent and ":" not in f.raw
+        ]
+    return tuple(found)
 
 
 def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
@@ -144,14 +170,53 @@ def _with_cities(places: set[str]) -> frozenset[str]:
 
 
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
-    """The title's figures, or else the first two paragraphs', without dates and years; and
-    the same figure in other units, where the first paragraph gives it in brackets
-    ("95mph (153km/h)"): an item may give either."""
-    for part in (title, "\n".join(paragraphs[:2])):
-        found = [f for f in text.figures(_without_dates(_without_references(part), lang), lang) if not _year(f)]
+    """The central fact's figures: the title's (in digits or words: "sieben Tote"), or else
+    those of the first sentence of the first two paragraphs that has any; never dates and
+    years. With them, the same figure as the body gives it exactly where the title rounds it
+    (87 % in the title, 87,3 % below) and in other units, where the first paragraph gives it
+    in brackets ("95mph (153km/h)"): an item may give any of them."""
+    body = "\n".join(paragraphs[:2])
+    first = paragraphs[0] if paragraphs else ""
+    found = _stated(title, lang)
+    if found:
+        return tuple(found) + _exactly(found, body, lang) + _converted(found, first, lang)
+    # dates out before the sentences are cut: "dem 11. März" is no sentence's end
+    for sentence in text.sentences(_without_dates(_without_references(body), lang)):
+        found = [f for f in _stated(_without_ages(sentence, lang), lang) if f.raw[:1].isdigit()]
         if found:
-            return tuple(found) + _converted(found, paragraphs[0] if paragraphs else "", lang)
+            return tuple(found) + _converted(found, first, lang)
     return ()
+
+
+@functools.cache
+def _years_re(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
+    return re.compile(rf"\b\d+[\s\u00a0-]*(?:{words})\w*", re.IGNORECASE)
+
+
+def _without_ages(sentence: str, lang: str) -> str:
+    """A lead sentence without ages and spans of years ("Chiara Bellandi ha 44 anni"): a
+    person's age opens a portrait, it is not the story's figure (a title's still is)."""
+    return _years_re(lang).sub(" ", sentence) if languages.year_words(lang) else sentence
+
+
+def _stated(part: str, lang: str) -> list[text.Figure]:
+    """The figures of a passage in digits, less dates, years and references; in words only
+    where it has none (a word may also be something else: French "neuf" is also "new")."""
+    part = _without_dates(_without_references(part), lang)
+    found = [f for f in text.figures(part, lang) if not _year(f)]
+    return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
+
+
+def _exactly(rounded: list[text.Figure], body: str, lang: str) -> tuple[text.Figure, ...]:
+    """The body's figures that a whole figure of the title rounds (87 % for 87,3 %)."""
+    wholes = [f for f in rounded if f.value == f.value.to_integral()]
+    return tuple(
+        f
+        for f in text.figures(body, lang)
+        if f.value != f.value.to_integral()
+        and any(w.power == f.power and abs(w.value - f.value) < Decimal("0.5") for w in wholes)
+    )
 
 
 def _converted(lead: list[text.Figure], paragraph: str, lang: str) -> tuple[text.Figure, ...]:
@@ -221,6 +286,16 @@ def _known_figure(figure: text.Figure, source: Source) -> bool:
     )
 
 
+def _known_percent(value: Decimal, source: Source) -> bool:
+    """A percentage of the item is one of the source's percentages (or rounds one: "knapp
+    50 Prozent" for 49.7%), not another figure with its digits ("3 basis points" is no 3%)."""
+    if not source.percents or value in source.percents:
+        return True
+    return (
+        value >= 10 and value == value.to_integral() and any(abs(p - value) < Decimal("0.5") for p in source.percents)
+    )
+
+
 def _rounded(figure: text.Figure, source: Source) -> bool:
     """A whole figure of two digits or more that rounds one of the source's ("knapp 50
     Prozent" for 49.7%, "12%" for 12.4%), or an amount worked out from the source's own."""
@@ -278,6 +353,7 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
         measures = text.measures(item.text())
         unknown = [f for f in unknown if not (f.power == 0 and _conversion(f, measures, source))]
     invented = [f.raw for f in unknown]
+    invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     if invented:
@@ -473,23 +549,57 @@ def check_names(item: Item, source: Source) -> CheckResult:
 
 
 def check_quotes(item: Item, source: Source) -> CheckResult:
-    """Words in quotation marks (three or more) must be the source's own words: a quote is
-    verbatim or it is not a quote. A translation is reported without quotation marks."""
-    for quote in text.quotations(item.text()):
-        tokens = [t.lower() for t in text.words(quote)]
-        if len(tokens) >= 3 and " ".join(tokens) not in source.flat:
+    """Words in quotation marks (three or more; two in another language than the source's)
+    must be the source's own words: a quote is verbatim or it is not a quote. A translation is reported without quotation marks; but a
+    title the source quotes (a foundation's, an exhibition's) is translated in its marks."""
+    for part in (item.headline, *item.bullets):
+        for quote, before in text.quotations_after(part):
+            tokens = [t.lower() for t in text.words(quote)]
+            # two words are a quotation too where the source's own words cannot be, in another
+            # language; unless they are a name (capitalised: «Астон Вілла», «12 Жовтня»)
+            shortest = 2 if item.lang != source.lang and quote[:1].islower() else 3
+            if (
+                len(tokens) < shortest
+                or " ".join(tokens) in source.flat
+                or _translated_title(quote, before, item, source)
+            ):
+                continue
             return CheckResult(check="quotes", passed=False, message=f'quote not in the source: "{text.clip(quote)}"')
     return passed("quotes")
+
+
+_SENTENCE_MARKS = re.compile(r"[.!?,;…]")
+
+
+def _title(quote: str, before: str) -> bool:
+    """Quotation marks around a name, not a person's words: a few words, the first capitalised,
+    no sentence in them, right after the noun that names what it is ("the foundation «…»")."""
+    return (
+        len(text.words(quote)) <= 8
+        and quote[:1].isupper()
+        and not _SENTENCE_MARKS.search(quote)
+        and before.rstrip()[-1:].isalpha()
+    )
+
+
+def _translated_title(quote: str, before: str, item: Item, source: Source) -> bool:
+    """In another language, a title of the source translated: a title of about as many words."""
+    if item.lang == source.lang or not _title(quote, before):
+        return False
+    count = len(text.words(quote))
+    return any(abs(count - known) <= 2 for known in source.titles)
 
 
 # ---- coverage of the lead ----
 
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
-    """The item keeps the story's central fact: a figure of the title, or else of the first
-    two paragraphs (dates aside); for a story without figures, a proper name of its lead."""
+    """The item keeps the story's central fact: a figure of the title (in digits or words), or
+    else of the lead's first sentence with figures (dates and ages aside); for a story
+    without figures, a proper name of its lead."""
     if source.lead_figures:
         figures = text.figures(item.text(), item.lang)
+        figures += [text.Figure(word, value, 0) for word, value in text.number_words(item.text(), item.lang)]
         if not any(f.matches(g) for f in figures for g in source.lead_figures):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(

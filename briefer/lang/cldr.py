@@ -1,5 +1,5 @@
 """The CLDR tables the language facts need (months, days, countries, cities and the country
-each stands in, language and currency names), read from babel (its one home) once into a JSON cache."""
+each stands in, language and currency names, the word for years), read from babel (its one home) once into a JSON cache."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 # Built from babel once into the cache: babel's full locale data for seven languages costs
 # ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
 
-_CLDR_FORMAT = 3  # bump when the tables change
+_CLDR_FORMAT = 4  # bump when the tables change
 _CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
 
 
@@ -26,10 +26,11 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
     from babel import Locale
     from babel.core import get_global
     from babel.numbers import get_currency_name
+    from babel.units import format_unit
 
     likely = get_global("likely_subtags")
     places: dict[str, set[str]] = {}
-    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}}
+    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}, "years": {}}
     for lang in languages:
         locale = Locale.parse(lang)
         for code, label in locale.territories.items():
@@ -50,6 +51,13 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
                 for context in table.values()
                 for width in ("wide", "abbreviated")
                 for v in context.get(width, {}).values()
+            }
+        )
+        tables["years"][lang] = sorted(  # "44 anni", "5 років": an age or a span, in every plural form
+            {
+                word.lower()
+                for count in (1, 2, 5, 1.5, 22)
+                for word in re.findall(r"[^\W\d_]{2,}", format_unit(count, "duration-year", locale=lang))
             }
         )
         tables["languages"][lang] = sorted({str(v).lower() for v in locale.languages.values()})

@@ -860,6 +860,12 @@ def calendar_words(lang: str) -> frozenset[str]:
 
 
 @functools.cache
+def year_words(lang: str) -> frozenset[str]:
+    """The language's word for years in every plural form CLDR has (anni, років, lata)."""
+    return frozenset(_cldr()["years"].get(lang, ()))
+
+
+@functools.cache
 def place_concepts() -> dict[str, frozenset[str]]:
     """Country and city concepts, each with its names in every supported language,
     lowercase: 'T:DE' -> {'germany', 'deutschland', 'allemagne', 'niemcy', 'german',

@@ -13,7 +13,11 @@ from briefer.lang import languages, numerals
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 # A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
 # may follow it glued ("€100bn", "2nd", "T10") is judged after the match.
-_FIGURE_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+# A time of day with a colon ("23:00", "6:30") is one figure, hours and minutes, as "23.00"
+# is where the source writes it so; its minutes are no figure of their own.
+_FIGURE_RE = re.compile(
+    r"(?<![\w.,])(?:\d{1,2}:\d{2}(?![\d:])|\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
+)
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ème|º|ª|°|-?[гйїаяе]|-?(?:го|му|ту|ти))(?![\w])", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[\"“”„«»‚‘]\s*([^\"“”„«»]+?)\s*[\"“”«»]")
 
@@ -36,6 +40,11 @@ def quotations(text: str) -> list[str]:
     return _QUOTED_RE.findall(text)
 
 
+def quotations_after(text: str) -> list[tuple[str, str]]:
+    """Each quotation with the text before its opening mark (what names it, or who says it)."""
+    return [(match.group(1), text[: match.start()]) for match in _QUOTED_RE.finditer(text)]
+
+
 # ---- figures ----
 
 _ADDRESSES = re.compile(
@@ -52,6 +61,8 @@ def without_addresses(text: str) -> str:
 def normalise_number(raw: str, decimal_comma: bool = False) -> str:
     """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
     With decimal_comma (a scale word follows, in a language that writes 1,5), '1,187' is 1.187."""
+    if ":" in raw:  # a time of day: 23:00 is 23.00
+        return format(Decimal(raw.replace(":", ".")).normalize(), "f")
     text = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
     grouped = re.fullmatch(r"(\d{1,3})((?:[ .,]\d{3})+)([.,]\d+)?", text)
     if grouped and not (decimal_comma and re.fullmatch(r"\d{1,3},\d{3}", text)):
@@ -141,6 +152,8 @@ def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figu
         (_, end, a), (start, after, b) = found[i], found[i + 1]
         if not _JOINED.fullmatch(text, end, start) or (a.power == 0) == (b.power == 0):
             continue
+        if max(a.value, b.value) > 10 * min(a.value, b.value):  # "od 300 do 3 tys.": 300 to 3,000, not 300,000
+            continue
         if a.power == 0 and not _year_like(a):  # "210 to 150 million": the scale comes after both
             figures_[i] = Figure(a.raw, a.value, b.power, a.currency or b.currency)
         elif b.power == 0 and not _year_like(b) and not text[after : after + 2].strip()[:1].isalpha():
@@ -206,12 +219,28 @@ def measures(text: str) -> list[Measure]:
 @functools.cache
 def _percent_re(lang: str) -> re.Pattern[str]:
     words_ = languages.PERCENT_WORDS.get(lang, languages.PERCENT_WORDS["en"])
-    return re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?)[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))", re.IGNORECASE)
+    joiners = "|".join(map(re.escape, languages.FIGURE_JOINERS))
+    number = r"\d+(?:[.,]\d+)?"
+    return re.compile(
+        rf"(?<![\w.,])({number})(?:%?\s*(?:{joiners})\s*({number}))?[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))",
+        re.IGNORECASE,
+    )
 
 
 def percentages(text: str, lang: str) -> list[Decimal]:
-    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent"."""
-    return [Decimal(match.group(1).replace(",", ".")) for match in _percent_re(lang).finditer(text)]
+    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent", and both figures of a
+    range that writes the sign once ("von 8,0 auf 6,5 Prozent", "30 to 50 per cent")."""
+    found = []
+    for match in _percent_re(lang).finditer(text):
+        first, second = match.groups()
+        if second is None:
+            found.append(Decimal(first.replace(",", ".")))
+            continue
+        value = Decimal(first.replace(",", "."))
+        if not (value == value.to_integral() and 1900 <= value <= 2100):  # "July 2025 and 2.7%": a year
+            found.append(value)
+        found.append(Decimal(second.replace(",", ".")))
+    return found
 
 
 def sentences(text: str) -> list[str]:
