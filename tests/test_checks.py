@@ -439,3 +439,26 @@ def test_an_assistant_obeying_a_request_or_restating_its_rules_is_caught_in_ever
     ]
     caught = [leak.text() for leak in leaks if not checks.check_leakage(leak, [system], facts).passed]
     assert caught == [leak.text() for leak in leaks]
+
+
+def test_every_check_is_one_row_of_the_table_with_its_judge_and_runs_in_the_tables_order() -> None:
+    """Adding a check is a row in models.CHECK_TABLE and its judge in checks.JUDGES: every
+    item is judged by each, results name it, settings and the calibration set know it."""
+    from briefer.checks.checks import JUDGES, run_checks
+    from briefer.core.models import CHECK_TABLE, DEFAULT_SEVERITY, KIND_CHECK
+
+    item = Item(article_id="a", lang="en", headline="Bridge opens in Oslo", bullets=("It cost 120 million kroner.",))
+    results = run_checks(
+        item,
+        source="Bridge opens\nThe bridge in Oslo cost 120 million kroner.",
+        source_lang="en",
+        lang="en",
+        words_per_item=60,
+        max_bullets=3,
+        glossary={},
+        instructions=["Write the brief in English."],
+    )
+    per_item = [spec.name for spec in CHECK_TABLE if spec.name != "consistency"]
+    assert list(JUDGES) == per_item == [result.check for result in results]
+    assert DEFAULT_SEVERITY["names"] == "flag" and DEFAULT_SEVERITY["numbers"] == "refuse"
+    assert KIND_CHECK["wrong_number"] == "numbers" and KIND_CHECK["unrelated_item"] == "relevance"

@@ -9,7 +9,8 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
 
 from briefer.checks import faithfulness
 from briefer.checks.faithfulness import passed, read_source
@@ -386,6 +387,38 @@ def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.
     return passed("leakage")
 
 
+@dataclass(frozen=True)
+class Judged:
+    """What the checks of one item look at: the item, its source read once, and the settings
+    some of them hold it to."""
+
+    item: Item
+    lang: str
+    source: faithfulness.Source
+    words_per_item: int
+    max_bullets: int
+    glossary: dict[str, str]
+    instructions: tuple[str, ...]
+
+
+# Each check of models.CHECK_TABLE judged on one item, in the table's order (consistency, which
+# judges an article's languages together, is `check_consistency`).
+JUDGES: dict[str, Callable[[Judged], CheckResult]] = {
+    "structure": lambda j: check_structure(j.item, j.max_bullets),
+    "length": lambda j: check_length(j.item, j.words_per_item),
+    "language": lambda j: check_language(j.item, j.lang, j.source),
+    "vocabulary": lambda j: check_vocabulary(j.item, j.source),
+    "numbers": lambda j: faithfulness.check_numbers(j.item, j.source),
+    "names": lambda j: faithfulness.check_names(j.item, j.source),
+    "quotes": lambda j: faithfulness.check_quotes(j.item, j.source),
+    "coverage": lambda j: faithfulness.check_coverage(j.item, j.source),
+    "relevance": lambda j: faithfulness.check_relevance(j.item, j.source),
+    "evidence": lambda j: faithfulness.check_evidence(j.item, j.source),
+    "glossary": lambda j: check_glossary(j.item, j.glossary),
+    "leakage": lambda j: check_leakage(j.item, j.instructions, j.source),
+}
+
+
 def run_checks(
     item: Item,
     *,
@@ -398,21 +431,10 @@ def run_checks(
     instructions: Iterable[str],
     severity: Mapping[str, str] | None = None,
 ) -> tuple[CheckResult, ...]:
-    facts = read_source(source, source_lang)
-    results = (
-        check_structure(item, max_bullets),
-        check_length(item, words_per_item),
-        check_language(item, lang, facts),
-        check_vocabulary(item, facts),
-        faithfulness.check_numbers(item, facts),
-        faithfulness.check_names(item, facts),
-        faithfulness.check_quotes(item, facts),
-        faithfulness.check_coverage(item, facts),
-        faithfulness.check_relevance(item, facts),
-        faithfulness.check_evidence(item, facts),
-        check_glossary(item, glossary),
-        check_leakage(item, instructions, facts),
+    judged = Judged(
+        item, lang, read_source(source, source_lang), words_per_item, max_bullets, glossary, tuple(instructions)
     )
+    results = (judge(judged) for judge in JUDGES.values())
     return tuple(with_severity(result, severity) for result in results)
 
 

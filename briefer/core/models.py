@@ -8,28 +8,40 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# The checks an item goes through (checks.py runs them), by the name results and settings use.
-CHECKS = (
-    "structure",
-    "length",
-    "language",
-    "vocabulary",
-    "numbers",
-    "names",
-    "quotes",
-    "coverage",
-    "relevance",
-    "evidence",
-    "glossary",
-    "leakage",
-    "consistency",
+
+class CheckSpec(BaseModel):
+    """A check as the rest of briefer knows it: its name (in results, settings and reports),
+    what it does to an item it fails by default, and the calibration set's defect kinds it
+    must catch. The function that judges lives in checks/ (`checks.JUDGES`, one per name)."""
+
+    model_config = ConfigDict(frozen=True)
+    name: str
+    severity: Literal["refuse", "flag"]
+    catches: tuple[str, ...] = ()
+
+
+# Every check, in the order an item goes through them: adding one is a row here and its judge in
+# checks.JUDGES (a test holds the two together). Severity from the measured precision (README,
+# "What the checks catch"): names raised most false alarms on writing the checks had not seen,
+# coverage judges what is central and evidence a relation: they flag for an editor to look at.
+CHECK_TABLE = (
+    CheckSpec(name="structure", severity="refuse"),
+    CheckSpec(name="length", severity="refuse", catches=("too_long",)),
+    CheckSpec(name="language", severity="refuse", catches=("foreign_bullet", "foreign_item")),
+    CheckSpec(name="vocabulary", severity="refuse", catches=("non_word", "untranslated_word")),
+    CheckSpec(name="numbers", severity="refuse", catches=("wrong_number", "invented_number")),
+    CheckSpec(name="names", severity="flag", catches=("wrong_name", "invented_name")),
+    CheckSpec(name="quotes", severity="refuse", catches=("invented_quote",)),
+    CheckSpec(name="coverage", severity="flag", catches=("central_fact_dropped",)),
+    CheckSpec(name="relevance", severity="refuse", catches=("unrelated_item",)),
+    CheckSpec(name="evidence", severity="flag"),
+    CheckSpec(name="glossary", severity="refuse"),
+    CheckSpec(name="leakage", severity="refuse", catches=("injection_obeyed", "prompt_revealed", "markup")),
+    CheckSpec(name="consistency", severity="refuse"),  # across one article's languages, after the others
 )
-# From the measured precision (README, "What the checks catch"): names raised most of the
-# false alarms on articles written after the checks were tuned, and coverage is a judgement
-# of what is central; both only flag. Every other check refuses.
-# Evidence (a figure of the source, but not of the sentences its bullet cites) is a question of
-# relation for an editor to look at: it flags.
-DEFAULT_SEVERITY = {check: "flag" if check in ("names", "coverage", "evidence") else "refuse" for check in CHECKS}
+CHECKS = tuple(spec.name for spec in CHECK_TABLE)
+DEFAULT_SEVERITY = {spec.name: spec.severity for spec in CHECK_TABLE}
+KIND_CHECK = {kind: spec.name for spec in CHECK_TABLE for kind in spec.catches}  # defect kind -> its check
 
 
 class Frozen(BaseModel):

@@ -15,31 +15,13 @@ from briefer.briefing import prompts
 from briefer.briefing.pipeline import judge_item
 from briefer.core.errors import ConfigError, UsageError
 from briefer.core.files import write_atomic
-from briefer.core.models import CHECKS, Article, CheckResult, Item
+from briefer.core.models import CHECKS, KIND_CHECK, Article, CheckResult, Item
 from briefer.lang import langid
 from briefer.measure.gate import Row
 from briefer.settings.config import Settings, load_yaml
 from briefer.sources.ingest import parse_article
 
 FOLDER = "calibration"
-# The check that must catch each kind of defect.
-KIND_CHECK = {
-    "wrong_number": "numbers",
-    "invented_number": "numbers",
-    "wrong_name": "names",
-    "invented_name": "names",
-    "foreign_bullet": "language",
-    "foreign_item": "language",
-    "invented_quote": "quotes",
-    "injection_obeyed": "leakage",
-    "prompt_revealed": "leakage",
-    "markup": "leakage",
-    "too_long": "length",
-    "central_fact_dropped": "coverage",
-    "unrelated_item": "relevance",
-    "non_word": "vocabulary",
-    "untranslated_word": "vocabulary",
-}
 
 
 @dataclass(frozen=True)
