@@ -212,3 +212,9 @@ def test_a_nation_of_the_country_the_source_writes_from_passes() -> None:
 def test_a_declined_common_word_is_no_region_it_begins() -> None:
     # золоту (gold) begins Золотурн (Solothurn), a Swiss canton
     passes(FLOOD_IT, "it", "uk", "Мер Паоло Нері отримав золоту медаль.")
+
+
+def test_a_known_place_the_source_never_names_is_no_sound_alike_of_another() -> None:
+    # Werona sounds near enough to Firenze to pass as its spelling; the place data knows both
+    fails(FLOOD_IT, "it", "pl", "W Weronie Arno wylało w nocy, mówi burmistrz Paolo Neri.", "Weronie")
+    fails(FLOOD_IT, "it", "fr", "À Vérone, l'Arno a débordé, dit le maire Paolo Neri.", "Vérone")
