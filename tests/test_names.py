@@ -182,3 +182,39 @@ def test_a_german_noun_the_dictionary_declines_in_the_plural_passes() -> None:
     record = "Disco\nRosalía pubblica venerdì il nuovo disco, Motomami, annuncia la casa discografica."
     passes(record, "it", "de", "Rosalía veröffentlicht am Freitag das neue Album Motomami.")
     fails(record, "it", "de", "Rosalía veröffentlicht am Freitag mit Christine Motomami.", "Christine")
+
+
+FLOOD_IT = "Alluvione\nA Firenze l'Arno è esondato nella notte, dice il sindaco Paolo Neri."
+TRAINS_DE = "Bahn\nIn Berlin fielen am Montag viele Züge aus, teilte die Deutsche Bahn mit."
+LEAGUE_EN = "League\nArsenal beat Chelsea 2-0 at the Emirates to go top of the Premier League."
+
+
+def test_a_region_or_city_in_another_language_the_source_never_names_is_caught() -> None:
+    # ISO 3166-2's regions, provinces and metropolitan cities, named in every language
+    passes(FLOOD_IT, "it", "pl", "We Florencji Arno wylało w nocy, mówi burmistrz Paolo Neri.")
+    fails(FLOOD_IT, "it", "es", "El Arno se desbordó en Sicilia, dice el alcalde Paolo Neri.", "Sicilia")
+    fails(FLOOD_IT, "it", "pl", "W Neapolu Arno wylało w nocy, mówi burmistrz Paolo Neri.", "Neapolu")
+    # a region is not its country: the source names Germany's capital, not Saxony
+    fails(TRAINS_DE, "de", "pl", "W Saksonii w poniedziałek odwołano wiele pociągów.", "Saksonii")
+
+
+def test_a_short_city_name_declined_is_that_city() -> None:
+    # Rzym, Roma: four letters, declined past their own stem (Rzymie), are still Rome
+    fails(TRAINS_DE, "de", "pl", "W Rzymie w poniedziałek odwołano wiele pociągów.", "Rzymie")
+    passes(FLOOD_IT.replace("Firenze", "Roma"), "it", "pl", "W Rzymie Arno wylało w nocy, mówi Paolo Neri.")
+
+
+def test_a_nation_of_the_country_the_source_writes_from_passes() -> None:
+    # England, Scotland, Wales stand for the country of a British source, as its capital does
+    passes(LEAGUE_EN, "en", "pl", "Arsenal pokonał Chelsea 2:0 i prowadzi w lidze Anglii.")
+
+
+def test_a_declined_common_word_is_no_region_it_begins() -> None:
+    # золоту (gold) begins Золотурн (Solothurn), a Swiss canton
+    passes(FLOOD_IT, "it", "uk", "Мер Паоло Нері отримав золоту медаль.")
+
+
+def test_a_known_place_the_source_never_names_is_no_sound_alike_of_another() -> None:
+    # Werona sounds near enough to Firenze to pass as its spelling; the place data knows both
+    fails(FLOOD_IT, "it", "pl", "W Weronie Arno wylało w nocy, mówi burmistrz Paolo Neri.", "Weronie")
+    fails(FLOOD_IT, "it", "fr", "À Vérone, l'Arno a débordé, dit le maire Paolo Neri.", "Vérone")

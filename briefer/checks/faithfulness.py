@@ -431,13 +431,15 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
         return concept in source.institutions or _spelt_out(name, source)
     if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
         return True
+    if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
+        return True
+    places = names.place_concepts(name)
+    if places and not places & source.places and not any(names.same_name(name, k) for k in source.capitalised):
+        return False  # a place the source names in none of its names: no sound-alike or cognate stands for it
     if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
         return True
     if fuzzy and any(names.exonym(name, known) or names.calque(name, known) for known in source.lone):
         return True
-    if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
-        return True
-    places = names.place_concepts(name)
     if places:
         return bool(places & source.places)
     if names.is_acronym(name):

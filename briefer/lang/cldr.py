@@ -8,7 +8,7 @@ import re
 # Built from babel once into the cache: babel's full locale data for seven languages costs
 # ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
 
-_CLDR_FORMAT = 4  # bump when the tables change
+_CLDR_FORMAT = 6  # bump when the tables change
 _CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
 
 
@@ -29,6 +29,14 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
     from babel.units import format_unit
 
     likely = get_global("likely_subtags")
+    spoken = get_global("territory_languages")
+
+    def _national(language: str, territory: str) -> bool:
+        """The country's language (official, or spoken by most), not a city's or a region's
+        dialect: Colognian is Cologne's, Sicilian Sicily's, not Germany or Italy."""
+        facts = spoken.get(territory, {}).get(language, {})
+        return bool(facts.get("official_status")) or facts.get("population_percent", 0) >= 50
+
     places: dict[str, set[str]] = {}
     tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}, "years": {}}
     for lang in languages:
@@ -38,7 +46,7 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
                 places.setdefault(f"T:{code}", set()).add(str(label).lower())
         for language, label in locale.languages.items():  # niemiecki, німецька: the country's adjective
             territory = str(likely.get(language, "")).rsplit("_", 1)[-1]
-            if territory.isalpha() and territory.isupper() and "_" not in language:
+            if territory.isalpha() and territory.isupper() and "_" not in language and _national(language, territory):
                 places.setdefault(f"T:{territory}", set()).add(str(label).lower())
         for zone, data in locale.time_zones.items():
             places.setdefault(f"C:{zone}", set()).add(zone.rsplit("/", 1)[-1].replace("_", " ").lower())

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
-from briefer.lang import cldr
+from briefer.lang import cldr, regions, vocabulary
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
 
@@ -867,10 +868,16 @@ def year_words(lang: str) -> frozenset[str]:
 
 @functools.cache
 def place_concepts() -> dict[str, frozenset[str]]:
-    """Country and city concepts, each with its names in every supported language,
+    """Country, city and region concepts, each with its names in every supported language,
     lowercase: 'T:DE' -> {'germany', 'deutschland', 'allemagne', 'niemcy', 'german',
-    'niemiecki', ...}: a country's main language's name is its adjective in pl and uk."""
-    return {key: frozenset(forms) for key, forms in _cldr()["places"].items()}
+    'niemiecki', ...}: a country's main language's name is its adjective in pl and uk;
+    'R:IT-NA' -> {'napoli', 'naples', 'neapel', 'neapol', 'неаполь'}. A region or city is
+    not its country: naming Italy names neither Naples nor Campania."""
+    tables: dict[str, set[str]] = {}
+    for table in (_cldr()["places"], regions.tables(SUPPORTED)):
+        for key, forms in table.items():
+            tables.setdefault(key, set()).update(forms)
+    return {key: frozenset(forms) for key, forms in tables.items()}
 
 
 @functools.cache
@@ -920,3 +927,12 @@ def language_words(lang: str) -> frozenset[str]:
     """Names of languages in `lang`, which in Polish and Ukrainian are also the adjectives
     (niemiecki, німецька) and in English the demonyms (German, Polish)."""
     return frozenset(_cldr()["languages"].get(lang, ()))
+
+
+def prepare() -> Path:
+    """Every supported language's word list, and the CLDR and region tables, in the cache now
+    (setup), not at a run's first check."""
+    for lang in SUPPORTED:
+        vocabulary.vocabulary(lang)
+    place_concepts()
+    return vocabulary.prepared_folder()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from briefer.lang import languages
 from briefer.lang.text import words
-from briefer.lang.vocabulary import german_compound, in_dictionary, noun, zipf
+from briefer.lang.vocabulary import common_lowercase, german_compound, in_dictionary, noun, zipf
 
 # ---- names ----
 
@@ -289,14 +289,18 @@ def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
 @functools.lru_cache(maxsize=4096)
 def place_concepts(word: str) -> frozenset[str]:
     """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
-    polskiego): it shares all but the last three letters of the name, and at least four."""
+    polskiego): it shares all but the last three letters of the name, and at least four. A
+    region's name declined must be no common word (золоту is gold, not Золотурн)."""
     lowered = word.lower()
     if len(lowered) < 4:
         return frozenset()
+    # a name of four letters is its own stem: Rzymu, Romy are Rzym, Roma declined
+    candidates = {*_place_index().get(_stem(lowered), ()), *_place_index().get(lowered[:4], ())}
     return frozenset(
         concept
-        for form, concept in _place_index().get(_stem(lowered), ())
+        for form, concept in candidates
         if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
+        and (form == lowered or not concept.startswith("R:") or not common_lowercase(lowered, languages.SUPPORTED))
     )
 
 

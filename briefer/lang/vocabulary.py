@@ -71,6 +71,11 @@ def _path(lang: str) -> Path:
     return default_cache_dir() / "vocabulary" / f"{lang}-wordfreq{version('wordfreq')}-v{_FORMAT}.txt"
 
 
+def prepared_folder() -> Path:
+    """Where the word lists are kept."""
+    return _path("en").parent
+
+
 def _build(lang: str, path: Path) -> None:
     from wordfreq import get_frequency_list
 
@@ -90,17 +95,6 @@ def vocabulary(lang: str) -> Vocabulary:
         if not path.is_file():
             _build(lang, path)
         return Vocabulary(path)
-
-
-def prepare() -> Path:
-    """Every supported language's word list, and the CLDR tables, in the cache now (setup),
-    not at a run's first check."""
-    from briefer.lang.languages import SUPPORTED, place_concepts
-
-    for lang in SUPPORTED:
-        vocabulary(lang)
-    place_concepts()
-    return _path("en").parent
 
 
 @functools.lru_cache(maxsize=8192)  # an article's words come back in every language's checks
@@ -242,6 +236,22 @@ def proper_noun(word: str, lang: str) -> bool:
     if lang != "uk":
         return False
     return any(_PROPER & set(parse.tag.grammemes) for parse in _ukrainian_morphology().parse(normal(word)))
+
+
+@functools.lru_cache(maxsize=4096)
+def common_lowercase(word: str, languages: tuple[str, ...]) -> bool:
+    """A common word of one of `languages` in lower case (nord, central, золоту), not only a
+    name (naples, neapolu, неаполь): frequent, and its dictionary knows it in lower case.
+    German capitalises every noun, so its dictionary cannot tell Bremen from Mitte: the
+    other languages judge."""
+    return any(
+        zipf(word, lang) >= 3.0
+        and in_dictionary(word, lang)
+        and not noun(word, lang)
+        and (not proper_noun(word, lang) or adjective(word, lang))  # Золоту: a surname, and gold
+        for lang in languages
+        if lang != "de"
+    )
 
 
 def adjective(word: str, lang: str) -> bool:
