@@ -168,8 +168,8 @@ def test_the_desk_report_keeps_every_item_with_its_reasons(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr", "pl", "uk", "es", "it"])
 def test_every_language_has_its_reader_words(lang: str) -> None:
-    assert set(edition.READER_WORDS[lang]) == set(edition.READER_WORDS["en"])
-    assert all(edition.READER_WORDS[lang].values())
+    assert set(edition.EDITION_WORDS[lang]) == set(edition.EDITION_WORDS["en"])
+    assert all(edition.EDITION_WORDS[lang].values())
 
 
 def test_a_day_with_nothing_published_sends_nothing(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from briefer.core.briefing_file import DAY_GLOB, DEFAULT_DESK, day_files, read_h
 from briefer.core.briefing_file import NAME as BRIEFING_JSON
 from briefer.core.files import Text, replace_folder, write_atomic
 from briefer.core.templating import render_page
-from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.lang.languages import NATIVE_NAMES
+from briefer.lang.wording import LABELS
 from briefer.outputs.edition import FeedEntry, feed_updated
 from briefer.outputs.render import safe_url
 

@@ -23,77 +23,10 @@ from briefer.core.files import Text
 from briefer.core.models import BriefingEntry, Frozen
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
-from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.lang.languages import NATIVE_NAMES
+from briefer.lang.wording import EDITION_WORDS, LABELS
 from briefer.outputs.render import briefing_for, safe_url
 from briefer.settings.config import Settings
-
-# Reader wording the desk report does not need: the mark of a flagged item (no check names),
-# the AI disclosure, the words of a correction and of the links between days.
-READER_WORDS = {
-    "en": {
-        "flag": "Details unconfirmed",
-        "disclosure": "Written with the help of AI from the sources named; checked automatically.",
-        "correction": "Correction",
-        "added": "Added",
-        "changed": "Changed",
-        "archive": "All days",
-        "previous": "The day before",
-    },
-    "de": {
-        "flag": "Angaben unbestätigt",
-        "disclosure": "Mit Hilfe von KI aus den genannten Quellen verfasst; automatisch geprüft.",
-        "correction": "Korrektur",
-        "added": "Neu hinzugefügt",
-        "changed": "Geändert",
-        "archive": "Alle Tage",
-        "previous": "Der Vortag",
-    },
-    "fr": {
-        "flag": "Détails non confirmés",
-        "disclosure": "Rédigé avec l'aide de l'IA à partir des sources citées ; vérifié automatiquement.",
-        "correction": "Correction",
-        "added": "Ajouté",
-        "changed": "Modifié",
-        "archive": "Tous les jours",
-        "previous": "La veille",
-    },
-    "pl": {
-        "flag": "Szczegóły niepotwierdzone",
-        "disclosure": "Napisane z pomocą AI na podstawie podanych źródeł; sprawdzone automatycznie.",
-        "correction": "Korekta",
-        "added": "Dodano",
-        "changed": "Zmieniono",
-        "archive": "Wszystkie dni",
-        "previous": "Dzień wcześniej",
-    },
-    "uk": {
-        "flag": "Деталі не підтверджено",
-        "disclosure": "Написано за допомогою ШІ на основі зазначених джерел; перевірено автоматично.",
-        "correction": "Виправлення",
-        "added": "Додано",
-        "changed": "Змінено",
-        "archive": "Усі дні",
-        "previous": "Попередній день",
-    },
-    "es": {
-        "flag": "Detalles sin confirmar",
-        "disclosure": "Redactado con ayuda de IA a partir de las fuentes citadas; revisado automáticamente.",
-        "correction": "Corrección",
-        "added": "Añadido",
-        "changed": "Modificado",
-        "archive": "Todos los días",
-        "previous": "El día anterior",
-    },
-    "it": {
-        "flag": "Dettagli non confermati",
-        "disclosure": "Scritto con l'aiuto dell'IA dalle fonti citate; controllato automaticamente.",
-        "correction": "Correzione",
-        "added": "Aggiunto",
-        "changed": "Modificato",
-        "archive": "Tutti i giorni",
-        "previous": "Il giorno prima",
-    },
-}
 
 Change = Literal["", "added", "changed"]
 
@@ -139,7 +72,7 @@ class Edition(Frozen):
 
     @property
     def words(self) -> dict[str, str]:
-        return {**LABELS.get(self.lang, LABELS["en"]), **READER_WORDS.get(self.lang, READER_WORDS["en"])}
+        return {**LABELS.get(self.lang, LABELS["en"]), **EDITION_WORDS.get(self.lang, EDITION_WORDS["en"])}
 
     def fingerprints(self) -> dict[str, str]:
         return {item.id: item.fingerprint() for item in self.items}
@@ -175,7 +108,7 @@ def build(report: RunReport, settings: Settings, with_held: bool = False) -> lis
 
 
 def build_one(report: RunReport, settings: Settings, lang: str, with_held: bool = False) -> Edition:
-    words = {**LABELS[lang], **READER_WORDS[lang]}
+    words = {**LABELS[lang], **EDITION_WORDS[lang]}
     entries = [
         entry
         for entry in briefing_for(report, lang).entries

@@ -9,7 +9,8 @@ from briefer.core.files import Text
 from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
-from briefer.lang.languages import LABELS, NATIVE_NAMES
+from briefer.lang.languages import NATIVE_NAMES
+from briefer.lang.wording import LABELS
 from briefer.outputs.edition import DayLinks
 from briefer.outputs.render import briefing_for, refused_lines, source_links
 

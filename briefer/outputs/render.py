@@ -17,7 +17,7 @@ from briefer.core.files import Text, remove_stale_temps, write_all
 from briefer.core.models import Article, BriefedItem, Briefing, BriefingEntry, Usage
 from briefer.core.report import RunReport
 from briefer.core.templating import render_page
-from briefer.lang.languages import LABELS
+from briefer.lang.wording import LABELS
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
