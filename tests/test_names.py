@@ -218,3 +218,13 @@ def test_a_known_place_the_source_never_names_is_no_sound_alike_of_another() -> 
     # Werona sounds near enough to Firenze to pass as its spelling; the place data knows both
     fails(FLOOD_IT, "it", "pl", "W Weronie Arno wylało w nocy, mówi burmistrz Paolo Neri.", "Weronie")
     fails(FLOOD_IT, "it", "fr", "À Vérone, l'Arno a débordé, dit le maire Paolo Neri.", "Vérone")
+
+
+BRIDGE_UK = "Міст\nУ Вінниці міська рада ухвалила бюджет на ремонт мосту, повідомив мер."
+
+
+def test_a_common_word_capitalised_only_by_its_place_in_the_sentence_is_no_name() -> None:
+    """A rare word of the brief's language opening a sentence is capitalised only by position."""
+    passes(BRIDGE_UK, "uk", "uk", "Ухвалюваний бюджет передбачає ремонт мосту у Вінниці.")
+    passes(BRIDGE_UK, "uk", "uk", "Бюджет ухвалено. Ремонтований міст відкриють у травні.")
+    fails(BRIDGE_UK, "uk", "uk", "Дорошкевич заявив, що міст відремонтують.", "Дорошкевич")

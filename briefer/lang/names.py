@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from briefer.lang import languages
 from briefer.lang.text import words
-from briefer.lang.vocabulary import common_lowercase, german_compound, in_dictionary, noun, zipf
+from briefer.lang.vocabulary import common_lowercase, common_word, german_compound, in_dictionary, noun, zipf
 
 # ---- names ----
 
@@ -55,10 +55,10 @@ def _is_name(
     if len(token) < 3:
         return False
     if lang == "de" and proper:
-        return after_name or (before_name and international(token.lower())) or named_abroad(token) or not _german(token)
+        return after_name or (before_name and international(token.lower())) or german_name(token)
     if lang == "de":
         return after_name or (before_name and international(token.lower())) or not _a_word_of(token, lang)
-    return not ((index == 0 or title_case) and _a_word_of(token, lang))
+    return not ((index == 0 or title_case) and (_a_word_of(token, lang) or (index == 0 and common_word(token, lang))))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -70,6 +70,12 @@ def named_abroad(token: str) -> bool:
     if len(token) < 3 or not token[0].isupper():
         return False
     return sum(noun(token, other) for other in ("en", "fr", "pl")) >= 2
+
+
+def german_name(token: str) -> bool:
+    """A German capital that is a name, not a noun: two languages that write nouns in lower
+    case know it only capitalised, or the German dictionary does not know it (Habeck)."""
+    return named_abroad(token) or not _german(token)
 
 
 def _german(token: str) -> bool:

@@ -152,6 +152,23 @@ def noun(word: str, lang: str) -> bool:
             return False
 
 
+@functools.lru_cache(maxsize=4096)
+def common_word(word: str, lang: str) -> bool:
+    """The dictionary knows the word in lower case, as a common word and not as a name: a
+    rare word opening a sentence (Ухвалюваний, Прийманий) is capitalised only by its place.
+    Ukrainian by pymorphy3 (no parse of it a name: Коваль is a surname too), the others by
+    Hunspell in lower case only (its names are listed capitalised)."""
+    if lang == "uk":
+        return _ukrainian_morphology().word_is_known(normal(word)) and not proper_noun(word, lang)
+    if lang not in _HUNSPELL:
+        return False
+    with _dictionary_lock:
+        try:
+            return _dictionary(lang).spell(word.lower().replace("’", "'"))
+        except UnicodeEncodeError:
+            return False
+
+
 def known_form(word: str, lang: str) -> bool:
     """A form the language's dictionary knows, beyond the word lists: rare words
     (haubicoarmatami, dragueuses) by the Hunspell dictionary's affix rules; Ukrainian inflects
