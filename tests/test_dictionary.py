@@ -120,3 +120,65 @@ def test_a_source_name_holding_lower_case_words_is_no_untranslated_word() -> Non
         assert result.passed, (lang, result.message)
     left = item("en", "Lorient", "The museum accueille more visitors.")
     assert not checks.check_vocabulary(left, FRENCH).passed
+
+
+FLOOD_DE = faithfulness.read_source(
+    "Hochwasser in Passau\nDas Hochwasser der Donau hat die Altstadt von Passau überflutet. Das Technische "
+    "Hilfswerk pumpt die Keller leer, die Feuerwehr hat 300 Menschen in Sicherheit gebracht.",
+    "de",
+)
+
+
+def test_a_german_common_noun_left_capitalised_in_another_language_is_refused() -> None:
+    """German capitalises every noun, and a headline's first word is capitalised anyway: a
+    common noun of a German source is no name because it is capitalised."""
+    spanish = item("es", "Hochwasser en Passau: 300 personas evacuadas", "Los sótanos del casco antiguo se vacían.")
+    result = checks.check_vocabulary(spanish, FLOOD_DE)
+    assert not result.passed and "untranslated German words: Hochwasser" in result.message, result.message
+    italian = item("it", "Piena del Danubio a Passau", "La Feuerwehr ha messo in salvo 300 persone.")
+    result = checks.check_vocabulary(italian, FLOOD_DE)
+    assert not result.passed and "Feuerwehr" in result.message, result.message
+
+
+def test_the_names_of_a_german_source_stay_in_another_language() -> None:
+    """Its places and its bodies (a run of capitals the source writes together) are names."""
+    for lang, headline, bullet in [
+        ("es", "Inundaciones en Passau: 300 personas evacuadas", "El Technische Hilfswerk vacía los sótanos."),
+        ("fr", "Crue du Danube à Passau", "Le Technische Hilfswerk pompe les caves de la vieille ville."),
+        ("en", "Danube floods Passau's old town", "The Technische Hilfswerk pumps out cellars; 300 people rescued."),
+    ]:
+        result = checks.check_vocabulary(item(lang, headline, bullet), FLOOD_DE)
+        assert result.passed, (lang, result.message)
+
+
+DOCKS_DE = faithfulness.read_source(
+    "Streik im Hamburger Hafen\nDie Arbeiter im Hamburger Hafen streiken seit Montag. Die Gewerkschaft Verdi "
+    "fordert mehr Lohn für die Hafenarbeiter. Die Stadt Hamburg will vermitteln.",
+    "de",
+)
+
+
+def test_a_source_word_glued_to_a_word_of_the_item_is_refused() -> None:
+    """Hafen + workers is neither English nor German: no word, even capitalised mid-sentence."""
+    for headline, glued in [
+        ("Striking Hafenworkers block the port of Hamburg", "Hafenworkers"),
+        ("Hamburg's hafenworkers strike", "hafenworkers"),
+        ("The Stadtcouncil offers to mediate in the port strike", "Stadtcouncil"),  # English news writes Stadt too
+    ]:
+        result = checks.check_vocabulary(item("en", headline, "The union Verdi wants higher pay."), DOCKS_DE)
+        assert not result.passed and glued in result.message, result.message
+    good = item("en", "Hamburg dock workers strike for higher pay", "The union Verdi wants higher pay.")
+    assert checks.check_vocabulary(good, DOCKS_DE).passed
+
+
+def test_the_name_of_the_source_currency_in_the_item_language_is_a_word() -> None:
+    """The source writes only a symbol (грн, zł); the item names the currency in its own
+    language's spelling and number, which a word list may lack."""
+    bridge_uk = faithfulness.read_source("Ремонт мосту\nМіська рада виділила 12 млн грн на ремонт мосту.", "uk")
+    italian = item("it", "Ponte di Vinnycja", "Il comune ha stanziato 12 milioni di grivna per il ponte.")
+    assert checks.check_vocabulary(italian, bridge_uk).passed
+    bridge_pl = faithfulness.read_source("Remont mostu\nRada miasta przeznaczyła 12 mln zł na remont mostu.", "pl")
+    spanish = item("es", "Reforma del puente", "El ayuntamiento destina 12 millones de zlotis al puente.")
+    assert checks.check_vocabulary(spanish, bridge_pl).passed
+    garbled = item("es", "Reforma del puente", "El ayuntamiento destina 12 millones de zlatos al puente.")
+    assert not checks.check_vocabulary(garbled, bridge_pl).passed

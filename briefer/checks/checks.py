@@ -108,11 +108,15 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
         return True  # figures, codes, short words: other checks' business
     if lowered in source.words or zipf(lowered, lang) > 0 or lowered in languages.currency_words(lang):
         return True
+    if _currency_name(lowered, source):
+        return True
     if lang != "de" and re.search(r"['’ʼ]", word) and known_form(lowered, lang):
         return True  # the apostrophe inside a word (Ukrainian п'ять), before the word is cut at it
     parts = [part for part in re.split(r"[-'’ʼ]", word) if part]
     if len(parts) > 1:
         return all(_a_word(part, index + (n > 0), lang, source) for n, part in enumerate(parts))
+    if lang != source.lang and _hybrid(lowered, lang, source):
+        return False  # Bahn+workers: neither language's word, capitalised or not
     if word[0].isupper() and any(names.same_name(word, n) for n in source.capitalised):
         return True  # a name of the source, declined or transliterated
     if word[0].isupper() and index > 0 and lang != "de":
@@ -120,6 +124,47 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
     if lang == "de" and word[0].isupper():  # a noun: Hunspell's own compounding takes Zins+über+Schluss
         return german_compound(lowered) or _loan(lowered, lang, source)
     return known_form(lowered, lang) or _loan(lowered, lang, source)  # verbliebten is no compound
+
+
+def _hybrid(word: str, lang: str, source: faithfulness.Source) -> bool:
+    """A word of the source glued to a word of the item's language, in either order
+    (Hafen+workers): no word of either language, and no word or name of the source. The
+    source's part is no word of the item's language (euro+zone is a word: `_theirs`), the
+    item's part a common one."""
+    if known_form(word, lang):
+        return False
+    for cut in range(3, len(word) - 2):
+        for theirs, ours in ((word[:cut], word[cut:]), (word[cut:], word[:cut])):
+            if theirs in source.words and zipf(ours, lang) >= 3.0 and _theirs(theirs, lang, source.lang):
+                return True
+    return False
+
+
+def _theirs(word: str, lang: str, source_lang: str) -> bool:
+    """A word of the source's language, not of the item's: the item's dictionary does not
+    know it, and its word lists have it less (Bahn is in English news, as Deutsche Bahn)."""
+    return zipf(word, source_lang) > zipf(word, lang) and not known_form(word, lang)
+
+
+def _currency_name(word: str, source: faithfulness.Source) -> bool:
+    """The name of a currency the source gives (as грн, zł or in words), in one of its
+    spellings and numbers (grivna, grivne, zlotis): its stem is the stem of a name CLDR
+    gives that currency in some language."""
+    stems = _currency_stems(source.words, source.lang)
+    return bool(stems) and _name_stem(word) in stems
+
+
+@functools.lru_cache(maxsize=64)
+def _currency_stems(words: frozenset[str], lang: str) -> frozenset[str]:
+    codes = {code for word in words if (code := languages.currency_of(word, lang))}
+    return frozenset(
+        stem for code in codes for name in languages.currency_names(code) if len(stem := _name_stem(name)) >= 4
+    )
+
+
+def _name_stem(word: str) -> str:
+    """A word without its ending, in Latin letters: grivnie, zlotys, złoty -> grivn, zlot."""
+    return re.sub(r"(?:[aeiouy]+s?|s)$", "", names.transliterate(word))
 
 
 # The endings a word of the source takes in the brief's language when it has no word of its
@@ -158,7 +203,9 @@ def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> 
     not words of the item's language by its dictionary (a loanword such as manager, Internet
     is). Each run of such words is named as one phrase, with a capitalised source word next
     to it when the source has the two together ("European powers")."""
-    foreign = [_foreign(token, lang, source) for token in tokens]
+    foreign = [
+        _foreign(token, lang, source) or _german_noun(tokens, index, lang, source) for index, token in enumerate(tokens)
+    ]
     if not any(foreign):
         return []
     for index, token in enumerate(tokens[:-1]):
@@ -210,6 +257,55 @@ def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
     if len(word) < 3 or not word[0].islower() or word not in source.words or not word.isalpha():
         return False  # source.words are lowercase: a name or an acronym is not looked at
     return not _word_of(word, lang)
+
+
+def _german_noun(tokens: list[str], index: int, lang: str, source: faithfulness.Source) -> bool:
+    """A common noun of a German source left in another language's item ("Hochwasser en
+    Passau"): German capitalises every noun and a headline's first word is capitalised
+    anyway, so its capital makes it no name. It is a name when two languages that write
+    nouns in lower case know it only capitalised or the German dictionary does not know it
+    (the story key's rule, names.german_name), when it names a place, when the item's
+    language writes it often enough to know it (Passau, Donau), when the source uses it
+    as a name (`_german_common_noun`), or when it stands in a run of capitals the source
+    writes as a run (Deutsche Bahn, Technische Hilfswerk)."""
+    token = tokens[index]
+    if source.lang != "de" or not token[:1].isupper() or not token.isalpha() or len(token) < 4:
+        return False
+    if token not in source.capitalised or names.is_acronym(token) or names.german_name(token):
+        return False
+    if names.place_concepts(token) or zipf(token.lower(), lang) >= _KNOWN_ABROAD or _word_of(token.lower(), lang):
+        return False
+    if not _german_common_noun(token, source):
+        return False
+    return not any(
+        0 <= other < len(tokens)
+        and tokens[other][:1].isupper()
+        and tokens[other] in source.capitalised
+        and " ".join(tokens[min(index, other) : max(index, other) + 1]).lower() in source.flat
+        for other in (index - 1, index + 1)
+    )
+
+
+def _german_common_noun(token: str, source: faithfulness.Source) -> bool:
+    """How the source uses a capital the dictionary knows: a common noun takes an article
+    or a determiner (das Hochwasser, die neue Feuerwehr), or stands only in the title,
+    which drops them (Bahnstreik beendet); a town's name, a compound of words as well
+    (Reinsdorf, Ludwigsburg), stands bare after a preposition (in Reinsdorf)."""
+    determined = rf"\b(?i:{_GERMAN_DETERMINERS})(?:\s+[a-zäöüß]+){{0,2}}\s+{re.escape(token)}\b"
+    return re.search(determined, source.body) is not None or token not in text.words(source.body)
+
+
+_GERMAN_DETERMINERS = "|".join(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines "
+    "dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner "
+    "ihr ihre ihren ihrem ihrer unser unsere unseren unserem".split()
+)
+
+
+# How often the item's language must write a German capital for it to count as a name it
+# knows (Passau 1.6 in Spanish, Donau 1.3-1.8): German nouns left in text run lower
+# (Feuerwehr 1.0 in French, Hochwasser 0).
+_KNOWN_ABROAD = 1.5
 
 
 @functools.lru_cache(maxsize=4096)

@@ -43,6 +43,7 @@ class Source:
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
     percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
+    body: str = ""  # the text past its title, as written (how a German source uses a capital)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -88,6 +89,7 @@ def read_source(source: str, lang: str) -> Source:
         lone=_lone(sentences),
         initials=_initials(sentences, tokens, lang),
         skeletons=_skeletons(lowered),
+        body=body,
     )
 
 

@@ -829,6 +829,15 @@ def currency_of(word: str, lang: str) -> str | None:
 
 
 @functools.cache
+def currency_names(code: str) -> frozenset[str]:
+    """A currency's names in every supported language, lowercase, in CLDR's plural forms
+    (UAH: hryvnia, grivnie, hrywien, гривень), words that name no other currency."""
+    return frozenset(
+        word for lang in SUPPORTED for word, named in _cldr()["currency_names"].get(lang, {}).items() if named == code
+    )
+
+
+@functools.cache
 def language_words(lang: str) -> frozenset[str]:
     """Names of languages in `lang`, which in Polish and Ukrainian are also the adjectives
     (niemiecki, німецька) and in English the demonyms (German, Polish)."""
