@@ -226,3 +226,22 @@ def test_a_money_budget_needs_a_price_for_the_model(tmp_path: Path) -> None:
             prices={"fake-model": {"input": 0.15, "output": 0.6}},
         )
         assert run_briefing(settings, [_article(tmp_path)]) == 0
+
+
+def test_a_refusal_a_re_ask_rarely_fixes_costs_no_second_call(tmp_path: Path) -> None:
+    """A check left out of reask_checks fails the item on its first reply: no call is spent
+    asking again, and the report says which check refused it."""
+
+    def responder(body):
+        if asked(body)[0] == "en":  # English: a number the source does not have
+            return Step(content=reply_for(body, bullets=["It cost 150 million kroner."]))
+        return Step(content=reply_for(body))
+
+    with FakeOpenAI(responder=responder) as fake:
+        settings = _settings(tmp_path, fake.base_url, languages="en,de", reask_checks="structure")
+        code = run_briefing(settings, [_article(tmp_path)])
+    assert code == 3
+    assert len(fake.requests) == 2  # one per language: the English refusal was not asked again
+    report = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())
+    (refused,) = report["articles"][0]["refused"]["en"]  # one attempt
+    assert "numbers" in refused
