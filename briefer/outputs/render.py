@@ -233,6 +233,7 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
         "ranked_out": list(report.ranked_out),
         "memory": report.memory or None,
         "delivery": report.delivery or None,
+        "seconds": report.timing.model_dump(),
         "articles": articles,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
