@@ -245,3 +245,13 @@ def test_a_refusal_a_re_ask_rarely_fixes_costs_no_second_call(tmp_path: Path) ->
     report = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())
     (refused,) = report["articles"][0]["refused"]["en"]  # one attempt
     assert "numbers" in refused
+
+
+def test_report_json_says_where_the_run_s_time_went(tmp_path: Path) -> None:
+    """The make-brief figure of make bench reads these from a real run's report.json."""
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        run_briefing(_settings(tmp_path, fake.base_url, languages="en"), [_article(tmp_path)])
+    seconds = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())["seconds"]
+    assert set(seconds) == {"run", "plan", "briefing", "model_server", "load"}
+    assert seconds["run"] >= seconds["plan"] + seconds["briefing"] - 0.02  # rounded to 10 ms each
+    assert seconds["briefing"] > 0 and seconds["model_server"] == 0  # a hosted endpoint reports no server time
