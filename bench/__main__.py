@@ -1,8 +1,10 @@
-"""`make bench`: the figures of issue "Fast and cheap at any size", each a ratio from one run.
+"""`make bench`: the figures of issues "Fast and cheap at any size" and 23, each a ratio from
+one run, each with the machine's load as it started (the machine may be shared).
 
-Figures 1, 3 and 4 run against a fake OpenAI-compatible server on loopback (its own
+Figures 1, 3, 4 and 4b run against a fake OpenAI-compatible server on loopback (its own
 process) with a fixed latency per call; figures 2 and 5 run on the embedded model; figure 6
-is the checks' own time per item on the calibration set.
+is the checks' own time per item on the calibration set; figure 8 is `make brief`, from the
+embedded model's recordings replayed and a real run's report.json (bench/brief.py).
 """
 
 from __future__ import annotations
