@@ -133,3 +133,15 @@ def test_a_wrong_delivery_setting_names_its_place_and_no_secret(tmp_path: Path, 
     with pytest.raises(ConfigError, match=r"'deliver\.(webhooks\.0\.(url_env|kind)|email)'") as raised:
         load_settings({}, config, {}, desk="morning")
     assert "canary" not in str(raised.value)
+
+
+def test_the_embedded_model_re_asks_once_and_only_where_a_re_ask_was_measured_to_help() -> None:
+    embedded = load_settings({}, None, {})
+    assert embedded.max_reasks == 1 and "language" in embedded.reask_checks
+    assert not {"vocabulary", "numbers", "structure"} & set(embedded.reask_checks)
+    endpoint = load_settings({"base_url": "http://127.0.0.1:9/v1"}, None, {})
+    assert endpoint.max_reasks == 2 and "numbers" in endpoint.reask_checks
+    chosen = load_settings({}, None, {"BRIEFER_REASK_CHECKS": "numbers, language", "BRIEFER_MAX_REASKS": "2"})
+    assert chosen.reask_checks == ("numbers", "language") and chosen.max_reasks == 2
+    with pytest.raises(ConfigError, match="reask_checks.*langage"):
+        load_settings({}, None, {"BRIEFER_REASK_CHECKS": "langage"})

@@ -453,3 +453,23 @@ def test_a_slow_embedded_model_shows_each_item_and_a_heartbeat_and_sets_nothing_
     assert any(line.startswith("briefer: still working: ") for line in err), err
     finished = sorted(line for line in err if line.startswith("briefer: [") and "bridge.txt [" in line)
     assert len(finished) == 2 and all(line.endswith("published") for line in finished), err
+
+
+def test_a_failure_no_re_ask_would_fix_ends_the_loop_and_each_try_is_kept() -> None:
+    with serve(Step(content='{"a": 7}'), Step(content=GOOD)) as fake:
+        llm = make_llm(fake.base_url)
+        try:
+            answer = llm.ask(
+                MESSAGES,
+                SCHEMA,
+                {},
+                lambda parsed, problem: (parsed, [] if parsed == {"a": 1} else ["vocabulary: not words"]),
+                lambda failures: None,  # nothing worth a call
+                2,
+                time.monotonic() + 60,
+            )
+        finally:
+            llm.close()
+    assert len(fake.requests) == 1
+    assert answer.value == {"a": 7} and answer.failures == ["vocabulary: not words"]
+    assert answer.tries == (("vocabulary: not words",),)

@@ -274,3 +274,32 @@ def test_an_item_without_evidence_is_judged_as_before(tmp_path: Path) -> None:
         code = run_briefing(_settings(tmp_path, fake.base_url, brief_prompt="brief@3"), [_article(tmp_path)])
     items = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())["articles"][0]["items"]
     assert code == 0 and all(i["status"] == "passed" and i["evidence"] == [] for i in items)
+
+
+def test_a_refusal_a_re_ask_rarely_fixes_costs_no_second_call(tmp_path: Path) -> None:
+    """A check left out of reask_checks fails the item on its first reply: no call is spent
+    asking again, and the report says which check refused it."""
+
+    def responder(body):
+        if asked(body)[0] == "en":  # English: a number the source does not have
+            return Step(content=reply_for(body, bullets=["It cost 150 million kroner."]))
+        return Step(content=reply_for(body))
+
+    with FakeOpenAI(responder=responder) as fake:
+        settings = _settings(tmp_path, fake.base_url, languages="en,de", reask_checks="structure")
+        code = run_briefing(settings, [_article(tmp_path)])
+    assert code == 3
+    assert len(fake.requests) == 2  # one per language: the English refusal was not asked again
+    report = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())
+    (refused,) = report["articles"][0]["refused"]["en"]  # one attempt
+    assert "numbers" in refused
+
+
+def test_report_json_says_where_the_run_s_time_went(tmp_path: Path) -> None:
+    """The make-brief figure of make bench reads these from a real run's report.json."""
+    with FakeOpenAI(responder=lambda body: Step(content=reply_for(body))) as fake:
+        run_briefing(_settings(tmp_path, fake.base_url, languages="en"), [_article(tmp_path)])
+    seconds = json.loads((tmp_path / "out" / "2026-11-27" / "report.json").read_text())["seconds"]
+    assert set(seconds) == {"run", "plan", "briefing", "model_server", "load"}
+    assert seconds["run"] >= seconds["plan"] + seconds["briefing"] - 0.02  # rounded to 10 ms each
+    assert seconds["briefing"] > 0 and seconds["model_server"] == 0  # a hosted endpoint reports no server time

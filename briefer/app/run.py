@@ -11,6 +11,8 @@ its code; the gate calls `brief_articles` on each fixture.
 from __future__ import annotations
 
 import json
+import os
+import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -33,7 +35,7 @@ from briefer.core.errors import (
 )
 from briefer.core.files import desk_lock, write_atomic
 from briefer.core.models import Article, Standing
-from briefer.core.report import RunReport
+from briefer.core.report import RunReport, Timing
 from briefer.delivery.deliver import DeliveryReport, check_environment, deliver, undelivered_days
 from briefer.lang import langid
 from briefer.model import batch, budget, endpoint
@@ -169,7 +171,7 @@ def brief_sources(
         raise ConfigError("--batch needs an endpoint with the Batch API: set OPENAI_BASE_URL")
     if settings.deliver:
         check_environment(settings.deliver)  # a missing secret stops the run before it spends anything
-    day, notes = run_day(settings), list[str]()
+    day, notes, started = run_day(settings), list[str](), time.monotonic()
     with desk_lock(settings.desk_dir):
         memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk, settings.memory_days)
         try:
@@ -177,6 +179,7 @@ def brief_sources(
                 plan = plan_run(settings, sources, memory)
             except NothingToBrief as nothing:  # nothing new today; an earlier day may still be owed
                 raise _caught_up(nothing, settings, day) from None
+            planned = time.monotonic() - started
             report = _brief_plan(settings, plan, day, use_batch, progress, notes)
             if report is None:
                 return RunResult(EXIT_TEMPORARY, notes=notes)
@@ -198,6 +201,14 @@ def brief_sources(
                 edition.desk_title(settings),
             )
         report = report if held.waiting else _delivered(report, settings, day)
+        timing = report.timing.model_copy(
+            update={
+                "run": round(time.monotonic() - started, 2),
+                "plan": round(planned, 2),
+                "load": round(os.getloadavg()[0], 2),
+            }
+        )
+        report = report.model_copy(update={"timing": timing})
         _write_report(report, settings)
     return RunResult(report.exit_code, report, written, notes + ([memory_note] if memory_note else []))
 
@@ -206,6 +217,7 @@ def _brief_plan(
     settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Display, notes: list[str]
 ) -> RunReport | None:
     """The model's part; None while a Batch job is pending."""
+    started = time.monotonic()
     with endpoint.model_endpoint(settings) as llm:
         if use_batch:
             pending, note = _advance_batch(settings, llm, plan.articles, day)
@@ -214,6 +226,7 @@ def _brief_plan(
                 return None
         with progress(len(plan.articles), len(settings.languages), llm) as watch:
             report = brief_articles(settings, llm, plan.articles, day, watch)
+        timing = Timing(briefing=round(time.monotonic() - started, 2), model_server=round(llm.server_seconds, 2))
     return report.model_copy(
         update={
             "rejected_sources": tuple(plan.rejected),
@@ -223,6 +236,7 @@ def _brief_plan(
             "cost": budget.cost_report(plan.estimate, report.usage(), settings),
             "standing": plan.standing,
             "ranked_out": tuple(plan.ranked_out),
+            "timing": timing,
         }
     )
 

@@ -16,7 +16,17 @@ from typing import Callable
 from briefer.briefing.prompts import Prompt
 from briefer.checks import checks
 from briefer.core.errors import ContextTooLongError
-from briefer.core.models import Article, ArticleOutcome, BriefedItem, CheckResult, Digest, Item, Usage, Verdict
+from briefer.core.models import (
+    CHECKS,
+    Article,
+    ArticleOutcome,
+    BriefedItem,
+    CheckResult,
+    Digest,
+    Item,
+    Usage,
+    Verdict,
+)
 from briefer.lang.text import sentences
 from briefer.model.chunking import chunk_text, count_tokens
 from briefer.model.llm import LLM, Answer, Message
@@ -179,7 +189,9 @@ class Briefer:
             verdict = self._verdict(article, lang, parsed, problem, locale, instructions, cited)
             return verdict, [f"{r.check}: {r.message}" for r in verdict.failures]
 
-        def reask(failures: list[str]) -> str:
+        def reask(failures: list[str]) -> str | None:
+            if not any(_check_of(failure) in self.settings.reask_checks for failure in failures):
+                return None  # a re-ask almost never fixes these (reask_checks): spend no call on it
             wrong_language = any(failure.startswith("language:") for failure in failures)
             return self.brief_prompt.render(
                 "reask",
@@ -205,6 +217,7 @@ class Briefer:
             usage=answer.usage,
             attempts=answer.attempts,
             calls=answer.calls,
+            refused=tuple(tuple(dict.fromkeys(_check_of(f) for f in failures)) for failures in answer.tries),
             from_digest=kind == "digest",
         )
         self.on_item(article, briefed)
@@ -321,6 +334,12 @@ def _with_consistency(items: list[BriefedItem], severity: dict[str, str]) -> tup
             item = item.model_copy(update={"verdict": verdict})
         updated.append(item)
     return tuple(updated)
+
+
+def _check_of(failure: str) -> str:
+    """The check a failure line names ("numbers: ..."); a reply that never became an item is "reply"."""
+    check = failure.split(":", 1)[0]
+    return check if check in CHECKS else "reply"
 
 
 def _add(total: Answer, answer: Answer) -> Answer:

@@ -149,6 +149,7 @@ class BriefedItem(Frozen):
     usage: Usage
     attempts: int
     calls: int = 0  # requests that reached the endpoint
+    refused: tuple[tuple[str, ...], ...] = ()  # the checks that refused each attempt in turn
     from_digest: bool = False
 
     @property

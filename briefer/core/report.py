@@ -10,6 +10,16 @@ from briefer.core.errors import EXIT_CONFIG, EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT
 from briefer.core.models import ArticleOutcome, BriefedItem, Frozen, Standing, Usage
 
 
+class Timing(Frozen):
+    """Where a run's time went, in wall seconds (the `make brief` figure of `make bench`)."""
+
+    run: float = 0.0  # the whole run: plan, model, files, memory, archive, delivery
+    plan: float = 0.0  # reading the sources, dedupe, the memory's verdicts, ranking, the estimate
+    briefing: float = 0.0  # the model's part: the endpoint (the embedded server's start) to its last reply
+    model_server: float = 0.0  # the embedded server's own prompt + generation time (0: a hosted endpoint)
+    load: float = 0.0  # the machine's 1-minute load average as the run ended: a busy machine is slower
+
+
 class RunReport(Frozen):
     desk: str = "briefer"  # the desk the run briefed for (settings.desk)
     date: Date
@@ -33,6 +43,7 @@ class RunReport(Frozen):
     delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel
     review: dict = Field(default_factory=dict)  # {"held": lines}: items held for an editor, not yet sent
     held: tuple[tuple[str, str], ...] = ()  # (article id, lang) held for an editor: the desk page says so
+    timing: Timing = Field(default_factory=Timing)
 
     def standing_of(self, article_id: str) -> Standing:
         return self.standing.get(article_id) or Standing()

@@ -243,7 +243,7 @@ class LLM:
         schema: dict,
         params: dict,
         judge: reask.Judge,
-        reask_text: Callable[[list[str]], str],
+        reask_text: Callable[[list[str]], str | None],
         max_reasks: int,
         deadline: float,
     ) -> Answer:

@@ -37,6 +37,9 @@ class Answer:
     attempts: int
     model: str
     calls: int = 0  # requests that reached the endpoint (the rest came from the reply store)
+    # What was wrong with each attempt in turn (empty for the one that passed): what a re-ask
+    # fixed is measured from this (bench/reasks.py), in a replay and in a real run's report.json.
+    tries: tuple[tuple[str, ...], ...] = ()
 
 
 class Door(Protocol):  # the model door (llm.LLM), as the loop sees it
@@ -56,31 +59,38 @@ def ask(
     schema: dict,
     params: dict,
     judge: Judge,
-    reask: Callable[[list[str]], str],
+    reask: Callable[[list[str]], str | None],
     max_reasks: int,
     deadline: float,
 ) -> Answer:
     """At most 1 + `max_reasks` attempts; an empty failure list from `judge` ends the loop, and
-    after the last attempt the last value is returned with its failures."""
+    so does `reask` returning None (no re-ask is worth a call for these failures); after the
+    last attempt the last value is returned with its failures."""
     conversation, total, model, calls = list(messages), Usage(), door.model, 0
     value: Any = None
     failures: list[str] = []
+    tries: list[tuple[str, ...]] = []
     attempt = 0
     for attempt in range(1, max_reasks + 2):  # noqa: B007 (the count is returned after the loop)
         try:
             reply = _reply_in_time(door, conversation, schema, params, deadline)
         except _Unusable as exc:
             value, failures = None, [str(exc)]
+            tries.append(tuple(failures))
             continue
         total, model, calls = total + reply.usage, reply.model, calls + (not reply.stored)
         value, failures = judge(*parse_json_reply(reply))
+        tries.append(tuple(failures))
         if not failures:
+            break
+        follow_up = reask(failures) if attempt <= max_reasks else None
+        if follow_up is None:
             break
         conversation += [
             {"role": "assistant", "content": reply.content[:4000]},
-            {"role": "user", "content": reask(failures)},
+            {"role": "user", "content": follow_up},
         ]
-    return Answer(value, failures, total, attempt, model, calls)
+    return Answer(value, failures, total, attempt, model, calls, tuple(tries))
 
 
 def _reply_in_time(door: Door, conversation: list[Message], schema: dict, params: dict, deadline: float) -> Reply:

@@ -145,6 +145,12 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
             "rank": report.standing_of(outcome.article.id).rank,
             "languages": {lang: outcome.fate(lang).line for lang in report.languages},
             "attempts": sum(item.attempts for item in outcome.items),
+            # the checks that refused each attempt, per language: what re-asks fixed (bench/reasks.py)
+            "refused": {
+                item.verdict.item.lang: [list(checks) for checks in item.refused]
+                for item in outcome.items
+                if any(item.refused)
+            },
         }
         for outcome in report.outcomes
     ]
@@ -171,6 +177,7 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
         "memory": report.memory or None,
         "delivery": report.delivery or None,
         "review": report.review or None,
+        "seconds": report.timing.model_dump(),
         "articles": articles,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

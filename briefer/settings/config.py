@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, Mapping
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from briefer.core.briefing_file import DEFAULT_DESK
 from briefer.core.errors import ConfigError, UsageError
@@ -23,6 +23,15 @@ from briefer.settings.delivery_settings import Deliver
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SUPPORTED_LANGUAGES = languages.SUPPORTED
 EMBEDDED_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+REASKABLE = ("reply", *CHECKS)  # "reply": the reply could not be read as an item at all
+# The embedded model's re-asks, measured on its recordings (bench/reasks.py, README "Re-asks"):
+# a re-ask fixed a language refusal 4 times in 18, but structure, vocabulary and numbers
+# refusals 2 times in 45 (both alongside a language refusal), and a second re-ask fixed
+# nothing (0 of 16). A configured endpoint keeps re-asking every check twice until measured.
+EMBEDDED_REASKS = {
+    "max_reasks": 1,
+    "reask_checks": tuple(c for c in REASKABLE if c not in ("structure", "vocabulary", "numbers")),
+}
 
 
 def default_prompts_dir() -> Path:
@@ -78,6 +87,9 @@ class Settings(BaseModel):
     # The brief prompt, id@version: a newer version is tried beside this one (`briefer check`)
     # before it becomes the default.
     brief_prompt: str = Field("brief@2", pattern=r"^brief(@[0-9]+)?$")
+    # The checks whose refusal is worth a re-ask: an item refused only by others is not asked
+    # again. "reply" is an unusable reply (bad JSON, no shape).
+    reask_checks: tuple[str, ...] = REASKABLE  # the embedded model's default: EMBEDDED_REASKS
     glossary: dict[str, dict[str, str]] = Field(default_factory=dict)  # lang -> {avoid: use}
     # What a failed check does: "refuse" (not published) or "flag" (published, marked).
     severity: dict[str, str] = Field(default_factory=dict)
@@ -139,7 +151,25 @@ class Settings(BaseModel):
             )
         return value
 
-    @field_validator("fetch_allow", "priority", mode="before")
+    @model_validator(mode="before")
+    @classmethod
+    def _embedded_reasks(cls, values: Any) -> Any:
+        """The embedded model re-asks only where its re-asks were measured to help, unless set."""
+        if isinstance(values, dict) and not values.get("base_url"):
+            return {**EMBEDDED_REASKS, **values}
+        return values
+
+    @field_validator("reask_checks")
+    @classmethod
+    def _check_reask_checks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(value) - set(REASKABLE))
+        if unknown:
+            raise ValueError(
+                f"reask_checks names unknown checks {', '.join(unknown)}; choose from {', '.join(REASKABLE)}"
+            )
+        return value
+
+    @field_validator("fetch_allow", "priority", "reask_checks", mode="before")
     @classmethod
     def _split_allow(cls, value: Any) -> Any:
         return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
