@@ -309,9 +309,9 @@ def promises(outcomes: list[Outcome]) -> dict[str, float]:
 
 def goals_table(columns: dict[str, dict[str, float]]) -> str:
     """One row per goal, one column per measured part (tuned, sealed at first sight, sealed now)."""
-    lines = [f"{'goal':<74}{'at least':>9}" + "".join(f"{name:>16}" for name in columns)]
+    lines = [f"{'goal':<74}{'at least':>9}" + "".join(f"{name:>18}" for name in columns)]
     for key, least, words in GOALS:
-        cells = "".join(f"{_mark(figures.get(key), least):>16}" for figures in columns.values())
+        cells = "".join(f"{_mark(figures.get(key), least):>18}" for figures in columns.values())
         lines.append(f"{words:<74}{least:>9.0%}" + cells)
     return "\n".join(lines)
 
