@@ -462,3 +462,40 @@ def test_every_check_is_one_row_of_the_table_with_its_judge_and_runs_in_the_tabl
     assert list(JUDGES) == per_item == [result.check for result in results]
     assert DEFAULT_SEVERITY["names"] == "flag" and DEFAULT_SEVERITY["numbers"] == "refuse"
     assert KIND_CHECK["wrong_number"] == "numbers" and KIND_CHECK["unrelated_item"] == "relevance"
+
+
+# ---- what the embedded model publishes that a reader should not get ----
+
+SCHOOL_EN = (
+    "Town opens new school\nMayor Jan Novak opened the school on Monday. "
+    '"We promised the families of this town a school within walking distance, and today we keep that promise," '
+    "Novak said. It cost 12 million euros."
+)
+
+
+def test_a_source_quotation_copied_without_its_marks_is_refused_and_a_quoted_or_reported_one_passes() -> None:
+    copied = item(
+        "en",
+        "Mayor opens new school",
+        "Jan Novak opened the school on Monday.",
+        "We promised the families of this town a school within walking distance, and today we keep that promise.",
+    )
+    result = faithfulness.check_quotes(copied, source(SCHOOL_EN, "en"))
+    assert not result.passed and "without quotation marks" in result.message
+    quoted = item(
+        "en",
+        "Mayor opens new school",
+        'Jan Novak said: "We promised the families of this town a school within walking distance."',
+    )
+    reported = item("en", "Mayor opens new school", "Novak said the town had kept its promise of a school nearby.")
+    assert faithfulness.check_quotes(quoted, source(SCHOOL_EN, "en")).passed
+    assert faithfulness.check_quotes(reported, source(SCHOOL_EN, "en")).passed
+
+
+def test_a_bullet_that_repeats_the_headline_is_refused() -> None:
+    repeated = item(
+        "pl", "Miasto otwiera nową szkołę", "Miasto otwiera nową szkołę.", "Budowa kosztowała 12 mln euro."
+    )
+    result = checks.check_structure(repeated, 3)
+    assert not result.passed and "repeats the headline" in result.message
+    assert checks.check_structure(item("pl", "Miasto otwiera nową szkołę", "Budowa kosztowała 12 mln euro."), 3).passed

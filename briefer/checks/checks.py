@@ -352,6 +352,8 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
     normalised = [" ".join(text.words(b.lower())) for b in item.bullets]
     if len(set(normalised)) < len(normalised):
         problems.append("the same bullet twice")
+    if " ".join(text.words(item.headline.lower())) in normalised:
+        problems.append("a bullet repeats the headline")
     tokens = text.words(item.text().lower())
     runs = Counter(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))
     repeated = next(

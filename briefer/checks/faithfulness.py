@@ -41,6 +41,7 @@ class Source:
     derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
+    quoted: tuple[str, ...] = ()  # its quotations of at least `_QUOTE_RUN` words, lowercase words joined by spaces
     percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
@@ -86,6 +87,9 @@ def read_source(source: str, lang: str) -> Source:
         derived=_derived(source, lang),
         stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
         measures=tuple(text.measures(source)),
+        quoted=tuple(
+            " ".join(words) for quote in text.quotations(source) if len(words := text.words(quote.lower())) >= _QUOTE_RUN
+        ),
         lone=_lone(sentences),
         initials=_initials(sentences, tokens, lang),
         skeletons=_skeletons(lowered),
@@ -569,7 +573,26 @@ def check_quotes(item: Item, source: Source) -> CheckResult:
             ):
                 continue
             return CheckResult(check="quotes", passed=False, message=f'quote not in the source: "{text.clip(quote)}"')
+        copied = _unmarked_quote(part, source)
+        if copied:
+            return CheckResult(
+                check="quotes", passed=False, message=f'the source\'s quotation without quotation marks: "{copied}"'
+            )
     return passed("quotes")
+
+
+_QUOTE_RUN = 8  # words of a source quotation in a row, outside quotation marks: someone's words made the item's
+
+
+def _unmarked_quote(part: str, source: Source) -> str:
+    """A run of a source quotation's words in the item's own voice: a person's words passed
+    off as the brief's (a quote is in quotation marks and attributed, or reported)."""
+    tokens = text.words(text.unquoted(part).lower())
+    for start in range(len(tokens) - _QUOTE_RUN + 1):
+        run = " ".join(tokens[start : start + _QUOTE_RUN])
+        if any(run in quote for quote in source.quoted):
+            return text.clip(" ".join(tokens[start:]))
+    return ""
 
 
 _SENTENCE_MARKS = re.compile(r"[.!?,;…]")
