@@ -493,9 +493,7 @@ def test_a_source_quotation_copied_without_its_marks_is_refused_and_a_quoted_or_
 
 
 def test_a_bullet_that_repeats_the_headline_is_refused() -> None:
-    repeated = item(
-        "pl", "Miasto otwiera nową szkołę", "Miasto otwiera nową szkołę.", "Budowa kosztowała 12 mln euro."
-    )
+    repeated = item("pl", "Miasto otwiera nową szkołę", "Miasto otwiera nową szkołę.", "Budowa kosztowała 12 mln euro.")
     result = checks.check_structure(repeated, 3)
     assert not result.passed and "repeats the headline" in result.message
     assert checks.check_structure(item("pl", "Miasto otwiera nową szkołę", "Budowa kosztowała 12 mln euro."), 3).passed

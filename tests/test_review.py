@@ -6,6 +6,7 @@ has not seen, and an edit the numbers check refuses (then take it corrected)."""
 
 from __future__ import annotations
 
+import html
 import http.cookiejar
 import json
 import re
@@ -483,3 +484,26 @@ def test_a_day_is_due_at_its_deadline_or_once_every_held_item_is_decided(day) ->
     assert not due(settings.model_copy(update={"review_deadline": None}), held, datetime(2026, 11, 27, 12, 0))
     decided = replace(held, items=tuple(item.model_copy(update={"state": "dropped"}) for item in held.items))
     assert due(settings, decided, datetime(2026, 11, 26, 5, 0))
+
+
+def test_the_page_shows_the_source_sentences_each_bullet_cites(day) -> None:
+    """With brief@3 a bullet cites its source sentences (briefing.json keeps them): the review
+    page marks them in the source article and shows them under the bullet, no script needed."""
+    from briefer.briefing.pipeline import source_sentences
+
+    path = day["out"] / "morning" / DAY / "briefing.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    tram = _by_title(day["held"])[0]
+    article = next(a for a in document["articles"] if a["id"] == tram.id)
+    held = day["held"].article(tram.id)
+    assert held is not None
+    cited = source_sentences(held.article.text)[1]
+    for item in article["items"]:
+        if item["lang"] == "en":
+            item["evidence"] = [[cited] for _ in item["bullets"]]
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    with _serving(day["settings"], Access("127.0.0.1")) as origin:
+        status, page, _ = _Browser(origin).get()
+    escaped = html.escape(cited, quote=False)
+    assert status == 200 and f"<mark>{escaped}</mark>" in page
+    assert f'<blockquote class="evidence"><p>{escaped}</p></blockquote>' in page

@@ -88,7 +88,9 @@ def read_source(source: str, lang: str) -> Source:
         stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
         measures=tuple(text.measures(source)),
         quoted=tuple(
-            " ".join(words) for quote in text.quotations(source) if len(words := text.words(quote.lower())) >= _QUOTE_RUN
+            " ".join(words)
+            for quote in text.quotations(source)
+            if len(words := text.words(quote.lower())) >= _QUOTE_RUN
         ),
         lone=_lone(sentences),
         initials=_initials(sentences, tokens, lang),

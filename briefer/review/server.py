@@ -35,6 +35,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from briefer.briefing.pipeline import source_sentences
+from briefer.core import briefing_file
 from briefer.core.errors import BrieferError, ConfigError
 from briefer.core.models import Article, Item
 from briefer.core.templating import render_page
@@ -167,12 +169,13 @@ class Side:
     draft: Wording | None = None  # the editor's unsaved text, kept
     reason: str = ""
     override: bool = False  # the edit was refused: saving again with a reason publishes it
+    evidence: tuple[tuple[str, ...], ...] = ()  # per bullet, the source sentences it cites (as written)
 
 
 @dataclass(frozen=True)
 class Story:
     article: Article
-    paragraphs: list[str]
+    paragraphs: list[list[tuple[str, bool]]]  # each paragraph's sentences, and whether a bullet cites it
     sides: list[Side]
 
     @property
@@ -196,7 +199,9 @@ class Unsaved:
     override: bool = False
 
 
-def _stories(day: ReviewDay, languages: tuple[str, ...], unsaved: Unsaved | None) -> list[Story]:
+def _stories(
+    day: ReviewDay, languages: tuple[str, ...], unsaved: Unsaved | None, cited: Mapping[tuple[str, str], Any] = {}
+) -> list[Story]:
     published = {(e.lang, item.id): item for e in day.candidates for item in e.items}
     stories = []
     for found in day.articles:
@@ -213,6 +218,7 @@ def _stories(day: ReviewDay, languages: tuple[str, ...], unsaved: Unsaved | None
                     held.now.bullets,
                     held.state,
                     tuple(edits.plain(result) for result in held.findings),
+                    evidence=cited.get((article.id, lang), ()) if held.now == held.written else (),
                 )
             else:
                 item = published.get((lang, edition.item_id(article.id)))
@@ -227,7 +233,12 @@ def _stories(day: ReviewDay, languages: tuple[str, ...], unsaved: Unsaved | None
             if draft is not None:
                 side = replace(side, **_draft_fields(draft))
             sides.append(side)
-        paragraphs = [part.strip() for part in article.text.split("\n\n") if part.strip()]
+        marked = {sentence for side in sides for bullet in side.evidence for sentence in bullet}
+        paragraphs = [
+            [(sentence, sentence in marked) for sentence in source_sentences(part)]
+            for part in article.text.split("\n\n")
+            if part.strip()
+        ]
         stories.append(Story(article, paragraphs, sides))
     return stories
 
@@ -279,7 +290,7 @@ class Review:
                 title=f"Review: {self.settings.title} — {self.day.isoformat()}",
                 desk=self.settings.desk,
                 day=day,
-                stories=_stories(day, self.settings.languages, unsaved),
+                stories=_stories(day, self.settings.languages, unsaved, self._evidence()),
                 deadline=deadline.strftime("%H:%M") if deadline else "",
                 due=release.due(self.settings, day, self.now()),
                 csrf=self.access.csrf(session),
@@ -293,6 +304,19 @@ class Review:
         if request.cookies.get(_SESSION) != session:
             response.set_cookie(_SESSION, session, httponly=True, samesite="strict")
         return response
+
+    def _evidence(self) -> dict[tuple[str, str], tuple[tuple[str, ...], ...]]:
+        """Each written item's cited sentences, per bullet, from the day's briefing.json (brief@3)."""
+        path = self.settings.desk_dir / self.day.isoformat() / briefing_file.NAME
+        try:
+            document = briefing_file.read_day(path)
+        except (OSError, ValueError):
+            return {}
+        return {
+            (article["id"], item["lang"]): tuple(tuple(cited) for cited in item.get("evidence") or ())
+            for article in document.get("articles", [])
+            for item in article.get("items", [])
+        }
 
     def _decisions(self) -> list[Any]:
         with ReviewStore.open(self.settings.out_dir) as store:
