@@ -502,3 +502,14 @@ def test_two_words_put_in_quotation_marks_in_another_language_are_a_quotation_to
     assert faithfulness.check_quotes(name, source(PROGRAMME_PL, "pl")).passed
     own = item("pl", "x", "Wiceminister zapowiedziała: „Nie zwolnimy tempa”.")  # the source's words, verbatim
     assert faithfulness.check_quotes(own, source(PROGRAMME_PL, "pl")).passed
+
+
+def test_one_reading_of_dates_for_the_story_key_and_the_lead() -> None:
+    """Dates and times are no facts of a story, for the story memory and for the lead alike:
+    a day before or after its month, with or without "de", an ordinal suffix, a time of day."""
+    from briefer.lang.text import without_dates
+
+    assert "14" not in without_dates("El pleno votó el 14 de marzo a las 18:30.", "es")
+    assert "19" not in without_dates("Talks resume on March 19th.", "en")
+    assert "11" not in without_dates("Am 11. März 2025 einigten sie sich.", "de")
+    assert "120" in without_dates("Der Bau kostet 120 Millionen Euro.", "de")  # a figure stays

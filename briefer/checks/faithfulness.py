@@ -189,7 +189,7 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Fi
     if found:
         return tuple(found) + _exactly(found, body, lang) + _converted(found, first, lang)
     # dates out before the sentences are cut: "dem 11. März" is no sentence's end
-    for sentence in text.sentences(_without_dates(_without_references(body), lang)):
+    for sentence in text.sentences(text.without_dates(_without_references(body), lang)):
         found = [f for f in _stated(_without_ages(sentence, lang), lang) if f.raw[:1].isdigit()]
         if found:
             return tuple(found) + _converted(found, first, lang)
@@ -211,7 +211,7 @@ def _without_ages(sentence: str, lang: str) -> str:
 def _stated(part: str, lang: str) -> list[text.Figure]:
     """The figures of a passage in digits, less dates, years and references; in words only
     where it has none (a word may also be something else: French "neuf" is also "new")."""
-    part = _without_dates(_without_references(part), lang)
+    part = text.without_dates(_without_references(part), lang)
     found = [f for f in text.figures(part, lang) if not _year(f)]
     return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
 
@@ -269,15 +269,6 @@ def _without_references(value: str) -> str:
     """The text without what only locates or counts it: addresses and ids, counts in
     brackets, dates and times in figures."""
     return _DATES_IN_FIGURES.sub(" ", text.without_addresses(value))
-
-
-def _without_dates(value: str, lang: str) -> str:
-    """The text with its dates' day numbers taken out ("11. März", "19 березня", "March 19")."""
-    months = "|".join(
-        sorted((re.escape(m) for m in languages.calendar_words(lang) if len(m) >= 3), key=len, reverse=True)
-    )
-    value = re.sub(rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?=(?:{months}))", " ", value, flags=re.IGNORECASE)
-    return re.sub(rf"\b((?:{months}))\s+\d{{1,2}}\b", r"\1", value, flags=re.IGNORECASE)
 
 
 # ---- numbers ----

@@ -279,3 +279,30 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
     table): "pięciu", "четверо", "ten-man", "zweiten". An item's "one" is not judged (from
     `smallest`): it is also "a" in most languages."""
     return [(word, number) for word, number in numerals.spelled(words(unquoted(value)), lang) if number >= smallest]
+
+
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+@functools.cache
+def _dates(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(a day before its month: 14 March, 14. März, 14 de marzo; a day after it: March 14th)."""
+    words = sorted((re.escape(w) for w in languages.calendar_words(lang) if len(w) >= 3), key=len, reverse=True)
+    if not words:
+        return None
+    months = "|".join(words)
+    return (
+        re.compile(rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?=(?:{months})\b)", re.IGNORECASE),
+        re.compile(rf"\b((?:{months})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.IGNORECASE),
+    )
+
+
+def without_dates(value: str, lang: str) -> str:
+    """The text without its times of day and its dates' day numbers ("11. März", "19 березня",
+    "March 19th", "14 de marzo"): figures a story key or a lead must not take for facts."""
+    value = _TIME.sub(" ", value)
+    patterns = _dates(lang)
+    if patterns is None:
+        return value
+    before, after = patterns
+    return after.sub(r"\1", before.sub(" ", value))

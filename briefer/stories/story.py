@@ -9,7 +9,6 @@ tomorrow's, which is nothing new.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections import Counter
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from briefer.core.models import Article
 from briefer.lang import languages
 from briefer.lang.names import names_in, sound_key
-from briefer.lang.text import figures, without_addresses
+from briefer.lang.text import figures, without_addresses, without_dates
 
 KEY_LETTERS = 5  # sound-key classes kept per word: inflected endings (Pistoriusowi) mostly fall past them
 MAX_NAMES = 40  # the most mentioned names are the story's key names; the rest would only grow the memory
@@ -39,7 +38,7 @@ class StoryFacts:
 
 
 def story_facts(article: Article) -> StoryFacts:
-    text = _without_dates(without_addresses(f"{article.title}\n{article.text}"), article.lang)
+    text = without_dates(without_addresses(f"{article.title}\n{article.text}"), article.lang)
     names = _key_names(text, article.lang)
     numbers: dict[str, str] = {}
     for figure in figures(text, article.lang):
@@ -120,28 +119,3 @@ def _mentions(text: str, lang: str) -> list[tuple[str, str]]:
     if keys:
         mentions.append((" ".join(keys), text[start:end]))
     return [(key, name) for key, name in mentions if len(key.replace(" ", "")) >= 2]
-
-
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-
-
-@functools.cache
-def _dates(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """(a day before its month: 14 March, 14. März; a day after it: March 14th)."""
-    words = sorted((re.escape(w) for w in languages.calendar_words(lang) if len(w) >= 3), key=len, reverse=True)
-    if not words:
-        return None
-    months = "|".join(words)
-    return (
-        re.compile(rf"\b\d{{1,2}}\.?\s*(?=(?:{months})\b)", re.IGNORECASE),
-        re.compile(rf"\b((?:{months})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.IGNORECASE),
-    )
-
-
-def _without_dates(text: str, lang: str) -> str:
-    text = _TIME.sub(" ", text)
-    patterns = _dates(lang)
-    if patterns is None:
-        return text
-    before, after = patterns
-    return after.sub(r"\1", before.sub(" ", text))
