@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -35,6 +36,18 @@ def test_the_recorded_fixture_run_replays_offline_and_holds_its_pins(tmp_path: P
     assert suite.tag == "testsuite" and int(suite.get("tests")) == len(report["pins"])
     assert suite.get("failures") == "0"  # JUnit fails only what fails the gate
     assert "gate passed" in out.out and "consistency" in out.out  # full column names, pins beside scores
+
+
+def test_two_prompt_versions_side_by_side_from_their_own_recordings(capsys) -> None:
+    """brief@3 is compared with the default before it becomes one: each version's recorded
+    replies, per check and language, what gets published, and what each costs."""
+    main(["check", str(FIXTURES), "--compare", "brief@3"], standalone_mode=False)
+    out = capsys.readouterr().out
+    assert "(brief@2 → brief@3)" in out and (FIXTURES / "recordings-brief-v3" / "manifest.json").is_file()
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert {"numbers", "evidence", "must_keep", "published"} <= set(rows)
+    assert re.search(r"^brief@2: 25 items, [0-9.]+ calls per item", out, flags=re.MULTILINE)
+    assert re.search(r"^brief@3: 25 items, [0-9.]+ calls per item", out, flags=re.MULTILINE)
 
 
 def test_a_score_below_its_pin_fails_the_gate_and_a_pin_never_falls_silently(tmp_path: Path, capsys) -> None:

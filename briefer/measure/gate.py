@@ -20,7 +20,7 @@ from typing import Iterator, Sequence
 from briefer.app import run
 from briefer.core.errors import BrieferError, ConfigError
 from briefer.core.files import write_atomic
-from briefer.core.models import CheckResult, Item
+from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
 from briefer.lang.text import words
 from briefer.model import endpoint
 from briefer.model.cache import ReplyStore
@@ -40,7 +40,7 @@ def recordings_dir(fixtures: Path, brief_prompt: str) -> Path:
 
 @dataclass
 class Spent:
-    """What the model side cost over the fixtures: calls that reached the endpoint, tokens."""
+    """What the model side cost over the fixtures: the requests it made (replayed ones too), tokens."""
 
     calls: int = 0
     prompt_tokens: int = 0
@@ -139,7 +139,7 @@ def run_gate(settings: Settings, fixtures: Path, live: bool, record: bool, spent
             if report.aborted:
                 raise BrieferError.with_code(f"{path.name}: {report.aborted}", report.abort_exit_code)
             for briefed in report.items():
-                spent.calls += briefed.calls
+                spent.calls += briefed.attempts  # requests the version makes, replayed or not
                 spent.prompt_tokens += briefed.usage.prompt_tokens
                 spent.completion_tokens += briefed.usage.completion_tokens
                 item = briefed.verdict.item
@@ -250,6 +250,8 @@ def side_by_side(runs: dict[str, tuple[list[Row], Spent]]) -> str:
     for check in checks:
         cells = [" → ".join(share(runs[name][0], check, lang) for name in names) for lang in [*langs, None]]
         lines.append(f"{check:<12}" + "".join(f"{c:>{cell}}" for c in cells))
+    published = [" → ".join(_published_share(runs[name][0], lang) for name in names) for lang in [*langs, None]]
+    lines.append(f"{'published':<12}" + "".join(f"{c:>{cell}}" for c in published))
     for name, (rows, spent) in runs.items():
         items = len({(r.article, r.lang) for r in rows}) or 1
         lines.append(
@@ -257,3 +259,13 @@ def side_by_side(runs: dict[str, tuple[list[Row], Spent]]) -> str:
             f"{spent.prompt_tokens / items:.0f} prompt and {spent.completion_tokens / items:.0f} completion tokens per item"
         )
     return "\n".join(lines)
+
+
+def _published_share(rows: list[Row], lang: str | None) -> str:
+    """The share of items no refusing check failed (the default severities): what readers get."""
+    fates: dict[tuple[str, str], bool] = {}
+    for row in rows:
+        if lang is None or row.lang == lang:
+            refused = not row.passed and DEFAULT_SEVERITY.get(row.check) == "refuse"
+            fates[(row.article, row.lang)] = fates.get((row.article, row.lang), True) and not refused
+    return f"{sum(fates.values()) / len(fates):.2f}" if fates else "-"
