@@ -303,3 +303,19 @@ def test_report_json_says_where_the_run_s_time_went(tmp_path: Path) -> None:
     assert set(seconds) == {"run", "plan", "briefing", "model_server", "load"}
     assert seconds["run"] >= seconds["plan"] + seconds["briefing"] - 0.02  # rounded to 10 ms each
     assert seconds["briefing"] > 0 and seconds["model_server"] == 0  # a hosted endpoint reports no server time
+
+
+def test_a_name_from_another_sentence_than_the_one_cited_is_flagged_by_evidence(tmp_path: Path) -> None:
+    """Berg is in the source, but not in the sentence the second bullet cites (the cost)."""
+
+    def reply(body: dict) -> Step:
+        lang, headline_key, bullets_key = asked(body)
+        bullets = ["The new bridge in Oslo opened on Monday.", "It cost 120 million kroner, minister Anna Berg said."]
+        value = {headline_key: "New bridge opens in Oslo", bullets_key: bullets, "evidence": [[1], [2]]}
+        return Step(content=json.dumps(value))
+
+    with FakeOpenAI(responder=reply) as fake:
+        run_briefing(_settings(tmp_path, fake.base_url, brief_prompt="brief@3", languages="en"), [_article(tmp_path)])
+    items = json.loads((tmp_path / "out" / "2026-11-27" / "briefing.json").read_text())["articles"][0]["items"]
+    evidence = next(c for c in items[0]["checks"] if c["check"] == "evidence")
+    assert not evidence["passed"] and "bullet 2: Anna, Berg" in evidence["message"]

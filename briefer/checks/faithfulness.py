@@ -716,10 +716,11 @@ def _stem(word: str) -> str:
 
 
 def check_evidence(item: Item, source: Source) -> CheckResult:
-    """With the sentences each bullet cites (brief@3), a figure of the source that none of its
-    bullet's sentences holds: a right figure attached to the wrong thing, as often as not
-    ("6.2% more working hours" for a 6.2% pay rise). Figures the source lacks altogether are the
-    numbers check's business; an item without evidence is judged as before."""
+    """With the sentences each bullet cites (brief@3), a figure or name of the source that none
+    of its bullet's sentences holds: right parts in a wrong relation, as often as not ("6.2%
+    more working hours" for a 6.2% pay rise, a minister's words given to another). Figures and
+    names the source lacks altogether are the numbers and names checks' business; an item
+    without evidence is judged as before."""
     findings = []
     for number, (bullet, cited) in enumerate(zip(item.bullets, item.evidence), start=1):
         if not cited:
@@ -727,12 +728,17 @@ def check_evidence(item: Item, source: Source) -> CheckResult:
         there = read_source(" ".join(cited), source.lang)
         figures = text.figures(bullet, item.lang)
         elsewhere = [f.raw for f in figures if _known_figure(f, source) and not _known_figure(f, there)]
+        elsewhere += [
+            name
+            for name in names.names_in(bullet, item.lang)
+            if _known_name(name, item.lang, source) and not _known_name(name, item.lang, there)
+        ]
         if elsewhere:
             findings.append(f"bullet {number}: {', '.join(dict.fromkeys(elsewhere))}")
     if findings:
         return CheckResult(
             check="evidence",
             passed=False,
-            message="figures not in the sentences the bullet cites: " + "; ".join(findings),
+            message="figures or names not in the sentences the bullet cites: " + "; ".join(findings),
         )
     return passed("evidence")
