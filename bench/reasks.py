@@ -94,7 +94,14 @@ def table(rows: list[Yield]) -> str:
 
 def main() -> None:
     every = load_settings({"reask_checks": REASKABLE, "max_reasks": 2, "reply_cache": False}, environ={})
-    replayed = replay(every)
+    try:
+        replayed = replay(every)
+    except SystemExit:
+        raise SystemExit(
+            "the recordings hold the default re-ask policy's requests only: record every refusal re-asked twice "
+            "first (briefer.toml: reask_checks = every check, max_reasks = 2; briefer check --live --record), "
+            "then record the default again"
+        ) from None
     rows, turns = reask_yield(replayed.items)
     print(
         f"The recorded fixture run, every refusal re-asked up to {every.max_reasks} times (as recorded): "
