@@ -497,3 +497,19 @@ def test_a_bullet_that_repeats_the_headline_is_refused() -> None:
     result = checks.check_structure(repeated, 3)
     assert not result.passed and "repeats the headline" in result.message
     assert checks.check_structure(item("pl", "Miasto otwiera nową szkołę", "Budowa kosztowała 12 mln euro."), 3).passed
+
+
+def test_a_foreign_common_word_capitalised_in_a_german_item_is_untranslated() -> None:
+    """German capitalises nouns, so an English word left in a German item looks like one
+    ("die Ceasefire-Gespräche", "eine Harbour Strategie"); a loanword German knows (Team,
+    Manager) and a name of the source (Hegseth) pass."""
+    harbour = source(
+        "City adopts harbour plan\nThe council adopted a ceasefire of building works in the harbour; "
+        "the team of the port manager Lena Hart will lead it.",
+        "en",
+    )
+    left = item("de", "Stadt beschließt Harbour Plan", "Der Rat verhängte eine Ceasefire für Bauarbeiten.")
+    result = checks.check_vocabulary(left, harbour)
+    assert not result.passed and "Harbour" in result.message and "Ceasefire" in result.message
+    good = item("de", "Stadt beschließt Hafenplan", "Das Team von Hafenmanagerin Lena Hart leitet ihn.")
+    assert checks.check_vocabulary(good, harbour).passed

@@ -204,7 +204,10 @@ def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> 
     is). Each run of such words is named as one phrase, with a capitalised source word next
     to it when the source has the two together ("European powers")."""
     foreign = [
-        _foreign(token, lang, source) or _german_noun(tokens, index, lang, source) for index, token in enumerate(tokens)
+        _foreign(token, lang, source)
+        or _german_noun(tokens, index, lang, source)
+        or _capitalised_in_german(token, lang, source)
+        for index, token in enumerate(tokens)
     ]
     if not any(foreign):
         return []
@@ -257,6 +260,22 @@ def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
     if len(word) < 3 or not word[0].islower() or word not in source.words or not word.isalpha():
         return False  # source.words are lowercase: a name or an acronym is not looked at
     return not _word_of(word, lang)
+
+
+def _capitalised_in_german(token: str, lang: str, source: faithfulness.Source) -> bool:
+    """A common word of a foreign source left in a German item, capitalised there as German
+    writes nouns ("Verlangen einer Peace Deal"): the source writes it in lower case only, the
+    German dictionary does not know it, and it is far more frequent in the source's language
+    (word lists of German text hold English words: peace, secretary)."""
+    if lang != "de" or source.lang == "de" or not token[:1].isupper() or len(token) < 4 or not token.isalpha():
+        return False
+    lowered = token.lower()
+    if lowered not in source.words or token in source.capitalised or known_form(lowered, "de"):
+        return False
+    return zipf(lowered, source.lang) - zipf(lowered, "de") >= _MORE_FOREIGN
+
+
+_MORE_FOREIGN = 1.0  # Zipf units: ten times as frequent in the source's language as in German
 
 
 def _german_noun(tokens: list[str], index: int, lang: str, source: faithfulness.Source) -> bool:
