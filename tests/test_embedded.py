@@ -55,7 +55,8 @@ def test_seed_article_in_five_languages_on_the_embedded_model(
         text=True,
         timeout=1500,
     )
-    assert result.returncode in (0, 3), result.stderr
+    # 1: nothing published (every item refused: this model's writing varies from run to run)
+    assert result.returncode in (0, 1, 3), result.stderr
     day = tmp_path / "2026-11-27"
     report = json.loads((day / "briefing.json").read_text())
     items = {item["lang"]: item for item in report["articles"][0]["items"]}
@@ -83,5 +84,6 @@ def test_seed_article_in_five_languages_on_the_embedded_model(
     assert english.headline and checks.check_language(english, "en", source).passed, items["en"]["checks"]
     # The shared prefix is read once: later languages hit the server's prompt cache.
     assert sum(items[lang]["usage"]["cached_tokens"] for lang in LANGS[1:]) > 0
-    assert result.returncode == (0 if all(i["status"] != "failed" for i in items.values()) else 3)
+    published = [i for i in items.values() if i["status"] != "failed"]
+    assert result.returncode == (0 if len(published) == len(items) else 3 if published else 1)
     assert not _server_processes(), "the embedded model server outlived the run"
