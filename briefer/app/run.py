@@ -192,14 +192,7 @@ def brief_sources(
             report = report.model_copy(update={"review": {"held": list(held.lines)}})
             notes.append(_held_note(settings, held))
         if report.items():
-            written += archive.update(
-                settings.out_dir,
-                settings.desk_dir,
-                settings.desk,
-                settings.languages,
-                settings.feed_days,
-                edition.desk_title(settings),
-            )
+            written += archive.renew(settings)
         report = report if held.waiting else _delivered(report, settings, day)
         timing = report.timing.model_copy(
             update={

@@ -17,8 +17,9 @@ from briefer.core.files import Text, replace_folder, write_atomic
 from briefer.core.templating import render_page
 from briefer.lang.languages import NATIVE_NAMES
 from briefer.lang.wording import LABELS
-from briefer.outputs.edition import FeedEntry, feed_updated
+from briefer.outputs.edition import FeedEntry, desk_title, feed_updated
 from briefer.outputs.render import safe_url
+from briefer.settings.config import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -32,6 +33,18 @@ class Day(NamedTuple):
     link: str  # the day's desk page, relative to out/
     written: int
     expected: int
+
+
+def renew(settings: Settings) -> list[Path]:
+    """`update` for a desk's settings: what a run and a reviewed day's sending both renew."""
+    return update(
+        settings.out_dir,
+        settings.desk_dir,
+        settings.desk,
+        settings.languages,
+        settings.feed_days,
+        desk_title(settings),
+    )
 
 
 def update(

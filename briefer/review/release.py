@@ -193,14 +193,7 @@ def _write(settings: Settings, editions: list[Edition], when: Date) -> list[Path
     day_dir = settings.desk_dir / when.isoformat()
     files = edition.day_files(editions, settings.desk_dir, settings.out_dir)
     written = write_all((day_dir / name, text) for name, text in files)
-    written += archive.update(
-        settings.out_dir,
-        settings.desk_dir,
-        settings.desk,
-        settings.languages,
-        settings.feed_days,
-        edition.desk_title(settings),
-    )
+    written += archive.renew(settings)
     return written
 
 
