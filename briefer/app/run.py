@@ -180,7 +180,8 @@ def brief_sources(
             except NothingToBrief as nothing:  # nothing new today; an earlier day may still be owed
                 raise _caught_up(nothing, settings, day) from None
             planned = time.monotonic() - started
-            report = _brief_plan(settings, plan, day, use_batch, progress, notes)
+            report, batch_notes = _brief_plan(settings, plan, day, use_batch, progress)
+            notes += batch_notes
             if report is None:
                 return RunResult(EXIT_TEMPORARY, notes=notes)
             written, held = _write(report, settings)
@@ -207,20 +208,19 @@ def brief_sources(
 
 
 def _brief_plan(
-    settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Display, notes: list[str]
-) -> RunReport | None:
-    """The model's part; None while a Batch job is pending."""
+    settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Display
+) -> tuple[RunReport | None, list[str]]:
+    """The model's part (None while a Batch job is pending) and what the Batch job said."""
     started = time.monotonic()
     with endpoint.model_endpoint(settings) as llm:
-        if use_batch:
-            pending, note = _advance_batch(settings, llm, plan.articles, day)
-            notes += [note] if note else []
-            if pending:
-                return None
+        pending, note = _advance_batch(settings, llm, plan.articles, day) if use_batch else (False, "")
+        notes = [note] if note else []
+        if pending:
+            return None, notes
         with progress(len(plan.articles), len(settings.languages), llm) as watch:
             report = brief_articles(settings, llm, plan.articles, day, watch)
         timing = Timing(briefing=round(time.monotonic() - started, 2), model_server=round(llm.server_seconds, 2))
-    return report.model_copy(
+    briefed = report.model_copy(
         update={
             "rejected_sources": tuple(plan.rejected),
             "merged": tuple(plan.merged),
@@ -232,6 +232,7 @@ def _brief_plan(
             "timing": timing,
         }
     )
+    return briefed, notes
 
 
 def _briefer(settings: Settings, llm: LLM, on_item: pipeline.OnItem = pipeline.ignore_item) -> pipeline.Briefer:
