@@ -356,8 +356,8 @@ def test_a_delivery_log_failing_after_a_send_exits_75_with_report_json_naming_th
     report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text())
     assert report["exit_code"] == 75 and len(inbox.messages) == len(LANGUAGES) and len(chat.posts) == 1
     [unrecorded] = report["delivery"]["unrecorded"]
-    assert unrecorded.startswith("morning 2026-11-26 en: slack webhook (TEST_SLACK_HOOK): sent, but not recorded")
-    assert "not recorded in the delivery log" in capsys.readouterr().err
+    assert unrecorded.startswith("morning 2026-11-26 en: slack webhook (TEST_SLACK_HOOK): sent, but not marked sent")
+    assert "not marked sent in the delivery log" in capsys.readouterr().err
 
 
 def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(

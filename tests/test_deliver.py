@@ -266,8 +266,11 @@ def test_sigterm_while_a_post_waits_stops_delivery_and_the_next_run_sends_the_re
         answer.set()
         signal.signal(signal.SIGTERM, previous)
     assert stopped_after == 1  # nothing more went out after the interruption
-    assert len(rerun.sent) == 4 and rerun.already_sent == () and not rerun.failed  # the interrupted one too
-    assert len(receiver.to(f"/slack/{TOKEN}")) == 2 + 1
+    # The interrupted post reached the server: it is named, not sent twice; the rest go.
+    assert len(rerun.sent) == 3 and rerun.already_sent == () and not rerun.failed
+    [unconfirmed] = rerun.unconfirmed
+    assert unconfirmed.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): an earlier run may have sent it")
+    assert len(receiver.to(f"/slack/{TOKEN}")) == 2 and rerun.exit_code == 3  # an editor's call, nothing to retry
 
 
 def test_a_delivery_log_that_fails_after_a_send_stops_delivery_and_names_what_was_not_recorded(
@@ -284,12 +287,45 @@ def test_a_delivery_log_that_fails_after_a_send_stops_delivery_and_names_what_wa
     assert len(receiver.posts) == 1  # nothing more is sent once nothing can be recorded
     assert report.exit_code == 75 and report.sent == ()
     [unrecorded] = report.unrecorded
-    assert unrecorded.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): sent, but not recorded")
-    assert unrecorded.endswith("the next run sends it again")
+    assert unrecorded.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): sent, but not marked sent")
+    assert unrecorded.endswith("no run sends it again")
     assert report.failed == (
         "morning 2025-06-02 de: slack webhook (HOOK_SLACK): not sent: the delivery log cannot be written "
         "(file is not a database); try again later",
     )
+
+
+def test_a_message_sent_but_not_recorded_is_not_sent_again_by_the_rerun(tmp_path: Path) -> None:
+    """The log fails just after a post went out (a disk fault, the file locked), then mends:
+    the rerun sends what did not go and names the one that may have gone, never twice."""
+    import sqlite3
+
+    log, kinds = tmp_path / "log.sqlite", ("slack",)
+
+    def fail_the_log(path: str) -> None:
+        if len(receiver.posts) == 1:
+            with sqlite3.connect(log) as db:
+                for event in ("INSERT", "UPDATE", "DELETE"):
+                    db.execute(
+                        f"CREATE TRIGGER fault_{event} BEFORE {event} ON deliveries "
+                        "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+                    )
+
+    with Receiver(on_post=fail_the_log) as receiver:
+        env = hook_env(receiver, *kinds)
+        first = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+        with sqlite3.connect(log) as db:  # the disk mended
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                db.execute(f"DROP TRIGGER fault_{event}")
+        rerun = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+        third = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+    assert first.exit_code == 75 and len(first.unrecorded) == 1 and len(first.failed) == 1
+    assert [post["text"].split(" · ")[0] for _, post in receiver.posts] == ["*Morning briefing", "*Morgenüberblick"]
+    assert rerun.sent == ("morning 2025-06-02 de: slack webhook (HOOK_SLACK)",)
+    [unconfirmed] = rerun.unconfirmed
+    assert unconfirmed.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): an earlier run may have sent it")
+    assert "briefer send --date 2025-06-02" in unconfirmed and rerun.exit_code == 3
+    assert third.sent == () and len(receiver.posts) == 2  # never twice, however often cron runs it
 
 
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:

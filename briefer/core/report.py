@@ -86,6 +86,8 @@ class RunReport(Frozen):
             return EXIT_TEMPORARY
         if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
             return EXIT_PARTIAL
+        if self.delivery.get("unconfirmed"):  # may not have arrived: an editor's call, nothing to retry
+            return EXIT_PARTIAL
         return EXIT_OK
 
     def problems(self) -> list[str]:
@@ -93,6 +95,7 @@ class RunReport(Frozen):
         lines.extend(f"not delivered: {line}" for line in self.delivery.get("failed", ()))
         lines.extend(f"not delivered, refused: {line}" for line in self.delivery.get("refused", ()))
         lines.extend(f"delivery log: {line}" for line in self.delivery.get("unrecorded", ()))
+        lines.extend(f"delivery log: {line}" for line in self.delivery.get("unconfirmed", ()))
         lines.extend(self.skipped)
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")

@@ -228,6 +228,7 @@ def delivery_json(sent: DeliveryReport) -> dict:
         "corrected": list(sent.corrected),
         "refused": list(sent.refused),
         "unrecorded": list(sent.unrecorded),
+        "unconfirmed": list(sent.unconfirmed),
     }
 
 
