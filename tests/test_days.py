@@ -435,20 +435,34 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
     assert report["delivery"]["already_sent"] and not report["delivery"]["sent"]
 
 
-@pytest.mark.parametrize("repeats", ["list", "skip"])
+# How the morning after the killed run goes: it briefs its own day ("list"), has nothing new
+# (every story a repeat the desk skips), finds no readable source, or waits for a Batch job.
+NEXT_MORNINGS = {"list": 0, "skip": 0, "no source": 2, "batch pending": 75}
+
+
+@pytest.mark.parametrize("next_morning", list(NEXT_MORNINGS))
 def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_first(
-    tmp_path: Path, monkeypatch, repeats: str
+    tmp_path: Path, monkeypatch, next_morning: str
 ) -> None:
+    from fake_batch import FakeBatch
+
     import briefer.app.run
 
     def killed(*args: Any, **kwargs: Any) -> Any:  # kill -9 after the day's files, before delivery
         raise SystemExit(137)
 
     out, sources = tmp_path / "out", [str(path) for path in sorted((DAYS / "2026-11-27").glob("*.txt"))]
+    sources = [str(tmp_path / "not-there.txt")] if next_morning == "no source" else sources
+    if next_morning == "batch pending":  # an article the reply cache has not seen: the Batch job is needed
+        fresh = tmp_path / "a-tartu-tram-cost.txt"
+        fresh.write_text(Path(sources[0]).read_text(encoding="utf-8") + "\nThe council meets again on Friday.\n")
+        sources = [str(fresh)]
+    repeats = "skip" if next_morning == "skip" else "list"
     with (
         smtp_server() as (port, inbox),
         Receiver() as chat,
         FakeOpenAI(responder=_responder(_references())) as fake,
+        FakeBatch(responder=_responder(_references()), polls_before_done=10) as batch,
     ):
         monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
@@ -459,12 +473,15 @@ def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_fir
             kill.setattr(briefer.app.run, "deliver", killed)
             assert _run(config, out, "2026-11-27") == 137
         written_not_sent = (out / "morning" / "2026-11-27" / "edition.en.json").is_file(), len(chat.posts)
-        code = _run(config, out, "2026-11-28", sources=sources)  # with repeats = "skip": nothing new to brief
+        extra = ("--batch",) if next_morning == "batch pending" else ()
+        if extra:
+            monkeypatch.setenv("OPENAI_BASE_URL", batch.base_url)
+        code = _run(config, out, "2026-11-28", *extra, sources=sources)
         report_file = out / "morning" / "2026-11-28" / "report.json"
         report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
-        again = _run(config, out, "2026-11-28", sources=sources)
-    assert written_not_sent == (True, 1) and code == 0 and again == 0
-    today = ["2026-11-28"] if repeats == "list" else []
+        again = _run(config, out, "2026-11-28", *extra, sources=sources)
+    assert written_not_sent == (True, 1) and code == again == NEXT_MORNINGS[next_morning]
+    today = ["2026-11-28"] if next_morning == "list" else []
     days = [post["text"].split(" · ")[1][:10] for _, post in chat.posts]
     assert days == ["2026-11-26", "2026-11-27", *today]  # the missed day first, each once
     mailed = [message["Subject"].split(" · ")[1] for _, message in inbox.messages]

@@ -83,6 +83,15 @@ def hold(report: RunReport, settings: Settings) -> Held:
     )
 
 
+def awaiting(settings: Settings, days: list[Date]) -> set[Date]:
+    """Of these days, those whose held items still wait for an editor under a review_deadline:
+    `briefer send --due` sends them, never a later run's catch-up."""
+    if settings.review_deadline is None or not (settings.out_dir / FILE).exists():
+        return set()
+    with ReviewStore.open(settings.out_dir) as store:
+        return {day for day in days if (held := store.day(settings.desk, day)).pending and not held.released}
+
+
 def reviewed(day: ReviewDay) -> list[Edition]:
     """The day's editions as the decisions make them: a held item in once approved (an edited
     one with the editor's words), out while pending or once dropped. An approved item carries
