@@ -187,6 +187,35 @@ def test_the_feed_keeps_its_address_and_both_days_with_their_ids(two_days) -> No
     assert {updated[:10] for updated in ids_after.values()} == {"2026-11-26", "2026-11-27"}
 
 
+@pytest.mark.parametrize("edition_kept", [True, False])
+def test_a_day_feed_broken_on_disk_is_made_again_from_its_edition_or_named(
+    two_days, tmp_path: Path, edition_kept: bool
+) -> None:
+    """A day written before control characters were filtered holds one in its feed: the desk's
+    feed of the last days must not lose that day in silence."""
+    from briefer.outputs.archive import update
+
+    out = tmp_path / "out"
+    shutil.copytree(two_days["out"], out)
+    day = out / "morning" / "2026-11-26"
+    feed = day / "feed.en.atom"
+    feed.write_text(feed.read_text(encoding="utf-8").replace("<title>", "<title>\b", 2), encoding="utf-8")
+    if not edition_kept:
+        (day / "edition.en.json").unlink()
+    renewed = update(out, out / "morning", "morning", ("en",), 7, "Morning desk")
+    stable = ET.fromstring((out / "morning" / "feed.en.atom").read_text(encoding="utf-8"))
+    days = sorted(e.find(f"{ATOM}updated").text[:10] for e in stable.iter(f"{ATOM}entry"))
+    [problem] = renewed.problems
+    if edition_kept:
+        assert days == ["2026-11-26"] * 3 + ["2026-11-27"] * 2  # the day's three items are still there
+        assert problem.startswith("the 2026-11-26 feed (en) was broken (ParseError: not well-formed")
+        assert problem.endswith("made again from the day's edition")
+        assert len(list(ET.parse(feed).getroot().iter(f"{ATOM}entry"))) == 3  # mended on disk, for readers too
+    else:
+        assert days == ["2026-11-27"] * 2
+        assert "2026-11-26 feed (en) is broken" in problem and "left out of morning/feed.en.atom" in problem
+
+
 def test_latest_holds_the_newest_edition_only_and_the_archive_links_both(two_days) -> None:
     """latest/ is what readers are pointed at: the newest day's edition (its pages, JSON and
     feed per language), never the desk report with refused items and their reasons."""

@@ -198,7 +198,9 @@ def brief_sources(
             report = report.model_copy(update={"review": {"held": list(held.lines)}})
             notes.append(_held_note(settings, held))
         if report.items():
-            written += archive.renew(settings)
+            renewed = archive.renew(settings)
+            written += renewed.written
+            report = report.model_copy(update={"archive": tuple(renewed.problems)})
         report = report if held.waiting else _delivered(report, settings, day)
         timing = report.timing.model_copy(
             update={

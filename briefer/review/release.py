@@ -202,7 +202,7 @@ def _write(settings: Settings, editions: list[Edition], when: Date) -> list[Path
     day_dir = settings.desk_dir / when.isoformat()
     files = edition.day_files(editions, settings.desk_dir, settings.out_dir)
     written = write_all((day_dir / name, text) for name, text in files)
-    written += archive.renew(settings)
+    written += archive.renew(settings).written  # a broken day feed is mended here too (the next run names the rest)
     return written
 
 
