@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from datetime import date
@@ -326,6 +327,36 @@ def test_a_message_sent_but_not_recorded_is_not_sent_again_by_the_rerun(tmp_path
     assert unconfirmed.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): an earlier run may have sent it")
     assert "briefer send --date 2025-06-02" in unconfirmed and rerun.exit_code == 3
     assert third.sent == () and len(receiver.posts) == 2  # never twice, however often cron runs it
+
+
+def test_no_control_character_reaches_a_reader_by_mail_or_chat(tmp_path: Path) -> None:
+    """A model's stray backspace or terminal escape passes the pages' XML filter as plain text:
+    the mail's text part, its subject and every chat post lose it too."""
+    item = EditionItem(id="c" * 32, headline="Rates\u0008 rise\u001b[31m", bullets=("Up\u0000 to\u009b 4.1%.",))
+    broken = Edition(desk="morning", day=DAY, lang="en", title="Morning\u000b briefing", items=(item,))
+    kinds = ("slack", "mattermost", "teams", "json")
+    with smtp_server() as (port, inbox), Receiver() as receiver:
+        sent = deliver([broken], settings(port, kinds), tmp_path / "log.sqlite", environ=hook_env(receiver, *kinds))
+    assert len(sent.sent) == 5 and len(receiver.posts) == 4
+    [(_, message)] = inbox.messages
+    text = message.get_body(("plain",)).get_content()
+    assert "Rates rise[31m" in text and "Up to 4.1%." in text and "Morning briefing" in message["Subject"]
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    assert not controls.search(text + message["Subject"])
+    for _, post in receiver.posts:
+        words = "".join(_strings(post))
+        assert "rise" in words and not controls.search(words), post
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a JSON value, as the receiver decoded it (json.dumps would escape controls)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from briefer.core.errors import DeliveryError
-from briefer.outputs.edition import Edition, EditionItem, marks
+from briefer.outputs.edition import Edition, EditionItem, marks, readable
 
 Payload = dict[str, Any]
 
@@ -75,11 +75,22 @@ def _json(edition: Edition) -> Payload:
         "desk": edition.desk,
         "date": edition.day.isoformat(),
         "lang": edition.lang,
-        "title": edition.title,
+        "title": readable(edition.title),
         "correction": edition.correction,
-        "disclosure": edition.disclosure,
-        "items": [item.model_dump(mode="json") for item in edition.items],
+        "disclosure": readable(edition.disclosure),
+        "items": [_readable(item.model_dump(mode="json")) for item in edition.items],
     }
+
+
+def _readable(value: Any) -> Any:
+    """Every string of a JSON value without control characters (`edition.readable`)."""
+    if isinstance(value, str):
+        return readable(value)
+    if isinstance(value, dict):
+        return {key: _readable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    return value
 
 
 _FORMATS: dict[str, Callable[[Edition], Payload]] = {
@@ -95,7 +106,7 @@ def _compact(edition: Edition, escape: Callable[[str], str], link: Callable[[str
     correction = f"{words['correction']}: " if edition.correction else ""
     head = bold.format(escape(f"{correction}{edition.title} · {edition.day.isoformat()}"))
     items = [_item_line(item, words, escape, link) for item in edition.items]
-    return "\n".join([head, *items, *([escape(edition.disclosure)] if edition.disclosure else [])])
+    return readable("\n".join([head, *items, *([escape(edition.disclosure)] if edition.disclosure else [])]))
 
 
 def _item_line(
