@@ -11,9 +11,8 @@ from email.utils import formatdate, make_msgid
 from html.parser import HTMLParser
 
 from briefer.core.errors import DeliveryError
-from briefer.outputs.edition import Edition
+from briefer.outputs.edition import Edition, readable
 from briefer.outputs.edition import page as edition_page
-from briefer.outputs.edition import readable
 from briefer.outputs.edition import text as edition_text
 from briefer.settings.delivery_settings import Email
 
