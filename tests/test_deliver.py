@@ -359,6 +359,32 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def test_a_secret_a_server_echoes_re_encoded_is_scrubbed_too(tmp_path: Path) -> None:
+    """A refusal echoing the request as servers do: the URL percent-encoded (lower-case hex),
+    JSON-escaped, the Authorization header (base64 of user:password), the token in base64."""
+    import base64
+    from urllib.parse import quote
+
+    password, token = "pw-Canary-0815", "xoxQwErTy0815CanaryToken"
+    b64 = base64.b64encode(token.encode()).decode()
+
+    def echo(path: str, headers: Any) -> str:
+        url = f"{receiver.origin}{path}"
+        return (
+            f'{{"error": "forbidden", "url": "{url.replace("/", chr(92) + "/")}", "seen": "{quote(url, safe="").lower()}",'
+            f' "auth": "{headers["Authorization"]}", "id": "{b64}"}}'
+        )
+
+    with Receiver({f"/slack/T0/{token}": 403}, echo=echo) as receiver:
+        hook = f"http://desk:{password}@127.0.0.1:{receiver.port}/slack/T0/{token}"
+        sent = deliver(EDITIONS[:1], settings(hooks=("slack",)), tmp_path / "log", environ={"HOOK_SLACK": hook})
+    [refused] = sent.refused
+    login = base64.b64encode(f"desk:{password}".encode()).decode()
+    assert "forbidden" in refused and "Basic ***" in refused and refused.count("***") >= 4, refused
+    for leak in (password, token, login, b64, quote(token), "0815canary"):
+        assert leak.lower() not in refused.lower(), (leak, refused)
+
+
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:
     with smtp_server() as (port, inbox):
         report = deliver(

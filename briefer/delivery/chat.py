@@ -14,6 +14,7 @@ from typing import Any, Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from briefer.core.errors import DeliveryError
+from briefer.core.redact import scrub
 from briefer.outputs.edition import Edition, EditionItem, marks, readable
 
 Payload = dict[str, Any]
@@ -136,6 +137,21 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirect)
 
 
+_READ, _SHOWN = 4096, 200  # of a refusal's body: read, and shown once scrubbed
+
+
+def _said(body: bytes, url: str) -> str:
+    """The start of a refusal's body, scrubbed of the URL's secrets before it is cut: cut
+    first, half a secret (a token, an echoed base64 login) would be no match and stay."""
+    if len(body) == _READ:  # more followed: the last bytes may hold the start of a secret
+        body = body[: _READ - 256]
+    text = scrub(" ".join(body.decode("utf-8", "replace").split()), [url])
+    if len(text) <= _SHOWN:
+        return text
+    cut = text[:_SHOWN]
+    return (cut.rpartition(" ")[0] or cut) + " …"
+
+
 def post(url: str, body: Payload, timeout: float) -> None:
     address, login = _without_login(url)
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"}
@@ -148,7 +164,7 @@ def post(url: str, body: Payload, timeout: float) -> None:
         with _OPENER.open(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as error:  # 429 and 5xx pass; another 4xx will answer the same
-        said = " ".join(error.read(200).decode("utf-8", "replace").split())
+        said = _said(error.read(_READ), url)
         raise DeliveryError(
             f"HTTP {error.code}" + (f": {said}" if said else ""), retry=error.code == 429 or error.code >= 500
         ) from None

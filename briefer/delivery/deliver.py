@@ -43,7 +43,7 @@ from briefer.core.errors import (
     DeliveryLogError,
     Interrupted,
 )
-from briefer.core.redact import redact, scrub
+from briefer.core.redact import login_secrets, redact, scrub
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
@@ -222,6 +222,8 @@ class _Secrets:
                 raise ConfigError(f"delivery needs the environment variable {name} ({what}); it is not set")
             self.values[name] = environ[name]
         self._secret = [self.values[name] for name, _, secret in needed if secret]
+        if email and email.user_env and email.password_env:  # a login as the server may echo it, base64 and all
+            self._secret += login_secrets(self.values[email.user_env], self.values[email.password_env])
         for hook in settings.webhooks:
             url = urlsplit(self.values[hook.url_env])
             if url.scheme not in ("http", "https") or not url.netloc:
