@@ -103,9 +103,8 @@ def _summary(report: RunReport, settings: Settings) -> str:
 
 
 def _delivery_line(delivery: dict) -> str:
-    sent, already, failed, changed, refused, unrecorded = (
-        len(delivery.get(key, ())) for key in ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded")
-    )
+    keys = ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded", "unconfirmed")
+    sent, already, failed, changed, refused, unrecorded, unconfirmed = (len(delivery.get(key, ())) for key in keys)
     return (
         f"briefer: delivered {sent} message{'s' * (sent != 1)}"
         + (f", {already} already sent earlier" if already else "")
@@ -113,6 +112,7 @@ def _delivery_line(delivery: dict) -> str:
         + (f", {failed} FAILED (tried again by the next run)" if failed else "")
         + (f", {refused} REFUSED (fix the setting named above)" if refused else "")
         + (f", {unrecorded} NOT RECORDED in the delivery log (named above)" if unrecorded else "")
+        + (f", {unconfirmed} UNCONFIRMED, not sent again (named above)" if unconfirmed else "")
     )
 
 
@@ -339,7 +339,7 @@ def send_command(day, desk: str | None, out_dir: Path | None, config_file: Path 
         click.echo(f"briefer: not delivered: {line}", err=True)
     for line in sent.refused:
         click.echo(f"briefer: not delivered, refused: {line}", err=True)
-    for line in sent.unrecorded:
+    for line in (*sent.unrecorded, *sent.unconfirmed):
         click.echo(f"briefer: delivery log: {line}", err=True)
     click.echo(_delivery_line(run.delivery_json(sent)))
     sys.exit(sent.exit_code)

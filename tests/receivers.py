@@ -57,7 +57,12 @@ def smtp_server(auth: bool = False) -> Iterator[tuple[int, Inbox]]:
 class Receiver(Loopback):
     """Webhook endpoints: path -> status; every POST kept as (path, JSON body)."""
 
-    def __init__(self, statuses: dict[str, int] | None = None, on_post: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        statuses: dict[str, int] | None = None,
+        on_post: Callable[[str], None] | None = None,
+        echo: Callable[[str, Any], str] | None = None,  # (path, request headers) -> a refusal's body
+    ):
         self.posts: list[tuple[str, Any]] = []
         self.lock = threading.Lock()
         receiver, statuses = self, statuses or {}
@@ -73,7 +78,8 @@ class Receiver(Loopback):
                 if on_post is not None:  # before the answer: what happens while the sender waits for it
                     on_post(self.path)
                 status = statuses.get(self.path, 200)
-                answer = b"ok" if status == 200 else f"no such hook {self.path}".encode()  # echoes the token
+                refusal = echo(self.path, self.headers) if echo else f"no such hook {self.path}"  # echoes the token
+                answer = b"ok" if status == 200 else refusal.encode()
                 try:
                     self.send_response(status)
                     self.send_header("Content-Length", str(len(answer)))

@@ -187,6 +187,35 @@ def test_the_feed_keeps_its_address_and_both_days_with_their_ids(two_days) -> No
     assert {updated[:10] for updated in ids_after.values()} == {"2026-11-26", "2026-11-27"}
 
 
+@pytest.mark.parametrize("edition_kept", [True, False])
+def test_a_day_feed_broken_on_disk_is_made_again_from_its_edition_or_named(
+    two_days, tmp_path: Path, edition_kept: bool
+) -> None:
+    """A day written before control characters were filtered holds one in its feed: the desk's
+    feed of the last days must not lose that day in silence."""
+    from briefer.outputs.archive import update
+
+    out = tmp_path / "out"
+    shutil.copytree(two_days["out"], out)
+    day = out / "morning" / "2026-11-26"
+    feed = day / "feed.en.atom"
+    feed.write_text(feed.read_text(encoding="utf-8").replace("<title>", "<title>\b", 2), encoding="utf-8")
+    if not edition_kept:
+        (day / "edition.en.json").unlink()
+    renewed = update(out, out / "morning", "morning", ("en",), 7, "Morning desk")
+    stable = ET.fromstring((out / "morning" / "feed.en.atom").read_text(encoding="utf-8"))
+    days = sorted(e.find(f"{ATOM}updated").text[:10] for e in stable.iter(f"{ATOM}entry"))
+    [problem] = renewed.problems
+    if edition_kept:
+        assert days == ["2026-11-26"] * 3 + ["2026-11-27"] * 2  # the day's three items are still there
+        assert problem.startswith("the 2026-11-26 feed (en) was broken (ParseError: not well-formed")
+        assert problem.endswith("made again from the day's edition")
+        assert len(list(ET.parse(feed).getroot().iter(f"{ATOM}entry"))) == 3  # mended on disk, for readers too
+    else:
+        assert days == ["2026-11-27"] * 2
+        assert "2026-11-26 feed (en) is broken" in problem and "left out of morning/feed.en.atom" in problem
+
+
 def test_latest_holds_the_newest_edition_only_and_the_archive_links_both(two_days) -> None:
     """latest/ is what readers are pointed at: the newest day's edition (its pages, JSON and
     feed per language), never the desk report with refused items and their reasons."""
@@ -356,8 +385,8 @@ def test_a_delivery_log_failing_after_a_send_exits_75_with_report_json_naming_th
     report = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text())
     assert report["exit_code"] == 75 and len(inbox.messages) == len(LANGUAGES) and len(chat.posts) == 1
     [unrecorded] = report["delivery"]["unrecorded"]
-    assert unrecorded.startswith("morning 2026-11-26 en: slack webhook (TEST_SLACK_HOOK): sent, but not recorded")
-    assert "not recorded in the delivery log" in capsys.readouterr().err
+    assert unrecorded.startswith("morning 2026-11-26 en: slack webhook (TEST_SLACK_HOOK): sent, but not marked sent")
+    assert "not marked sent in the delivery log" in capsys.readouterr().err
 
 
 def test_a_lost_memory_is_rebuilt_from_the_briefings_and_the_run_says_so(
@@ -435,20 +464,34 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
     assert report["delivery"]["already_sent"] and not report["delivery"]["sent"]
 
 
-@pytest.mark.parametrize("repeats", ["list", "skip"])
+# How the morning after the killed run goes: it briefs its own day ("list"), has nothing new
+# (every story a repeat the desk skips), finds no readable source, or waits for a Batch job.
+NEXT_MORNINGS = {"list": 0, "skip": 0, "no source": 2, "batch pending": 75}
+
+
+@pytest.mark.parametrize("next_morning", list(NEXT_MORNINGS))
 def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_first(
-    tmp_path: Path, monkeypatch, repeats: str
+    tmp_path: Path, monkeypatch, next_morning: str
 ) -> None:
+    from fake_batch import FakeBatch
+
     import briefer.app.run
 
     def killed(*args: Any, **kwargs: Any) -> Any:  # kill -9 after the day's files, before delivery
         raise SystemExit(137)
 
     out, sources = tmp_path / "out", [str(path) for path in sorted((DAYS / "2026-11-27").glob("*.txt"))]
+    sources = [str(tmp_path / "not-there.txt")] if next_morning == "no source" else sources
+    if next_morning == "batch pending":  # an article the reply cache has not seen: the Batch job is needed
+        fresh = tmp_path / "a-tartu-tram-cost.txt"
+        fresh.write_text(Path(sources[0]).read_text(encoding="utf-8") + "\nThe council meets again on Friday.\n")
+        sources = [str(fresh)]
+    repeats = "skip" if next_morning == "skip" else "list"
     with (
         smtp_server() as (port, inbox),
         Receiver() as chat,
         FakeOpenAI(responder=_responder(_references())) as fake,
+        FakeBatch(responder=_responder(_references()), polls_before_done=10) as batch,
     ):
         monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
         monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
@@ -459,12 +502,15 @@ def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_fir
             kill.setattr(briefer.app.run, "deliver", killed)
             assert _run(config, out, "2026-11-27") == 137
         written_not_sent = (out / "morning" / "2026-11-27" / "edition.en.json").is_file(), len(chat.posts)
-        code = _run(config, out, "2026-11-28", sources=sources)  # with repeats = "skip": nothing new to brief
+        extra = ("--batch",) if next_morning == "batch pending" else ()
+        if extra:
+            monkeypatch.setenv("OPENAI_BASE_URL", batch.base_url)
+        code = _run(config, out, "2026-11-28", *extra, sources=sources)
         report_file = out / "morning" / "2026-11-28" / "report.json"
         report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
-        again = _run(config, out, "2026-11-28", sources=sources)
-    assert written_not_sent == (True, 1) and code == 0 and again == 0
-    today = ["2026-11-28"] if repeats == "list" else []
+        again = _run(config, out, "2026-11-28", *extra, sources=sources)
+    assert written_not_sent == (True, 1) and code == again == NEXT_MORNINGS[next_morning]
+    today = ["2026-11-28"] if next_morning == "list" else []
     days = [post["text"].split(" · ")[1][:10] for _, post in chat.posts]
     assert days == ["2026-11-26", "2026-11-27", *today]  # the missed day first, each once
     mailed = [message["Subject"].split(" · ")[1] for _, message in inbox.messages]

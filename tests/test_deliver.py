@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from datetime import date
@@ -266,8 +267,11 @@ def test_sigterm_while_a_post_waits_stops_delivery_and_the_next_run_sends_the_re
         answer.set()
         signal.signal(signal.SIGTERM, previous)
     assert stopped_after == 1  # nothing more went out after the interruption
-    assert len(rerun.sent) == 4 and rerun.already_sent == () and not rerun.failed  # the interrupted one too
-    assert len(receiver.to(f"/slack/{TOKEN}")) == 2 + 1
+    # The interrupted post reached the server: it is named, not sent twice; the rest go.
+    assert len(rerun.sent) == 3 and rerun.already_sent == () and not rerun.failed
+    [unconfirmed] = rerun.unconfirmed
+    assert unconfirmed.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): an earlier run may have sent it")
+    assert len(receiver.to(f"/slack/{TOKEN}")) == 2 and rerun.exit_code == 3  # an editor's call, nothing to retry
 
 
 def test_a_delivery_log_that_fails_after_a_send_stops_delivery_and_names_what_was_not_recorded(
@@ -284,12 +288,101 @@ def test_a_delivery_log_that_fails_after_a_send_stops_delivery_and_names_what_wa
     assert len(receiver.posts) == 1  # nothing more is sent once nothing can be recorded
     assert report.exit_code == 75 and report.sent == ()
     [unrecorded] = report.unrecorded
-    assert unrecorded.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): sent, but not recorded")
-    assert unrecorded.endswith("the next run sends it again")
+    assert unrecorded.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): sent, but not marked sent")
+    assert unrecorded.endswith("no run sends it again")
     assert report.failed == (
         "morning 2025-06-02 de: slack webhook (HOOK_SLACK): not sent: the delivery log cannot be written "
         "(file is not a database); try again later",
     )
+
+
+def test_a_message_sent_but_not_recorded_is_not_sent_again_by_the_rerun(tmp_path: Path) -> None:
+    """The log fails just after a post went out (a disk fault, the file locked), then mends:
+    the rerun sends what did not go and names the one that may have gone, never twice."""
+    import sqlite3
+
+    log, kinds = tmp_path / "log.sqlite", ("slack",)
+
+    def fail_the_log(path: str) -> None:
+        if len(receiver.posts) == 1:
+            with sqlite3.connect(log) as db:
+                for event in ("INSERT", "UPDATE", "DELETE"):
+                    db.execute(
+                        f"CREATE TRIGGER fault_{event} BEFORE {event} ON deliveries "
+                        "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+                    )
+
+    with Receiver(on_post=fail_the_log) as receiver:
+        env = hook_env(receiver, *kinds)
+        first = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+        with sqlite3.connect(log) as db:  # the disk mended
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                db.execute(f"DROP TRIGGER fault_{event}")
+        rerun = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+        third = deliver(EDITIONS, settings(hooks=kinds), log, environ=env, sleep=no_wait)
+    assert first.exit_code == 75 and len(first.unrecorded) == 1 and len(first.failed) == 1
+    assert [post["text"].split(" · ")[0] for _, post in receiver.posts] == ["*Morning briefing", "*Morgenüberblick"]
+    assert rerun.sent == ("morning 2025-06-02 de: slack webhook (HOOK_SLACK)",)
+    [unconfirmed] = rerun.unconfirmed
+    assert unconfirmed.startswith("morning 2025-06-02 en: slack webhook (HOOK_SLACK): an earlier run may have sent it")
+    assert "briefer send --date 2025-06-02" in unconfirmed and rerun.exit_code == 3
+    assert third.sent == () and len(receiver.posts) == 2  # never twice, however often cron runs it
+
+
+def test_no_control_character_reaches_a_reader_by_mail_or_chat(tmp_path: Path) -> None:
+    """A model's stray backspace or terminal escape passes the pages' XML filter as plain text:
+    the mail's text part, its subject and every chat post lose it too."""
+    item = EditionItem(id="c" * 32, headline="Rates\u0008 rise\u001b[31m", bullets=("Up\u0000 to\u009b 4.1%.",))
+    broken = Edition(desk="morning", day=DAY, lang="en", title="Morning\u000b briefing", items=(item,))
+    kinds = ("slack", "mattermost", "teams", "json")
+    with smtp_server() as (port, inbox), Receiver() as receiver:
+        sent = deliver([broken], settings(port, kinds), tmp_path / "log.sqlite", environ=hook_env(receiver, *kinds))
+    assert len(sent.sent) == 5 and len(receiver.posts) == 4
+    [(_, message)] = inbox.messages
+    text = message.get_body(("plain",)).get_content()
+    assert "Rates rise[31m" in text and "Up to 4.1%." in text and "Morning briefing" in message["Subject"]
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    assert not controls.search(text + message["Subject"])
+    for _, post in receiver.posts:
+        words = "".join(_strings(post))
+        assert "rise" in words and not controls.search(words), post
+
+
+def _strings(value: Any) -> list[str]:
+    """Every string in a JSON value, as the receiver decoded it (json.dumps would escape controls)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def test_a_secret_a_server_echoes_re_encoded_is_scrubbed_too(tmp_path: Path) -> None:
+    """A refusal echoing the request as servers do: the URL percent-encoded (lower-case hex),
+    JSON-escaped, the Authorization header (base64 of user:password), the token in base64."""
+    import base64
+    from urllib.parse import quote
+
+    password, token = "pw-Canary-0815", "xoxQwErTy0815CanaryToken"
+    b64 = base64.b64encode(token.encode()).decode()
+
+    def echo(path: str, headers: Any) -> str:
+        url = f"{receiver.origin}{path}"
+        return (
+            f'{{"error": "forbidden", "url": "{url.replace("/", chr(92) + "/")}", "seen": "{quote(url, safe="").lower()}",'
+            f' "auth": "{headers["Authorization"]}", "id": "{b64}"}}'
+        )
+
+    with Receiver({f"/slack/T0/{token}": 403}, echo=echo) as receiver:
+        hook = f"http://desk:{password}@127.0.0.1:{receiver.port}/slack/T0/{token}"
+        sent = deliver(EDITIONS[:1], settings(hooks=("slack",)), tmp_path / "log", environ={"HOOK_SLACK": hook})
+    [refused] = sent.refused
+    login = base64.b64encode(f"desk:{password}".encode()).decode()
+    assert "forbidden" in refused and "Basic ***" in refused and refused.count("***") >= 4, refused
+    for leak in (password, token, login, b64, quote(token), "0815canary"):
+        assert leak.lower() not in refused.lower(), (leak, refused)
 
 
 def test_starttls_never_falls_back_to_clear_text(tmp_path: Path) -> None:

@@ -486,6 +486,22 @@ def test_a_day_is_due_at_its_deadline_or_once_every_held_item_is_decided(day) ->
     assert due(settings, decided, datetime(2026, 11, 26, 5, 0))
 
 
+def test_a_day_waiting_for_review_is_not_caught_up_by_the_next_morning(day) -> None:
+    """The next morning's catch-up sends written days the delivery log has not seen; a day
+    whose held items still wait under a review_deadline is `briefer send --due`'s, not its."""
+    import sqlite3
+
+    from briefer.app.run import DELIVERY_LOG, _undelivered
+
+    with sqlite3.connect(day["out"] / DELIVERY_LOG) as log:  # the desk delivered the day before
+        log.execute("CREATE TABLE deliveries (desk, day, lang, target, sent_at, resend, content_hash, items, kind)")
+        log.execute("INSERT INTO deliveries VALUES ('morning', '2026-11-25', 'en', 'json:x', '', 0, '', '{}', '')")
+    settings, next_morning = day["settings"], date(2026, 11, 27)
+    assert _undelivered(settings, next_morning) == []
+    decided = settings.model_copy(update={"review_deadline": None})  # without a deadline the rest goes at once
+    assert _undelivered(decided, next_morning) == [date(2026, 11, 26)]
+
+
 def test_the_page_shows_the_source_sentences_each_bullet_cites(day) -> None:
     """With brief@3 a bullet cites its source sentences (briefing.json keeps them): the review
     page marks them in the source article and shows them under the bullet, no script needed."""

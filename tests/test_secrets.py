@@ -187,3 +187,19 @@ def test_a_secret_url_echoed_in_parts_is_scrubbed_part_by_part(url: str) -> None
     assert scrub("HTTP 403: services hooks webhookb2 IncomingWebhook channel=news forbidden", WEBHOOKS) == (
         "HTTP 403: services hooks webhookb2 IncomingWebhook channel=news forbidden"  # a URL's words are no secret
     )
+
+
+def test_a_login_a_server_echoes_in_base64_is_scrubbed() -> None:
+    """An SMTP server answering 535 with the AUTH PLAIN line it got, or a proxy echoing the
+    Basic header: the password is in base64 there, never as written."""
+    import base64
+
+    from briefer.core.redact import login_secrets, scrub
+
+    password = "Sm7p-canary-pw"
+    plain = base64.b64encode(f"\0briefer\0{password}".encode()).decode()
+    basic = base64.b64encode(f"briefer:{password}".encode()).decode().rstrip("=")
+    echo = f"535 5.7.8 AUTH PLAIN {plain} rejected; Authorization: Basic {basic}"
+    assert scrub(echo, [password, *login_secrets("briefer", password)]) == (
+        "535 5.7.8 AUTH PLAIN *** rejected; Authorization: Basic ***"
+    )

@@ -24,11 +24,13 @@ from typing import Callable, ContextManager
 from briefer.app import schedule
 from briefer.briefing import pipeline, prompts
 from briefer.core.errors import (
+    EXIT_OK,
     EXIT_TEMPORARY,
     BrieferError,
     BudgetSpentError,
     ConfigError,
     InputError,
+    Interrupted,
     MissingSource,
     NothingToBrief,
     SourceUnavailable,
@@ -177,12 +179,16 @@ def brief_sources(
         try:
             try:
                 plan = plan_run(settings, sources, memory)
-            except NothingToBrief as nothing:  # nothing new today; an earlier day may still be owed
-                raise _caught_up(nothing, settings, day) from None
+            except Interrupted:
+                raise
+            except BrieferError as stopped:  # nothing to brief today; an earlier day may still be owed
+                raise _caught_up(stopped, settings, day) from None
             planned = time.monotonic() - started
             report, batch_notes = _brief_plan(settings, plan, day, use_batch, progress)
             notes += batch_notes
-            if report is None:
+            if report is None:  # a Batch job pending: today waits, an earlier day need not
+                sent = _deliver_days(settings, _undelivered(settings, day))
+                notes += [_earlier_days(sent)] if sent else []
                 return RunResult(EXIT_TEMPORARY, notes=notes)
             written, held = _write(report, settings)
             _remember(memory, report, held.withheld)
@@ -193,7 +199,9 @@ def brief_sources(
             report = report.model_copy(update={"review": {"held": list(held.lines)}})
             notes.append(_held_note(settings, held))
         if report.items():
-            written += archive.renew(settings)
+            renewed = archive.renew(settings)
+            written += renewed.written
+            report = report.model_copy(update={"archive": tuple(renewed.problems)})
         report = report if held.waiting else _delivered(report, settings, day)
         timing = report.timing.model_copy(
             update={
@@ -300,17 +308,24 @@ def _delivered(report: RunReport, settings: Settings, day: Date) -> RunReport:
     return report.model_copy(update={"delivery": delivery_json(sent)}) if sent else report
 
 
-def _caught_up(nothing: NothingToBrief, settings: Settings, day: Date) -> BrieferError:
-    """Nothing to brief today, and the days a killed run left undelivered sent: said in one
-    line, with delivery's exit code when a message did not go out."""
+def _caught_up(stopped: BrieferError, settings: Settings, day: Date) -> BrieferError:
+    """A run that stops before its own delivery (nothing new, no readable source, every article
+    over the budget) still sends the days a killed run left undelivered: said in one line. Its
+    exit code stays the stop's, unless that is 0 (nothing new): then delivery's. (A run that
+    finds the lock held sends nothing: the run holding it delivers those days itself, and two
+    runs reading the delivery log at once could both send.)"""
     sent = _deliver_days(settings, _undelivered(settings, day))
     if sent is None:
-        return nothing
+        return stopped
+    code = sent.exit_code if stopped.exit_code == EXIT_OK else stopped.exit_code
+    return type(stopped).with_code(f"{stopped}; {_earlier_days(sent)}", code)
+
+
+def _earlier_days(sent: DeliveryReport) -> str:
     not_sent = [*sent.failed, *sent.refused, *sent.unrecorded]
-    line = f"{nothing}; earlier days delivered: {len(sent.sent)} sent" + (
+    return f"earlier days delivered: {len(sent.sent)} sent" + (
         f", not delivered: {'; '.join(not_sent)}" if not_sent else ""
     )
-    return NothingToBrief.with_code(line, sent.exit_code)
 
 
 def _deliver_days(settings: Settings, days: list[Date]) -> DeliveryReport | None:
@@ -329,6 +344,8 @@ def _undelivered(settings: Settings, day: Date) -> list[Date]:
         return []
     before = [day - timedelta(days=back) for back in range(CATCH_UP_DAYS, 0, -1)]
     final = [earlier for earlier in before if any((settings.desk_dir / earlier.isoformat()).glob("edition.*.json"))]
+    waiting = release.awaiting(settings, final)  # `briefer send --due` sends those
+    final = [earlier for earlier in final if earlier not in waiting]
     return undelivered_days(settings.out_dir / DELIVERY_LOG, settings.desk, final) if final else []
 
 

@@ -79,7 +79,8 @@ class TemporaryError(BrieferError):
 class DeliveryLogError(TemporaryError):
     """The delivery log could not be read or written mid-delivery (disk full, a damaged file):
     delivery stops there, since what it sends now could not be recorded, and the next run
-    tries again (75). A message sent but not recorded is named: that run sends it again."""
+    tries again (75). A message sent but not marked sent is named, and never sent again by a
+    later run (the delivery log's claim stays pending: at most once)."""
 
 
 class Interrupted(BrieferError):

@@ -40,6 +40,7 @@ class RunReport(Frozen):
     standing: dict[str, Standing] = Field(default_factory=dict)  # article id -> novelty and rank
     ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
     memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
+    archive: tuple[str, ...] = ()  # a day's feed found broken: made again from its edition, or left out
     delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel
     review: dict = Field(default_factory=dict)  # {"held": lines}: items held for an editor, not yet sent
     held: tuple[tuple[str, str], ...] = ()  # (article id, lang) held for an editor: the desk page says so
@@ -86,6 +87,8 @@ class RunReport(Frozen):
             return EXIT_TEMPORARY
         if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
             return EXIT_PARTIAL
+        if self.delivery.get("unconfirmed"):  # may not have arrived: an editor's call, nothing to retry
+            return EXIT_PARTIAL
         return EXIT_OK
 
     def problems(self) -> list[str]:
@@ -93,7 +96,9 @@ class RunReport(Frozen):
         lines.extend(f"not delivered: {line}" for line in self.delivery.get("failed", ()))
         lines.extend(f"not delivered, refused: {line}" for line in self.delivery.get("refused", ()))
         lines.extend(f"delivery log: {line}" for line in self.delivery.get("unrecorded", ()))
+        lines.extend(f"delivery log: {line}" for line in self.delivery.get("unconfirmed", ()))
         lines.extend(self.skipped)
+        lines.extend(self.archive)
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")
         for outcome in self.outcomes:

@@ -14,7 +14,8 @@ from typing import Any, Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from briefer.core.errors import DeliveryError
-from briefer.outputs.edition import Edition, EditionItem, marks
+from briefer.core.redact import scrub
+from briefer.outputs.edition import Edition, EditionItem, marks, readable
 
 Payload = dict[str, Any]
 
@@ -75,11 +76,22 @@ def _json(edition: Edition) -> Payload:
         "desk": edition.desk,
         "date": edition.day.isoformat(),
         "lang": edition.lang,
-        "title": edition.title,
+        "title": readable(edition.title),
         "correction": edition.correction,
-        "disclosure": edition.disclosure,
-        "items": [item.model_dump(mode="json") for item in edition.items],
+        "disclosure": readable(edition.disclosure),
+        "items": [_readable(item.model_dump(mode="json")) for item in edition.items],
     }
+
+
+def _readable(value: Any) -> Any:
+    """Every string of a JSON value without control characters (`edition.readable`)."""
+    if isinstance(value, str):
+        return readable(value)
+    if isinstance(value, dict):
+        return {key: _readable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    return value
 
 
 _FORMATS: dict[str, Callable[[Edition], Payload]] = {
@@ -95,7 +107,7 @@ def _compact(edition: Edition, escape: Callable[[str], str], link: Callable[[str
     correction = f"{words['correction']}: " if edition.correction else ""
     head = bold.format(escape(f"{correction}{edition.title} · {edition.day.isoformat()}"))
     items = [_item_line(item, words, escape, link) for item in edition.items]
-    return "\n".join([head, *items, *([escape(edition.disclosure)] if edition.disclosure else [])])
+    return readable("\n".join([head, *items, *([escape(edition.disclosure)] if edition.disclosure else [])]))
 
 
 def _item_line(
@@ -125,6 +137,21 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirect)
 
 
+_READ, _SHOWN = 4096, 200  # of a refusal's body: read, and shown once scrubbed
+
+
+def _said(body: bytes, url: str) -> str:
+    """The start of a refusal's body, scrubbed of the URL's secrets before it is cut: cut
+    first, half a secret (a token, an echoed base64 login) would be no match and stay."""
+    if len(body) == _READ:  # more followed: the last bytes may hold the start of a secret
+        body = body[: _READ - 256]
+    text = scrub(" ".join(body.decode("utf-8", "replace").split()), [url])
+    if len(text) <= _SHOWN:
+        return text
+    cut = text[:_SHOWN]
+    return (cut.rpartition(" ")[0] or cut) + " …"
+
+
 def post(url: str, body: Payload, timeout: float) -> None:
     address, login = _without_login(url)
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "briefer"}
@@ -137,7 +164,7 @@ def post(url: str, body: Payload, timeout: float) -> None:
         with _OPENER.open(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as error:  # 429 and 5xx pass; another 4xx will answer the same
-        said = " ".join(error.read(200).decode("utf-8", "replace").split())
+        said = _said(error.read(_READ), url)
         raise DeliveryError(
             f"HTTP {error.code}" + (f": {said}" if said else ""), retry=error.code == 429 or error.code >= 500
         ) from None

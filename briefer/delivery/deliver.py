@@ -5,9 +5,17 @@ desk's `on_change` decides: a short correction naming them ("correction") or not
 either is logged. A message that fails for a passing reason is retried with backoff; one that
 still fails is named in the report (exit 75: the next run tries it again) and the other channels
 go out all the same; a refusal that will not change (a wrong password, HTTP 404) is tried once
-and named as refused (exit 78: a setting to fix). SIGTERM
-stops delivery where it is: the message it interrupted is not logged, so the next run sends it
-and the ones after it."""
+and named as refused (exit 78: a setting to fix).
+
+At most once: a message is claimed in the log (a pending row) before it is sent and marked sent
+after. A pending row the run could not settle (the log failed after the send, kill -9 or SIGTERM
+while the server answered) means the message may have gone: no run sends it again on its own,
+and the report names it as unconfirmed (`briefer send` sends it on purpose). A desk's readers
+take a duplicate worse than a missing message: a second copy of the morning's mail in every
+inbox (and every chat channel) cannot be taken back and reads as a fault, while a message
+that did not arrive is still on the feed, latest/ and the archive page, and the editor is told
+which one to send again. SIGTERM stops delivery where it is: the ones after it go with the
+next run."""
 
 from __future__ import annotations
 
@@ -26,8 +34,16 @@ from urllib.parse import urlsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from briefer.core.errors import EXIT_CONFIG, EXIT_OK, ConfigError, DeliveryError, DeliveryLogError, Interrupted
-from briefer.core.redact import redact, scrub
+from briefer.core.errors import (
+    EXIT_CONFIG,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    ConfigError,
+    DeliveryError,
+    DeliveryLogError,
+    Interrupted,
+)
+from briefer.core.redact import login_secrets, redact, scrub
 from briefer.delivery import chat, mail
 from briefer.outputs.edition import Edition, EditionItem
 from briefer.settings.delivery_settings import Deliver, MailList
@@ -44,16 +60,20 @@ class DeliveryReport:
     failed: tuple[str, ...] = ()  # for a passing reason, after the retries: the next run tries again
     corrected: tuple[str, ...] = ()  # sent before and changed since: a correction went out, or none (silent)
     refused: tuple[str, ...] = ()  # for good (a wrong password, HTTP 404): it goes once a setting is fixed
-    unrecorded: tuple[str, ...] = ()  # sent, but the delivery log could not record it: the next run sends it again
+    unrecorded: tuple[str, ...] = ()  # sent, but the delivery log could not mark it sent: no run sends it again
+    unconfirmed: tuple[str, ...] = ()  # an earlier run may have sent it (its row was left pending): not sent again
 
     @property
     def exit_code(self) -> int:
         """78 while a channel refuses for good (a rerun would only be refused again, and a
         refused login retried locks the account); 75 while one failed for now or the log
-        failed (DeliveryLogError); else 0."""
+        failed (DeliveryLogError); 3 for a message that may not have arrived (unconfirmed:
+        an editor's call, nothing a rerun does); else 0."""
         if self.refused:
             return EXIT_CONFIG
-        return DeliveryLogError.exit_code if self.unrecorded or self.failed else EXIT_OK
+        if self.unrecorded or self.failed:
+            return DeliveryLogError.exit_code
+        return EXIT_PARTIAL if self.unconfirmed else EXIT_OK
 
     @classmethod
     def joined(cls, reports: Sequence[DeliveryReport]) -> DeliveryReport:
@@ -61,7 +81,7 @@ class DeliveryReport:
         return cls(*(tuple(line for report in reports for line in getattr(report, name)) for name in _FIELDS))
 
 
-_FIELDS = ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded")
+_FIELDS = ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded", "unconfirmed")
 
 
 def undelivered_days(log_path: Path, desk: str, days: Sequence[Date]) -> list[Date]:
@@ -92,7 +112,7 @@ def deliver(
     secrets = _Secrets(settings, environ)
     readable = [edition for edition in editions if edition.items]  # a language with nothing published: no message
     jobs = [*_mail_jobs(readable, settings, secrets), *_webhook_jobs(readable, settings, secrets)]
-    kinds = ("sent", "already", "failed", "corrected", "refused", "unrecorded")
+    kinds = ("sent", "already", "failed", "corrected", "refused", "unrecorded", "unconfirmed")
     lines: dict[str, list[str]] = {kind: [] for kind in kinds}
     log = _Log(log_path)
     broken: DeliveryLogError | None = None
@@ -115,10 +135,16 @@ def deliver(
 def _deliver_one(
     job: _Job, log: _Log, settings: Deliver, resend: bool, sleep: Callable[[float], None]
 ) -> tuple[str, str]:
-    """(what happened: sent, already, failed, refused or corrected; its report line) for one job."""
+    """(what happened: sent, already, failed, refused, corrected, unrecorded or unconfirmed;
+    its report line) for one job."""
     edition = job.edition
     before = None if resend else log.last(job)
     if before is not None and before.content_hash in ("", edition.content_hash()):
+        if before.pending:  # claimed by a run that never marked it sent: it may have gone
+            return "unconfirmed", (
+                f"{job.line}: an earlier run may have sent it (its delivery was never confirmed); "
+                f"not sent again: `briefer send --date {edition.day.isoformat()}` sends it if it did not arrive"
+            )
         return "already", job.line  # "": logged before hashes were kept, nothing to compare
     if before is not None:
         correction = edition.corrected(before.items)
@@ -130,16 +156,43 @@ def _deliver_one(
             changes = _changes(correction.items)
             line = f'{job.line}: changed since it was sent ({changes}); not sent (on_change = "silent")'
             return log.record(job, resend, "silent", "corrected", line)
-        why, refused = _attempt(partial(job.send, correction), settings, sleep)
-        if why:
-            return "refused" if refused else "failed", f"{job.line}: correction: {why}"
-        return log.record(
-            job, resend, "correction", "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"
+        return _send(
+            job,
+            log,
+            partial(job.send, correction),
+            (resend, "correction", "corrected", f"{job.line}: correction sent ({_changes(correction.items)})"),
+            settings,
+            sleep,
+            "correction: ",
         )
-    why, refused = _attempt(partial(job.send, edition), settings, sleep)
+    return _send(
+        job,
+        log,
+        partial(job.send, edition),
+        (resend, "resend" if resend else "edition", "sent", job.line),
+        settings,
+        sleep,
+    )
+
+
+def _send(
+    job: _Job,
+    log: _Log,
+    send: Callable[[], None],
+    done: tuple[bool, str, str, str],
+    settings: Deliver,
+    sleep: Callable[[float], None],
+    what: str = "",
+) -> tuple[str, str]:
+    """Claim the message in the log, send it, mark it sent; done: (resend, the row's kind, the
+    outcome and line once sent). A claim that cannot be written sends nothing (DeliveryLogError)."""
+    resend, kind, outcome, line = done
+    claim = log.claim(job, resend)
+    why, refused = _attempt(send, settings, sleep)  # SIGTERM leaves the claim: it may have gone
     if why:
-        return "refused" if refused else "failed", f"{job.line}: {why}"
-    return log.record(job, resend, "resend" if resend else "edition", "sent", job.line)
+        log.release(claim)  # not sent: the next run sends it
+        return "refused" if refused else "failed", f"{job.line}: {what}{why}"
+    return log.confirm(claim, kind, outcome, line)
 
 
 def _changes(items: tuple[EditionItem, ...]) -> str:
@@ -169,6 +222,8 @@ class _Secrets:
                 raise ConfigError(f"delivery needs the environment variable {name} ({what}); it is not set")
             self.values[name] = environ[name]
         self._secret = [self.values[name] for name, _, secret in needed if secret]
+        if email and email.user_env and email.password_env:  # a login as the server may echo it, base64 and all
+            self._secret += login_secrets(self.values[email.user_env], self.values[email.password_env])
         for hook in settings.webhooks:
             url = urlsplit(self.values[hook.url_env])
             if url.scheme not in ("http", "https") or not url.netloc:
@@ -266,17 +321,30 @@ def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float
         return f"{type(error).__name__}: {error}", False
 
 
+PENDING = "pending"  # a row's kind from its claim until the send is marked
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _cannot_write(error: sqlite3.Error) -> DeliveryLogError:
+    return DeliveryLogError(f"the delivery log cannot be written ({error}); try again later")
+
+
 @dataclass(frozen=True)
 class _Sent:
     """The last row of a job in the log: the hash of what the reader has, item by item."""
 
     content_hash: str
     items: dict[str, str]  # item id -> fingerprint
+    pending: bool = False  # claimed, never marked sent: it may have gone
 
 
 class _Log:
     """A row per delivery (resends, corrections and silent changes too): desk, day, language,
-    target, when, and the content hash and item fingerprints of the edition the reader now has."""
+    target, when, and the content hash and item fingerprints of the edition the reader now has.
+    Its kind is "pending" from the claim before a send until the send is marked."""
 
     def __init__(self, path: Path):
         self.broken: DeliveryLogError | None = None  # set once a row could not be written
@@ -308,45 +376,72 @@ class _Log:
 
     def last(self, job: _Job) -> _Sent | None:
         query = (
-            "SELECT content_hash, items FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? "
+            "SELECT content_hash, items, kind FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? "
             "ORDER BY rowid DESC LIMIT 1"
         )
         try:
             row = self._db.execute(query, self._key(job)).fetchone()
         except sqlite3.Error as error:
             raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
-        return _Sent(row[0], json.loads(row[1] or "{}")) if row else None
+        return _Sent(row[0], json.loads(row[1] or "{}"), row[2] == PENDING) if row else None
 
     def record(self, job: _Job, resend: bool, kind: str, outcome: str, line: str) -> tuple[str, str]:
-        """kind: "edition", "resend", "correction" or "silent" (changed, nothing sent); returns
-        (outcome, line), or ("unrecorded", why) when the row could not be written: then the
-        log is broken and delivery stops."""
+        """A change that sends nothing (kind "silent"): returns (outcome, line), or ("unrecorded",
+        why) when the row could not be written: then the log is broken and delivery stops."""
         try:
-            self._write(job, resend, kind)
+            with self._db:
+                self._insert(job, resend, kind)
         except sqlite3.Error as error:
-            self.broken = DeliveryLogError(f"the delivery log cannot be written ({error}); try again later")
-            if kind == "silent":  # nothing went out: the next run decides the same again
-                return "unrecorded", f"{line}; not recorded in the delivery log ({error})"
-            return (
-                "unrecorded",
-                f"{line}: sent, but not recorded in the delivery log ({error}): the next run sends it again",
+            self.broken = _cannot_write(error)
+            return "unrecorded", f"{line}; not recorded in the delivery log ({error})"  # the next run decides again
+        return outcome, line
+
+    def claim(self, job: _Job, resend: bool) -> int:
+        """A pending row for a message about to be sent, committed before it is sent (its rowid);
+        DeliveryLogError when it cannot be written: then nothing is sent."""
+        try:
+            with self._db:  # committed at once: a crash during the send leaves it pending
+                return self._insert(job, resend, PENDING)
+        except sqlite3.Error as error:
+            raise _cannot_write(error) from None
+
+    def confirm(self, claim: int, kind: str, outcome: str, line: str) -> tuple[str, str]:
+        """The claimed message went out: its row marked with its kind ("edition", "resend" or
+        "correction"). Returns (outcome, line), or ("unrecorded", why) when the row could not be
+        marked: it stays pending, so no run sends it again, and delivery stops."""
+        try:
+            with self._db:
+                self._db.execute("UPDATE deliveries SET kind = ?, sent_at = ? WHERE rowid = ?", (kind, _now(), claim))
+        except sqlite3.Error as error:
+            self.broken = _cannot_write(error)
+            return "unrecorded", (
+                f"{line}: sent, but not marked sent in the delivery log ({error}): no run sends it again"
             )
         return outcome, line
 
-    def _write(self, job: _Job, resend: bool, kind: str) -> None:
-        with self._db:  # committed at once: a crash later does not send this again
-            self._db.execute(
-                "INSERT INTO deliveries (desk, day, lang, target, sent_at, resend, content_hash, items, kind) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    *self._key(job),
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    int(resend),
-                    job.edition.content_hash(),
-                    json.dumps(job.edition.fingerprints()),
-                    kind,
-                ),
-            )
+    def release(self, claim: int) -> None:
+        """The claimed message did not go: its row removed, so the next run sends it. A log that
+        cannot remove it keeps it pending (the message is then named as unconfirmed, not sent twice)."""
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM deliveries WHERE rowid = ?", (claim,))
+        except sqlite3.Error as error:
+            self.broken = _cannot_write(error)
+
+    def _insert(self, job: _Job, resend: bool, kind: str) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO deliveries (desk, day, lang, target, sent_at, resend, content_hash, items, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                *self._key(job),
+                _now(),
+                int(resend),
+                job.edition.content_hash(),
+                json.dumps(job.edition.fingerprints()),
+                kind,
+            ),
+        )
+        return cursor.lastrowid or 0
 
     def close(self) -> None:
         self._db.close()

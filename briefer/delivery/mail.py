@@ -11,7 +11,7 @@ from email.utils import formatdate, make_msgid
 from html.parser import HTMLParser
 
 from briefer.core.errors import DeliveryError
-from briefer.outputs.edition import Edition
+from briefer.outputs.edition import Edition, readable
 from briefer.outputs.edition import page as edition_page
 from briefer.outputs.edition import text as edition_text
 from briefer.settings.delivery_settings import Email
@@ -67,7 +67,7 @@ def message(edition: Edition, settings: Email, recipient: str) -> EmailMessage:
     """One reader's message: the edition as plain text and as a page, the language named."""
     mail = EmailMessage()
     head = f"{edition.words['correction']}: " if edition.correction else ""
-    mail["Subject"] = f"{head}{edition.title} · {edition.day.isoformat()} · {edition.language}"
+    mail["Subject"] = readable(f"{head}{edition.title} · {edition.day.isoformat()} · {edition.language}")
     mail["From"] = settings.from_
     mail["To"] = recipient
     mail["Date"] = formatdate(localtime=True)

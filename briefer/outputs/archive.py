@@ -17,11 +17,19 @@ from briefer.core.files import Text, replace_folder, write_atomic
 from briefer.core.templating import render_page
 from briefer.lang.languages import NATIVE_NAMES
 from briefer.lang.wording import LABELS
-from briefer.outputs.edition import FeedEntry, desk_title, feed_updated
+from briefer.outputs.edition import Edition, FeedEntry, day_feed, desk_title, feed_updated
 from briefer.outputs.render import safe_url
 from briefer.settings.config import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class Renewed(NamedTuple):
+    """What renewing the desk's feeds, latest/ and the archive page wrote, and what it had to
+    say: a day's feed broken on disk, made again from its edition, or left out (named)."""
+
+    written: list[Path]
+    problems: list[str]
 
 
 class Day(NamedTuple):
@@ -35,7 +43,7 @@ class Day(NamedTuple):
     expected: int
 
 
-def renew(settings: Settings) -> list[Path]:
+def renew(settings: Settings) -> Renewed:
     """`update` for a desk's settings: what a run and a reviewed day's sending both renew."""
     return update(
         settings.out_dir,
@@ -49,17 +57,19 @@ def renew(settings: Settings) -> list[Path]:
 
 def update(
     out_dir: Path, desk_dir: Path, desk: str, languages: tuple[str, ...], feed_days: int, title: str = ""
-) -> list[Path]:
-    """Renew the desk's feeds and latest/, and the archive page of out_dir; the paths written."""
+) -> Renewed:
+    """Renew the desk's feeds and latest/, and the archive page of out_dir; the paths written,
+    and a line for each day's feed found broken (mended from its edition, or left out)."""
+    problems: list[str] = []
     written = [
-        _write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days, title))
+        _write(desk_dir / f"feed.{lang}.atom", stable_feed(desk_dir, desk, lang, feed_days, title, problems))
         for lang in languages
     ]
     latest = _newest_day(desk_dir)
     if latest is not None:
         written.append(_latest(latest, desk_dir / "latest", languages))
     written.append(_write(out_dir / "index.html", archive_page(out_dir)))
-    return written
+    return Renewed(written, problems)
 
 
 def _latest(day_dir: Path, target: Path, languages: tuple[str, ...]) -> Path:
@@ -82,13 +92,19 @@ def _write(path: Path, text: Text) -> Path:
 # ---- the feed of the last days ----
 
 
-def stable_feed(desk_dir: Path, desk: str, lang: str, days: int, title: str = "") -> Iterator[str]:
+def stable_feed(
+    desk_dir: Path, desk: str, lang: str, days: int, title: str = "", problems: list[str] | None = None
+) -> Iterator[str]:
     """Published items of the last `days` days, newest first, taken from each day's own feed
     as it streams (a day of ten thousand items is never held whole). An entry keeps its id and
-    date whenever the feed is made again; a repeat is left out (it was posted on its first day)."""
+    date whenever the feed is made again; a repeat is left out (it was posted on its first day).
+    A day's feed that cannot be read (a control character written before they were filtered,
+    a file cut short) is made again from the day's edition; one that cannot be is left out and
+    named in `problems`, never dropped in silence."""
     found = sorted(desk_dir.glob(f"{DAY_GLOB}/feed.{lang}.atom"), reverse=True)[:days]
     newest = found[0].parent.name if found else Date.today().isoformat()
-    entries = (entry for path in found for entry in _day_entries(path))
+    said = problems if problems is not None else []
+    entries = (entry for path in found for entry in _day_entries(path, lang, said))
     return render_page(
         "feed.atom.xml",
         lang=lang,
@@ -99,16 +115,39 @@ def stable_feed(desk_dir: Path, desk: str, lang: str, days: int, title: str = ""
     )
 
 
-def _day_entries(path: Path) -> Iterator[FeedEntry]:
+def _day_entries(path: Path, lang: str, problems: list[str]) -> Iterator[FeedEntry]:
+    """The day's entries; a feed that breaks off is made again from the day's edition and read
+    from there on (what was read already is not repeated)."""
+    seen: set[str] = set()
     try:
-        for _, element in ET.iterparse(path):
-            if element.tag == f"{ATOM}entry":
-                entry = _entry(element, path.parent.name)
-                element.clear()
-                if entry is not None:
-                    yield entry
-    except (OSError, ET.ParseError):
-        return  # a day cut short (full disk) is left out; the others stay
+        for entry in _parsed(path):
+            seen.add(entry.id)
+            yield entry
+        return
+    except (OSError, ET.ParseError) as error:
+        broken = f"{type(error).__name__}: {error}"
+    day = path.parent.name
+    try:
+        mended = Edition.model_validate_json((path.parent / f"edition.{lang}.json").read_text(encoding="utf-8"))
+        write_atomic(path, day_feed(mended))
+        entries = list(_parsed(path))
+    except (OSError, ValueError, ET.ParseError) as error:
+        problems.append(
+            f"the {day} feed ({lang}) is broken ({broken}) and cannot be made again from its edition "
+            f"({type(error).__name__}); its items are left out of {path.parent.parent.name}/feed.{lang}.atom"
+        )
+        return
+    problems.append(f"the {day} feed ({lang}) was broken ({broken}); made again from the day's edition")
+    yield from (entry for entry in entries if entry.id not in seen)
+
+
+def _parsed(path: Path) -> Iterator[FeedEntry]:
+    for _, element in ET.iterparse(path):
+        if element.tag == f"{ATOM}entry":
+            entry = _entry(element, path.parent.name)
+            element.clear()
+            if entry is not None:
+                yield entry
 
 
 def _link(element: ET.Element, day: str) -> str:

@@ -226,8 +226,19 @@ def anchor(item: EditionItem) -> str:
 # ---- as text, page and feed ----
 
 
+# What no reader's plain text should hold: C0 controls but tab and line feed (a backspace, a
+# terminal escape), DEL, C1 controls, lone surrogates and non-characters. The pages and feeds
+# lose what XML forbids in templating; mail's text part and chat posts lose these here.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def readable(text: str) -> str:
+    """`text` without control characters: a model's stray \u0008 never reaches a reader's mail or chat."""
+    return _CONTROL.sub("", text)
+
+
 def text(edition: Edition) -> str:
-    """Plain text, as a mail's text part: no Markdown, no escapes."""
+    """Plain text, as a mail's text part: no Markdown, no escapes, no control characters."""
     words = edition.words
     head = f"{words['correction']}: " if edition.correction else ""
     lines = [f"{head}{edition.title} — {edition.day.isoformat()}", ""]
@@ -241,7 +252,7 @@ def text(edition: Edition) -> str:
         lines += [f"- {item.headline} — {marks(item, words)}" for item in developing] + [""]
     if edition.disclosure:
         lines += ["--", edition.disclosure]
-    return "\n".join(lines).rstrip() + "\n"
+    return readable("\n".join(lines)).rstrip() + "\n"
 
 
 def marks(item: EditionItem, words: dict[str, str]) -> str:

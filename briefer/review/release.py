@@ -83,6 +83,15 @@ def hold(report: RunReport, settings: Settings) -> Held:
     )
 
 
+def awaiting(settings: Settings, days: list[Date]) -> set[Date]:
+    """Of these days, those whose held items still wait for an editor under a review_deadline:
+    `briefer send --due` sends them, never a later run's catch-up."""
+    if settings.review_deadline is None or not (settings.out_dir / FILE).exists():
+        return set()
+    with ReviewStore.open(settings.out_dir) as store:
+        return {day for day in days if (held := store.day(settings.desk, day)).pending and not held.released}
+
+
 def reviewed(day: ReviewDay) -> list[Edition]:
     """The day's editions as the decisions make them: a held item in once approved (an edited
     one with the editor's words), out while pending or once dropped. An approved item carries
@@ -193,7 +202,7 @@ def _write(settings: Settings, editions: list[Edition], when: Date) -> list[Path
     day_dir = settings.desk_dir / when.isoformat()
     files = edition.day_files(editions, settings.desk_dir, settings.out_dir)
     written = write_all((day_dir / name, text) for name, text in files)
-    written += archive.renew(settings)
+    written += archive.renew(settings).written  # a broken day feed is mended here too (the next run names the rest)
     return written
 
 
@@ -228,6 +237,7 @@ def delivery_json(sent: DeliveryReport) -> dict:
         "corrected": list(sent.corrected),
         "refused": list(sent.refused),
         "unrecorded": list(sent.unrecorded),
+        "unconfirmed": list(sent.unconfirmed),
     }
 
 

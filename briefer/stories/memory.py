@@ -96,8 +96,11 @@ def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> s
     if len(facts.names) < MIN_SHARED:
         return None
     heads = json.dumps(sorted({name.split()[-1] for name in facts.names}))
+    # INDEXED BY: left to itself SQLite reads every name the desk keeps through names_of_story
+    # (to group without sorting), so a morning grew with the memory (9x at 90 days against 10)
     candidates = db.execute(
-        "SELECT story, day FROM names WHERE desk = ? AND day < ? AND head IN (SELECT value FROM json_each(?))"
+        "SELECT story, day FROM names INDEXED BY names_by_head"
+        " WHERE desk = ? AND day < ? AND head IN (SELECT value FROM json_each(?))"
         " GROUP BY story, day HAVING COUNT(DISTINCT head) >= ? ORDER BY COUNT(DISTINCT head) DESC, day DESC LIMIT ?",
         (desk, day.isoformat(), heads, MIN_SHARED, CANDIDATES),
     ).fetchall()
