@@ -228,3 +228,47 @@ def test_a_common_word_capitalised_only_by_its_place_in_the_sentence_is_no_name(
     passes(BRIDGE_UK, "uk", "uk", "Ухвалюваний бюджет передбачає ремонт мосту у Вінниці.")
     passes(BRIDGE_UK, "uk", "uk", "Бюджет ухвалено. Ремонтований міст відкриють у травні.")
     fails(BRIDGE_UK, "uk", "uk", "Дорошкевич заявив, що міст відремонтують.", "Дорошкевич")
+
+
+# ---- a name alike in its consonants is another name when it begins otherwise ----
+
+FUND_ES = "Inversión\nEl fondo Atria Capital invierte 20 millones, dice la consejera Elena Robles."
+MAYOR_UK = "Виставка\nМер Ігор Поляков відкрив виставку в музеї."
+FLOODS_IT = "Alluvione\nPiogge forti in Danimarca, dice la Protezione civile."
+
+
+def test_a_name_with_another_first_vowel_or_sound_is_another_name() -> None:
+    fails(FUND_ES, "es", "en", "The fund Otero Capital invests €20m, says Elena Robles.", "Otero")
+    fails(FUND_ES, "es", "fr", "Le fonds Atria Capital investit 20 millions, dit Elena Rubles.", "Rubles")
+    fails(MAYOR_UK, "uk", "de", "Bürgermeister Igor Kuljakow eröffnete die Ausstellung.", "Kuljakow")
+    passes(MAYOR_UK, "uk", "de", "Bürgermeister Ihor Poljakow eröffnete die Ausstellung.")
+
+
+def test_a_first_name_is_no_people_of_a_country_the_source_names() -> None:
+    fails(FLOODS_IT, "it", "en", "Heavy rain in Denmark, Daniel says.", "Daniel")
+    passes(FLOODS_IT, "it", "en", "Heavy rain fell on the Danes, says the Civil Protection.")
+
+
+# ---- transliteration across scripts: Polish c, a silent h ----
+
+GOAL_PL = "Sport\nGola strzelił Kacper Kozłowski z Wiślicy."
+RAIN_ES = "Lluvias\nLa lluvia cayó sobre Hervás, dice el alcalde."
+
+
+def test_a_name_transliterated_as_it_sounds_passes() -> None:
+    passes(GOAL_PL, "pl", "uk", "Гол забив Кацпер Козловський з Віслиці.")  # Polish c is ts
+    passes(RAIN_ES, "es", "uk", "Дощ випав на Ервас, каже мер.")  # a silent h
+
+
+# ---- capitals that name nothing, and names that only look like common words ----
+
+STORAGE_EN = "Storage\nProfits rose in the second quarter; the firm stores 12 terabytes of data."
+STRIKE_IT = "Sciopero\nSciopero dei treni a Verona e Padova, dice il sindacato."
+
+
+def test_a_roman_numeral_or_a_unit_after_a_figure_is_no_name() -> None:
+    passes(STORAGE_EN, "en", "pl", "Zysk wzrósł w II kwartale; firma przechowuje 12 TB danych.")
+
+
+def test_a_word_the_dictionary_knows_only_capitalised_is_a_name() -> None:
+    fails(STRIKE_IT, "it", "fr", "Grève des trains à Vérone et à Nantes, selon le syndicat.", "Nantes")

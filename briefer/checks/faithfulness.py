@@ -13,7 +13,17 @@ from decimal import Decimal
 from briefer.core.models import CheckResult, Item
 from briefer.lang import languages, names, text
 from briefer.lang.names import common_prefix
-from briefer.lang.vocabulary import adjective, german_compound, german_parts, has_plural, known_form, proper_noun, zipf
+from briefer.lang.vocabulary import (
+    adjective,
+    common_lowercase,
+    german_compound,
+    german_parts,
+    has_plural,
+    known_form,
+    noun,
+    proper_noun,
+    zipf,
+)
 
 _YEAR = range(1900, 2101)
 _STEM = 5  # letters of a word that stand for its stem across inflections and cognates
@@ -380,8 +390,8 @@ def common_word(word: str, lang: str) -> bool:
         if here < 1.0 or not known_form(word, lang):
             return False
         return not proper_noun(word, lang) or (here >= 3.0 and adjective(word, lang))
-    if here < 3.0:
-        return False
+    if here < 3.0 or (lang != "de" and noun(word, lang)):
+        return False  # the dictionary knows it only capitalised: a name (Cologne, Lampedusa), however frequent
     others = [zipf(word, other) for other in _LATIN if other != lang]
     if max(others) < 1.0 and not _travels(word, lang):  # a form of this language alone (Nadzwyczajnych)
         return True
@@ -433,6 +443,8 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
     places = names.place_concepts(name)
+    if places and _declined_common_word(lowered, lang, places):
+        places = frozenset()  # Islands (Canary Islands) is no form of Island (Iceland): a word of English
     if places and not places & source.places and not any(names.same_name(name, k) for k in source.capitalised):
         return False  # a place the source names in none of its names: no sound-alike or cognate stands for it
     if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
@@ -443,11 +455,40 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
         return bool(places & source.places)
     if names.is_acronym(name):
         return _spelt_out(name, source) or _class_noun(name, lang)
-    if zipf(lowered, lang) >= 2.5 and names.people_of(name) & source.places:
+    if _demonym(lowered, lang) and names.people_of(name) & source.places:
         return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
     if lang == "de" and _a_german_word(lowered) and (not names.international(lowered) or has_plural(name, lang)):
         return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben)
     return _translates(name, lang, source) or common_word(lowered, lang)
+
+
+def _declined_common_word(lowered: str, lang: str, places: frozenset[str]) -> bool:
+    """A common word of the brief's language that only looks like a place's name declined:
+    no place has it as a form, and the language's dictionary knows it in lower case."""
+    if lang in languages.CYRILLIC:  # its dictionary knows Франції in lower case too
+        return False
+    table = languages.place_concepts()
+    return not any(lowered in table.get(place, ()) for place in places) and common_lowercase(lowered, (lang,))
+
+
+def _not_a_name(token: str, part: str) -> bool:
+    """Capitals that name nothing: a Roman numeral that counts (II kwartał, XIII secolo), or
+    a unit's symbol right after a figure (420 GB, 12 MW)."""
+    if _ROMAN.match(token) and text.roman_numerals(token):
+        return True
+    return any(match.group(1) == token for match in _UNIT_AFTER_FIGURE.finditer(part))
+
+
+def _demonym(word: str, lang: str) -> bool:
+    """A word for a people or its adjective is a word of its language (Finns, Holendrzy,
+    Danois), not of every language as a first name is (Daniel, Mario: a person the source
+    may never name)."""
+    here = zipf(word, lang)
+    if here < 2.5:
+        return False
+    plain = names.transliterate(word)
+    others = [zipf(plain if lang in languages.CYRILLIC else word, other) for other in _LATIN if other != lang]
+    return here - statistics.median(others) >= 1.0
 
 
 def _spelt_out(acronym: str, source: Source) -> bool:
@@ -471,7 +512,9 @@ def _translates(name: str, lang: str, source: Source) -> bool:
     for a word of the brief's language (Social), not for a name (Reggio is no regione)."""
     if len(name) < 5:
         return False
-    stem, word_of_lang = names.skeleton(name), zipf(name.lower(), lang) >= 3.0
+    # a word of the language, not a name its dictionary knows only capitalised (Milano)
+    stem = names.skeleton(name)
+    word_of_lang = zipf(name.lower(), lang) >= 3.0 and (lang == "de" or not noun(name, lang))
     return any(
         names.cognate(name, word) and (word_of_lang or common_prefix(stem, names.skeleton(word)) >= 7)
         for word in source.skeletons.get(stem[:5], ())
@@ -531,13 +574,17 @@ def _a_german_word(word: str) -> bool:
     return zipf(word, "de") >= 3.3 or german_compound(word)
 
 
+_UNIT_AFTER_FIGURE = re.compile(r"\d\s?([^\W\d_]{1,3})\b")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
 def check_names(item: Item, source: Source) -> CheckResult:
     unknown = sorted(
         {
             name
             for part in (item.headline, *item.bullets)
             for name in names.names_in(part, item.lang)
-            if not _known_name(name, item.lang, source)
+            if not _not_a_name(name, part) and not _known_name(name, item.lang, source)
         }
     )
     unknown += [names.institution_name(index) for index in names.institutions_named(item.text()) - source.institutions]

@@ -219,14 +219,70 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     shorter = min(len(ta), len(tb))
     if ta == tb or (shorter >= 5 and common_prefix(ta, tb) >= max(5, shorter - 2)):
         return True  # one name declined: Pistorius ~ Pistoriusa ~ Pistoriusowi
+    if len(ta) >= 4 and _spelt_by_ear(ta) == _spelt_by_ear(tb):
+        return True  # letters one script doubles or writes silent: Hierro ~ Ієрро
     across = _cyrillic(a) != _cyrillic(b) or fuzzy
-    return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b))
+    return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b)) and _same_onset(
+        ta, tb, not _cyrillic(a) and not _cyrillic(b), a, b
+    )
+
+
+def _same_onset(ta: str, tb: str, latin: bool, a: str = "", b: str = "") -> bool:
+    """Names alike in their consonants are one name only when they begin with one sound (a
+    silent h aside: Hierro ~ Ієрро) and, between two Latin spellings, with one first vowel:
+    Rolf is not Ralf, Eurazeo not Orsa, Günther not Hendrik, Терехов not Харків. A name
+    keeps its onset in every language; declension and exonyms change its endings."""
+    if not _onsets(a or ta) & _onsets(b or tb):
+        return False
+    return not latin or _first_vowel(ta) == _first_vowel(tb)
+
+
+@functools.lru_cache(maxsize=8192)
+def _onsets(word: str) -> frozenset[str]:
+    """The sounds a name may begin with, as sound classes (V a vowel, H an h): Ukrainian г
+    and х are h or g (Гамбург, Генуя), Latin j is y, Spanish kh or French zh, w is v or the
+    vowel у of Уельс."""
+    lowered = word.lower()
+    if _cyrillic(word):
+        if lowered[:1] in "гґх":
+            return frozenset("KH")
+        return frozenset(_CYRILLIC_CLASS.get(lowered[:1], "V"))
+    plain = transliterate(word)
+    first = plain[:1]
+    if first == "h":
+        return frozenset("HV") if plain[1:2] in _VOWELS else frozenset("H")
+    if first == "j":
+        return frozenset("VKS")
+    if first == "w":
+        return frozenset("FV")
+    if first in _VOWELS or not first:
+        return frozenset("V")
+    return frozenset(key[:1] for key in _sound_keys(word) if key) or frozenset("V")  # Gliwice: g, not gli
+
+
+_VOWELS = "aeiouy"
+
+
+def _spelt_by_ear(plain: str) -> str:
+    """A romanised name as it sounds: no silent initial h, no doubled letters."""
+    if plain[:1] == "h" and plain[1:2] in _VOWELS:
+        plain = plain[1:]
+    return re.sub(r"(.)\1+", r"\1", plain)
+
+
+def _first_vowel(plain: str) -> str:
+    """The first vowel, as the languages spell one sound: ou is u (Nouadhibou ~ Nuadibú), y is i."""
+    plain = plain.replace("ou", "u").replace("y", "i")
+    return next((ch for ch in plain if ch in _VOWELS), "")
 
 
 # Latin letters one language sounds unlike the others, as other scripts and languages spell
 # them: Italian "gn" sounded as two letters in Polish (Agnieszka ~ Агнешка), Spanish "j" as
 # х (Badajoz ~ Бадахос, Járkov ~ Харків), Polish nasal vowels as on and en (Wąsik ~ Вонсік).
-_OTHER_SOUNDS = (("gn", "g-n"), ("j", "kh"), ("ą", "on"), ("ę", "en"))
+# Polish c is always ts (Nowicki ~ Новицький, Inowrocław ~ Іновроцлав), Polish gl two
+# sounds where Italian gli is one (Gliwice ~ Гливиці), and an h silent in Spanish and French
+# or written after d in Arabic names (Hierro ~ Ієрро, Nouadhibou ~ Nuadibú).
+_OTHER_SOUNDS = (("gn", "g-n"), ("j", "kh"), ("ą", "on"), ("ę", "en"), ("c", "ts"), ("gl", "g-l"), ("h", ""))
 
 
 def _sound_keys(word: str) -> set[str]:
@@ -264,13 +320,21 @@ def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
     for concept, forms in languages.place_concepts().items():
         for form in forms:
             if len(form) >= 4 and len(words(form)) == 1:
-                index.setdefault(_stem(form), []).append((form, concept))
+                index.setdefault(_stem(_unaccented(form)), []).append((_unaccented(form), concept))
     return {key: tuple(value) for key, value in index.items()}
 
 
 def _stem(word: str) -> str:
     lowered = word.lower()
     return lowered[:5] if len(lowered) > 5 else lowered
+
+
+def _unaccented(word: str) -> str:
+    """A Latin word without its accents (Turyńskiej ~ Turyn, Córdoba ~ Cordoue); Cyrillic as
+    written, where romanising would make other languages' words of it."""
+    if _cyrillic(word):
+        return word.lower()
+    return transliterate(word)
 
 
 def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
@@ -298,7 +362,7 @@ def place_concepts(word: str) -> frozenset[str]:
     """The places a word names, in any case or as their adjective (Niemiec, Угорщини,
     polskiego): it shares all but the last three letters of the name, and at least four. A
     region's name declined must be no common word (золоту is gold, not Золотурн)."""
-    lowered = word.lower()
+    lowered = _unaccented(word)
     if len(lowered) < 4:
         return frozenset()
     # a name of four letters is its own stem: Rzymu, Romy are Rzym, Roma declined
@@ -307,7 +371,7 @@ def place_concepts(word: str) -> frozenset[str]:
         concept
         for form, concept in candidates
         if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
-        and (form == lowered or not concept.startswith("R:") or not common_lowercase(lowered, languages.SUPPORTED))
+        and (form == lowered or not concept.startswith("R:") or not common_lowercase(word.lower(), languages.SUPPORTED))
     )
 
 
@@ -373,6 +437,8 @@ def exonym(a: str, b: str) -> bool:
     begin the other's, which has at most one more."""
     if _first_letter(a) != _first_letter(b):
         return False
+    if not _cyrillic(a) and not _cyrillic(b) and _first_vowel(transliterate(a)) != _first_vowel(transliterate(b)):
+        return False  # Padova ~ Padua, not Ralf ~ Rolf: Latin spellings keep the first vowel
     ka, kb = sorted((sound_key(a).replace("F", ""), sound_key(b).replace("F", "")), key=len)
     return len(ka) >= 2 and kb.startswith(ka) and len(kb) - len(ka) <= 1
 
