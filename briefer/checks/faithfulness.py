@@ -50,13 +50,16 @@ class Source:
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
 def read_source(source: str, lang: str) -> Source:
-    figures = tuple(text.figures(source, lang)) + _implied_scales(source, lang)
+    figures = (*text.figures(source, lang), *text.implied_scales(source, lang))
     sentences = [[_bare(t) for t in text.words(sentence)] for sentence in names.sentences(source)]
     tokens = text.words(source)
     lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
-    spelled = {value for _, value in text.number_words(source, lang, smallest=1)} | text.roman_numerals(source)
+    # number words inside its quotations are its figures too ("prawie siedem", a farmer says),
+    # and the counts its words carry ("una doppietta": two goals)
+    spelled = {value for _, value in numerals.spelled(tokens, lang)} | text.roman_numerals(source)
+    spelled |= text.counted(source, lang)
     spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
     acronyms = frozenset(
         b.upper()
@@ -118,25 +121,6 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
     return tuple(sorted(found))
 
 
-def _implied_scales(source: str, lang: str) -> tuple[text.Figure, ...]:
-    """A bare figure in a sentence of amounts at one scale stands at that scale: "42 milioni:
-    27 milioni dal fondo, gli altri 15 da un prestito" gives 15 million, as an editor reads it."""
-    found: list[text.Figure] = []
-    for sentence in text.sentences(source):
-        figures = text.figures(sentence, lang)
-        powers = {f.power for f in figures if f.power}
-        if len(powers) != 1:
-            continue
-        power, currency = powers.pop(), max((f.currency for f in figures), default="")
-        percent = set(text.percentages(sentence, lang))
-        found += [
-            text.Figure(f.raw, f.value, power, currency)
-            for f in figures
-            if not f.power and not _year(f) and f.value not in percent and ":" not in f.raw
-        ]
-    return tuple(found)
-
-
 def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
     """Capitalised words that never stand beside another (a short one aside: Na, La, The):
     places and bodies (Genova, Lucca), not persons (Marco Rossi, then Rossi alone), whose
@@ -196,7 +180,11 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
     titled = len(found)
     # dates out before the sentences are cut: "dem 11. März" is no sentence's end
     for sentence in text.sentences(text.without_dates(_without_references(body), lang)):
-        stated = [f for f in _stated(_without_ages(sentence, lang), lang) if f.raw[:1].isdigit()]
+        stated = _stated(_without_ages(sentence, lang), lang)
+        if stated and titled:  # beside the title's, only the lead's first figures ("vier Tote", then 60 helpers)
+            found += [f for f in stated if f.raw[:1].isdigit()]
+            break
+        stated = [f for f in stated if f.raw[:1].isdigit()]
         if stated:
             found += stated + list(_converted(stated, first, lang))
             break

@@ -163,7 +163,9 @@ def ordinals(lang: str) -> frozenset[str]:
     from briefer.core.files import cached_json
 
     return frozenset(
-        cached_json(f"numerals-ordinals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json", lambda: _ordinal_build(lang))
+        cached_json(
+            f"numerals-ordinals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json", lambda: _ordinal_build(lang)
+        )
     )
 
 
