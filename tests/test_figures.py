@@ -513,3 +513,112 @@ def test_one_reading_of_dates_for_the_story_key_and_the_lead() -> None:
     assert "19" not in without_dates("Talks resume on March 19th.", "en")
     assert "11" not in without_dates("Am 11. März 2025 einigten sie sich.", "de")
     assert "120" in without_dates("Der Bau kostet 120 Millionen Euro.", "de")  # a figure stays
+
+
+# ---- round 2: the lead an editor leads with, number words in quotations, counts in words ----
+
+BREST_FR = (
+    "Municipales à Brest : la liste écologiste arrive troisième\n"
+    "Le maire sortant a été réélu dimanche avec 41,7 % des voix, devant la liste de droite (24,9 %). "
+    "La liste écologiste de Maëlle Kerlo obtient 19,3 %."
+)
+
+
+def test_a_rank_of_the_title_is_not_the_lead_figure() -> None:
+    good = item("en", "Brest mayor re-elected with 41.7% of the vote", "The Greens' list won 19.3%.")
+    result = faithfulness.check_coverage(good, source(BREST_FR, "fr"))
+    assert result.passed, result.message
+    bad = item("en", "Brest: the Greens' list led by Maëlle Kerlo", "The right came second.")
+    assert not faithfulness.check_coverage(bad, source(BREST_FR, "fr")).passed
+
+
+STORM_EN = (
+    "Storm Aldo leaves more than 3,000 homes without power\n"
+    "Storm Aldo brought gusts of 80mph to Cornwall on Sunday. By the evening 3,240 homes had no electricity, "
+    "the network operator said."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, headline",
+    [("de", "Sturm Aldo: 3240 Haushalte ohne Strom"), ("pl", "Orkan Aldo: 3240 domów bez prądu")],
+)
+def test_a_round_title_figure_stands_for_the_bodys_exact_one(lang: str, headline: str) -> None:
+    result = faithfulness.check_coverage(item(lang, headline, "Cornwall."), source(STORM_EN, "en"))
+    assert result.passed, result.message
+
+
+BAKERY_DE = (
+    "Bäckereikette Kornfeld streicht 90 Stellen\n"
+    "Kornfeld schließt bis März 12 seiner 40 Filialen in Sachsen, teilte das Unternehmen am Dienstag mit. "
+    "In jeder Filiale arbeiten sieben oder acht Beschäftigte."
+)
+
+
+def test_the_lead_sentences_figure_in_the_headline_covers_a_title_that_sums_it() -> None:
+    good = item("en", "Kornfeld to close 12 of its 40 bakeries in Saxony", "The shops close by March.")
+    result = faithfulness.check_coverage(good, source(BAKERY_DE, "de"))
+    assert result.passed, result.message
+    # the lead sentence's figure only further down is a detail kept, not the story
+    late = item("en", "Saxon bakery chain Kornfeld restructures", "It bakes bread.", "It closes 12 of 40 shops.")
+    assert not faithfulness.check_coverage(late, source(BAKERY_DE, "de")).passed
+
+
+FLOOD_PL = (
+    "Powódź w Kłodzku: woda opada\n"
+    "Mieszkańcy wracają do domów. „Woda stała u nas przez pięć dni, straciliśmy wszystko” – mówi Anna Wrona. "
+    "Strażacy wypompowali wodę z 230 piwnic."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [("en", "Anna Wrona says the water stood for five days."), ("de", "Das Wasser stand fünf Tage im Haus.")],
+)
+def test_a_number_word_inside_the_sources_quotation_is_its_figure(lang: str, bullet: str) -> None:
+    result = faithfulness.check_numbers(item(lang, "Kłodzko", bullet), source(FLOOD_PL, "pl"))
+    assert result.passed, result.message
+
+
+DERBY_ES = (
+    "El Betis gana el derbi\n"
+    "Rodri Sánchez firmó un doblete y el Betis venció 3-1 al Sevilla. Ayoze falló un penalti en el minuto 77."
+)
+
+
+@pytest.mark.parametrize(
+    "lang, bullet",
+    [("pl", "Dwa gole strzelił Rodri Sánchez."), ("de", "Rodri Sánchez traf zweimal."), ("en", "Two goals for Rodri.")],
+)
+def test_a_count_the_source_gives_in_a_word_is_its_figure(lang: str, bullet: str) -> None:
+    result = faithfulness.check_numbers(item(lang, "Betis", bullet), source(DERBY_ES, "es"))
+    assert result.passed, result.message
+
+
+def test_a_count_the_source_does_not_give_is_still_caught() -> None:
+    bad = item("en", "Betis", "Rodri Sánchez scored four goals.")
+    assert not faithfulness.check_numbers(bad, source(DERBY_ES, "es")).passed
+
+
+TRANSFER_DE = (
+    "Hertha holt Verteidiger Lindqvist\nDer 27 Jahre alte Schwede kommt für 4 Millionen Euro aus Malmö, "
+    "dazu können 2 an Boni kommen."
+)
+
+
+def test_an_age_among_the_sources_amounts_is_no_amount() -> None:
+    good = item("en", "Hertha sign Lindqvist", "The Swede costs €4m, plus up to €2m in bonuses.")
+    assert faithfulness.check_numbers(good, source(TRANSFER_DE, "de")).passed
+    bad = item("en", "Hertha sign Lindqvist", "The Swede costs €27m.")
+    assert not faithfulness.check_numbers(bad, source(TRANSFER_DE, "de")).passed
+
+
+def test_a_bare_figure_among_an_items_amounts_is_at_their_scale_across_languages() -> None:
+    items = [
+        item("en", "Mill closes", "It lost €52m and expects to save €17m a year."),
+        item("de", "Werk schließt", "Verlust 52 Mio. Euro, jährlich sollen 17 Mio. Euro gespart werden."),
+        item("pl", "Zakład zamknięty", "Strata 52 mln euro, oszczędności 17 mln euro rocznie."),
+        item("it", "Chiude lo stabilimento", "Ha perso 52 milioni e conta di risparmiarne 17 all'anno."),
+    ]
+    results = checks.check_consistency(items)
+    assert all(r.passed for r in results.values()), {k: r.message for k, r in results.items()}

@@ -572,10 +572,18 @@ def check_consistency(items: list[Item], severity: Mapping[str, str] | None = No
     item. (A figure the source lacks is the numbers check's; a detail one language leaves
     out is no inconsistency.)"""
     values = {item.lang: text.figures(item.text(), item.lang) for item in items}
+    implied = {item.lang: {f.raw: f for f in text.implied_scales(item.text(), item.lang)} for item in items}
     results = {}
     for lang, own in values.items():
         others = [figures for other, figures in values.items() if other != lang]
-        odd = [f.raw for f in own if _rescaled_by_most(f, others)]
+        # a bare figure among amounts at one scale may stand at that scale ("perso 84 milioni,
+        # conta di risparmiarne circa 31 all'anno": 31 million, as the other languages write)
+        odd = [
+            f.raw
+            for f in own
+            if _rescaled_by_most(f, others)
+            and (f.raw not in implied[lang] or _rescaled_by_most(implied[lang][f.raw], others))
+        ]
         result = CheckResult(
             check="consistency",
             passed=not odd,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from briefer.core.models import CheckResult, Item
-from briefer.lang import languages, names, text
+from briefer.lang import languages, names, numerals, text
 from briefer.lang.names import common_prefix
 from briefer.lang.vocabulary import (
     adjective,
@@ -43,7 +43,7 @@ class Source:
     institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
     flat: str  # lowercase words joined by single spaces, for quotes
     narrative: frozenset[str]  # lowercase words outside quotation marks
-    lead_figures: tuple[text.Figure, ...]
+    lead_figures: tuple[text.Figure, ...]  # the title's first (`titled` of them), then the lead sentence's
     lead_names: tuple[str, ...]
     lone: tuple[str, ...]  # capitalised words beside no other: places more than persons (Genova, not Marco Rossi)
     initials: frozenset[str]  # the acronyms its names spell, letters in any order (names.initials_key)
@@ -55,17 +55,21 @@ class Source:
     percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
+    titled: int = 0  # how many of `lead_figures` are the title's
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
 def read_source(source: str, lang: str) -> Source:
-    figures = tuple(text.figures(source, lang)) + _implied_scales(source, lang)
+    figures = (*text.figures(source, lang), *text.implied_scales(source, lang))
     sentences = [[_bare(t) for t in text.words(sentence)] for sentence in names.sentences(source)]
     tokens = text.words(source)
     lowered = frozenset(t.lower() for t in tokens)
     title, _, body = source.partition("\n")
     paragraphs = [p for p in body.split("\n") if p.strip()]
-    spelled = {value for _, value in text.number_words(source, lang, smallest=1)} | text.roman_numerals(source)
+    # number words inside its quotations are its figures too ("prawie siedem", a farmer says),
+    # and the counts its words carry ("una doppietta": two goals)
+    spelled = {value for _, value in numerals.spelled(tokens, lang)} | text.roman_numerals(source)
+    spelled |= text.counted(source, lang)
     spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
     acronyms = frozenset(
         b.upper()
@@ -86,7 +90,8 @@ def read_source(source: str, lang: str) -> Source:
         institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
-        lead_figures=_lead_figures(title, paragraphs, lang),
+        lead_figures=(lead := _lead_figures(title, paragraphs, lang))[0],
+        titled=lead[1],
         percents=frozenset(text.percentages(source, lang)),
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
@@ -124,25 +129,6 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
                 if change < 100:
                     found.add(amount / (1 - change / 100))
     return tuple(sorted(found))
-
-
-def _implied_scales(source: str, lang: str) -> tuple[text.Figure, ...]:
-    """A bare figure in a sentence of amounts at one scale stands at that scale: "42 milioni:
-    27 milioni dal fondo, gli altri 15 da un prestito" gives 15 million, as an editor reads it."""
-    found: list[text.Figure] = []
-    for sentence in text.sentences(source):
-        figures = text.figures(sentence, lang)
-        powers = {f.power for f in figures if f.power}
-        if len(powers) != 1:
-            continue
-        power, currency = powers.pop(), max((f.currency for f in figures), default="")
-        percent = set(text.percentages(sentence, lang))
-        found += [
-            text.Figure(f.raw, f.value, power, currency)
-            for f in figures
-            if not f.power and not _year(f) and f.value not in percent and ":" not in f.raw
-        ]
-    return tuple(found)
 
 
 def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
@@ -187,23 +173,37 @@ def _with_cities(places: set[str]) -> frozenset[str]:
     return frozenset(places.union(*(languages.cities_of(place) for place in places if place.startswith("T:"))))
 
 
-def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[text.Figure, ...]:
-    """The central fact's figures: the title's (in digits or words: "sieben Tote"), or else
-    those of the first sentence of the first two paragraphs that has any; never dates and
-    years. With them, the same figure as the body gives it exactly where the title rounds it
-    (87 % in the title, 87,3 % below) and in other units, where the first paragraph gives it
-    in brackets ("95mph (153km/h)"): an item may give any of them."""
+def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[text.Figure, ...], int]:
+    """The central fact's figures, and how many of them are the title's: first the title's
+    (in digits or words: "sieben Tote"), with the same figure as the body gives it exactly
+    where the title rounds it (87 % in the title, 87,3 % below; "more than 1,100" for 1,140);
+    then those of the first sentence of the first two paragraphs that has any (a title may
+    round or sum what the lead states: "4 mln ton" lost, where the lead gives 29.5 after
+    33.6); and any of them in other units, where the first paragraph gives it in brackets
+    ("95mph (153km/h)"). Never dates, years, ages or ranks ("zweite Kraft" is no count)."""
     body = "\n".join(paragraphs[:2])
     first = paragraphs[0] if paragraphs else ""
-    found = _stated(title, lang)
+    found = [f for f in _stated(title, lang) if not _rank(f, lang)]
     if found:
-        return tuple(found) + _exactly(found, body, lang) + _converted(found, first, lang)
+        found += _exactly(found, body, lang)
+        found += _converted(found, first, lang)
+    titled = len(found)
     # dates out before the sentences are cut: "dem 11. März" is no sentence's end
     for sentence in text.sentences(text.without_dates(_without_references(body), lang)):
-        found = [f for f in _stated(_without_ages(sentence, lang), lang) if f.raw[:1].isdigit()]
-        if found:
-            return tuple(found) + _converted(found, first, lang)
-    return ()
+        stated = _stated(_without_ages(sentence, lang), lang)
+        if stated and titled:  # beside the title's, only the lead's first figures ("vier Tote", then 60 helpers)
+            found += [f for f in stated if f.raw[:1].isdigit()]
+            break
+        stated = [f for f in stated if f.raw[:1].isdigit()]
+        if stated:
+            found += stated + list(_converted(stated, first, lang))
+            break
+    return tuple(found), titled
+
+
+def _rank(figure: text.Figure, lang: str) -> bool:
+    """An ordinal word (zweite, seventh, ventunesima): a place in an order, not the fact's figure."""
+    return numerals.is_ordinal(figure.raw, lang)
 
 
 @functools.cache
@@ -227,14 +227,22 @@ def _stated(part: str, lang: str) -> list[text.Figure]:
 
 
 def _exactly(rounded: list[text.Figure], body: str, lang: str) -> tuple[text.Figure, ...]:
-    """The body's figures that a whole figure of the title rounds (87 % for 87,3 %)."""
+    """The body's figures that a whole figure of the title rounds: 87 % for 87,3 %, and a
+    round figure to its last digit but zeros ("more than 1,100" for 1,140, "rund 300" for 312)."""
     wholes = [f for f in rounded if f.value == f.value.to_integral()]
     return tuple(
         f
         for f in text.figures(body, lang)
-        if f.value != f.value.to_integral()
-        and any(w.power == f.power and abs(w.value - f.value) < Decimal("0.5") for w in wholes)
+        if any(w.power == f.power and 0 < abs(w.value - f.value) < _round_step(w.value) for w in wholes)
     )
+
+
+def _round_step(value: Decimal) -> Decimal:
+    """How far a whole figure may stand from what it rounds: half a unit (87 for 87,3), or
+    a unit of its last digit but zeros when it has two or more (1,100 for 1,140)."""
+    digits = str(int(value))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return Decimal(10) ** zeros if zeros >= 2 and len(digits) > zeros else Decimal("0.5")
 
 
 def _converted(lead: list[text.Figure], paragraph: str, lang: str) -> tuple[text.Figure, ...]:
@@ -661,13 +669,16 @@ def _translated_title(quote: str, before: str, item: Item, source: Source) -> bo
 
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
-    """The item keeps the story's central fact: a figure of the title (in digits or words), or
-    else of the lead's first sentence with figures (dates and ages aside); for a story
-    without figures, a proper name of its lead."""
+    """The item keeps the story's central fact: a figure of the title (in digits or words)
+    anywhere in it, or one of the lead's first sentence with figures (dates and ages aside)
+    in its headline or first bullet, where an editor puts the central fact (a figure of the
+    lead further down is a detail kept, not the story); for a story without figures, a
+    proper name of its lead."""
     if source.lead_figures:
-        figures = text.figures(item.text(), item.lang)
-        figures += [text.Figure(word, value, 0) for word, value in text.number_words(item.text(), item.lang)]
-        if not any(f.matches(g) for f in figures for g in source.lead_figures):
+        if not (
+            _gives(item.text(), item.lang, source.lead_figures[: source.titled])
+            or _gives(" \n".join((item.headline, *item.bullets[:1])), item.lang, source.lead_figures[source.titled :])
+        ):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(
                 check="coverage", passed=False, message=f"the central fact is missing: no figure of the lead ({shown})"
@@ -682,6 +693,13 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
                 message=f"the central fact is missing: no name of the lead ({', '.join(source.lead_names[:4])})",
             )
     return passed("coverage")
+
+
+def _gives(part: str, lang: str, lead: tuple[text.Figure, ...]) -> bool:
+    if not lead:
+        return False
+    figures = text.figures(part, lang) + [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
+    return any(f.matches(g) for f in figures for g in lead)
 
 
 # ---- relevance: the item is about its article ----

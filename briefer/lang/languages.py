@@ -153,6 +153,20 @@ NUMBER_WORDS = {
     "it": "uno due tre quattro cinque sei sette otto nove dieci undici dodici",
 }
 
+# Words that carry a count without a numeral (a brace of goals, twice, a hat-trick): a
+# source's "doppietta" is the "two goals" of a brief in any language. Lowercase forms, by
+# value; a declined form is matched by its start (Doppelpacks, дублем).
+COUNT_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
+    "en": {2: ("twice", "brace"), 3: ("hat-trick", "hattrick", "treble", "thrice")},
+    "de": {2: ("zweimal", "doppelpack"), 3: ("dreimal", "dreierpack", "hattrick", "hat-trick")},
+    "fr": {2: ("doublé", "deux fois"), 3: ("triplé", "trois fois", "coup du chapeau")},
+    "pl": {2: ("dwukrotnie", "dublet", "dubl", "dwa razy"), 3: ("trzykrotnie", "hat-trick", "hattrick", "trzy razy")},
+    "uk": {2: ("двічі", "дубль", "дубл"), 3: ("тричі", "хет-трик")},
+    "es": {2: ("doblete", "dos veces"), 3: ("triplete", "hat-trick", "tres veces")},
+    "it": {2: ("doppietta", "due volte"), 3: ("tripletta", "tre volte", "hat-trick")},
+}
+
+
 # Scale words after a figure, as a regex per power of ten. "billion" is 10^9 in English and
 # 10^12 in French; Spanish "mil millones" multiplies both words.
 _SCALES = {

@@ -152,6 +152,47 @@ def _build(lang: str) -> dict[str, int]:
 
 
 @functools.cache
+def ordinals(lang: str) -> frozenset[str]:
+    """The forms that are only ordinals (zweite, seventh, ventunesima, siódme): a rank or an
+    order, not a count of anything ("the Greens stay the second force"). A form a cardinal
+    shares is left out."""
+    if lang not in _NUM2WORDS_LANG:
+        return frozenset()
+    from importlib.metadata import version
+
+    from briefer.core.files import cached_json
+
+    return frozenset(
+        cached_json(
+            f"numerals-ordinals-num2words{version('num2words')}-v{_FORMAT}-{lang}.json", lambda: _ordinal_build(lang)
+        )
+    )
+
+
+def _ordinal_build(lang: str) -> list[str]:
+    cardinals = set()
+    for value in _VALUES:
+        word = _num2words(value, lang)
+        cardinals.add(word)
+        if lang == "pl":
+            cardinals |= _polish_forms(word, value)
+        if lang == "uk" and " " not in word:
+            cardinals |= _ukrainian_forms(word, value)
+    found = set()
+    for value in _ORDINALS:
+        try:
+            word = _num2words(value, lang, "ordinal")
+        except NotImplementedError:
+            continue
+        found |= _ordinal_forms(word, lang) - cardinals
+    return sorted(found)
+
+
+def is_ordinal(word: str, lang: str) -> bool:
+    return word.lower().replace("’", "'") in ordinals(lang)
+
+
+@functools.cache
 def _longest(lang: str) -> int:
     return max((form.count(" ") + 1 for form in table(lang)), default=1)
 

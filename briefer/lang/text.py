@@ -137,6 +137,45 @@ def figures(text: str, lang: str) -> list[Figure]:
     return _scales_shared(text, found)
 
 
+def implied_scales(value: str, lang: str) -> list[Figure]:
+    """The bare figures a sentence of amounts at one scale leaves at that scale, as an editor
+    reads them: "42 milioni: 27 milioni dal fondo, gli altri 15 da un prestito" gives 15
+    million, "ne ha persi 84 milioni, conta di risparmiarne circa 31 all'anno" 31 million.
+    Not a figure that counts years ("Nowicki, 23 anni, arrivato per 2,5 milioni": an age), a
+    year, a percentage or a time of day."""
+    found: list[Figure] = []
+    for sentence in sentences(value):
+        figures_ = figures(sentence, lang)
+        powers = {f.power for f in figures_ if f.power}
+        if len(powers) != 1:
+            continue
+        power, currency = powers.pop(), max((f.currency for f in figures_), default="")
+        percent = set(percentages(sentence, lang))
+        counting = _counting(sentence, lang)
+        found += [
+            Figure(f.raw, f.value, power, currency)
+            for f in figures_
+            if not f.power
+            and not _year_like(f)
+            and f.value not in percent
+            and ":" not in f.raw
+            and f.raw not in counting
+        ]
+    return found
+
+
+@functools.cache
+def _ages_re(lang: str) -> re.Pattern[str] | None:
+    years = sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.,])(\d+)[\s\u00a0-]*(?:{'|'.join(years)})\w*", re.IGNORECASE) if years else None
+
+
+def _counting(sentence: str, lang: str) -> set[str]:
+    """The figures that count years (an age, a span: "23 anni", "31 Jahre alt"): never an amount."""
+    pattern = _ages_re(lang)
+    return {match.group(1) for match in pattern.finditer(sentence)} if pattern else set()
+
+
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -279,6 +318,16 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
     table): "pięciu", "четверо", "ten-man", "zweiten". An item's "one" is not judged (from
     `smallest`): it is also "a" in most languages."""
     return [(word, number) for word, number in numerals.spelled(words(unquoted(value)), lang) if number >= smallest]
+
+
+def counted(value: str, lang: str) -> set[Decimal]:
+    """The counts a text gives without a numeral: "una doppietta" is two, "a hat-trick" three."""
+    lowered = " ".join(words(value.lower()))
+    return {
+        Decimal(count)
+        for count, forms in languages.COUNT_WORDS.get(lang, {}).items()
+        if any(re.search(rf"(?<!\w){re.escape(form)}", lowered) for form in forms)
+    }
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
