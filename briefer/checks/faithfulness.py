@@ -670,14 +670,17 @@ def _translated_title(quote: str, before: str, item: Item, source: Source) -> bo
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
     """The item keeps the story's central fact: a figure of the title (in digits or words)
-    anywhere in it, or one of the lead's first sentence with figures (dates and ages aside)
-    in its headline or first bullet, where an editor puts the central fact (a figure of the
-    lead further down is a detail kept, not the story); for a story without figures, a
-    proper name of its lead."""
+    anywhere in it, or one of the lead's first sentence with figures (dates and ages aside):
+    anywhere when the title has no figure, else in its headline or first bullet, where an
+    editor puts the central fact (beside the title's, a figure of the lead further down is a
+    detail kept, not the story); for a story without figures, a proper name of its lead."""
     if source.lead_figures:
+        # Beside a title's figures, the lead sentence's are the story only where an editor puts
+        # it; without them, they are the story's figures wherever the item gives them.
+        top = " \n".join((item.headline, *item.bullets[:1])) if source.titled else item.text()
         if not (
             _gives(item.text(), item.lang, source.lead_figures[: source.titled])
-            or _gives(" \n".join((item.headline, *item.bullets[:1])), item.lang, source.lead_figures[source.titled :])
+            or _gives(top, item.lang, source.lead_figures[source.titled :])
         ):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(
