@@ -353,3 +353,79 @@ def test_a_mornings_classification_reads_the_stories_sharing_a_name_not_the_whol
     story classified (reading every kept name through the story index took some 11)."""
     kept_names = 90 * 40 * 6
     assert _morning_work(90, tmp_path) / 40 < kept_names / 2
+
+
+_VERSION_1 = """
+CREATE TABLE stories (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, title TEXT NOT NULL,
+                      numbers TEXT NOT NULL, languages TEXT NOT NULL, PRIMARY KEY (desk, story, day));
+CREATE TABLE names (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, head TEXT NOT NULL,
+                    name TEXT NOT NULL);
+CREATE INDEX names_by_head ON names (desk, head);
+CREATE INDEX names_of_story ON names (desk, story, day);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_memory_written_by_the_version_before_is_moved_on_in_place_keeping_its_stories(tmp_path: Path) -> None:
+    """A desk's memory.sqlite of schema version 1 (the indexes before the morning's match read
+    only an index) is brought to the new indexes where it lies: no rebuild from briefing.json
+    (none here: a rebuild would forget Monday), nothing said, Monday's story a repeat on Tuesday."""
+    monday = facts(TARTU)
+    with sqlite3.connect(tmp_path / FILE) as old:
+        old.executescript(_VERSION_1)
+        old.execute(
+            "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+            ("city", monday.key, MONDAY.isoformat(), monday.title, " ".join(sorted(monday.numbers)), "en"),
+        )
+        old.executemany(
+            "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+            [("city", monday.key, MONDAY.isoformat(), name.split()[-1], name) for name in monday.names],
+        )
+    old.close()
+    memory, note = StoryMemory.open(tmp_path, "city")
+    assert note == ""
+    assert memory.classify(facts(TARTU), TUESDAY).kind == "repeat"
+    memory.record(TUESDAY, facts(TARTU), ["en"])
+    assert memory.close() == ""
+    with sqlite3.connect(tmp_path / FILE) as new:
+        columns = [row[2] for row in new.execute("PRAGMA index_info(names_by_head)")]
+        days = new.execute("SELECT day FROM stories ORDER BY day").fetchall()
+        version = new.execute("PRAGMA user_version").fetchone()[0]
+    new.close()
+    assert (version, columns) == (2, ["desk", "head", "day", "story"])
+    assert days == [(MONDAY.isoformat(),), (TUESDAY.isoformat(),)]
+    again, note = StoryMemory.open(tmp_path, "city")  # the migrated file opens as any other
+    assert note == "" and again.classify(facts(TARTU), WEDNESDAY).kind == "repeat"
+    again.close()
+
+
+def test_forgetting_the_day_past_keep_days_reads_that_day_not_the_whole_memory(tmp_path: Path) -> None:
+    """The morning's close writes its stories and forgets the day that fell out of keep_days:
+    counted in SQLite steps, less than one step per kept name, writing the day's 240 names
+    included (without an index by day, finding the old day's rows read every name the desk
+    keeps: some 6 steps for each)."""
+    import random
+
+    from briefer.stories.story import StoryFacts
+
+    rng = random.Random(7)
+    names = [f"N{i:05d} S{i % 997:03d}" for i in range(20_000)]
+    folder, start = tmp_path / "year", date(2026, 1, 1)
+    for offset in range(91):
+        memory, _ = StoryMemory.open(folder, "desk", keep_days=90)
+        for story in range(40):
+            numbers = frozenset(str(rng.randrange(1, 10**7)) for _ in range(4))
+            chosen = frozenset(rng.sample(names, 6))
+            memory.record(start + timedelta(days=offset), StoryFacts(f"{offset}-{story}", chosen, numbers, ""), ["en"])
+        if offset < 90:
+            memory.close()
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    memory._db.set_progress_handler(count, 100)
+    assert memory.close() == ""
+    kept_names = 90 * 40 * 6
+    assert steps[0] * 100 < kept_names, steps[0] * 100

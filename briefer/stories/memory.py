@@ -11,7 +11,8 @@ story changes them, and that is what makes it an update): a story sharing just t
 must share a figure too, or stories written from one template would join on a town, a firm
 and a surname. A memory that is missing or
 unreadable never stops a briefing: it is rebuilt from the days' briefing.json, whose articles
-carry their `story` (story.facts_json), and the run says so.
+carry their `story` (story.facts_json), and the run says so. A file of an earlier schema
+version that only lacks this one's indexes is moved on in place (_MIGRATIONS), keeping its days.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from briefer.core.models import Novelty
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
 
 FILE = "memory.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the indexes of _INDEXES (a file of version 1 is migrated in place)
 MIN_SHARED = 3  # names shared with an earlier day's story, at least: a country and a minister are not a story
 MOST = 0.6  # ... and this share of the fewer names of the two
 UNCORROBORATED = 4  # names shared that need no figure in common: fewer could be a town, a firm and a surname
@@ -54,13 +55,27 @@ class StoryMatch:
 
 # ---- the file ----
 
+# names_by_head holds all a morning's candidates query reads (no table row is looked up per
+# name sharing a surname); the two by day let the days past keep_days go without reading the
+# rest. Version 1 had names_by_head on (desk, head) only, and nothing by day.
+_INDEXES = """
+CREATE INDEX names_by_head ON names (desk, head, day, story);
+CREATE INDEX names_by_day ON names (desk, day);
+CREATE INDEX stories_by_day ON stories (desk, day);
+"""
+# How a file of an earlier version becomes this one, in place and in one transaction (SQLite's
+# schema changes and user_version are transactional: a failure leaves the old version whole).
+# The rows are the same in both; only the indexes change, so nothing is rebuilt from briefing.json.
+_MIGRATIONS = {1: f"DROP INDEX names_by_head;\n{_INDEXES}"}
+
+
 _SCHEMA = f"""
 CREATE TABLE stories (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, title TEXT NOT NULL,
                       numbers TEXT NOT NULL, languages TEXT NOT NULL, PRIMARY KEY (desk, story, day));
 CREATE TABLE names (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, head TEXT NOT NULL,
                     name TEXT NOT NULL);
-CREATE INDEX names_by_head ON names (desk, head);
 CREATE INDEX names_of_story ON names (desk, story, day);
+{_INDEXES}
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -79,15 +94,34 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION and version not in _MIGRATIONS:
             raise MemoryUnreadable(f"schema version {version}, this briefer reads {SCHEMA_VERSION}")
         check = connection.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise MemoryUnreadable(check)
+        if version != SCHEMA_VERSION:
+            _migrate(connection)
     except (sqlite3.Error, MemoryUnreadable):
         connection.close()
         raise
     return connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """An earlier version's file brought to this one in place. Under the write lock, the version
+    read again: another desk sharing the file may have migrated it meanwhile."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version in _MIGRATIONS:  # statement by statement: executescript would commit first
+            for statement in [*_MIGRATIONS[version].split(";"), f"PRAGMA user_version = {SCHEMA_VERSION}"]:
+                if statement.strip():
+                    connection.execute(statement)
+        connection.execute("COMMIT")
+    except sqlite3.Error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
 
 
 def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> str | None:
@@ -97,7 +131,9 @@ def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> s
         return None
     heads = json.dumps(sorted({name.split()[-1] for name in facts.names}))
     # INDEXED BY: left to itself SQLite reads every name the desk keeps through names_of_story
-    # (to group without sorting), so a morning grew with the memory (9x at 90 days against 10)
+    # (to group without sorting), so a morning grew with the memory (9x at 90 days against 10).
+    # names_by_head holds day and story too, so this reads the index alone: what is left to grow
+    # is the count of kept names sharing a last word with today's, bounded by keep_days
     candidates = db.execute(
         "SELECT story, day FROM names INDEXED BY names_by_head"
         " WHERE desk = ? AND day < ? AND head IN (SELECT value FROM json_each(?))"
