@@ -519,6 +519,34 @@ def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_fir
         assert sum("2026-11-27" in line for line in report["delivery"]["sent"]) == 3  # said in the report
 
 
+def test_a_post_that_failed_on_an_earlier_day_goes_with_the_next_morning_and_nothing_twice(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The chat service is down for the morning of the 26th (the mail goes, the post fails: exit
+    75) and nobody reruns that day. The 27th's run sends the 26th's post first, then its own
+    day; no mail of the 26th goes twice, and a rerun of the 27th sends nothing more."""
+    out, statuses = tmp_path / "out", {"/slack/hook": 503}
+    with (
+        smtp_server() as (port, inbox),
+        Receiver(statuses) as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
+        config = _config(tmp_path, port, ("en", "de"))
+        codes = [_run(config, out, "2026-11-26")]
+        statuses.clear()  # the chat service is back
+        codes += [_run(config, out, "2026-11-27"), _run(config, out, "2026-11-27")]
+        report = json.loads((out / "morning" / "2026-11-27" / "report.json").read_text(encoding="utf-8"))
+        first = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))
+    assert codes == [75, 0, 0] and len(first["delivery"]["failed"]) == 1
+    posted = [post["text"].split(" · ")[1][:10] for _, post in chat.posts]
+    assert posted == ["2026-11-26", "2026-11-26", "2026-11-27"]  # the failed try, its retry, the day's own
+    mailed = [message["Subject"].split(" · ")[1] for _, message in inbox.messages]
+    assert mailed == ["2026-11-26"] * 2 + ["2026-11-27"] * 2
+    assert report["delivery"]["sent"] == [] and len(report["delivery"]["already_sent"]) == 3  # the rerun's report
+
+
 @pytest.mark.parametrize("on_change", ["correction", "silent"])
 def test_a_day_that_changes_after_it_went_out_brings_a_short_correction(
     tmp_path: Path, monkeypatch, on_change: str
