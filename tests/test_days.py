@@ -466,7 +466,7 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
 
 # How the morning after the killed run goes: it briefs its own day ("list"), has nothing new
 # (every story a repeat the desk skips), finds no readable source, or waits for a Batch job.
-NEXT_MORNINGS = {"list": 0, "skip": 0, "no source": 2, "batch pending": 75}
+NEXT_MORNINGS = {"list": 0, "skip": 0, "no source": 2, "batch pending": 75, "over budget": 3}
 
 
 @pytest.mark.parametrize("next_morning", list(NEXT_MORNINGS))
@@ -502,8 +502,8 @@ def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_fir
             kill.setattr(briefer.app.run, "deliver", killed)
             assert _run(config, out, "2026-11-27") == 137
         written_not_sent = (out / "morning" / "2026-11-27" / "edition.en.json").is_file(), len(chat.posts)
-        extra = ("--batch",) if next_morning == "batch pending" else ()
-        if extra:
+        extra = {"batch pending": ("--batch",), "over budget": ("--budget", "10")}.get(next_morning, ())
+        if next_morning == "batch pending":
             monkeypatch.setenv("OPENAI_BASE_URL", batch.base_url)
         code = _run(config, out, "2026-11-28", *extra, sources=sources)
         report_file = out / "morning" / "2026-11-28" / "report.json"
