@@ -211,6 +211,26 @@ def test_an_unreadable_memory_is_rebuilt_and_the_run_says_why(tmp_path: Path, sp
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_a_memory_damaged_inside_is_rebuilt_when_a_query_meets_the_damage_and_the_run_says_so(
+    tmp_path: Path,
+) -> None:
+    """Its first page whole (so it opens), the pages after it overwritten: the memory is rebuilt
+    from briefing.json (where the morning's first query meets the damage), the classification
+    is the one a whole memory gives, and the run is told why it was rebuilt."""
+    _two_published_days(tmp_path)
+    StoryMemory.open(tmp_path, "city")[0].close()  # built from the two days, saved
+    with open(tmp_path / FILE, "r+b") as damaged:
+        damaged.seek(4096)
+        damaged.write(b"\xff\x13 not a b-tree page " * 2000)
+    memory, opened = StoryMemory.open(tmp_path, "city")  # not read whole to open: every desk's pages, each morning
+    assert memory.classify(facts(TARTU_DEARER), WEDNESDAY).new_numbers == ("141 million",)
+    assert memory.classify(facts(LYON), WEDNESDAY).kind == "new"
+    note = opened or memory.close()
+    assert note.startswith("memory rebuilt from 2 days of briefing.json (was unreadable: ")
+    assert "malformed" in note, note
+    _check_rebuilt(tmp_path, "memory rebuilt from 2 days of briefing.json: saved", "saved")
+
+
 def test_the_first_run_in_a_folder_says_nothing_of_a_memory(tmp_path: Path) -> None:
     memory, note = StoryMemory.open(tmp_path / "out", "city")
     assert note == "" and memory.classify(facts(TARTU), MONDAY).kind == "new"

@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from briefer.core.briefing_file import PUBLISHED, day_files, day_of, read_day
 from briefer.core.errors import TemporaryError
@@ -39,6 +39,7 @@ MOST = 0.6  # ... and this share of the fewer names of the two
 UNCORROBORATED = 4  # names shared that need no figure in common: fewer could be a town, a firm and a surname
 LOCK_WAIT = 30.0  # seconds to wait for another desk writing the same file
 CANDIDATES = 20  # earlier stories weighed per article, those sharing the most names first
+_T = TypeVar("_T")
 KEEP_DAYS = 90  # a story unseen for longer is new again; what bounds the file and a day's work
 
 
@@ -96,9 +97,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION and version not in _MIGRATIONS:
             raise MemoryUnreadable(f"schema version {version}, this briefer reads {SCHEMA_VERSION}")
-        check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise MemoryUnreadable(check)
+        # No PRAGMA quick_check here: it read every page of the file each morning, every desk's
+        # (at 90 kept days about a quarter of a morning's CPU, growing with each desk sharing the
+        # file). A file that is no database fails on the version above; a damaged page fails the
+        # query that reads it, and StoryMemory rebuilds the memory then (_recover).
         if version != SCHEMA_VERSION:
             _migrate(connection)
     except (sqlite3.Error, MemoryUnreadable):
@@ -270,6 +272,13 @@ def _rebuild(out_dir: Path, reason: str, keep_days: int) -> tuple[sqlite3.Connec
         return db, f"{note or 'memory rebuilt'}; not saved ({error}): the next run rebuilds it again", False
 
 
+def _read_only(out_dir: Path, keep_days: int) -> sqlite3.Connection:
+    """The memory read from the days' briefing.json into RAM, for a peek: nothing written."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    _fill(db, _published_days(out_dir, keep_days)[0])
+    return db
+
+
 def _fill_file(path: Path, days: list[tuple[date, dict]]) -> None:
     db = sqlite3.connect(path, isolation_level=None)
     try:
@@ -284,8 +293,11 @@ class StoryMemory:
     stories until close() writes them in one short transaction (other desks may share the
     file)."""
 
-    def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None, keep_days: int = KEEP_DAYS) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, desk: str, path: Path | None, keep_days: int = KEEP_DAYS, *, out_dir: Path
+    ) -> None:
         self._db, self.desk, self._path, self.keep_days = db, desk, path, keep_days
+        self._out_dir, self._writable, self._notes = out_dir, path is not None, list[str]()
         self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
         self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
@@ -306,7 +318,7 @@ class StoryMemory:
                 db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
             except MemoryUnreadable as error:
                 db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
-        return cls(db, desk, path if saved else None, keep_days), note
+        return cls(db, desk, path if saved else None, keep_days, out_dir=out_dir), note
 
     @classmethod
     def peek(cls, out_dir: Path, desk: str, keep_days: int = KEEP_DAYS) -> StoryMemory:
@@ -317,19 +329,42 @@ class StoryMemory:
             if path.is_file():
                 db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=1)
                 db.execute("SELECT COUNT(*) FROM stories").fetchone()
-                return cls(db, desk, None, keep_days)
+                return cls(db, desk, None, keep_days, out_dir=out_dir)
         except sqlite3.Error:
             pass
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        _fill(db, _published_days(out_dir, keep_days)[0])
-        return cls(db, desk, None, keep_days)
+        return cls(_read_only(out_dir, keep_days), desk, None, keep_days, out_dir=out_dir)
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        """A page of the file found damaged mid-run: the memory rebuilt from briefing.json as
+        open() would have (read-only for a peek), said by close()."""
+        self._db.close()
+        self._stories.clear()
+        if not self._writable:
+            self._db = _read_only(self._out_dir, self.keep_days)
+            return
+        self._db, note, saved = _rebuild(self._out_dir, f"was unreadable: {error}", self.keep_days)
+        self._path = self._out_dir / FILE if saved else None
+        self._notes.append(note)
+
+    def _guarded(self, read: Callable[[], _T]) -> _T:
+        """`read`, once more on a rebuilt memory if the file turns out damaged (not locked)."""
+        try:
+            return read()
+        except sqlite3.DatabaseError as error:
+            if _locked(error) or self._notes:
+                raise
+            self._recover(error)
+            return read()
 
     def _story(self, facts: StoryFacts, day: date) -> str | None:
         if (day, facts.key) not in self._stories:
-            self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
+            self._stories[day, facts.key] = self._guarded(lambda: _match(self._db, self.desk, facts, day))
         return self._stories[day, facts.key]
 
     def classify(self, facts: StoryFacts, day: date) -> StoryMatch:
+        return self._guarded(lambda: self._classify(facts, day))
+
+    def _classify(self, facts: StoryFacts, day: date) -> StoryMatch:
         story = self._story(facts, day)
         if story is None:
             return StoryMatch("new", None, (), (), facts.key)
@@ -358,8 +393,13 @@ class StoryMemory:
             self._db.execute(f"DELETE FROM {table} WHERE desk = ? AND day < ?", (self.desk, cutoff))
 
     def close(self) -> str:
-        """Writes what was recorded. "" or why it could not be: then the file is removed, and
-        the next run rebuilds it from briefing.json, today's included."""
+        """Writes what was recorded. "" or why it could not be (then the file is removed, and
+        the next run rebuilds it from briefing.json, today's included), and that the memory
+        was rebuilt during the run, and why."""
+        notes, self._notes = self._notes, []
+        return "; ".join(filter(None, [*notes, self._close()]))
+
+    def _close(self) -> str:
         try:
             if self._pending:
                 self._db.execute("BEGIN IMMEDIATE")
