@@ -246,7 +246,7 @@ def main() -> None:
         if "7" in which:
             from bench.year import figure_7
 
-            figure_7(work)
+            figure_7(work, machine_load())
         if which & {"2", "5"}:
             from bench.embedded import figures_2_and_5
 

@@ -354,6 +354,8 @@ def _send_due(settings: Settings, day: date) -> int:
         click.echo(f"briefer: dropped by an editor: {line}")
     for line in sent.left_out:
         click.echo(f"briefer: left out: {line}", err=True)
+    for line in sent.archive:  # a day's feed found broken, as a run says it
+        click.echo(f"briefer: {line}", err=True)
     if sent.delivery is not None:
         for line in sent.delivery.failed:
             click.echo(f"briefer: not delivered: {line}", err=True)

@@ -466,7 +466,7 @@ def test_a_day_goes_out_only_when_final_and_then_once(tmp_path: Path, monkeypatc
 
 # How the morning after the killed run goes: it briefs its own day ("list"), has nothing new
 # (every story a repeat the desk skips), finds no readable source, or waits for a Batch job.
-NEXT_MORNINGS = {"list": 0, "skip": 0, "no source": 2, "batch pending": 75}
+NEXT_MORNINGS = {"list": 0, "skip": 0, "no source": 2, "batch pending": 75, "over budget": 3}
 
 
 @pytest.mark.parametrize("next_morning", list(NEXT_MORNINGS))
@@ -502,8 +502,8 @@ def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_fir
             kill.setattr(briefer.app.run, "deliver", killed)
             assert _run(config, out, "2026-11-27") == 137
         written_not_sent = (out / "morning" / "2026-11-27" / "edition.en.json").is_file(), len(chat.posts)
-        extra = ("--batch",) if next_morning == "batch pending" else ()
-        if extra:
+        extra = {"batch pending": ("--batch",), "over budget": ("--budget", "10")}.get(next_morning, ())
+        if next_morning == "batch pending":
             monkeypatch.setenv("OPENAI_BASE_URL", batch.base_url)
         code = _run(config, out, "2026-11-28", *extra, sources=sources)
         report_file = out / "morning" / "2026-11-28" / "report.json"
@@ -517,6 +517,34 @@ def test_a_day_written_but_killed_before_delivery_goes_out_with_the_next_run_fir
     assert mailed == ["2026-11-26"] * 2 + ["2026-11-27"] * 2 + today * 2
     if report is not None:
         assert sum("2026-11-27" in line for line in report["delivery"]["sent"]) == 3  # said in the report
+
+
+def test_a_post_that_failed_on_an_earlier_day_goes_with_the_next_morning_and_nothing_twice(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The chat service is down for the morning of the 26th (the mail goes, the post fails: exit
+    75) and nobody reruns that day. The 27th's run sends the 26th's post first, then its own
+    day; no mail of the 26th goes twice, and a rerun of the 27th sends nothing more."""
+    out, statuses = tmp_path / "out", {"/slack/hook": 503}
+    with (
+        smtp_server() as (port, inbox),
+        Receiver(statuses) as chat,
+        FakeOpenAI(responder=_responder(_references())) as fake,
+    ):
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("TEST_SLACK_HOOK", f"{chat.origin}/slack/hook")
+        config = _config(tmp_path, port, ("en", "de"))
+        codes = [_run(config, out, "2026-11-26")]
+        statuses.clear()  # the chat service is back
+        codes += [_run(config, out, "2026-11-27"), _run(config, out, "2026-11-27")]
+        report = json.loads((out / "morning" / "2026-11-27" / "report.json").read_text(encoding="utf-8"))
+        first = json.loads((out / "morning" / "2026-11-26" / "report.json").read_text(encoding="utf-8"))
+    assert codes == [75, 0, 0] and len(first["delivery"]["failed"]) == 1
+    posted = [post["text"].split(" · ")[1][:10] for _, post in chat.posts]
+    assert posted == ["2026-11-26", "2026-11-26", "2026-11-27"]  # the failed try, its retry, the day's own
+    mailed = [message["Subject"].split(" · ")[1] for _, message in inbox.messages]
+    assert mailed == ["2026-11-26"] * 2 + ["2026-11-27"] * 2
+    assert report["delivery"]["sent"] == [] and len(report["delivery"]["already_sent"]) == 3  # the rerun's report
 
 
 @pytest.mark.parametrize("on_change", ["correction", "silent"])

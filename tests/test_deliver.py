@@ -229,6 +229,34 @@ def test_a_delivery_that_failed_for_now_exits_75_and_the_next_run_sends_it(tmp_p
     assert rerun.exit_code == 0 and len(rerun.sent) == 1
 
 
+def test_a_later_mornings_catch_up_sends_again_only_what_failed_for_now(tmp_path: Path) -> None:
+    """An earlier day sent in part: the chat service down for now (503), a webhook refused for
+    good (404), the mail sent, one mail left unconfirmed (its row pending: it may have gone).
+    The next morning's catch-up sends the failed posts, and nothing else: no mail twice, no
+    refused hook knocked on again (a setting to fix; `briefer send` then), nothing named again."""
+    import sqlite3
+
+    log, statuses = tmp_path / "log.sqlite", {f"/slack/{TOKEN}": 503, f"/json/{TOKEN}": 404}
+    with smtp_server() as (port, inbox), Receiver(statuses) as receiver:
+        config, env = settings(port, hooks=("slack", "json")), hook_env(receiver, "slack", "json")
+        first = deliver(EDITIONS, config, log, environ=env, sleep=no_wait)
+        with sqlite3.connect(log) as db:  # the German mail's run was killed as the server answered
+            db.execute("UPDATE deliveries SET kind = 'pending' WHERE lang = 'de' AND target LIKE 'email:%'")
+        db.close()
+        statuses.clear()  # every service back
+        caught_up = deliver(EDITIONS, config, log, environ=env, sleep=no_wait, catch_up=True)
+        again = deliver(EDITIONS, config, log, environ=env, sleep=no_wait, catch_up=True)
+        posts = [(path.split("/")[1], post.get("text", "")[:3]) for path, post in receiver.posts]
+    assert (len(first.sent), len(first.failed), len(first.refused)) == (2, 2, 2)
+    assert caught_up.sent == (
+        "morning 2025-06-02 en: slack webhook (HOOK_SLACK)",
+        "morning 2025-06-02 de: slack webhook (HOOK_SLACK)",
+    )
+    assert (caught_up.already_sent, caught_up.unconfirmed, caught_up.refused, caught_up.failed) == ((), (), (), ())
+    assert again == type(again)() and len(inbox.messages) == 2  # each mail once
+    assert posts.count(("json", "")) == 2 and posts[-2:] == [("slack", "*Mo"), ("slack", "*Mo")]
+
+
 def test_a_refusal_that_will_not_change_is_not_retried(tmp_path: Path) -> None:
     with Receiver({f"/slack/{TOKEN}": 404}) as receiver:
         report = deliver(

@@ -211,6 +211,26 @@ def test_an_unreadable_memory_is_rebuilt_and_the_run_says_why(tmp_path: Path, sp
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_a_memory_damaged_inside_is_rebuilt_when_a_query_meets_the_damage_and_the_run_says_so(
+    tmp_path: Path,
+) -> None:
+    """Its first page whole (so it opens), the pages after it overwritten: the memory is rebuilt
+    from briefing.json (where the morning's first query meets the damage), the classification
+    is the one a whole memory gives, and the run is told why it was rebuilt."""
+    _two_published_days(tmp_path)
+    StoryMemory.open(tmp_path, "city")[0].close()  # built from the two days, saved
+    with open(tmp_path / FILE, "r+b") as damaged:
+        damaged.seek(4096)
+        damaged.write(b"\xff\x13 not a b-tree page " * 2000)
+    memory, opened = StoryMemory.open(tmp_path, "city")  # not read whole to open: every desk's pages, each morning
+    assert memory.classify(facts(TARTU_DEARER), WEDNESDAY).new_numbers == ("141 million",)
+    assert memory.classify(facts(LYON), WEDNESDAY).kind == "new"
+    note = opened or memory.close()
+    assert note.startswith("memory rebuilt from 2 days of briefing.json (was unreadable: ")
+    assert "malformed" in note, note
+    _check_rebuilt(tmp_path, "memory rebuilt from 2 days of briefing.json: saved", "saved")
+
+
 def test_the_first_run_in_a_folder_says_nothing_of_a_memory(tmp_path: Path) -> None:
     memory, note = StoryMemory.open(tmp_path / "out", "city")
     assert note == "" and memory.classify(facts(TARTU), MONDAY).kind == "new"
@@ -353,3 +373,79 @@ def test_a_mornings_classification_reads_the_stories_sharing_a_name_not_the_whol
     story classified (reading every kept name through the story index took some 11)."""
     kept_names = 90 * 40 * 6
     assert _morning_work(90, tmp_path) / 40 < kept_names / 2
+
+
+_VERSION_1 = """
+CREATE TABLE stories (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, title TEXT NOT NULL,
+                      numbers TEXT NOT NULL, languages TEXT NOT NULL, PRIMARY KEY (desk, story, day));
+CREATE TABLE names (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, head TEXT NOT NULL,
+                    name TEXT NOT NULL);
+CREATE INDEX names_by_head ON names (desk, head);
+CREATE INDEX names_of_story ON names (desk, story, day);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_memory_written_by_the_version_before_is_moved_on_in_place_keeping_its_stories(tmp_path: Path) -> None:
+    """A desk's memory.sqlite of schema version 1 (the indexes before the morning's match read
+    only an index) is brought to the new indexes where it lies: no rebuild from briefing.json
+    (none here: a rebuild would forget Monday), nothing said, Monday's story a repeat on Tuesday."""
+    monday = facts(TARTU)
+    with sqlite3.connect(tmp_path / FILE) as old:
+        old.executescript(_VERSION_1)
+        old.execute(
+            "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+            ("city", monday.key, MONDAY.isoformat(), monday.title, " ".join(sorted(monday.numbers)), "en"),
+        )
+        old.executemany(
+            "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+            [("city", monday.key, MONDAY.isoformat(), name.split()[-1], name) for name in monday.names],
+        )
+    old.close()
+    memory, note = StoryMemory.open(tmp_path, "city")
+    assert note == ""
+    assert memory.classify(facts(TARTU), TUESDAY).kind == "repeat"
+    memory.record(TUESDAY, facts(TARTU), ["en"])
+    assert memory.close() == ""
+    with sqlite3.connect(tmp_path / FILE) as new:
+        columns = [row[2] for row in new.execute("PRAGMA index_info(names_by_head)")]
+        days = new.execute("SELECT day FROM stories ORDER BY day").fetchall()
+        version = new.execute("PRAGMA user_version").fetchone()[0]
+    new.close()
+    assert (version, columns) == (2, ["desk", "head", "day", "story"])
+    assert days == [(MONDAY.isoformat(),), (TUESDAY.isoformat(),)]
+    again, note = StoryMemory.open(tmp_path, "city")  # the migrated file opens as any other
+    assert note == "" and again.classify(facts(TARTU), WEDNESDAY).kind == "repeat"
+    again.close()
+
+
+def test_forgetting_the_day_past_keep_days_reads_that_day_not_the_whole_memory(tmp_path: Path) -> None:
+    """The morning's close writes its stories and forgets the day that fell out of keep_days:
+    counted in SQLite steps, less than one step per kept name, writing the day's 240 names
+    included (without an index by day, finding the old day's rows read every name the desk
+    keeps: some 6 steps for each)."""
+    import random
+
+    from briefer.stories.story import StoryFacts
+
+    rng = random.Random(7)
+    names = [f"N{i:05d} S{i % 997:03d}" for i in range(20_000)]
+    folder, start = tmp_path / "year", date(2026, 1, 1)
+    for offset in range(91):
+        memory, _ = StoryMemory.open(folder, "desk", keep_days=90)
+        for story in range(40):
+            numbers = frozenset(str(rng.randrange(1, 10**7)) for _ in range(4))
+            chosen = frozenset(rng.sample(names, 6))
+            memory.record(start + timedelta(days=offset), StoryFacts(f"{offset}-{story}", chosen, numbers, ""), ["en"])
+        if offset < 90:
+            memory.close()
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    memory._db.set_progress_handler(count, 100)
+    assert memory.close() == ""
+    kept_names = 90 * 40 * 6
+    assert steps[0] * 100 < kept_names, steps[0] * 100

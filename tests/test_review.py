@@ -475,6 +475,27 @@ def test_behind_a_signing_in_proxy_the_header_names_the_editor_and_is_required(d
     assert decision.editor == "Ana Proxy"
 
 
+def test_send_due_names_a_day_feed_it_found_broken_as_a_run_does(day, monkeypatch, capsys) -> None:
+    """Sending the reviewed day renews the desk's feeds; an earlier day's feed broken on disk
+    (a control character written before they were filtered) is made again from its edition,
+    and said on stderr and in report.json's problems, as the run says it: not mended in silence."""
+    earlier = day["out"] / "morning" / "2026-11-25"
+    shutil.copytree(day["out"] / "morning" / DAY, earlier)
+    feed = earlier / "feed.en.atom"
+    feed.write_text(feed.read_text(encoding="utf-8").replace("<title>", "<title>\b", 1), encoding="utf-8")
+    with smtp_server() as (port, _), Receiver() as chat:
+        config = _config(day["out"].parent, port)
+        monkeypatch.setenv("TEST_REVIEW_HOOK", f"{chat.origin}/hook")
+        args = ("--desk", "morning", "--config", str(config), "--out", str(day["out"]), "--date", DAY)
+        code = _cli("send", "--due", *args)
+    said = capsys.readouterr().err
+    report = json.loads((day["out"] / "morning" / DAY / "report.json").read_text(encoding="utf-8"))
+    [problem] = [line for line in report["problems"] if "feed" in line]
+    assert code == 0 and problem.startswith("the 2026-11-25 feed (en) was broken (ParseError")
+    assert problem.endswith("made again from the day's edition") and f"briefer: {problem}" in said
+    assert "\b" not in feed.read_text(encoding="utf-8")  # mended on disk
+
+
 def test_a_day_is_due_at_its_deadline_or_once_every_held_item_is_decided(day) -> None:
     from briefer.review.release import due
 

@@ -19,7 +19,7 @@ from datetime import date as Date
 from datetime import timedelta
 from itertools import chain
 from pathlib import Path
-from typing import Callable, ContextManager
+from typing import Callable, ContextManager, Sequence
 
 from briefer.app import schedule
 from briefer.briefing import pipeline, prompts
@@ -302,9 +302,10 @@ def _remember(memory: StoryMemory, report: RunReport, withheld: frozenset[tuple[
 def _delivered(report: RunReport, settings: Settings, day: Date) -> RunReport:
     """A day goes out only when it is final: while an article waits (exit 75) nothing is sent,
     and the run that completes the day sends it whole, once. Written, final days of the last
-    CATCH_UP_DAYS that the delivery log has not seen go out first, oldest first."""
+    CATCH_UP_DAYS that the delivery log has not seen, or whose messages failed for now, go out
+    first, oldest first (only what did not go)."""
     today = [day] if report.items() and not report.waiting else []
-    sent = _deliver_days(settings, [*_undelivered(settings, day), *today])
+    sent = _deliver_days(settings, _undelivered(settings, day), today)
     return report.model_copy(update={"delivery": delivery_json(sent)}) if sent else report
 
 
@@ -328,18 +329,23 @@ def _earlier_days(sent: DeliveryReport) -> str:
     )
 
 
-def _deliver_days(settings: Settings, days: list[Date]) -> DeliveryReport | None:
-    if not settings.deliver or not days:
+def _deliver_days(settings: Settings, earlier: list[Date], today: Sequence[Date] = ()) -> DeliveryReport | None:
+    """The earlier days' catch-up (what did not go), then today's day."""
+    if not settings.deliver or not [*earlier, *today]:
         return None
-    log = settings.out_dir / DELIVERY_LOG
+    log, deliver_to = settings.out_dir / DELIVERY_LOG, settings.deliver
     return DeliveryReport.joined(
-        [deliver(edition.read(settings.desk_dir / day.isoformat()), settings.deliver, log) for day in days]
+        [
+            deliver(edition.read(settings.desk_dir / day.isoformat()), deliver_to, log, catch_up=day not in today)
+            for day in [*earlier, *today]
+        ]
     )
 
 
 def _undelivered(settings: Settings, day: Date) -> list[Date]:
     """Days before `day`, oldest first, whose editions were written (so they were final) but
-    that the delivery log has not seen: the run was killed between writing and delivering."""
+    that the delivery log has not seen (the run was killed between writing and delivering), or
+    that hold a message that failed for now."""
     if not settings.deliver:
         return []
     before = [day - timedelta(days=back) for back in range(CATCH_UP_DAYS, 0, -1)]

@@ -15,7 +15,12 @@ take a duplicate worse than a missing message: a second copy of the morning's ma
 inbox (and every chat channel) cannot be taken back and reads as a fault, while a message
 that did not arrive is still on the feed, latest/ and the archive page, and the editor is told
 which one to send again. SIGTERM stops delivery where it is: the ones after it go with the
-next run."""
+next run.
+
+A message that did not go is logged as such ("failed" for a passing reason, "refused" for good):
+a later morning's catch-up (`catch_up`) sends an earlier day's failed messages again, and only
+those; a refused one waits for the setting to be fixed and `briefer send` (every morning's
+retry of a refused login is one more towards an account lockout)."""
 
 from __future__ import annotations
 
@@ -85,17 +90,18 @@ _FIELDS = ("sent", "already_sent", "failed", "corrected", "refused", "unrecorded
 
 
 def undelivered_days(log_path: Path, desk: str, days: Sequence[Date]) -> list[Date]:
-    """Of these days, those the log holds no delivery of, once the desk has delivered before:
-    a run killed between writing a day and delivering it left them. A desk that never
+    """Of these days, those with something to catch up on, once the desk has delivered before:
+    a day the log holds nothing of (a run killed between writing the day and delivering it),
+    or one with a message whose last attempt failed for a passing reason. A desk that never
     delivered (delivery just set up) is not sent its old days."""
     if not log_path.exists():
         return []
     log = _Log(log_path)
     try:
-        seen = log.days(desk)
+        seen, failed = log.days(desk), log.failed_days(desk)
     finally:
         log.close()
-    return [day for day in days if seen and day.isoformat() not in seen]
+    return [day for day in days if seen and (day.isoformat() not in seen or day.isoformat() in failed)]
 
 
 def deliver(
@@ -104,11 +110,15 @@ def deliver(
     log_path: Path,
     *,
     resend: bool = False,
+    catch_up: bool = False,
     environ: Mapping[str, str] = os.environ,
     sleep: Callable[[float], None] = time.sleep,
 ) -> DeliveryReport:
     """Send each edition to every channel that takes its language, unless the log at log_path
-    says it went already (resend: send anyway). A missing secret stops it before anything is sent."""
+    says it went already (resend: send anyway). catch_up, for an earlier day: only what the log
+    holds nothing of that day (every message) or a message whose last attempt failed for now;
+    the rest (sent, maybe sent, refused, a channel added since) is left as it is and not named
+    again. A missing secret stops it before anything is sent."""
     secrets = _Secrets(settings, environ)
     readable = [edition for edition in editions if edition.items]  # a language with nothing published: no message
     jobs = [*_mail_jobs(readable, settings, secrets), *_webhook_jobs(readable, settings, secrets)]
@@ -117,6 +127,8 @@ def deliver(
     log = _Log(log_path)
     broken: DeliveryLogError | None = None
     try:
+        if catch_up:
+            jobs = log.due(jobs)
         for job in jobs:
             if broken is not None:  # what it sent now could not be recorded: it would go twice
                 outcome, line = "failed", f"{job.line}: not sent: {broken}"
@@ -190,7 +202,7 @@ def _send(
     claim = log.claim(job, resend)
     why, refused = _attempt(send, settings, sleep)  # SIGTERM leaves the claim: it may have gone
     if why:
-        log.release(claim)  # not sent: the next run sends it
+        log.unsent(claim, REFUSED if refused else FAILED)  # the next run of the day sends it, a catch-up a failed one
         return "refused" if refused else "failed", f"{job.line}: {what}{why}"
     return log.confirm(claim, kind, outcome, line)
 
@@ -322,6 +334,8 @@ def _attempt(send: Callable[[], None], settings: Deliver, sleep: Callable[[float
 
 
 PENDING = "pending"  # a row's kind from its claim until the send is marked
+FAILED, REFUSED = "failed", "refused"  # a claim's kind once its message did not go: for now, for good
+_UNSENT = (FAILED, REFUSED)  # rows of messages that did not go: no reader has what they hold
 
 
 def _now() -> str:
@@ -368,22 +382,47 @@ class _Log:
     def _key(job: _Job) -> tuple[str, str, str, str]:
         return job.edition.desk, job.edition.day.isoformat(), job.edition.lang, job.target
 
-    def days(self, desk: str) -> set[str]:
+    def _read(self, query: str, values: tuple[str, ...]) -> list[tuple]:
         try:
-            return {row[0] for row in self._db.execute("SELECT DISTINCT day FROM deliveries WHERE desk = ?", (desk,))}
+            return self._db.execute(query, values).fetchall()
         except sqlite3.Error as error:
             raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
 
+    def days(self, desk: str) -> set[str]:
+        return {row[0] for row in self._read("SELECT DISTINCT day FROM deliveries WHERE desk = ?", (desk,))}
+
+    _LAST = (
+        "SELECT kind FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? ORDER BY rowid DESC LIMIT 1"
+    )
+
+    def failed_days(self, desk: str) -> set[str]:
+        """Days with a message whose last attempt failed for a passing reason."""
+        query = (
+            "SELECT DISTINCT day FROM deliveries AS tried WHERE desk = ? AND kind = ? AND NOT EXISTS (SELECT 1"
+            " FROM deliveries AS later WHERE later.desk = tried.desk AND later.day = tried.day"
+            " AND later.lang = tried.lang AND later.target = tried.target AND later.rowid > tried.rowid)"
+        )
+        return {row[0] for row in self._read(query, (desk, FAILED))}
+
+    def due(self, jobs: Sequence[_Job]) -> list[_Job]:
+        """Of an earlier day's jobs, those a catch-up sends: all of a day the log holds nothing
+        of, else those whose last attempt failed for now."""
+        days = {(job.edition.desk, job.edition.day.isoformat()) for job in jobs}
+        seen = {day for day in days if self._read("SELECT 1 FROM deliveries WHERE desk = ? AND day = ? LIMIT 1", day)}
+        return [
+            job
+            for job in jobs
+            if self._key(job)[:2] not in seen or self._read(self._LAST, self._key(job)) == [(FAILED,)]
+        ]
+
     def last(self, job: _Job) -> _Sent | None:
+        """The job's last row that a reader may have: a message that did not go is passed over."""
         query = (
             "SELECT content_hash, items, kind FROM deliveries WHERE desk = ? AND day = ? AND lang = ? AND target = ? "
-            "ORDER BY rowid DESC LIMIT 1"
+            "AND kind NOT IN (?, ?) ORDER BY rowid DESC LIMIT 1"
         )
-        try:
-            row = self._db.execute(query, self._key(job)).fetchone()
-        except sqlite3.Error as error:
-            raise DeliveryLogError(f"the delivery log cannot be read ({error}); try again later") from None
-        return _Sent(row[0], json.loads(row[1] or "{}"), row[2] == PENDING) if row else None
+        rows = self._read(query, (*self._key(job), *_UNSENT))
+        return _Sent(rows[0][0], json.loads(rows[0][1] or "{}"), rows[0][2] == PENDING) if rows else None
 
     def record(self, job: _Job, resend: bool, kind: str, outcome: str, line: str) -> tuple[str, str]:
         """A change that sends nothing (kind "silent"): returns (outcome, line), or ("unrecorded",
@@ -419,12 +458,13 @@ class _Log:
             )
         return outcome, line
 
-    def release(self, claim: int) -> None:
-        """The claimed message did not go: its row removed, so the next run sends it. A log that
-        cannot remove it keeps it pending (the message is then named as unconfirmed, not sent twice)."""
+    def unsent(self, claim: int, kind: str) -> None:
+        """The claimed message did not go: its row marked so (FAILED or REFUSED), so the next run
+        of the day sends it and a later morning's catch-up a failed one. A log that cannot mark
+        it keeps it pending (the message is then named as unconfirmed, not sent twice)."""
         try:
             with self._db:
-                self._db.execute("DELETE FROM deliveries WHERE rowid = ?", (claim,))
+                self._db.execute("UPDATE deliveries SET kind = ?, sent_at = ? WHERE rowid = ?", (kind, _now(), claim))
         except sqlite3.Error as error:
             self.broken = _cannot_write(error)
 

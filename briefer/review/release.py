@@ -135,6 +135,7 @@ class Sent:
     held: tuple[str, ...] = ()  # every held item of the day and what became of it
     delivery: DeliveryReport | None = None
     written: list[Path] = field(default_factory=list)
+    archive: tuple[str, ...] = ()  # a day's feed found broken as the feeds were renewed: mended, or left out
 
     @property
     def exit_code(self) -> int:
@@ -174,7 +175,7 @@ def send(settings: Settings, when: Date, now: datetime, force: bool = False) -> 
             day = store.day(settings.desk, when)
             decisions = store.decisions(settings.desk, when)
         editions = reviewed(day)
-        written = _write(settings, editions, when)
+        written, broken_feeds = _write(settings, editions, when)
         _remember(settings, day, editions)
         sent = _deliver(settings, editions)
         result = Sent(
@@ -186,6 +187,7 @@ def send(settings: Settings, when: Date, now: datetime, force: bool = False) -> 
             held=tuple(_line(day, item, item.state) for item in day.items),
             delivery=sent,
             written=written,
+            archive=broken_feeds,
         )
         _report(settings, when, result, [d.model_dump(mode="json") for d in decisions])
     return result
@@ -197,13 +199,14 @@ def _again(settings: Settings, day: ReviewDay) -> Sent:
     return Sent("already sent", f"the reviewed {day.day.isoformat()} edition went out at {day.released}", delivery=sent)
 
 
-def _write(settings: Settings, editions: list[Edition], when: Date) -> list[Path]:
-    """The day's edition files renamed into place together, then the feeds and latest/."""
+def _write(settings: Settings, editions: list[Edition], when: Date) -> tuple[list[Path], tuple[str, ...]]:
+    """The day's edition files renamed into place together, then the feeds and latest/: (the
+    paths written, a line for each day's feed found broken, mended from its edition or left out)."""
     day_dir = settings.desk_dir / when.isoformat()
     files = edition.day_files(editions, settings.desk_dir, settings.out_dir)
     written = write_all((day_dir / name, text) for name, text in files)
-    written += archive.renew(settings).written  # a broken day feed is mended here too (the next run names the rest)
-    return written
+    renewed = archive.renew(settings)
+    return written + renewed.written, tuple(renewed.problems)
 
 
 def _remember(settings: Settings, day: ReviewDay, editions: list[Edition]) -> None:
@@ -258,4 +261,7 @@ def _report(settings: Settings, when: Date, sent: Sent, decisions: list[dict]) -
     }
     if sent.delivery is not None:
         document["delivery"] = delivery_json(sent.delivery)
+    if sent.archive:  # as a run names them: among the day's problems
+        problems = document.get("problems") if isinstance(document.get("problems"), list) else []
+        document["problems"] = [*problems, *(line for line in sent.archive if line not in problems)]
     write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")

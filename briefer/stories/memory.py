@@ -11,7 +11,8 @@ story changes them, and that is what makes it an update): a story sharing just t
 must share a figure too, or stories written from one template would join on a town, a firm
 and a surname. A memory that is missing or
 unreadable never stops a briefing: it is rebuilt from the days' briefing.json, whose articles
-carry their `story` (story.facts_json), and the run says so.
+carry their `story` (story.facts_json), and the run says so. A file of an earlier schema
+version that only lacks this one's indexes is moved on in place (_MIGRATIONS), keeping its days.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from briefer.core.briefing_file import PUBLISHED, day_files, day_of, read_day
 from briefer.core.errors import TemporaryError
@@ -32,12 +33,13 @@ from briefer.core.models import Novelty
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
 
 FILE = "memory.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the indexes of _INDEXES (a file of version 1 is migrated in place)
 MIN_SHARED = 3  # names shared with an earlier day's story, at least: a country and a minister are not a story
 MOST = 0.6  # ... and this share of the fewer names of the two
 UNCORROBORATED = 4  # names shared that need no figure in common: fewer could be a town, a firm and a surname
 LOCK_WAIT = 30.0  # seconds to wait for another desk writing the same file
 CANDIDATES = 20  # earlier stories weighed per article, those sharing the most names first
+_T = TypeVar("_T")
 KEEP_DAYS = 90  # a story unseen for longer is new again; what bounds the file and a day's work
 
 
@@ -54,13 +56,27 @@ class StoryMatch:
 
 # ---- the file ----
 
+# names_by_head holds all a morning's candidates query reads (no table row is looked up per
+# name sharing a surname); the two by day let the days past keep_days go without reading the
+# rest. Version 1 had names_by_head on (desk, head) only, and nothing by day.
+_INDEXES = """
+CREATE INDEX names_by_head ON names (desk, head, day, story);
+CREATE INDEX names_by_day ON names (desk, day);
+CREATE INDEX stories_by_day ON stories (desk, day);
+"""
+# How a file of an earlier version becomes this one, in place and in one transaction (SQLite's
+# schema changes and user_version are transactional: a failure leaves the old version whole).
+# The rows are the same in both; only the indexes change, so nothing is rebuilt from briefing.json.
+_MIGRATIONS = {1: f"DROP INDEX names_by_head;\n{_INDEXES}"}
+
+
 _SCHEMA = f"""
 CREATE TABLE stories (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, title TEXT NOT NULL,
                       numbers TEXT NOT NULL, languages TEXT NOT NULL, PRIMARY KEY (desk, story, day));
 CREATE TABLE names (desk TEXT NOT NULL, story TEXT NOT NULL, day TEXT NOT NULL, head TEXT NOT NULL,
                     name TEXT NOT NULL);
-CREATE INDEX names_by_head ON names (desk, head);
 CREATE INDEX names_of_story ON names (desk, story, day);
+{_INDEXES}
 PRAGMA user_version = {SCHEMA_VERSION};
 """
 
@@ -79,15 +95,35 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None, timeout=LOCK_WAIT)
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION and version not in _MIGRATIONS:
             raise MemoryUnreadable(f"schema version {version}, this briefer reads {SCHEMA_VERSION}")
-        check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise MemoryUnreadable(check)
+        # No PRAGMA quick_check here: it read every page of the file each morning, every desk's
+        # (at 90 kept days about a quarter of a morning's CPU, growing with each desk sharing the
+        # file). A file that is no database fails on the version above; a damaged page fails the
+        # query that reads it, and StoryMemory rebuilds the memory then (_recover).
+        if version != SCHEMA_VERSION:
+            _migrate(connection)
     except (sqlite3.Error, MemoryUnreadable):
         connection.close()
         raise
     return connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """An earlier version's file brought to this one in place. Under the write lock, the version
+    read again: another desk sharing the file may have migrated it meanwhile."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version in _MIGRATIONS:  # statement by statement: executescript would commit first
+            for statement in [*_MIGRATIONS[version].split(";"), f"PRAGMA user_version = {SCHEMA_VERSION}"]:
+                if statement.strip():
+                    connection.execute(statement)
+        connection.execute("COMMIT")
+    except sqlite3.Error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
 
 
 def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> str | None:
@@ -97,7 +133,9 @@ def _match(db: sqlite3.Connection, desk: str, facts: StoryFacts, day: date) -> s
         return None
     heads = json.dumps(sorted({name.split()[-1] for name in facts.names}))
     # INDEXED BY: left to itself SQLite reads every name the desk keeps through names_of_story
-    # (to group without sorting), so a morning grew with the memory (9x at 90 days against 10)
+    # (to group without sorting), so a morning grew with the memory (9x at 90 days against 10).
+    # names_by_head holds day and story too, so this reads the index alone: what is left to grow
+    # is the count of kept names sharing a last word with today's, bounded by keep_days
     candidates = db.execute(
         "SELECT story, day FROM names INDEXED BY names_by_head"
         " WHERE desk = ? AND day < ? AND head IN (SELECT value FROM json_each(?))"
@@ -234,6 +272,13 @@ def _rebuild(out_dir: Path, reason: str, keep_days: int) -> tuple[sqlite3.Connec
         return db, f"{note or 'memory rebuilt'}; not saved ({error}): the next run rebuilds it again", False
 
 
+def _read_only(out_dir: Path, keep_days: int) -> sqlite3.Connection:
+    """The memory read from the days' briefing.json into RAM, for a peek: nothing written."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    _fill(db, _published_days(out_dir, keep_days)[0])
+    return db
+
+
 def _fill_file(path: Path, days: list[tuple[date, dict]]) -> None:
     db = sqlite3.connect(path, isolation_level=None)
     try:
@@ -248,8 +293,11 @@ class StoryMemory:
     stories until close() writes them in one short transaction (other desks may share the
     file)."""
 
-    def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None, keep_days: int = KEEP_DAYS) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, desk: str, path: Path | None, keep_days: int = KEEP_DAYS, *, out_dir: Path
+    ) -> None:
         self._db, self.desk, self._path, self.keep_days = db, desk, path, keep_days
+        self._out_dir, self._writable, self._notes = out_dir, path is not None, list[str]()
         self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
         self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
@@ -270,7 +318,7 @@ class StoryMemory:
                 db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
             except MemoryUnreadable as error:
                 db, note, saved = _rebuild(out_dir, f"was unreadable: {error}", keep_days)
-        return cls(db, desk, path if saved else None, keep_days), note
+        return cls(db, desk, path if saved else None, keep_days, out_dir=out_dir), note
 
     @classmethod
     def peek(cls, out_dir: Path, desk: str, keep_days: int = KEEP_DAYS) -> StoryMemory:
@@ -281,19 +329,42 @@ class StoryMemory:
             if path.is_file():
                 db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=1)
                 db.execute("SELECT COUNT(*) FROM stories").fetchone()
-                return cls(db, desk, None, keep_days)
+                return cls(db, desk, None, keep_days, out_dir=out_dir)
         except sqlite3.Error:
             pass
-        db = sqlite3.connect(":memory:", isolation_level=None)
-        _fill(db, _published_days(out_dir, keep_days)[0])
-        return cls(db, desk, None, keep_days)
+        return cls(_read_only(out_dir, keep_days), desk, None, keep_days, out_dir=out_dir)
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        """A page of the file found damaged mid-run: the memory rebuilt from briefing.json as
+        open() would have (read-only for a peek), said by close()."""
+        self._db.close()
+        self._stories.clear()
+        if not self._writable:
+            self._db = _read_only(self._out_dir, self.keep_days)
+            return
+        self._db, note, saved = _rebuild(self._out_dir, f"was unreadable: {error}", self.keep_days)
+        self._path = self._out_dir / FILE if saved else None
+        self._notes.append(note)
+
+    def _guarded(self, read: Callable[[], _T]) -> _T:
+        """`read`, once more on a rebuilt memory if the file turns out damaged (not locked)."""
+        try:
+            return read()
+        except sqlite3.DatabaseError as error:
+            if _locked(error) or self._notes:
+                raise
+            self._recover(error)
+            return read()
 
     def _story(self, facts: StoryFacts, day: date) -> str | None:
         if (day, facts.key) not in self._stories:
-            self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
+            self._stories[day, facts.key] = self._guarded(lambda: _match(self._db, self.desk, facts, day))
         return self._stories[day, facts.key]
 
     def classify(self, facts: StoryFacts, day: date) -> StoryMatch:
+        return self._guarded(lambda: self._classify(facts, day))
+
+    def _classify(self, facts: StoryFacts, day: date) -> StoryMatch:
         story = self._story(facts, day)
         if story is None:
             return StoryMatch("new", None, (), (), facts.key)
@@ -322,8 +393,13 @@ class StoryMemory:
             self._db.execute(f"DELETE FROM {table} WHERE desk = ? AND day < ?", (self.desk, cutoff))
 
     def close(self) -> str:
-        """Writes what was recorded. "" or why it could not be: then the file is removed, and
-        the next run rebuilds it from briefing.json, today's included."""
+        """Writes what was recorded. "" or why it could not be (then the file is removed, and
+        the next run rebuilds it from briefing.json, today's included), and that the memory
+        was rebuilt during the run, and why."""
+        notes, self._notes = self._notes, []
+        return "; ".join(filter(None, [*notes, self._close()]))
+
+    def _close(self) -> str:
         try:
             if self._pending:
                 self._db.execute("BEGIN IMMEDIATE")
