@@ -365,6 +365,35 @@ def test_a_control_character_in_an_item_fails_structure(control: str) -> None:
     assert not bullet.passed and "control character" in bullet.message
 
 
+def test_a_german_bullet_of_words_without_a_finite_verb_fails_structure() -> None:
+    """A small model writing word by word leaves German bullets that are strings of real words
+    (every one in the dictionary) and no sentence: notes, or an -t participle at the end with
+    no verb to carry it ("... verurteilt")."""
+    notes = item(
+        "de",
+        "Lufthansa und Verdi einigen sich",
+        "Einigung von Verdi und Lufthansa nach drei Warnstreiks in Frankfurt und München.",
+        "Die Piloten bekommen ab Oktober 4,5 Prozent mehr Gehalt.",
+    )
+    result = checks.check_structure(notes, 3)
+    assert not result.passed and "no finite verb in bullet 1" in result.message
+    participle = item("de", "Hochwasser in Passau", "Neuen Schaden von rund 80 Millionen Euro beziffert")
+    assert not checks.check_structure(participle, 3).passed
+
+
+def test_german_sentences_pass_structure_whatever_their_verb_form() -> None:
+    """A present tense that looks like a participle stands before its clause ends ("kritisiert,
+    dass"), a modal carries an infinitive, a separable verb leaves its particle at the end."""
+    good = item(
+        "de",
+        "Hochwasser in Passau: Stadt rechnet mit 80 Millionen Euro Schaden",
+        "Der Stadtrat kritisiert, dass die Hilfe des Landes zu spät kommt.",
+        "Die Altstadt soll bis Freitag wieder zugänglich sein.",
+        "Die Feuerwehr pumpt seit Sonntag Keller aus.",
+    )
+    assert checks.check_structure(good, 3).passed
+
+
 # ---- good writing the two-day fixtures showed refused (each failed before its fix) ----
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Mapping
 from briefer.checks import faithfulness
 from briefer.checks.faithfulness import passed, read_source
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
-from briefer.lang import languages, names, text
+from briefer.lang import grammar, languages, names, text
 from briefer.lang.langid import confidences
 from briefer.lang.vocabulary import german_compound, known_form, zipf
 
@@ -368,6 +368,14 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
     if controls:
         where, character = controls[0]
         problems.append(f"a control character (U+{ord(character):04X}) in {where}")
+    verbless = [
+        n
+        for n, bullet in enumerate(item.bullets, 1)
+        if bullet.strip() and not grammar.has_finite_verb(bullet, item.lang)
+    ]
+    if verbless:
+        which = ", ".join(str(n) for n in verbless)
+        problems.append(f"no finite verb in bullet {which}: each bullet must be a sentence")
     normalised = [" ".join(text.words(b.lower())) for b in item.bullets]
     if len(set(normalised)) < len(normalised):
         problems.append("the same bullet twice")

@@ -25,7 +25,7 @@ class CheckSpec(BaseModel):
 # "What the checks catch"): names raised most false alarms on writing the checks had not seen,
 # coverage judges what is central and evidence a relation: they flag for an editor to look at.
 CHECK_TABLE = (
-    CheckSpec(name="structure", severity="refuse"),
+    CheckSpec(name="structure", severity="refuse", catches=("non_sentence",)),
     CheckSpec(name="length", severity="refuse", catches=("too_long",)),
     CheckSpec(name="language", severity="refuse", catches=("foreign_bullet", "foreign_item")),
     CheckSpec(name="vocabulary", severity="refuse", catches=("non_word", "untranslated_word")),
