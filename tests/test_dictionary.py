@@ -265,3 +265,21 @@ def test_a_source_word_in_another_form_or_behind_its_article_is_untranslated() -
     )
     result = checks.check_vocabulary(item("en", "Protest in Lyon", "The bridge was blocked by les gendarmes."), french)
     assert not result.passed and "les gendarmes" in result.message, result.message
+
+
+def test_a_frequent_word_with_letters_slipped_in_is_a_garble() -> None:
+    """The word lists hold garbles among their rarest entries, and a derivation can be made
+    of one: a frequent word with a letter or a few slipped in is not a rare word."""
+    for lang, sentence in [
+        ("fr", "Le maire veut gardier les horaires d'été."),
+        ("es", "La seguiridad del puerto mejora."),
+        ("uk", "Уряд змінить правила ринковичних перевезень."),
+    ]:
+        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        assert not result.passed, (lang, sentence)
+    for lang, sentence in [
+        ("fr", "Le maire veut garder les horaires d'été."),
+        ("uk", "Уряд змінить правила ринкових перевезень."),
+    ]:
+        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        assert result.passed, (lang, result.message)
