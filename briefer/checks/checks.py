@@ -17,7 +17,15 @@ from briefer.checks.faithfulness import passed, read_source
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
 from briefer.lang import languages, names, text
 from briefer.lang.langid import confidences
-from briefer.lang.vocabulary import german_compound, german_lowercase_compound, known_form, near_miss, prefixed, zipf
+from briefer.lang.vocabulary import (
+    german_compound,
+    german_lowercase_compound,
+    known_form,
+    near_miss,
+    prefixed,
+    unseen_form,
+    zipf,
+)
 
 # ---- language ----
 
@@ -116,6 +124,8 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
         return True
     if zipf(lowered, lang) > 0:  # the list's rarest words hold garbles: marquié is marqué
         return not ((word[0].islower() or index == 0) and near_miss(lowered, lang))
+    if (word[0].islower() or index == 0) and unseen_form(lowered, lang):
+        return False
     if _currency_name(lowered, source):
         return True
     if lang != "de" and re.search(r"['’ʼ]", word) and known_form(lowered, lang):

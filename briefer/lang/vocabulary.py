@@ -192,6 +192,21 @@ def _slipped(word: str, lang: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def unseen_form(word: str, lang: str) -> bool:
+    """A very frequent word with a letter or two added at its end that the word lists never
+    saw (beschädigt-et): the lists hold nearly every form of such a word, so this one is a
+    garble, even where an affix rule makes it (ihr beschädigtet, a second person past no
+    report's narration uses)."""
+    if zipf(word, lang) > 0 or not word.isalpha():
+        return False
+    return any(
+        len(word) - cut >= 5 and zipf(word[:-cut], lang) >= _VERY_FREQUENT and in_dictionary(word[:-cut], lang)
+        for cut in (1, 2)
+    )
+
+
+_VERY_FREQUENT = 4.0  # Zipf: once in every hundred thousand words
 _RARE = 1.5  # Zipf: under some thirty times in a billion words
 _FREQUENT = 2.5  # Zipf: some three times in ten million words
 
