@@ -99,11 +99,13 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
     strange: list[str] = []
     untranslated: list[str] = []
-    for part in (item.headline, *item.bullets):
-        tokens = text.words(text.unquoted(part))
+    parts = [text.words(text.unquoted(part)) for part in (item.headline, *item.bullets)]
+    for tokens in parts:
         strange.extend(word for index, word in enumerate(tokens) if not _a_word(word, index, item.lang, source))
         if source.lang != item.lang:
-            untranslated.extend(_untranslated(tokens, item.lang, source))
+            untranslated.extend(_untranslated(tokens, item.lang, source, fine=False))
+    if source.lang != item.lang and not untranslated:  # the one word a good translation left
+        untranslated = [found for tokens in parts for found in _untranslated(tokens, item.lang, source, fine=True)]
     findings = []
     if strange:
         findings.append(f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
@@ -233,20 +235,22 @@ def _loan(word: str, lang: str, source: faithfulness.Source) -> bool:
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
-def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> list[str]:
+def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source, fine: bool) -> list[str]:
     """Words of the source left in another language's item ("une betrayal", "на початку
     peace talks"): lower case in the item (so no name, no acronym), the source's words, and
     not words of the item's language by its dictionary (a loanword such as manager, Internet
     is). Each run of such words is named as one phrase, with a capitalised source word next
-    to it when the source has the two together ("European powers")."""
+    to it when the source has the two together ("European powers"). `fine` looks for the one
+    word a good translation left (sobota, les ménages), only when nothing plainer is found,
+    so an item left in the source's language is named as before (a re-ask names it so)."""
     foreign = [
-        _foreign(token, lang, source)
+        _foreign(token, lang, source, fine)
         or _german_noun(tokens, index, lang, source)
         or (_capitalised_in_german(token, lang, source) and not _title_of_a_name(tokens, index, source))
         for index, token in enumerate(tokens)
     ]
     for index in range(len(tokens) - 1):
-        if _source_phrase(tokens, index, lang, source):
+        if fine and _source_phrase(tokens, index, lang, source):
             foreign[index] = foreign[index + 1] = True
     if not any(foreign):
         return []
@@ -295,7 +299,7 @@ def _small_word(word: str, lang: str) -> bool:
     return len(word) <= 5 and word[:1].islower() and zipf(word, lang) >= 5.0
 
 
-def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
+def _foreign(word: str, lang: str, source: faithfulness.Source, fine: bool) -> bool:
     """A word of the source's language, left as it is or in another of its forms: not a
     word of the item's language, or one its word lists have only from the source's
     language's names and quotes (sobota in German text: a surname, a place), which its
@@ -305,8 +309,10 @@ def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
     word of that language."""
     if len(word) < 3 or not word[0].islower() or not word.isalpha():
         return False  # source.words are lowercase: a name or an acronym is not looked at
+    if not fine and word not in source.words:
+        return False
     if _word_of(word, lang) and (
-        zipf(word, source.lang) - zipf(word, lang) < _FAR_MORE_THEIRS or known_form(word, lang)
+        not fine or zipf(word, source.lang) - zipf(word, lang) < _FAR_MORE_THEIRS or known_form(word, lang)
     ):
         return False
     if not _word_of(word, source.lang):
