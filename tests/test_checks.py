@@ -168,6 +168,20 @@ def test_one_bullet_left_in_the_source_language_is_caught() -> None:
     assert not result.passed and "Spanish" in result.message
 
 
+def test_a_bullet_lingua_splits_among_related_languages_is_still_foreign() -> None:
+    """A short Spanish bullet of words Portuguese and Italian share gets under half of lingua's
+    confidence, yet German is all but ruled out: it is not German."""
+    mixed = item(
+        "de",
+        "Pflegenotstand in Andalusien",
+        "In den Krankenhäusern der Region fehlen nach Angaben der Regierung rund 4000 Pflegekräfte.",
+        "La presidenta dice que la causa es la falta de personal.",
+    )
+    told = source("Faltan enfermeras\nLa secretaria Lucía Ortega habló de 4000 plazas vacantes.", "es")
+    result = checks.check_language(mixed, "de", told)
+    assert not result.passed and "not in German" in result.message
+
+
 def test_garbled_words_fail_vocabulary_and_real_inflections_pass() -> None:
     facts = source(METRO_UK, "uk")
     assert checks.check_vocabulary(item("uk", "x", "Роботи профінансують і розміщуватимуть поетапно."), facts).passed

@@ -17,7 +17,15 @@ from briefer.checks.faithfulness import passed, read_source
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
 from briefer.lang import grammar, languages, names, text
 from briefer.lang.langid import confidences
-from briefer.lang.vocabulary import german_compound, known_form, zipf
+from briefer.lang.vocabulary import (
+    german_compound,
+    german_lowercase_compound,
+    known_form,
+    near_miss,
+    prefixed,
+    unseen_form,
+    zipf,
+)
 
 # ---- language ----
 
@@ -44,7 +52,7 @@ def check_language(item: Item, lang: str, source: faithfulness.Source | None = N
         )
     for part, scores in zip(parts, each):
         best = next(iter(scores), lang)
-        if best != lang and scores[best] > 0.6:
+        if best != lang and (scores[best] > 0.6 or scores.get(lang, 0.0) < _RULED_OUT):
             return CheckResult(
                 check="language",
                 passed=False,
@@ -59,6 +67,12 @@ def check_language(item: Item, lang: str, source: faithfulness.Source | None = N
                 message=f'not in {languages.name(lang)} ({languages.name(other)}): "{text.clip(part)}"',
             )
     return passed("language")
+
+
+# lingua shares its confidence among related languages (Spanish with Portuguese and
+# Italian, English with French): a bullet whose winner has under half of it is still
+# foreign when the item's own language is all but ruled out.
+_RULED_OUT = 0.02
 
 
 def _mostly_foreign(part: str, lang: str) -> str | None:
@@ -85,11 +99,13 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
     strange: list[str] = []
     untranslated: list[str] = []
-    for part in (item.headline, *item.bullets):
-        tokens = text.words(text.unquoted(part))
+    parts = [text.words(text.unquoted(part)) for part in (item.headline, *item.bullets)]
+    for tokens in parts:
         strange.extend(word for index, word in enumerate(tokens) if not _a_word(word, index, item.lang, source))
         if source.lang != item.lang:
-            untranslated.extend(_untranslated(tokens, item.lang, source))
+            untranslated.extend(_untranslated(tokens, item.lang, source, fine=False))
+    if source.lang != item.lang and not untranslated:  # the one word a good translation left
+        untranslated = [found for tokens in parts for found in _untranslated(tokens, item.lang, source, fine=True)]
     findings = []
     if strange:
         findings.append(f"not words of {languages.name(item.lang)}: {', '.join(dict.fromkeys(strange))}")
@@ -106,8 +122,12 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
     lowered = word.lower()
     if len(word) < 3 or not re.sub(r"[-'’ʼ]", "", word).isalpha():
         return True  # figures, codes, short words: other checks' business
-    if lowered in source.words or zipf(lowered, lang) > 0 or lowered in languages.currency_words(lang):
+    if lowered in source.words or lowered in languages.currency_words(lang):
         return True
+    if zipf(lowered, lang) > 0:  # the list's rarest words hold garbles: marquié is marqué
+        return not ((word[0].islower() or index == 0) and near_miss(lowered, lang))
+    if (word[0].islower() or index == 0) and unseen_form(lowered, lang):
+        return False
     if _currency_name(lowered, source):
         return True
     if lang != "de" and re.search(r"['’ʼ]", word) and known_form(lowered, lang):
@@ -122,8 +142,26 @@ def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bo
     if word[0].isupper() and index > 0 and lang != "de":
         return True  # a capitalised word inside a sentence is a name: the names check's business
     if lang == "de" and word[0].isupper():  # a noun: Hunspell's own compounding takes Zins+über+Schluss
-        return german_compound(lowered) or _loan(lowered, lang, source)
-    return known_form(lowered, lang) or _loan(lowered, lang, source)  # verbliebten is no compound
+        return (
+            german_compound(lowered)
+            or prefixed(lowered, lang)
+            or _loan(lowered, lang, source)
+            or (index > 0 and _name_abroad(lowered))
+        )
+    if lang == "de" and german_lowercase_compound(lowered):
+        return True  # sonnen+synchronen; verbliebten is no compound
+    return known_form(lowered, lang) or _loan(lowered, lang, source)
+
+
+def _name_abroad(word: str) -> bool:
+    """A name German writes as the other languages do (Nouadhibou, a town in Mauritania): a
+    German capital may be a noun, so being capitalised tells nothing, but the word lists of
+    other languages have it, and none of their dictionaries knows it as a common word."""
+    listed = [lang for lang in languages.SUPPORTED if lang != "de" and zipf(word, lang) >= _LISTED_ABROAD]
+    return bool(listed) and not any(known_form(word, lang) for lang in listed)
+
+
+_LISTED_ABROAD = 1.5  # Zipf: some ten times in a billion words of the language's text
 
 
 def _hybrid(word: str, lang: str, source: faithfulness.Source) -> bool:
@@ -197,18 +235,23 @@ def _loan(word: str, lang: str, source: faithfulness.Source) -> bool:
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
-def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source) -> list[str]:
+def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source, fine: bool) -> list[str]:
     """Words of the source left in another language's item ("une betrayal", "на початку
     peace talks"): lower case in the item (so no name, no acronym), the source's words, and
     not words of the item's language by its dictionary (a loanword such as manager, Internet
     is). Each run of such words is named as one phrase, with a capitalised source word next
-    to it when the source has the two together ("European powers")."""
+    to it when the source has the two together ("European powers"). `fine` looks for the one
+    word a good translation left (sobota, les ménages), only when nothing plainer is found,
+    so an item left in the source's language is named as before (a re-ask names it so)."""
     foreign = [
-        _foreign(token, lang, source)
+        _foreign(token, lang, source, fine)
         or _german_noun(tokens, index, lang, source)
-        or _capitalised_in_german(token, lang, source)
+        or (_capitalised_in_german(token, lang, source) and not _title_of_a_name(tokens, index, source))
         for index, token in enumerate(tokens)
     ]
+    for index in range(len(tokens) - 1):
+        if fine and _source_phrase(tokens, index, lang, source):
+            foreign[index] = foreign[index + 1] = True
     if not any(foreign):
         return []
     for index, token in enumerate(tokens[:-1]):
@@ -256,10 +299,56 @@ def _small_word(word: str, lang: str) -> bool:
     return len(word) <= 5 and word[:1].islower() and zipf(word, lang) >= 5.0
 
 
-def _foreign(word: str, lang: str, source: faithfulness.Source) -> bool:
-    if len(word) < 3 or not word[0].islower() or word not in source.words or not word.isalpha():
+def _foreign(word: str, lang: str, source: faithfulness.Source, fine: bool) -> bool:
+    """A word of the source's language, left as it is or in another of its forms: not a
+    word of the item's language, or one its word lists have only from the source's
+    language's names and quotes (sobota in German text: a surname, a place), which its
+    dictionary does not know. A word the
+    source's own language rarely writes and its dictionary lacks is a term translators
+    keep (a Canary boat, cayuco; a bacterium's Latin name, cepacia), not an untranslated
+    word of that language."""
+    if len(word) < 3 or not word[0].islower() or not word.isalpha():
         return False  # source.words are lowercase: a name or an acronym is not looked at
-    return not _word_of(word, lang)
+    if not fine and word not in source.words:
+        return False
+    if _word_of(word, lang) and (
+        not fine or zipf(word, source.lang) - zipf(word, lang) < _FAR_MORE_THEIRS or known_form(word, lang)
+    ):
+        return False
+    if not _word_of(word, source.lang):
+        return False
+    return word in source.words or _another_form(word, source)
+
+
+def _another_form(word: str, source: faithfulness.Source) -> bool:
+    """The source's word in another of its forms (sobotę in the source, sobota in the
+    item): a word of the source of about its length, differing only in its last two
+    letters, four letters alike at least."""
+    if len(word) < 5:
+        return False
+    stem = word[: max(4, len(word) - 2)]
+    return any(other.startswith(stem) and abs(len(other) - len(word)) <= 2 for other in source.words)
+
+
+# Zipf units: a word some thirty times as frequent in the source's language as in the item's.
+_FAR_MORE_THEIRS = 1.5
+
+
+def _source_phrase(tokens: list[str], index: int, lang: str, source: faithfulness.Source) -> bool:
+    """An article or preposition of the source's language opening a phrase copied from the
+    source ("les ménages" in English): the pair stands so in the source, the small word is
+    among its language's most frequent and a hundred times rarer in the item's (whose
+    dictionary may list it for a borrowed phrase: les, der), the next word is the source
+    language's more than the item's."""
+    if index + 1 >= len(tokens):
+        return False
+    word, following = tokens[index], tokens[index + 1]
+    if not (word.isalpha() and following.isalpha() and word.islower() and following.islower()):
+        return False
+    if f"{word} {following}" not in source.flat or len(following) < 3:
+        return False
+    small = zipf(word, source.lang) >= 5.5 and zipf(word, source.lang) - zipf(word, lang) >= 2.0
+    return small and zipf(following, source.lang) > zipf(following, lang)
 
 
 def _capitalised_in_german(token: str, lang: str, source: faithfulness.Source) -> bool:
@@ -270,9 +359,27 @@ def _capitalised_in_german(token: str, lang: str, source: faithfulness.Source) -
     if lang != "de" or source.lang == "de" or not token[:1].isupper() or len(token) < 4 or not token.isalpha():
         return False
     lowered = token.lower()
+    if token.isupper():
+        return False  # an acronym (AIFA, INPS): a body's name, the names check's
     if lowered not in source.words or token in source.capitalised or known_form(lowered, "de"):
         return False
     return zipf(lowered, source.lang) - zipf(lowered, "de") >= _MORE_FOREIGN
+
+
+def _title_of_a_name(tokens: list[str], index: int, source: faithfulness.Source) -> bool:
+    """The source's word for a kind of place standing as the title of a place it names
+    (Massif des Maures, Département Var): German keeps it so as part of the name. The name
+    follows, perhaps after a small word of the source's language (des, de la), and the
+    source writes it capitalised after a lower-case word, so not only opening a sentence."""
+    following = index + 1
+    while following < len(tokens) and following - index <= 2 and _small_word(tokens[following], source.lang):
+        following += 1
+    if following >= len(tokens) or not tokens[following][:1].isupper():
+        return False
+    name = tokens[following]
+    if name not in source.capitalised:
+        return False
+    return any(before[:1].islower() for before in re.findall(rf"(\w+)[,;]?\s+{re.escape(name)}\b", source.body))
 
 
 _MORE_FOREIGN = 1.0  # Zipf units: ten times as frequent in the source's language as in German

@@ -169,6 +169,48 @@ def common_word(word: str, lang: str) -> bool:
             return False
 
 
+@functools.lru_cache(maxsize=4096)
+def near_miss(word: str, lang: str) -> bool:
+    """A word the word lists barely know and the dictionary not at all that is a frequent
+    word with one or two letters slipped in (marqu-i-é): a garble of that word (the lists
+    hold garbles too), not a rare word. The inserted letters never include the last, so a
+    rare ending is no slip."""
+    if zipf(word, lang) >= _RARE or not word.isalpha() or in_dictionary(word, lang):
+        return False
+    return _slipped(word, lang)
+
+
+def _slipped(word: str, lang: str) -> bool:
+    """A frequent word of the dictionary with one to three letters slipped in, not at its end."""
+    if len(word) < 6:
+        return False
+    for size in (1, 2, 3):
+        for start in range(1, len(word) - size):
+            other = word[:start] + word[start + size :]
+            if zipf(other, lang) >= _FREQUENT and in_dictionary(other, lang):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def unseen_form(word: str, lang: str) -> bool:
+    """A very frequent word with a letter or two added at its end that the word lists never
+    saw (beschädigt-et): the lists hold nearly every form of such a word, so this one is a
+    garble, even where an affix rule makes it (ihr beschädigtet, a second person past no
+    report's narration uses)."""
+    if zipf(word, lang) > 0 or not word.isalpha():
+        return False
+    return any(
+        len(word) - cut >= 5 and zipf(word[:-cut], lang) >= _VERY_FREQUENT and in_dictionary(word[:-cut], lang)
+        for cut in (1, 2)
+    )
+
+
+_VERY_FREQUENT = 4.0  # Zipf: once in every hundred thousand words
+_RARE = 1.5  # Zipf: under some thirty times in a billion words
+_FREQUENT = 2.5  # Zipf: some three times in ten million words
+
+
 def known_form(word: str, lang: str) -> bool:
     """A form the language's dictionary knows, beyond the word lists: rare words
     (haubicoarmatami, dragueuses) by the Hunspell dictionary's affix rules; Ukrainian inflects
@@ -177,9 +219,9 @@ def known_form(word: str, lang: str) -> bool:
     if lang == "fr" and _french_verb_form(word):
         return True
     if lang != "uk":
-        return in_dictionary(word, lang) or derived(word, lang)
+        return in_dictionary(word, lang) or _derived_not_slipped(word, lang) or prefixed(word, lang)
     word = normal(word)
-    if _ukrainian_morphology().word_is_known(word) or derived(word, lang):
+    if _ukrainian_morphology().word_is_known(word) or _derived_not_slipped(word, lang) or prefixed(word, lang):
         return True
     feminine = re.match(r"(.{3,}?)(?:е?рк|к)(?:а|и|у|ою|ці|ам|ами|ах)$", word)
     if feminine is None:
@@ -187,12 +229,23 @@ def known_form(word: str, lang: str) -> bool:
     return any(_ukrainian_morphology().word_is_known(base) for base in (feminine.group(1), feminine.group(1) + "р"))
 
 
+def _derived_not_slipped(word: str, lang: str) -> bool:
+    """Derived from a known word, and no frequent word with letters slipped in: a derivation
+    is the weakest proof of a word, and a garble can make one (гальмівн-ич-них: гальмівних,
+    read as an adjective of гальмівник)."""
+    return derived(word, lang) and not _slipped(word, lang)
+
+
 # Word formation a dictionary leaves to its reader: (the derivational suffix with its
 # inflection, the endings the base word may take). A stem's noun with an adjective suffix
 # (grafen-owych, перовськіт-них), an agent noun of a -ture noun (acuicul-tores: acuicultura),
 # a Ukrainian agent noun (мідій-ників: мідія, устрич-ників: устриця).
 _DERIVATIONS = {
-    "pl": ((r"(?:ow|n|sk)(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą|i)$", ("",)),),
+    "pl": (
+        (r"(?:ow|n|sk)(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą|i)$", ("",)),
+        # a person of a place or a thing (kemping-owicz, działk-owicz, wczas-owicz)
+        (r"owicz(?:a|owi|em|u|e|ów|om|ami|ach)?$", ("", "a")),
+    ),
     "uk": (
         (r"(?:ов|ев|н|ськ)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$", ("", "а", "я", "о")),
         (r"(?:ник|ниц)(?:я|і|ь|ею|ю|и|ів|ам|ами|ах|а|у|ом|ові)?$", ("", "а", "я", "о", "ь")),
@@ -201,6 +254,46 @@ _DERIVATIONS = {
     "it": ((r"tor(?:e|i|a|ici|rice|rici)$", ("tura",)),),
     "fr": ((r"t(?:eur|rice)s?$", ("ture",)),),
 }
+# Learned combining forms, Greek and Latin, that the languages put before any word of their
+# own (helio-synchron, micro-satellite, авто-постачальник, wielo-przedmiotowy): a closed
+# class the dictionaries list only before the words they happen to hold. Polish wielo- and
+# Ukrainian багато- are the native "multi-".
+_COMBINING_FORMS = {
+    "latin": tuple(
+        "aero agro anti astro audio auto bio cyber eco elektro electro euro foto geo helio hidro hydro "
+        "idro infra inter kilo makro macro mega mikro micro mini mono multi nano neo poli poly post pre "
+        "pseudo radio semi super tele termo thermo trans ultra video".split()
+    ),
+    "pl": ("wielo", "samo", "współ", "między", "nad", "pół", "wysoko", "nisko"),
+    "uk": tuple(
+        "авіа агро анти астро аудіо авто біо веб гео гідро електро євро кібер кіно макро мега мікро міні "
+        "моно мульти нано нео полі пост псевдо радіо супер теле термо транс ультра фото багато".split()
+    ),
+    "it": ("elio",),
+    "fr": ("hélio",),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def prefixed(word: str, lang: str) -> bool:
+    """A learned combining form before a word of the language (six letters at least after
+    it, and the whole longer than the form by that): the rest passes as a word does alone,
+    by the word list or the dictionary; German by its compounding too (Multi-fach-test).
+    Spanish doubles an r after a vowel (micro-rreactor: reactor)."""
+    forms = _COMBINING_FORMS.get(lang, ()) + (() if lang == "uk" else _COMBINING_FORMS["latin"])
+    for form in forms:
+        rest = word[len(form) :].lstrip("-")
+        if not word.startswith(form) or len(rest) < 5:
+            continue
+        if lang == "es" and rest.startswith("rr"):
+            rest = rest[1:]
+        if zipf(rest, lang) >= 1.5 or in_dictionary(rest, lang) or (lang == "uk" and known_form(rest, lang)):
+            return True
+        if lang == "de" and german_compound(rest):
+            return True
+    return False
+
+
 # A consonant that alternates before a suffix (устрич-ник ~ устриц-я, рiч-ний ~ рiк).
 _ALTERNATIONS = {"ч": ("ц", "к"), "ш": ("х", "с"), "ж": ("г", "з"), "cz": ("k", "c"), "sz": ("ch", "s")}
 
@@ -295,15 +388,21 @@ def _compound(word: str, nouns_only: bool) -> bool:
     Zins-über-schluss still fails."""
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        for link in ("", "s", "es", "n", "en"):
-            stem = head[: len(head) - len(link)] if link else head
-            if not head.endswith(link) or not _compound_part(stem) or (nouns_only and not _noun_part(stem)):
+        for stem in _stems(head):
+            if not _compound_part(stem) or (nouns_only and not _noun_part(stem)):
                 continue
             if _compound_part(tail) and (not nouns_only or _noun_part(tail)):
                 return True
             if not nouns_only and len(tail) >= 8 and _noun_part(stem) and _compound(tail, nouns_only=True):
                 return True
     return False
+
+
+def _stems(head: str) -> list[str]:
+    """The words a compound's head may stand for: itself, without its link (s, es, n, en:
+    Arbeit-s-, Sonne-n-), or with the -e a head drops (Schul-, Kirch-, Sprach-: Schule)."""
+    stems = [head[: len(head) - len(link)] for link in ("s", "es", "n", "en") if head.endswith(link)]
+    return [head, *stems, *([head + "e"] if len(head) >= 5 and not head.endswith("e") else [])]
 
 
 def _noun_part(part: str) -> bool:
@@ -326,6 +425,21 @@ def german_parts(word: str) -> tuple[str, ...]:
                 if len(rest) > 1 or _name_part(tail):
                     return (head, *rest)
     return (lowered,)
+
+
+@functools.lru_cache(maxsize=4096)
+def german_lowercase_compound(word: str) -> bool:
+    """An adjective or participle made of a word and a lower-case word (sonnen-synchron,
+    meeres-nah, menschen-gemacht): the first a frequent word of five letters at least, the
+    second a common word of the list and the dictionary, so a verb form with a short noun's
+    letters in front (verb-liebten) is none."""
+    for cut in range(5, len(word) - 4):
+        head, tail = word[:cut], word[cut:]
+        if zipf(tail, "de") <= 0 or not common_word(tail, "de"):
+            continue
+        if any(len(stem) >= 5 and zipf(stem, "de") >= 2.0 and in_dictionary(stem, "de") for stem in _stems(head)):
+            return True
+    return False
 
 
 def _name_part(part: str) -> bool:
