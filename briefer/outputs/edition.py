@@ -109,12 +109,12 @@ def build(report: RunReport, settings: Settings, with_held: bool = False) -> lis
 
 def build_one(report: RunReport, settings: Settings, lang: str, with_held: bool = False) -> Edition:
     words = {**LABELS[lang], **EDITION_WORDS[lang]}
-    entries = [
-        entry
+    items = [
+        _item(entry, words)
         for entry in briefing_for(report, lang).entries
         if entry.fate.published and (with_held or not held(entry, settings))
     ]
-    entries.sort(key=lambda entry: entry.developing)  # the day's news first, repeats under "still developing"
+    items.sort(key=lambda item: item.developing)  # the day's news first, repeats under "still developing"
     disclosure = _disclosure(settings.disclosure, lang, words["disclosure"])
     return Edition(
         desk=settings.desk,
@@ -122,7 +122,7 @@ def build_one(report: RunReport, settings: Settings, lang: str, with_held: bool 
         lang=lang,
         title=desk_title(settings) or words["title"],
         disclosure=disclosure,
-        items=tuple(_item(entry, words) for entry in entries),
+        items=tuple(items),
     )
 
 
