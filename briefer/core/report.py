@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Annotated, Iterator, Sequence
+from typing import Annotated, Iterator, Mapping, Sequence
 
 from pydantic import Field, SkipValidation
 
@@ -55,7 +55,9 @@ class RunReport(Frozen):
         default_factory=dict
     )  # estimate and actual, tokens and amount with currency (budget.cost_report)
     format_fallback: str = ""  # the endpoint refused a response format and another was used
-    standing: dict[str, Standing] = Field(default_factory=dict)  # article id -> novelty and rank
+    standing: Annotated[Mapping[str, Standing], SkipValidation] = Field(
+        default_factory=dict
+    )  # article id -> novelty and rank
     ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
     memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
     delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel

@@ -14,7 +14,7 @@ import pickle
 import tempfile
 import threading
 from array import array
-from typing import Callable, Generic, Iterable, Iterator, Sequence, TypeVar, overload
+from typing import Callable, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar, overload
 
 T = TypeVar("T")
 _EMPTY = -1  # a slot not written yet
@@ -100,3 +100,23 @@ class Stream(Generic[T]):
 
     def __iter__(self) -> Iterator[T]:
         return self._make()
+
+
+class SpillMap(Mapping[str, T], Generic[T]):
+    """A mapping whose values are on disk (a Spill); only the keys and a slot each stay in memory."""
+
+    def __init__(self, pairs: Iterable[tuple[str, T]] = ()) -> None:
+        self._slots: dict[str, int] = {}
+        self._values: Spill[T] = Spill()
+        for key, value in pairs:
+            self._slots[key] = len(self._values)
+            self._values.append(value)
+
+    def __getitem__(self, key: str) -> T:
+        return self._values[self._slots[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)

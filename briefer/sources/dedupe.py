@@ -18,8 +18,10 @@ import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from briefer.core.models import Article
+from briefer.core.spill import Spill
 from briefer.lang.names import names_in, sound_key
 from briefer.lang.text import numbers_in, words
 
@@ -85,9 +87,10 @@ def _agree(a: array, b: array) -> bool:
     return set(a).issubset(b) or set(b).issubset(a)
 
 
-def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
-    """(articles with their duplicates' sources listed, one line per merged source)."""
-    kept: list[Article] = []
+def merge_duplicates(articles: Iterable[Article]) -> tuple[Spill[Article], list[str]]:
+    """(articles with their duplicates' sources listed, one line per merged source); the
+    articles on disk (a Spill), read back one at a time."""
+    kept: Spill[Article] = Spill()
     signatures: list[_Signature] = []
     postings: dict[int, int | list[int] | None] = {}  # None: a key too common to tell stories apart
     merged: list[str] = []
@@ -100,7 +103,9 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]
         match = next((i for i, _ in sorted(votes.items()) if _same(signatures[i], signature)), None)
         if match is not None:
             earlier = kept[match]
-            kept[match] = earlier.model_copy(update={"also_from": (*earlier.also_from, article.url or article.source)})
+            kept.put(
+                match, earlier.model_copy(update={"also_from": (*earlier.also_from, article.url or article.source)})
+            )
             merged.append(f"{article.source}: merged as a duplicate of {earlier.source}")
             continue
         index = len(kept)

@@ -12,7 +12,7 @@ import re
 from datetime import date as Date
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Mapping
+from typing import Callable, Mapping, Sequence, overload
 
 from briefer.core.models import Article, Standing
 
@@ -22,21 +22,46 @@ NOVELTY_WEIGHT = {"new": 2.0, "update": 1.0, "repeat": 0.0}
 RECENT_WEIGHT = 1.0  # published the day of the briefing or the day before
 
 
-def rank(
-    articles: list[Article], standing: Mapping[str, Standing], priority: tuple[str, ...], day: Date
-) -> list[tuple[Article, Standing]]:
+def rank(articles: Sequence[Article], standing: Mapping[str, Standing], priority: tuple[str, ...], day: Date) -> Ranked:
     """The articles, most important first, each with its standing (novelty kept, rank,
     score and reasons filled in)."""
-    scored = [
-        (article, _scored(article, standing.get(article.id) or Standing(), priority, day)) for article in articles
-    ]
-    scored.sort(key=lambda pair: -pair[1].score)  # stable: ties keep the reading order
-    return [(article, s.model_copy(update={"rank": index})) for index, (article, s) in enumerate(scored, 1)]
+    scored = [_scored(article, standing.get(article.id) or Standing(), priority, day) for article in articles]
+    order = sorted(range(len(scored)), key=lambda index: -scored[index].score)  # stable: ties keep the reading order
+    return Ranked(articles, order, [scored[index].model_copy(update={"rank": n}) for n, index in enumerate(order, 1)])
 
 
-def top(
-    ranked: list[tuple[Article, Standing]], max_items: int | None
-) -> tuple[list[tuple[Article, Standing]], list[str]]:
+class Ranked(Sequence[tuple[Article, Standing]]):
+    """(article, standing) pairs in rank order, each article read from `articles` only when its
+    pair is: the day's texts (a Spill on disk) are never all in memory for the sort."""
+
+    def __init__(self, articles: Sequence[Article], order: list[int], standings: list[Standing]) -> None:
+        self._articles, self._order, self._standings = articles, order, standings
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Article, Standing]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Ranked: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Article, Standing] | Ranked:
+        if isinstance(index, slice):
+            return Ranked(self._articles, self._order[index], self._standings[index])
+        return self._articles[self._order[index]], self._standings[index]
+
+    def split(self, keep: Callable[[Standing], bool]) -> tuple[Ranked, Ranked]:
+        """(the pairs whose standing `keep` accepts, the others), each in rank order."""
+        kept = [n for n, standing in enumerate(self._standings) if keep(standing)]
+        left = [n for n, standing in enumerate(self._standings) if not keep(standing)]
+        return self._only(kept), self._only(left)
+
+    def _only(self, places: list[int]) -> Ranked:
+        return Ranked(self._articles, [self._order[n] for n in places], [self._standings[n] for n in places])
+
+
+def top(ranked: Ranked, max_items: int | None) -> tuple[Ranked, list[str]]:
     """The first `max_items` stories, and one line per story ranked out."""
     if max_items is None or len(ranked) <= max_items:
         return ranked, []
