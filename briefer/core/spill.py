@@ -14,9 +14,10 @@ import pickle
 import tempfile
 import threading
 from array import array
-from typing import Callable, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar, overload
+from typing import Callable, Generic, Hashable, Iterable, Iterator, MutableMapping, Sequence, TypeVar, overload
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 _EMPTY = -1  # a slot not written yet
 
 
@@ -102,20 +103,27 @@ class Stream(Generic[T]):
         return self._make()
 
 
-class SpillMap(Mapping[str, T], Generic[T]):
-    """A mapping whose values are on disk (a Spill); only the keys and a slot each stay in memory."""
+class SpillMap(MutableMapping[K, T], Generic[K, T]):
+    """A mapping whose values are on disk (a Spill); only the keys and a slot each stay in
+    memory. A value set again is written anew (the old one stays on disk, unread)."""
 
-    def __init__(self, pairs: Iterable[tuple[str, T]] = ()) -> None:
-        self._slots: dict[str, int] = {}
+    def __init__(self, pairs: Iterable[tuple[K, T]] = ()) -> None:
+        self._slots: dict[K, int] = {}
         self._values: Spill[T] = Spill()
         for key, value in pairs:
-            self._slots[key] = len(self._values)
-            self._values.append(value)
+            self[key] = value
 
-    def __getitem__(self, key: str) -> T:
+    def __getitem__(self, key: K) -> T:
         return self._values[self._slots[key]]
 
-    def __iter__(self) -> Iterator[str]:
+    def __setitem__(self, key: K, value: T) -> None:
+        self._slots[key] = len(self._values)
+        self._values.append(value)
+
+    def __delitem__(self, key: K) -> None:
+        del self._slots[key]
+
+    def __iter__(self) -> Iterator[K]:
         return iter(self._slots)
 
     def __len__(self) -> int:

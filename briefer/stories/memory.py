@@ -29,6 +29,7 @@ from briefer.core.briefing_file import PUBLISHED, day_files, day_of, read_day
 from briefer.core.errors import TemporaryError
 from briefer.core.files import TEMP_SUFFIX
 from briefer.core.models import Novelty
+from briefer.core.spill import SpillMap
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
 
 FILE = "memory.sqlite"
@@ -247,7 +248,8 @@ class StoryMemory:
 
     def __init__(self, db: sqlite3.Connection, desk: str, path: Path | None, keep_days: int = KEEP_DAYS) -> None:
         self._db, self.desk, self._path, self.keep_days = db, desk, path, keep_days
-        self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
+        # the day's published stories until close(), on disk: 100,000 stories' facts are not held in memory
+        self._pending: SpillMap[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = SpillMap()
         self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
     @classmethod
@@ -334,5 +336,5 @@ class StoryMemory:
                 self._path.unlink(missing_ok=True)
             return f"memory not saved ({error}): the next run rebuilds it from briefing.json"
         finally:
-            self._pending.clear()
+            self._pending = SpillMap()
             self._db.close()
