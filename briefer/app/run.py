@@ -127,9 +127,9 @@ def run_day(settings: Settings) -> Date:
     return settings.date or Date.today()
 
 
-def _novelties(articles: Sequence[Article], memory: StoryMemory | None, day: Date) -> dict[str, Standing]:
+def _novelties(articles: Sequence[Article], memory: StoryMemory | None, day: Date) -> SpillMap[str, Standing]:
     """Each article against the desk's earlier days (all new without a memory: the dry run)."""
-    standing = {}
+    standing: SpillMap[str, Standing] = SpillMap()
     for article in articles:
         facts = story_facts(article)
         novelty = memory.classify(facts, day) if memory else StoryMatch("new", None, (), (), facts.key)
