@@ -264,3 +264,16 @@ def test_report_and_briefing_json_read_as_one_indented_document(tmp_path: Path, 
     for name in ("briefing.json", "report.json"):
         text = files[name].decode("utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", name
+
+
+@pytest.mark.parametrize("outcomes", ["five", "none"])
+def test_the_edition_file_is_the_edition_as_pydantic_writes_it(outcomes: str) -> None:
+    """edition.<lang>.json is written one item at a time (a run's items are on disk), and reads
+    exactly as the whole Edition dumped at once: what delivery reads back is unchanged."""
+    report = _fates_report()
+    if outcomes == "none":
+        report = report.model_copy(update={"outcomes": ()})
+    for built in edition.build(report, Settings(desk="europe", languages=report.languages)):
+        whole = built.model_copy(update={"items": tuple(built.items)}).model_dump_json(indent=2) + "\n"
+        assert "".join(edition.edition_json(built)) == whole
+        assert edition.Edition.model_validate_json(whole).items == tuple(built.items)

@@ -88,6 +88,14 @@ class Spill(Sequence[T], Generic[T]):
     def __bool__(self) -> bool:
         return len(self) > 0
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same values, like a tuple read back from a file."""
+        if not isinstance(other, Sequence) or isinstance(other, str) or len(self) != len(other):
+            return NotImplemented if not isinstance(other, Sequence) else False
+        return all(mine == theirs for mine, theirs in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # it changes as values are added
+
     def __repr__(self) -> str:
         return f"Spill({len(self)} values, {self._end} bytes on disk)"
 

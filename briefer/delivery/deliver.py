@@ -142,7 +142,7 @@ def _deliver_one(
     return log.record(job, resend, "resend" if resend else "edition", "sent", job.line)
 
 
-def _changes(items: tuple[EditionItem, ...]) -> str:
+def _changes(items: Sequence[EditionItem]) -> str:
     return "; ".join(f"{item.change}: {item.headline}" for item in items)
 
 
