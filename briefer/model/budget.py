@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from briefer.core.errors import BudgetSpentError, ConfigError
 from briefer.core.models import Article, Usage
-from briefer.core.spill import Spill
+from briefer.core.spill import Spill, SpillMap
 from briefer.model.chunking import count_tokens
 from briefer.settings.config import Settings
 
@@ -44,7 +44,7 @@ class Estimate:
 
     input_tokens: int
     output_tokens: int
-    per_article: dict[str, tuple[int, int]]  # article id -> (input, output)
+    per_article: Mapping[str, tuple[int, int]]  # article id -> (input, output), on disk (for --dry-run)
     line: str  # for the log, the dry run and report.json
 
 
@@ -65,7 +65,8 @@ def within_budget(articles: Iterable[Article], settings: Settings) -> tuple[Spil
             f"(price_currency); give the budget in {settings.price_currency}"
         )
     kept: Spill[Article] = Spill()
-    skipped, spent_in, spent_out, per_article = [], 0, 0, {}
+    per_article: SpillMap[str, tuple[int, int]] = SpillMap()
+    skipped, spent_in, spent_out = [], 0, 0
     for article in articles:
         tokens_in, tokens_out = estimate_tokens(article, settings)
         total_in, total_out = spent_in + tokens_in, spent_out + tokens_out

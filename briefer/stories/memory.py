@@ -240,6 +240,9 @@ def _fill_file(path: Path, days: list[tuple[date, dict]]) -> None:
         db.close()
 
 
+_STORIES_KEPT = 10_000  # matches remembered between classify() and record(): memory stays flat at any size
+
+
 class StoryMemory:
     """One desk's view of the memory. classify() looks only at days before the one asked,
     so a rerun of a day marks its items as the first run did; record() keeps the day's
@@ -289,6 +292,10 @@ class StoryMemory:
 
     def _story(self, facts: StoryFacts, day: date) -> str | None:
         if (day, facts.key) not in self._stories:
+            if (
+                len(self._stories) >= _STORIES_KEPT
+            ):  # the file does not change before close(): asked again, it answers alike
+                self._stories.clear()
             self._stories[day, facts.key] = _match(self._db, self.desk, facts, day)
         return self._stories[day, facts.key]
 
