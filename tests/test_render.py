@@ -141,7 +141,7 @@ def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     report = _fates_report()
     write_outputs(report, tmp_path, day_files(report, tmp_path))
     day = tmp_path / "2026-11-27"
-    lines = [a["languages"]["en"] for a in json.loads(run_report_json(report, 3))["articles"]]
+    lines = [a["languages"]["en"] for a in json.loads("".join(run_report_json(report, 3)))["articles"]]
     assert lines == [
         "passed",
         "flagged: names: names not in the source: Lars",
@@ -229,3 +229,51 @@ def test_briefing_json_says_its_schema_and_its_head_is_read_back_without_the_day
         "expected": 3,
     }
     assert sorted(briefing_file.day_files(tmp_path)) == [older, written]
+
+
+def _written(report: RunReport, out: Path) -> dict[str, bytes]:
+    from briefer.outputs.render import run_report_json
+
+    write_outputs(report, out, day_files(report, out))
+    write_atomic(out / "2026-11-27" / "report.json", run_report_json(report, 3))
+    return {path.name: path.read_bytes() for path in sorted((out / "2026-11-27").iterdir())}
+
+
+def test_a_run_kept_on_disk_writes_the_same_files_as_one_held_in_memory(tmp_path: Path) -> None:
+    """A run's outcomes are spilled to disk so that memory stays flat at 100,000 articles:
+    every file of the day (pages, briefing.json, report.json, the editions and feeds) comes
+    out byte for byte as from outcomes held in memory."""
+    from briefer.core.spill import Spill
+
+    held = _fates_report().model_copy(update={"languages": ("en", "de")})
+    spilled = held.model_copy(update={"outcomes": Spill(held.outcomes)})
+    in_memory, on_disk = _written(held, tmp_path / "memory"), _written(spilled, tmp_path / "disk")
+    assert len(in_memory) >= 10 and on_disk == in_memory
+
+
+@pytest.mark.parametrize("outcomes", ["five", "none"])
+def test_report_and_briefing_json_read_as_one_indented_document(tmp_path: Path, outcomes: str) -> None:
+    """Written one article at a time, briefing.json and report.json are exactly what
+    json.dumps(indent=2) writes of the whole document: a reader sees the documented format."""
+    import json
+
+    report = _fates_report()
+    if outcomes == "none":
+        report = report.model_copy(update={"outcomes": ()})
+    files = _written(report, tmp_path)
+    for name in ("briefing.json", "report.json"):
+        text = files[name].decode("utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", name
+
+
+@pytest.mark.parametrize("outcomes", ["five", "none"])
+def test_the_edition_file_is_the_edition_as_pydantic_writes_it(outcomes: str) -> None:
+    """edition.<lang>.json is written one item at a time (a run's items are on disk), and reads
+    exactly as the whole Edition dumped at once: what delivery reads back is unchanged."""
+    report = _fates_report()
+    if outcomes == "none":
+        report = report.model_copy(update={"outcomes": ()})
+    for built in edition.build(report, Settings(desk="europe", languages=report.languages)):
+        whole = built.model_copy(update={"items": tuple(built.items)}).model_dump_json(indent=2) + "\n"
+        assert "".join(edition.edition_json(built)) == whole
+        assert edition.Edition.model_validate_json(whole).items == tuple(built.items)

@@ -19,7 +19,7 @@ from datetime import date as Date
 from datetime import timedelta
 from itertools import chain
 from pathlib import Path
-from typing import Callable, ContextManager, Sequence
+from typing import Callable, ContextManager, Mapping, Sequence
 
 from briefer.app import schedule
 from briefer.briefing import pipeline, prompts
@@ -38,6 +38,7 @@ from briefer.core.errors import (
 from briefer.core.files import desk_lock, write_atomic
 from briefer.core.models import Article, Standing
 from briefer.core.report import RunReport, Timing
+from briefer.core.spill import SpillMap
 from briefer.delivery.deliver import DeliveryReport, check_environment, deliver, undelivered_days
 from briefer.lang import langid
 from briefer.model import batch, budget, endpoint
@@ -65,12 +66,12 @@ Display = Callable[[int, int, LLM], ContextManager[schedule.Watch]]
 class Plan:
     """What a run will brief, decided before any model call."""
 
-    articles: list[Article]  # most important first
+    articles: Sequence[Article]  # most important first
     rejected: list[str]  # sources that could not be read, one line each
     merged: list[str]  # sources merged into another as the same story
     skipped: list[str]  # articles left out by the budget
     estimate: budget.Estimate
-    standing: dict[str, Standing] = field(default_factory=dict)  # article id -> novelty, rank and reasons
+    standing: Mapping[str, Standing] = field(default_factory=dict)  # article id -> novelty, rank and reasons
     ranked_out: list[str] = field(default_factory=list)  # below max_items, or repeats a desk skips
 
 
@@ -104,10 +105,12 @@ def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None 
         ranked_out += repeats
     if not ranked and ranked_out:
         raise NothingToBrief(f"nothing new to brief: {len(ranked_out)} stories are repeats the desk skips (repeats)")
-    articles, skipped, estimate = budget.within_budget([article for article, _ in ranked], settings)
+    articles, skipped, estimate = budget.within_budget((article for article, _ in ranked), settings)
     if not articles:
         raise BudgetSpentError(f"every article is over the budget ({estimate.line})")
-    return Plan(articles, rejected, merged, skipped, estimate, {a.id: s for a, s in ranked}, ranked_out)
+    # the articles are on disk (Spills) from the sources on: every stage reads them one at a time
+    standing = SpillMap((article.id, s) for article, s in ranked)
+    return Plan(articles, rejected, merged, skipped, estimate, standing, ranked_out)
 
 
 def _nothing_readable(sources: list[str], rejections: list[InputError]) -> BrieferError:
@@ -126,9 +129,9 @@ def run_day(settings: Settings) -> Date:
     return settings.date or Date.today()
 
 
-def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -> dict[str, Standing]:
+def _novelties(articles: Sequence[Article], memory: StoryMemory | None, day: Date) -> SpillMap[str, Standing]:
     """Each article against the desk's earlier days (all new without a memory: the dry run)."""
-    standing = {}
+    standing: SpillMap[str, Standing] = SpillMap()
     for article in articles:
         facts = story_facts(article)
         novelty = memory.classify(facts, day) if memory else StoryMatch("new", None, (), (), facts.key)
@@ -142,19 +145,18 @@ def _novelties(articles: list[Article], memory: StoryMemory | None, day: Date) -
     return standing
 
 
-def _without_repeats(ranked: list[tuple[Article, Standing]]) -> tuple[list[tuple[Article, Standing]], list[str]]:
-    kept = [(article, s) for article, s in ranked if s.novelty != "repeat"]
+def _without_repeats(ranked: ranking.Ranked) -> tuple[ranking.Ranked, list[str]]:
+    kept, repeats = ranked.split(lambda s: s.novelty != "repeat")
     left = [
         f"{article.source}: a repeat of a story published since {s.first_seen}, with nothing new; "
         f'left out (repeats = "skip")'
-        for article, s in ranked
-        if s.novelty == "repeat"
+        for article, s in repeats
     ]
     return kept, left
 
 
 def brief_articles(
-    settings: Settings, llm: LLM, articles: list[Article], day: Date, watch: schedule.Watch = schedule.UNWATCHED
+    settings: Settings, llm: LLM, articles: Sequence[Article], day: Date, watch: schedule.Watch = schedule.UNWATCHED
 ) -> RunReport:
     """Digest, brief and check every article in every language."""
     report = schedule.brief_all(settings, _briefer(settings, llm, watch.item), articles, day, watch)
@@ -253,7 +255,7 @@ def _briefer(settings: Settings, llm: LLM, on_item: pipeline.OnItem = pipeline.i
     )
 
 
-def _advance_batch(settings: Settings, llm: LLM, articles: list[Article], day: Date) -> tuple[bool, str]:
+def _advance_batch(settings: Settings, llm: LLM, articles: Sequence[Article], day: Date) -> tuple[bool, str]:
     briefer = _briefer(settings, llm)
     requests = [request for article in articles for request in briefer.first_requests(article)]
     return batch.advance(llm, requests, batch.state_path(settings.desk_dir, day.isoformat()))

@@ -5,16 +5,17 @@ when the endpoint looks down."""
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 from briefer.app.breaker import Breaker
 from briefer.briefing.pipeline import Briefer
 from briefer.core.errors import BrieferError, BudgetSpentError, ConfigError, TemporaryError
 from briefer.core.models import Article, ArticleOutcome, BriefedItem
 from briefer.core.report import RunReport
+from briefer.core.spill import Spill
 from briefer.settings.config import Settings
 
 
@@ -38,7 +39,7 @@ class _Guard:
     stop: threading.Event = field(default_factory=threading.Event)
     abort: list[BrieferError] = field(default_factory=list)
 
-    def first_error(self, outcomes: list[ArticleOutcome]) -> BrieferError | None:
+    def first_error(self, outcomes: Sequence[ArticleOutcome]) -> BrieferError | None:
         first = self.abort[0] if self.abort else (TemporaryError(self.breaker.reason) if self.breaker.open else None)
         if first is None and outcomes and all(outcome.waiting for outcome in outcomes):
             first = TemporaryError(outcomes[0].waiting)  # nothing got through: say why, once
@@ -68,7 +69,7 @@ def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> Article
 
 
 def brief_all(
-    settings: Settings, briefer: Briefer, articles: list[Article], day: Date, watch: Watch = UNWATCHED
+    settings: Settings, briefer: Briefer, articles: Sequence[Article], day: Date, watch: Watch = UNWATCHED
 ) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after
     its retries is set aside and the run goes on; set-aside articles get one more try at the
@@ -81,13 +82,15 @@ def brief_all(
         watch.article(outcome)
         return outcome
 
+    outcomes: Spill[ArticleOutcome] = Spill(slots=len(articles))  # on disk: memory stays flat at any size
     pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")
     try:
-        outcomes = list(pool.map(one, articles))
+        for index, outcome in _in_turn(pool, one, articles, briefer.llm.concurrency):
+            outcomes.put(index, outcome)
         if not guard.stop.is_set():  # one more try for what bad luck set aside
             again = [i for i, outcome in enumerate(outcomes) if outcome.waiting]
-            for index, outcome in zip(again, pool.map(one, [outcomes[i].article for i in again])):
-                outcomes[index] = outcome
+            for index, outcome in _in_turn(pool, one, [outcomes[i].article for i in again], briefer.llm.concurrency):
+                outcomes.put(again[index], outcome)
     except BaseException:  # SIGTERM, Ctrl-C: start nothing more, wait for nothing
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -97,9 +100,26 @@ def brief_all(
         date=day,
         languages=settings.languages,
         model=briefer.llm.model,
-        outcomes=tuple(outcomes),
+        outcomes=outcomes,
         aborted=str(first) if first else "",
         abort_exit_code=first.exit_code if first else 0,
         http_retries=briefer.llm.retries,
         format_fallback=briefer.llm.format.fallback,
     )
+
+
+def _in_turn(
+    pool: ThreadPoolExecutor, one: Callable[[Article], ArticleOutcome], articles: Sequence[Article], workers: int
+) -> Iterator[tuple[int, ArticleOutcome]]:
+    """(index, outcome) of every article as each ends, with only a few more started than the
+    pool runs: `pool.map` would hold a future (and, until its turn, an outcome) per article."""
+    ahead = 2 * workers
+    running: dict[Future[ArticleOutcome], int] = {}
+    for index, article in enumerate(articles):
+        running[pool.submit(one, article)] = index
+        if len(running) >= ahead:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield running.pop(future), future.result()
+    for future in as_completed(running):
+        yield running[future], future.result()

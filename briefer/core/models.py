@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date as Date
-from typing import Literal
+from typing import Annotated, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 
 class CheckSpec(BaseModel):
@@ -281,5 +281,5 @@ class Briefing(Frozen):
     lang: str
     date: Date
     model: str
-    entries: tuple[BriefingEntry, ...]
+    entries: Annotated[Iterable[BriefingEntry], SkipValidation]  # re-iterable, made as read (spill.Stream)
     title: str = ""  # the desk's title; empty: the language's own word for a daily briefing

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date as Date
+from typing import Annotated, Iterator, Mapping, Sequence
 
-from pydantic import Field
+from pydantic import Field, SkipValidation
 
 from briefer.core.errors import EXIT_CONFIG, EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_PARTIAL, EXIT_TEMPORARY
 from briefer.core.models import ArticleOutcome, BriefedItem, Frozen, Standing, Usage
@@ -20,12 +21,29 @@ class Timing(Frozen):
     load: float = 0.0  # the machine's 1-minute load average as the run ended: a busy machine is slower
 
 
+class Items:
+    """Every item of a run, read as it is iterated: a list of them all would hold the day in memory."""
+
+    def __init__(self, outcomes: Sequence[ArticleOutcome]) -> None:
+        self._outcomes = outcomes
+
+    def __iter__(self) -> Iterator[BriefedItem]:
+        return (item for outcome in self._outcomes for item in outcome.items)
+
+    def __len__(self) -> int:
+        return sum(len(outcome.items) for outcome in self._outcomes)
+
+    def __bool__(self) -> bool:
+        return any(outcome.items for outcome in self._outcomes)
+
+
 class RunReport(Frozen):
     desk: str = "briefer"  # the desk the run briefed for (settings.desk)
     date: Date
     languages: tuple[str, ...]
     model: str
-    outcomes: tuple[ArticleOutcome, ...]
+    # a run's are a Spill (on disk, read back one at a time: memory stays flat at any size)
+    outcomes: Annotated[Sequence[ArticleOutcome], SkipValidation]
     rejected_sources: tuple[str, ...] = ()  # one line per source that could not be read
     aborted: str = ""  # why the run stopped early (endpoint down, bad key), if it did
     abort_exit_code: int = 0
@@ -37,7 +55,9 @@ class RunReport(Frozen):
         default_factory=dict
     )  # estimate and actual, tokens and amount with currency (budget.cost_report)
     format_fallback: str = ""  # the endpoint refused a response format and another was used
-    standing: dict[str, Standing] = Field(default_factory=dict)  # article id -> novelty and rank
+    standing: Annotated[Mapping[str, Standing], SkipValidation] = Field(
+        default_factory=dict
+    )  # article id -> novelty and rank
     ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
     memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
     archive: tuple[str, ...] = ()  # a day's feed found broken: made again from its edition, or left out
@@ -49,8 +69,8 @@ class RunReport(Frozen):
     def standing_of(self, article_id: str) -> Standing:
         return self.standing.get(article_id) or Standing()
 
-    def items(self) -> list[BriefedItem]:
-        return [item for outcome in self.outcomes for item in outcome.items]
+    def items(self) -> Items:
+        return Items(self.outcomes)
 
     @property
     def written(self) -> int:

@@ -207,7 +207,7 @@ def _send(
     return log.confirm(claim, kind, outcome, line)
 
 
-def _changes(items: tuple[EditionItem, ...]) -> str:
+def _changes(items: Sequence[EditionItem]) -> str:
     return "; ".join(f"{item.change}: {item.headline}" for item in items)
 
 

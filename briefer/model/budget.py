@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Iterable, Mapping
 
 from briefer.core.errors import BudgetSpentError, ConfigError
 from briefer.core.models import Article, Usage
+from briefer.core.spill import Spill, SpillMap
 from briefer.model.chunking import count_tokens
 from briefer.settings.config import Settings
 
@@ -42,13 +44,14 @@ class Estimate:
 
     input_tokens: int
     output_tokens: int
-    per_article: dict[str, tuple[int, int]]  # article id -> (input, output)
+    per_article: Mapping[str, tuple[int, int]]  # article id -> (input, output), on disk (for --dry-run)
     line: str  # for the log, the dry run and report.json
 
 
-def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Article], list[str], Estimate]:
+def within_budget(articles: Iterable[Article], settings: Settings) -> tuple[Spill[Article], list[str], Estimate]:
     """Keep articles, in order, while the estimate stays within the budget.
-    Returns (kept, one line per skipped article, the estimate): each article is counted once."""
+    Returns (kept, on disk: a Spill; one line per skipped article; the estimate): each
+    article is counted once."""
     limit = settings.budget_limit
     if limit and limit[0] == "money" and settings.model_name not in settings.prices:
         raise ConfigError(
@@ -61,7 +64,9 @@ def within_budget(articles: list[Article], settings: Settings) -> tuple[list[Art
             f"budget '{settings.budget}' is in {currency} but 'prices' are in {settings.price_currency} "
             f"(price_currency); give the budget in {settings.price_currency}"
         )
-    kept, skipped, spent_in, spent_out, per_article = [], [], 0, 0, {}
+    kept: Spill[Article] = Spill()
+    per_article: SpillMap[str, tuple[int, int]] = SpillMap()
+    skipped, spent_in, spent_out = [], 0, 0
     for article in articles:
         tokens_in, tokens_out = estimate_tokens(article, settings)
         total_in, total_out = spent_in + tokens_in, spent_out + tokens_out

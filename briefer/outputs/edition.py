@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from datetime import date as Date
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal, Sequence
+
+from pydantic import PlainSerializer, ValidatorFunctionWrapHandler, WrapValidator
 
 from briefer.core.errors import InputError
 from briefer.core.files import Text
 from briefer.core.models import BriefingEntry, Frozen
 from briefer.core.report import RunReport
+from briefer.core.spill import Spill, Stream
 from briefer.core.templating import render_page
 from briefer.lang.languages import NATIVE_NAMES
 from briefer.lang.wording import EDITION_WORDS, LABELS
@@ -55,6 +58,20 @@ class EditionItem(Frozen):
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _spilled_or_validated(value: object, validate: ValidatorFunctionWrapHandler) -> object:
+    """A run's items stay on disk (a Spill: 100,000 are never all in memory); read back from
+    edition.<lang>.json, they are validated as ever."""
+    return value if isinstance(value, Spill) else tuple(validate(value))
+
+
+# a tuple, or in a run a Spill; serialised as the list it is (edition_json writes a run's in pieces)
+EditionItems = Annotated[
+    Sequence[EditionItem],
+    WrapValidator(_spilled_or_validated),
+    PlainSerializer(lambda items: [item.model_dump(mode="json") for item in items]),
+]
+
+
 class Edition(Frozen):
     """One desk's day in one language, as readers get it."""
 
@@ -63,7 +80,7 @@ class Edition(Frozen):
     lang: str
     title: str  # the desk's title, or the language's word for a daily briefing
     disclosure: str = ""  # the AI line; empty when the desk turned it off
-    items: tuple[EditionItem, ...] = ()
+    items: EditionItems = ()
     correction: bool = False  # a correction of a day already sent: items are what was added or changed
 
     @property
@@ -109,12 +126,12 @@ def build(report: RunReport, settings: Settings, with_held: bool = False) -> lis
 
 def build_one(report: RunReport, settings: Settings, lang: str, with_held: bool = False) -> Edition:
     words = {**LABELS[lang], **EDITION_WORDS[lang]}
-    entries = [
-        entry
-        for entry in briefing_for(report, lang).entries
-        if entry.fate.published and (with_held or not held(entry, settings))
-    ]
-    entries.sort(key=lambda entry: entry.developing)  # the day's news first, repeats under "still developing"
+    entries = briefing_for(report, lang).entries
+    items: Spill[EditionItem] = Spill()  # on disk: a day of 100,000 items is read back one at a time
+    for developing in (False, True):  # the day's news first, repeats under "still developing"
+        for entry in entries:
+            if entry.fate.published and entry.developing == developing and (with_held or not held(entry, settings)):
+                items.append(_item(entry, words))
     disclosure = _disclosure(settings.disclosure, lang, words["disclosure"])
     return Edition(
         desk=settings.desk,
@@ -122,7 +139,7 @@ def build_one(report: RunReport, settings: Settings, lang: str, with_held: bool 
         lang=lang,
         title=desk_title(settings) or words["title"],
         disclosure=disclosure,
-        items=tuple(_item(entry, words) for entry in entries),
+        items=items,
     )
 
 
@@ -197,9 +214,19 @@ def day_files(editions: list[Edition], desk_dir: Path, out_dir: Path) -> Iterato
     for edition in editions:
         name = page_name(edition.lang)
         links = DayLinks.of(desk_dir, out_dir, edition.day, name).to(name)
-        yield f"edition.{edition.lang}.json", edition.model_dump_json(indent=2) + "\n"
+        yield f"edition.{edition.lang}.json", edition_json(edition)
         yield name, page(edition, links)
         yield f"feed.{edition.lang}.atom", day_feed(edition)
+
+
+def edition_json(edition: Edition) -> Iterator[str]:
+    """edition.<lang>.json as `model_dump_json(indent=2)` writes it, in pieces: one item at a
+    time, not the day's items as one string."""
+    head, tail = edition.model_copy(update={"items": ()}).model_dump_json(indent=2).split('"items": []', 1)
+    yield head + '"items": ['
+    for index, item in enumerate(edition.items):
+        yield ("," if index else "") + "\n    " + item.model_dump_json(indent=2).replace("\n", "\n    ")
+    yield ("\n  ]" if edition.items else "]") + tail + "\n"
 
 
 def read(day_dir: Path) -> list[Edition]:
@@ -275,7 +302,7 @@ def page(edition: Edition, days: DayLinks | None = None) -> Iterator[str]:
         title=f"{edition.title} — {edition.day.isoformat()}",
         edition=edition,
         words=edition.words,
-        news=[item for item in edition.items if not item.developing],
+        news=Stream(lambda: (item for item in edition.items if not item.developing)),
         developing=[item for item in edition.items if item.developing],
         marks=lambda item: marks(item, edition.words),
         anchor=anchor,

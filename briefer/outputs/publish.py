@@ -8,6 +8,7 @@ from typing import Iterator, NamedTuple
 from briefer.core.files import Text
 from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
 from briefer.core.report import RunReport
+from briefer.core.spill import Stream
 from briefer.core.templating import render_page
 from briefer.lang.languages import NATIVE_NAMES
 from briefer.lang.wording import LABELS
@@ -46,9 +47,10 @@ def _card(entry: BriefingEntry, lang: str, held: bool = False) -> Card:
     )
 
 
-def _cards(report: RunReport, lang: str) -> list[Card]:
-    held = set(report.held)
-    return [_card(entry, lang, (entry.article.id, lang) in held) for entry in briefing_for(report, lang).entries]
+def _cards(report: RunReport, lang: str) -> Stream[Card]:
+    """Made as the page reads them (twice: the news, then what is still developing)."""
+    held, entries = set(report.held), briefing_for(report, lang).entries
+    return Stream(lambda: (_card(entry, lang, (entry.article.id, lang) in held) for entry in entries))
 
 
 def manifest_lines(report: RunReport) -> Iterator[tuple[str, str]]:

@@ -14,8 +14,9 @@ from markdown_it import MarkdownIt
 from briefer.core.briefing_file import NAME as BRIEFING_JSON
 from briefer.core.briefing_file import briefing_json
 from briefer.core.files import Text, remove_stale_temps, write_all
-from briefer.core.models import Article, BriefedItem, Briefing, BriefingEntry, Usage
+from briefer.core.models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Usage
 from briefer.core.report import RunReport
+from briefer.core.spill import Stream
 from briefer.core.templating import render_page
 from briefer.lang.wording import LABELS
 
@@ -135,25 +136,10 @@ def briefing_html(briefing: Briefing) -> Iterator[str]:
     return render_page("briefing.html", lang=briefing.lang, title=title, blocks=blocks)
 
 
-def run_report_json(report: RunReport, exit_code: int) -> str:
+def run_report_json(report: RunReport, exit_code: int) -> Iterator[str]:
     """report.json: what happened to every article and language in this run, for cron and
-    whoever reads its mail."""
-    articles = [
-        {
-            "source": outcome.article.source,
-            "novelty": report.standing_of(outcome.article.id).novelty,
-            "rank": report.standing_of(outcome.article.id).rank,
-            "languages": {lang: outcome.fate(lang).line for lang in report.languages},
-            "attempts": sum(item.attempts for item in outcome.items),
-            # the checks that refused each attempt, per language: what re-asks fixed (bench/reasks.py)
-            "refused": {
-                item.verdict.item.lang: [list(checks) for checks in item.refused]
-                for item in outcome.items
-                if any(item.refused)
-            },
-        }
-        for outcome in report.outcomes
-    ]
+    whoever reads its mail; in pieces, one article at a time (as `json.dumps(..., indent=2)`
+    would write it whole: a day of 100,000 articles is never one dict and one string)."""
     document = {
         "date": report.date.isoformat(),
         "exit_code": exit_code,
@@ -178,9 +164,29 @@ def run_report_json(report: RunReport, exit_code: int) -> str:
         "delivery": report.delivery or None,
         "review": report.review or None,
         "seconds": report.timing.model_dump(),
-        "articles": articles,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    yield json.dumps(document, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": ['
+    for index, outcome in enumerate(report.outcomes):
+        article = json.dumps(_report_article(report, outcome), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield ("," if index else "") + "\n    " + article
+    yield ("\n  ]" if report.outcomes else "]") + "\n}\n"
+
+
+def _report_article(report: RunReport, outcome: ArticleOutcome) -> dict:
+    standing = report.standing_of(outcome.article.id)
+    return {
+        "source": outcome.article.source,
+        "novelty": standing.novelty,
+        "rank": standing.rank,
+        "languages": {lang: outcome.fate(lang).line for lang in report.languages},
+        "attempts": sum(item.attempts for item in outcome.items),
+        # the checks that refused each attempt, per language: what re-asks fixed (bench/reasks.py)
+        "refused": {
+            item.verdict.item.lang: [list(checks) for checks in item.refused]
+            for item in outcome.items
+            if any(item.refused)
+        },
+    }
 
 
 def _usage_by_stage(report: RunReport) -> dict:
@@ -194,16 +200,18 @@ def _usage_by_stage(report: RunReport) -> dict:
 
 
 def briefing_for(report: RunReport, lang: str, title: str = "") -> Briefing:
-    entries = tuple(
-        BriefingEntry(
-            article=outcome.article,
-            item=outcome.item_in(lang),
-            fate=outcome.fate(lang),
-            standing=report.standing_of(outcome.article.id),
-        )
-        for outcome in report.outcomes
-    )
-    return Briefing(lang=lang, date=report.date, model=report.model, entries=entries, title=title)
+    """The day in one language; its entries made as they are read, from the run's outcomes."""
+
+    def entries() -> Iterator[BriefingEntry]:
+        for outcome in report.outcomes:
+            yield BriefingEntry(
+                article=outcome.article,
+                item=outcome.item_in(lang),
+                fate=outcome.fate(lang),
+                standing=report.standing_of(outcome.article.id),
+            )
+
+    return Briefing(lang=lang, date=report.date, model=report.model, entries=Stream(entries), title=title)
 
 
 def write_outputs(

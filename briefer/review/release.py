@@ -47,7 +47,7 @@ def hold(report: RunReport, settings: Settings) -> Held:
     unchanged items) and make the editions as the decisions so far allow."""
     articles: dict[str, HeldArticle] = {}
     items: list[HeldItem] = []
-    rank = {outcome.article.id: position for position, outcome in enumerate(report.outcomes)}
+    rank: dict[str, int] = {}  # the article's place in the run, made once an item is held (most runs hold none)
     for lang in report.languages:
         for entry in edition.held_entries(report, settings, lang):
             briefed, article = entry.item, entry.article
@@ -64,6 +64,7 @@ def hold(report: RunReport, settings: Settings) -> Held:
                     now=written,
                 )
             )
+            rank = rank or {outcome.article.id: position for position, outcome in enumerate(report.outcomes)}
             articles[article.id] = HeldArticle(
                 article=article, story=report.standing_of(article.id).story, position=rank[article.id]
             )

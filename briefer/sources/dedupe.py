@@ -5,7 +5,8 @@ same event in other words, perhaps another language: they share most of their na
 numbers, or most of their word sequences with no name or figure of their own on both sides
 (an edit adds a sentence; two stories written from one template each have their own town,
 people and figures). The first source read is kept; the others are listed on it. An inverted index finds the candidates, so a run of thousands of articles
-compares only those that share something, not every pair.
+compares only those that share something, not every pair; it is kept on disk (SQLite), so a
+run of 100,000 articles does not hold it in memory.
 
 Memory stays small at any size: an article is kept as a bottom-k sketch of its shingle
 hashes (the SKETCH smallest), from which Jaccard similarity is estimated (exact for articles
@@ -14,12 +15,16 @@ shorter than SKETCH shingles), and only its PROBES smallest hashes enter the ind
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 from array import array
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass
+from typing import Iterable
 
 from briefer.core.models import Article
+from briefer.core.spill import Spill
 from briefer.lang.names import names_in, sound_key
 from briefer.lang.text import numbers_in, words
 
@@ -85,40 +90,86 @@ def _agree(a: array, b: array) -> bool:
     return set(a).issubset(b) or set(b).issubset(a)
 
 
-def merge_duplicates(articles: list[Article]) -> tuple[list[Article], list[str]]:
-    """(articles with their duplicates' sources listed, one line per merged source)."""
-    kept: list[Article] = []
-    signatures: list[_Signature] = []
-    postings: dict[int, int | list[int] | None] = {}  # None: a key too common to tell stories apart
+def merge_duplicates(articles: Iterable[Article]) -> tuple[Spill[Article], list[str]]:
+    """(articles with their duplicates' sources listed, one line per merged source); the
+    articles on disk (a Spill), read back one at a time."""
+    kept: Spill[Article] = Spill()
     merged: list[str] = []
-    for article in articles:
-        signature = _signature(article)
-        votes: Counter[int] = Counter()
-        for key in signature.keys():
-            listed = postings.get(key)
-            votes.update((listed,) if isinstance(listed, int) else listed or ())
-        match = next((i for i, _ in sorted(votes.items()) if _same(signatures[i], signature)), None)
-        if match is not None:
-            earlier = kept[match]
-            kept[match] = earlier.model_copy(update={"also_from": (*earlier.also_from, article.url or article.source)})
-            merged.append(f"{article.source}: merged as a duplicate of {earlier.source}")
-            continue
-        index = len(kept)
-        kept.append(article)
-        signatures.append(signature)
-        for key in signature.keys():
-            _post(postings, key, index)
+    with closing(_Index()) as index:
+        for article in articles:
+            signature = _signature(article)
+            match = next((i for i in index.candidates(signature) if _same(index.signature(i), signature)), None)
+            if match is not None:
+                earlier = kept[match]
+                also_from = (*earlier.also_from, article.url or article.source)
+                kept.put(match, earlier.model_copy(update={"also_from": also_from}))
+                merged.append(f"{article.source}: merged as a duplicate of {earlier.source}")
+                continue
+            index.add(len(kept), signature)
+            kept.append(article)
     return kept, merged
 
 
-def _post(postings: dict[int, int | list[int] | None], key: int, index: int) -> None:
-    """Most keys belong to one article: held as a bare index until a second one shares it."""
-    listed = postings.get(key, ...)
-    if listed is ...:
-        postings[key] = index
-    elif isinstance(listed, int):
-        postings[key] = [listed, index]
-    elif listed is not None:
-        listed.append(index)
-        if len(listed) > COMMON:  # a key most articles share tells no story apart
-            postings[key] = None
+class _Index:
+    """The kept articles' signatures and the inverted index from their keys, in a private
+    temporary SQLite database: on disk (SQLite's page cache is bounded), where as dicts they
+    took ~4 KB per article, 400 MB for 100,000. Most keys belong to one article; a key more
+    than COMMON articles share tells no story apart and finds no candidates."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, gone on close
+        self._db.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8000;"
+            "CREATE TABLE postings (key INTEGER NOT NULL, article INTEGER NOT NULL);"
+            "CREATE INDEX postings_key ON postings (key);"
+            "CREATE TABLE signatures (article INTEGER PRIMARY KEY, sketch BLOB NOT NULL, entities BLOB NOT NULL);"
+            "BEGIN"
+        )
+        self._common: set[int] = set()  # keys too common to tell stories apart
+        self._counts: Counter[int] = Counter()  # articles per key, of the keys the last lookup asked for
+
+    def candidates(self, signature: _Signature) -> list[int]:
+        """The kept articles sharing a key with `signature`, in the order they were read."""
+        keys = sorted({key for key in signature.keys() if key not in self._common})
+        self._counts = Counter()
+        found: set[int] = set()
+        for start in range(0, len(keys), 500):  # SQLite's limit on parameters
+            part = keys[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT key, article FROM postings WHERE key IN ({','.join('?' * len(part))})", part
+            )
+            for key, article in rows:
+                self._counts[key] += 1
+                found.add(article)
+        return sorted(found)
+
+    def signature(self, article: int) -> _Signature:
+        sketch, entities = self._db.execute(
+            "SELECT sketch, entities FROM signatures WHERE article = ?", (article,)
+        ).fetchone()
+        return _Signature(_array(sketch), _array(entities))
+
+    def add(self, article: int, signature: _Signature) -> None:
+        """Index a kept article under its keys (after `candidates` for its signature)."""
+        rows = []
+        for key in signature.keys():
+            if key in self._common:
+                continue
+            rows.append((key, article))
+            self._counts[key] += 1
+            if self._counts[key] > COMMON:  # a key most articles share tells no story apart
+                self._common.add(key)
+        self._db.executemany("INSERT INTO postings VALUES (?, ?)", rows)
+        self._db.execute(
+            "INSERT INTO signatures VALUES (?, ?, ?)",
+            (article, signature.sketch.tobytes(), signature.entities.tobytes()),
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _array(blob: bytes) -> array:
+    values = array("I")
+    values.frombytes(blob)
+    return values

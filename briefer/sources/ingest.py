@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 from briefer.core.errors import ConfigError, InputError, MissingSource, SourceUnavailable
 from briefer.core.models import Article
 from briefer.core.redact import redact
+from briefer.core.spill import Spill
 from briefer.lang.langid import detect_language
 from briefer.settings.config import load_yaml
 from briefer.sources.fetch import FetchPolicy, feed_entries, fetch, looks_like_feed
@@ -180,11 +181,13 @@ def _expand(sources: Iterable[str]) -> Iterator[Path | str | InputError]:
 
 def read_sources(
     sources: Iterable[str], policy: FetchPolicy | None = None, max_source_bytes: int = 5_000_000
-) -> tuple[list[Article], list[InputError]]:
-    """Read every source. Unreadable ones, and files too large to be an article, are reported
-    (one line each), not fatal."""
+) -> tuple[Spill[Article], list[InputError]]:
+    """Read every source, into a Spill (on disk: 100,000 articles' texts are never all in
+    memory). Unreadable ones, and files too large to be an article, are reported (one line
+    each), not fatal."""
     policy = policy or FetchPolicy()
-    articles: dict[str, Article] = {}
+    articles: Spill[Article] = Spill()
+    slots: dict[str, int] = {}  # article id -> its place, to join the same text read twice
     rejected: list[InputError] = []
     for item in _expand(sources):
         try:
@@ -193,7 +196,7 @@ def read_sources(
             if isinstance(item, str) and _is_url(item):
                 found, problems = _from_url(item, policy)
                 for article in found:
-                    _add(articles, article)
+                    _add(articles, slots, article)
                 rejected.extend(problems)
                 continue
             if isinstance(item, str):  # "-": a URL was handled above
@@ -211,20 +214,23 @@ def read_sources(
         except InputError as exc:
             rejected.append(exc)
             continue
-        _add(articles, article)
-    return list(articles.values()), rejected
+        _add(articles, slots, article)
+    return articles, rejected
 
 
 def _too_large(source: str, max_source_bytes: int) -> InputError:
     return InputError(f"{source}: larger than {max_source_bytes} bytes (max_source_bytes); not read")
 
 
-def _add(articles: dict[str, Article], article: Article) -> None:
+def _add(articles: Spill[Article], slots: dict[str, int], article: Article) -> None:
     """The same text twice is one article that lists both sources."""
-    earlier = articles.get(article.id)
-    if earlier is None:
-        articles[article.id] = article
-    elif article.source != earlier.source:
-        articles[article.id] = earlier.model_copy(
-            update={"also_from": (*earlier.also_from, article.url or article.source)}
+    slot = slots.get(article.id)
+    if slot is None:
+        slots[article.id] = len(articles)
+        articles.append(article)
+        return
+    earlier = articles[slot]
+    if article.source != earlier.source:
+        articles.put(
+            slot, earlier.model_copy(update={"also_from": (*earlier.also_from, article.url or article.source)})
         )

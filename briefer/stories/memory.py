@@ -30,6 +30,7 @@ from briefer.core.briefing_file import PUBLISHED, day_files, day_of, read_day
 from briefer.core.errors import TemporaryError
 from briefer.core.files import TEMP_SUFFIX
 from briefer.core.models import Novelty
+from briefer.core.spill import SpillMap
 from briefer.stories.story import StoryFacts, facts_from_json, same_name
 
 FILE = "memory.sqlite"
@@ -287,6 +288,9 @@ def _fill_file(path: Path, days: list[tuple[date, dict]]) -> None:
         db.close()
 
 
+_STORIES_KEPT = 10_000  # matches remembered between classify() and record(): memory stays flat at any size
+
+
 class StoryMemory:
     """One desk's view of the memory. classify() looks only at days before the one asked,
     so a rerun of a day marks its items as the first run did; record() keeps the day's
@@ -298,7 +302,8 @@ class StoryMemory:
     ) -> None:
         self._db, self.desk, self._path, self.keep_days = db, desk, path, keep_days
         self._out_dir, self._writable, self._notes = out_dir, path is not None, list[str]()
-        self._pending: dict[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = {}
+        # the day's published stories until close(), on disk: 100,000 stories' facts are not held in memory
+        self._pending: SpillMap[tuple[date, str], tuple[StoryFacts, tuple[str, ...]]] = SpillMap()
         self._stories: dict[tuple[date, str], str | None] = {}  # by the facts' key: the facts themselves may go
 
     @classmethod
@@ -358,6 +363,10 @@ class StoryMemory:
 
     def _story(self, facts: StoryFacts, day: date) -> str | None:
         if (day, facts.key) not in self._stories:
+            if (
+                len(self._stories) >= _STORIES_KEPT
+            ):  # the file does not change before close(): asked again, it answers alike
+                self._stories.clear()
             self._stories[day, facts.key] = self._guarded(lambda: _match(self._db, self.desk, facts, day))
         return self._stories[day, facts.key]
 
@@ -413,5 +422,5 @@ class StoryMemory:
                 self._path.unlink(missing_ok=True)
             return f"memory not saved ({error}): the next run rebuilds it from briefing.json"
         finally:
-            self._pending.clear()
+            self._pending = SpillMap()
             self._db.close()

@@ -12,9 +12,10 @@ import re
 from datetime import date as Date
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Mapping
+from typing import Callable, Mapping, Sequence, overload
 
 from briefer.core.models import Article, Standing
+from briefer.core.spill import Spill
 
 PRIORITY_WEIGHT = 3.0  # per priority term the story mentions
 SOURCE_WEIGHT = 1.0  # per source beyond the first
@@ -22,21 +23,53 @@ NOVELTY_WEIGHT = {"new": 2.0, "update": 1.0, "repeat": 0.0}
 RECENT_WEIGHT = 1.0  # published the day of the briefing or the day before
 
 
-def rank(
-    articles: list[Article], standing: Mapping[str, Standing], priority: tuple[str, ...], day: Date
-) -> list[tuple[Article, Standing]]:
+def rank(articles: Sequence[Article], standing: Mapping[str, Standing], priority: tuple[str, ...], day: Date) -> Ranked:
     """The articles, most important first, each with its standing (novelty kept, rank,
-    score and reasons filled in)."""
-    scored = [
-        (article, _scored(article, standing.get(article.id) or Standing(), priority, day)) for article in articles
-    ]
-    scored.sort(key=lambda pair: -pair[1].score)  # stable: ties keep the reading order
-    return [(article, s.model_copy(update={"rank": index})) for index, (article, s) in enumerate(scored, 1)]
+    score and reasons filled in). Only the scores are sorted in memory: the standings go to
+    disk (a Spill) as they are made, and an article is read only when its pair is."""
+    scored: Spill[Standing] = Spill()
+    scores = []
+    for article in articles:
+        made = _scored(article, standing.get(article.id) or Standing(), priority, day)
+        scored.append(made)
+        scores.append(made.score)
+    order = sorted(range(len(scores)), key=lambda index: -scores[index])  # stable: ties keep the reading order
+    standings = Spill(scored[index].model_copy(update={"rank": n}) for n, index in enumerate(order, 1))
+    return Ranked(articles, standings, [(index, n) for n, index in enumerate(order)])
 
 
-def top(
-    ranked: list[tuple[Article, Standing]], max_items: int | None
-) -> tuple[list[tuple[Article, Standing]], list[str]]:
+class Ranked(Sequence[tuple[Article, Standing]]):
+    """(article, standing) pairs in rank order, each read from disk only when its pair is:
+    the day's texts and standings are never all in memory for the sort."""
+
+    def __init__(
+        self, articles: Sequence[Article], standings: Sequence[Standing], pairs: list[tuple[int, int]]
+    ) -> None:
+        self._articles, self._standings, self._pairs = articles, standings, pairs  # (article, standing) places
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Article, Standing]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Ranked: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Article, Standing] | Ranked:
+        if isinstance(index, slice):
+            return Ranked(self._articles, self._standings, self._pairs[index])
+        article, standing = self._pairs[index]
+        return self._articles[article], self._standings[standing]
+
+    def split(self, keep: Callable[[Standing], bool]) -> tuple[Ranked, Ranked]:
+        """(the pairs whose standing `keep` accepts, the others), each in rank order."""
+        kept = [pair for pair in self._pairs if keep(self._standings[pair[1]])]
+        left = [pair for pair in self._pairs if not keep(self._standings[pair[1]])]
+        return Ranked(self._articles, self._standings, kept), Ranked(self._articles, self._standings, left)
+
+
+def top(ranked: Ranked, max_items: int | None) -> tuple[Ranked, list[str]]:
     """The first `max_items` stories, and one line per story ranked out."""
     if max_items is None or len(ranked) <= max_items:
         return ranked, []
