@@ -22,7 +22,7 @@ from briefer.briefing import prompts
 from briefer.core.errors import EXIT_NOTHING_WRITTEN, EXIT_OK, EXIT_TEMPORARY, BrieferError, Interrupted, UsageError
 from briefer.core.files import write_atomic
 from briefer.core.redact import redact
-from briefer.core.report import RunReport
+from briefer.core.report import RunEnd, RunReport
 from briefer.measure import calibration, gate
 from briefer.review import release, server
 from briefer.review.server import TOKEN_ENV
@@ -72,10 +72,10 @@ def run_briefing(settings: Settings, sources: list[str], use_batch: bool = False
         raise BrieferError.with_code(
             report.aborted, report.abort_exit_code
         )  # one line: the reason every article stopped
-    for line in report.problems():
+    for line in report.problems(result.end):
         if line not in report.rejected_sources:  # those were said above as "skipped ..."
             click.echo(f"briefer: {line}", err=True)
-    click.echo(_summary(report, settings))
+    click.echo(_summary(report, result.end, settings))
     for path in result.written:
         click.echo(str(path))
     return result.exit_code
@@ -86,7 +86,7 @@ def _say_skipped(rejected) -> None:
         click.echo(f"briefer: skipped {line}", err=True)
 
 
-def _summary(report: RunReport, settings: Settings) -> str:
+def _summary(report: RunReport, end: RunEnd, settings: Settings) -> str:
     flagged = f", {report.flagged} of them flagged" if report.flagged else ""
     novelty = Counter(report.standing_of(o.article.id).novelty for o in report.outcomes)
     stories = ", ".join(f"{novelty[kind]} {kind}" for kind in ("new", "update", "repeat") if novelty[kind])
@@ -97,8 +97,8 @@ def _summary(report: RunReport, settings: Settings) -> str:
         f"{report.model_calls} model calls, {report.http_retries} HTTP retries",
         f"briefer: stories: {stories or 'none'}{ranked_out}",
     ]
-    if report.delivery:
-        lines.append(_delivery_line(report.delivery))
+    if end.delivery:
+        lines.append(_delivery_line(end.delivery))
     return "\n".join(lines)
 
 

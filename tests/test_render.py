@@ -20,7 +20,7 @@ PROMPT = PromptRef(id="brief", version=1, sha256="0" * 64)
 def day_files(report: RunReport, out: Path, title: str = "Desk", **settings: object) -> Iterator[tuple[str, Text]]:
     """What a run writes beside the briefings: the desk page, and the edition in every language."""
     desk = Settings(desk="europe", title=title, languages=report.languages, **settings)
-    yield from desk_files(report, "europe", title)
+    yield from desk_files(report, (), "europe", title)
     yield from edition.day_files(edition.build(report, desk), out, out)
 
 
@@ -141,7 +141,7 @@ def test_an_items_fate_reads_the_same_in_every_output(tmp_path: Path) -> None:
     report = _fates_report()
     write_outputs(report, tmp_path, day_files(report, tmp_path))
     day = tmp_path / "2026-11-27"
-    lines = [a["languages"]["en"] for a in json.loads("".join(run_report_json(report, 3)))["articles"]]
+    lines = [a["languages"]["en"] for a in json.loads("".join(run_report_json(report)))["articles"]]
     assert lines == [
         "passed",
         "flagged: names: names not in the source: Lars",
@@ -235,7 +235,7 @@ def _written(report: RunReport, out: Path) -> dict[str, bytes]:
     from briefer.outputs.render import run_report_json
 
     write_outputs(report, out, day_files(report, out))
-    write_atomic(out / "2026-11-27" / "report.json", run_report_json(report, 3))
+    write_atomic(out / "2026-11-27" / "report.json", run_report_json(report))
     return {path.name: path.read_bytes() for path in sorted((out / "2026-11-27").iterdir())}
 
 

@@ -19,7 +19,7 @@ from datetime import date as Date
 from datetime import timedelta
 from itertools import chain
 from pathlib import Path
-from typing import Callable, ContextManager, Mapping, Sequence
+from typing import Callable, ContextManager, Sequence
 
 from briefer.app import schedule
 from briefer.briefing import pipeline, prompts
@@ -37,7 +37,7 @@ from briefer.core.errors import (
 )
 from briefer.core.files import desk_lock, write_atomic
 from briefer.core.models import Article, Standing
-from briefer.core.report import RunReport, Timing
+from briefer.core.report import RunEnd, RunReport, Timing
 from briefer.core.spill import SpillMap
 from briefer.delivery.deliver import DeliveryReport, check_environment, deliver, undelivered_days
 from briefer.lang import langid
@@ -62,23 +62,14 @@ CATCH_UP_DAYS = 3  # a day written but never delivered goes out with a later run
 Display = Callable[[int, int, LLM], ContextManager[schedule.Watch]]
 
 
-@dataclass(frozen=True)
-class Plan:
-    """What a run will brief, decided before any model call."""
-
-    articles: Sequence[Article]  # most important first
-    rejected: list[str]  # sources that could not be read, one line each
-    merged: list[str]  # sources merged into another as the same story
-    skipped: list[str]  # articles left out by the budget
-    estimate: budget.Estimate
-    standing: Mapping[str, Standing] = field(default_factory=dict)  # article id -> novelty, rank and reasons
-    ranked_out: list[str] = field(default_factory=list)  # below max_items, or repeats a desk skips
+Plan = schedule.Plan
 
 
 @dataclass
 class RunResult:
     exit_code: int
     report: RunReport | None = None  # None while a Batch job is pending
+    end: RunEnd = field(default_factory=RunEnd)  # what happened after the files were written
     written: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one line each, for the person running it
 
@@ -156,11 +147,15 @@ def _without_repeats(ranked: ranking.Ranked) -> tuple[ranking.Ranked, list[str]]
 
 
 def brief_articles(
-    settings: Settings, llm: LLM, articles: Sequence[Article], day: Date, watch: schedule.Watch = schedule.UNWATCHED
+    settings: Settings,
+    llm: LLM,
+    articles: Sequence[Article] | Plan,
+    day: Date,
+    watch: schedule.Watch = schedule.UNWATCHED,
 ) -> RunReport:
-    """Digest, brief and check every article in every language."""
-    report = schedule.brief_all(settings, _briefer(settings, llm, watch.item), articles, day, watch)
-    return report.model_copy(update={"desk": settings.desk})
+    """Digest, brief and check every article (of the plan) in every language."""
+    plan = articles if isinstance(articles, Plan) else Plan(articles)
+    return schedule.brief_all(settings, _briefer(settings, llm, watch.item), plan, day, watch)
 
 
 def brief_sources(
@@ -186,7 +181,7 @@ def brief_sources(
             except BrieferError as stopped:  # nothing to brief today; an earlier day may still be owed
                 raise _caught_up(stopped, settings, day) from None
             planned = time.monotonic() - started
-            report, batch_notes = _brief_plan(settings, plan, day, use_batch, progress)
+            report, briefing, batch_notes = _brief_plan(settings, plan, day, use_batch, progress)
             notes += batch_notes
             if report is None:  # a Batch job pending: today waits, an earlier day need not
                 sent = _deliver_days(settings, _undelivered(settings, day))
@@ -196,53 +191,42 @@ def brief_sources(
             _remember(memory, report, held.withheld)
         finally:
             memory_note = "; ".join(filter(None, (memory_note, memory.close())))
-        report = report.model_copy(update={"memory": memory_note})
         if held.lines:
-            report = report.model_copy(update={"review": {"held": list(held.lines)}})
             notes.append(_held_note(settings, held))
-        if report.items():
-            renewed = archive.renew(settings)
-            written += renewed.written
-            report = report.model_copy(update={"archive": tuple(renewed.problems)})
-        report = report if held.waiting else _delivered(report, settings, day)
-        timing = report.timing.model_copy(
-            update={
-                "run": round(time.monotonic() - started, 2),
-                "plan": round(planned, 2),
-                "load": round(os.getloadavg()[0], 2),
-            }
+        renewed = archive.renew(settings) if report.items() else None
+        written += renewed.written if renewed else []
+        sent = None if held.waiting else _delivered(report, settings, day)
+        end = RunEnd(
+            memory=memory_note,
+            review={"held": list(held.lines)} if held.lines else {},
+            archive=tuple(renewed.problems) if renewed else (),
+            delivery=delivery_json(sent) if sent else {},
+            timing=Timing(
+                run=round(time.monotonic() - started, 2),
+                plan=round(planned, 2),
+                briefing=briefing.briefing,
+                model_server=briefing.model_server,
+                load=round(os.getloadavg()[0], 2),
+            ),
         )
-        report = report.model_copy(update={"timing": timing})
-        _write_report(report, settings)
-    return RunResult(report.exit_code, report, written, notes + ([memory_note] if memory_note else []))
+        _write_report(report, end, settings)
+    return RunResult(end.exit_code(report), report, end, written, notes + ([memory_note] if memory_note else []))
 
 
 def _brief_plan(
     settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Display
-) -> tuple[RunReport | None, list[str]]:
-    """The model's part (None while a Batch job is pending) and what the Batch job said."""
+) -> tuple[RunReport | None, Timing, list[str]]:
+    """The model's part (None while a Batch job is pending), its time and what the Batch job said."""
     started = time.monotonic()
     with endpoint.model_endpoint(settings) as llm:
         pending, note = _advance_batch(settings, llm, plan.articles, day) if use_batch else (False, "")
         notes = [note] if note else []
         if pending:
-            return None, notes
+            return None, Timing(), notes
         with progress(len(plan.articles), len(settings.languages), llm) as watch:
-            report = brief_articles(settings, llm, plan.articles, day, watch)
+            report = brief_articles(settings, llm, plan, day, watch)
         timing = Timing(briefing=round(time.monotonic() - started, 2), model_server=round(llm.server_seconds, 2))
-    briefed = report.model_copy(
-        update={
-            "rejected_sources": tuple(plan.rejected),
-            "merged": tuple(plan.merged),
-            "skipped": tuple(plan.skipped),
-            "estimate": plan.estimate.line,
-            "cost": budget.cost_report(plan.estimate, report.usage(), settings),
-            "standing": plan.standing,
-            "ranked_out": tuple(plan.ranked_out),
-            "timing": timing,
-        }
-    )
-    return briefed, notes
+    return report, timing, notes
 
 
 def _briefer(settings: Settings, llm: LLM, on_item: pipeline.OnItem = pipeline.ignore_item) -> pipeline.Briefer:
@@ -278,10 +262,9 @@ def _write(report: RunReport, settings: Settings) -> tuple[list[Path], release.H
         return [], release.Held([])
     held = release.Held([]) if report.waiting else release.hold(report, settings)
     editions = held.editions
-    report = report.model_copy(update={"held": tuple(sorted(held.withheld))})
     days = edition.DayLinks.of(settings.desk_dir, settings.out_dir, report.date)
     more = chain(
-        desk_files(report, settings.desk, settings.title, days),
+        desk_files(report, held.withheld, settings.desk, settings.title, days),
         edition.day_files(editions, settings.desk_dir, settings.out_dir),
     )
     return write_outputs(report, settings.desk_dir, more, edition.desk_title(settings)), held
@@ -301,14 +284,13 @@ def _remember(memory: StoryMemory, report: RunReport, withheld: frozenset[tuple[
             memory.record(report.date, story_facts_from(json.loads(story)), published)
 
 
-def _delivered(report: RunReport, settings: Settings, day: Date) -> RunReport:
+def _delivered(report: RunReport, settings: Settings, day: Date) -> DeliveryReport | None:
     """A day goes out only when it is final: while an article waits (exit 75) nothing is sent,
     and the run that completes the day sends it whole, once. Written, final days of the last
     CATCH_UP_DAYS that the delivery log has not seen, or whose messages failed for now, go out
     first, oldest first (only what did not go)."""
     today = [day] if report.items() and not report.waiting else []
-    sent = _deliver_days(settings, _undelivered(settings, day), today)
-    return report.model_copy(update={"delivery": delivery_json(sent)}) if sent else report
+    return _deliver_days(settings, _undelivered(settings, day), today)
 
 
 def _caught_up(stopped: BrieferError, settings: Settings, day: Date) -> BrieferError:
@@ -370,7 +352,7 @@ def send_day(settings: Settings, day: Date) -> DeliveryReport:
 delivery_json = release.delivery_json
 
 
-def _write_report(report: RunReport, settings: Settings) -> None:
+def _write_report(report: RunReport, end: RunEnd, settings: Settings) -> None:
     """report.json, last and still inside the lock: a second run never finds the briefing
     without its report."""
-    write_atomic(settings.desk_dir / report.date.isoformat() / "report.json", run_report_json(report, report.exit_code))
+    write_atomic(settings.desk_dir / report.date.isoformat() / "report.json", run_report_json(report, end))

@@ -8,15 +8,29 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from briefer.app.breaker import Breaker
 from briefer.briefing.pipeline import Briefer
 from briefer.core.errors import BrieferError, BudgetSpentError, ConfigError, TemporaryError
-from briefer.core.models import Article, ArticleOutcome, BriefedItem
-from briefer.core.report import RunReport
+from briefer.core.models import Article, ArticleOutcome, BriefedItem, Standing
+from briefer.core.report import RunReport, usage_of
 from briefer.core.spill import Spill
+from briefer.model import budget
 from briefer.settings.config import Settings
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run will brief, decided before any model call (run.plan_run)."""
+
+    articles: Sequence[Article]  # most important first
+    rejected: list[str] = field(default_factory=list)  # sources that could not be read, one line each
+    merged: list[str] = field(default_factory=list)  # sources merged into another as the same story
+    skipped: list[str] = field(default_factory=list)  # articles left out by the budget
+    estimate: budget.Estimate = field(default_factory=budget.Estimate.none)  # none: the gate's fixtures
+    standing: Mapping[str, Standing] = field(default_factory=dict)  # article id -> novelty, rank and reasons
+    ranked_out: list[str] = field(default_factory=list)  # below max_items, or repeats a desk skips
 
 
 @dataclass(frozen=True)
@@ -68,9 +82,7 @@ def _brief_guarded(briefer: Briefer, article: Article, guard: _Guard) -> Article
     return outcome
 
 
-def brief_all(
-    settings: Settings, briefer: Briefer, articles: Sequence[Article], day: Date, watch: Watch = UNWATCHED
-) -> RunReport:
+def brief_all(settings: Settings, briefer: Briefer, plan: Plan, day: Date, watch: Watch = UNWATCHED) -> RunReport:
     """Brief every article, `concurrency` at a time. An article whose request failed after
     its retries is set aside and the run goes on; set-aside articles get one more try at the
     end. The run stops starting articles only when the endpoint looks down (the breaker
@@ -82,6 +94,7 @@ def brief_all(
         watch.article(outcome)
         return outcome
 
+    articles = plan.articles
     outcomes: Spill[ArticleOutcome] = Spill(slots=len(articles))  # on disk: memory stays flat at any size
     pool = ThreadPoolExecutor(max_workers=briefer.llm.concurrency, thread_name_prefix="briefer-article")
     try:
@@ -97,6 +110,7 @@ def brief_all(
     pool.shutdown()
     first = guard.first_error(outcomes)
     return RunReport(
+        desk=settings.desk,
         date=day,
         languages=settings.languages,
         model=briefer.llm.model,
@@ -105,6 +119,13 @@ def brief_all(
         abort_exit_code=first.exit_code if first else 0,
         http_retries=briefer.llm.retries,
         format_fallback=briefer.llm.format.fallback,
+        rejected_sources=tuple(plan.rejected),
+        merged=tuple(plan.merged),
+        skipped=tuple(plan.skipped),
+        estimate=plan.estimate.line,
+        cost=budget.cost_report(plan.estimate, usage_of(outcomes), settings),
+        standing=plan.standing,
+        ranked_out=tuple(plan.ranked_out),
     )
 
 

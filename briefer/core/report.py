@@ -1,9 +1,11 @@
-"""RunReport: what one run did, article by article and language by language; its exit code."""
+"""RunReport: what one run did, article by article and language by language (what the day's
+files show), and RunEnd: what it did after writing them (memory, review, archive, delivery,
+its seconds). Each is built once; the run's exit code is read from both."""
 
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Annotated, Iterator, Mapping, Sequence
+from typing import Annotated, Iterable, Iterator, Mapping, Sequence
 
 from pydantic import Field, SkipValidation
 
@@ -59,12 +61,6 @@ class RunReport(Frozen):
         default_factory=dict
     )  # article id -> novelty and rank
     ranked_out: tuple[str, ...] = ()  # one line per story below the desk's max_items
-    memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
-    archive: tuple[str, ...] = ()  # a day's feed found broken: made again from its edition, or left out
-    delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel
-    review: dict = Field(default_factory=dict)  # {"held": lines}: items held for an editor, not yet sent
-    held: tuple[tuple[str, str], ...] = ()  # (article id, lang) held for an editor: the desk page says so
-    timing: Timing = Field(default_factory=Timing)
 
     def standing_of(self, article_id: str) -> Standing:
         return self.standing.get(article_id) or Standing()
@@ -92,33 +88,25 @@ class RunReport(Frozen):
 
     @property
     def exit_code(self) -> int:
-        """75 while any article waits for a temporary reason (a rerun briefs it, paying only for
-        what is missing) or a message did not go out for now (78 when a channel refuses for
-        good); 3 for items that failed their checks or sources that could not be read."""
+        """The briefing's code, before anything is sent (`RunEnd.exit_code` adds delivery's):
+        75 while any article waits for a temporary reason (a rerun briefs it, paying only for
+        what is missing); 3 for items that failed their checks or sources that could not be read."""
         if self.aborted and self.written == 0:
             return self.abort_exit_code
         if self.waiting:
             return EXIT_TEMPORARY
         if self.written == 0:
             return EXIT_NOTHING_WRITTEN
-        if self.delivery.get("refused"):  # written, but a channel refuses until a setting is fixed
-            return EXIT_CONFIG
-        if self.delivery.get("failed") or self.delivery.get("unrecorded"):  # for now: the rerun sends it
-            return EXIT_TEMPORARY
         if self.written < self.expected or self.rejected_sources or self.skipped or self.aborted:
-            return EXIT_PARTIAL
-        if self.delivery.get("unconfirmed"):  # may not have arrived: an editor's call, nothing to retry
             return EXIT_PARTIAL
         return EXIT_OK
 
-    def problems(self) -> list[str]:
+    def problems(self, end: RunEnd | None = None) -> list[str]:
+        """One line per thing that went wrong, for the person running it and report.json."""
         lines = list(self.rejected_sources)
-        lines.extend(f"not delivered: {line}" for line in self.delivery.get("failed", ()))
-        lines.extend(f"not delivered, refused: {line}" for line in self.delivery.get("refused", ()))
-        lines.extend(f"delivery log: {line}" for line in self.delivery.get("unrecorded", ()))
-        lines.extend(f"delivery log: {line}" for line in self.delivery.get("unconfirmed", ()))
+        lines.extend(end.delivery_problems() if end else ())
         lines.extend(self.skipped)
-        lines.extend(self.archive)
+        lines.extend(end.archive if end else ())
         if self.aborted:
             lines.append(f"run stopped early: {self.aborted}")
         for outcome in self.outcomes:
@@ -138,9 +126,48 @@ class RunReport(Frozen):
         return sum(o.digest_calls + sum(i.calls for i in o.items) for o in self.outcomes)
 
     def usage(self) -> Usage:
-        total = Usage()
-        for outcome in self.outcomes:
-            total = total + outcome.digest_usage
-            for item in outcome.items:
-                total = total + item.usage
-        return total
+        return usage_of(self.outcomes)
+
+
+def usage_of(outcomes: Iterable[ArticleOutcome]) -> Usage:
+    """The tokens these articles spent, digests and every attempt of every item."""
+    total = Usage()
+    for outcome in outcomes:
+        total = total + outcome.digest_usage
+        for item in outcome.items:
+            total = total + item.usage
+    return total
+
+
+class RunEnd(Frozen):
+    """What a run did after the day's files were written, said in report.json beside them:
+    built once, when the run ends (the files themselves are the RunReport's)."""
+
+    memory: str = ""  # what the story memory did, when it is worth saying (rebuilt, unavailable)
+    archive: tuple[str, ...] = ()  # a day's feed found broken: made again from its edition, or left out
+    delivery: dict = Field(default_factory=dict)  # sent / already sent / failed lines, per channel
+    review: dict = Field(default_factory=dict)  # {"held": lines}: items held for an editor, not yet sent
+    timing: Timing = Field(default_factory=Timing)
+
+    def delivery_problems(self) -> list[str]:
+        return [
+            *(f"not delivered: {line}" for line in self.delivery.get("failed", ())),
+            *(f"not delivered, refused: {line}" for line in self.delivery.get("refused", ())),
+            *(f"delivery log: {line}" for line in self.delivery.get("unrecorded", ())),
+            *(f"delivery log: {line}" for line in self.delivery.get("unconfirmed", ())),
+        ]
+
+    def exit_code(self, report: RunReport) -> int:
+        """The run's code: the briefing's, unless a day written and final was not delivered:
+        78 when a channel refuses for good (a setting to fix), 75 when a message did not go out
+        for now (the rerun sends it), 3 when one may not have arrived (an editor's call)."""
+        briefed = report.exit_code
+        if briefed not in (EXIT_OK, EXIT_PARTIAL):
+            return briefed
+        if self.delivery.get("refused"):
+            return EXIT_CONFIG
+        if self.delivery.get("failed") or self.delivery.get("unrecorded"):
+            return EXIT_TEMPORARY
+        if self.delivery.get("unconfirmed"):
+            return EXIT_PARTIAL
+        return briefed

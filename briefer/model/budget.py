@@ -47,6 +47,11 @@ class Estimate:
     per_article: Mapping[str, tuple[int, int]]  # article id -> (input, output), on disk (for --dry-run)
     line: str  # for the log, the dry run and report.json
 
+    @staticmethod
+    def none() -> Estimate:
+        """For articles briefed without a plan (the gate's fixtures): nothing was estimated."""
+        return Estimate(0, 0, {}, "")
+
 
 def within_budget(articles: Iterable[Article], settings: Settings) -> tuple[Spill[Article], list[str], Estimate]:
     """Keep articles, in order, while the estimate stays within the budget.

@@ -3,7 +3,7 @@ run manifest, every value escaped by the templates. What readers get is the edit
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Collection, Iterator, NamedTuple
 
 from briefer.core.files import Text
 from briefer.core.models import ArticleOutcome, BriefingEntry, Fate
@@ -47,9 +47,9 @@ def _card(entry: BriefingEntry, lang: str, held: bool = False) -> Card:
     )
 
 
-def _cards(report: RunReport, lang: str) -> Stream[Card]:
+def _cards(report: RunReport, lang: str, held: frozenset[tuple[str, str]]) -> Stream[Card]:
     """Made as the page reads them (twice: the news, then what is still developing)."""
-    held, entries = set(report.held), briefing_for(report, lang).entries
+    entries = briefing_for(report, lang).entries
     return Stream(lambda: (_card(entry, lang, (entry.article.id, lang) in held) for entry in entries))
 
 
@@ -83,7 +83,11 @@ def degraded(report: RunReport) -> bool:
     return bool(report.aborted or report.rejected_sources or report.written < report.expected)
 
 
-def desk_page(report: RunReport, title: str, days: DayLinks | None = None) -> Iterator[str]:
+def desk_page(
+    report: RunReport, title: str, days: DayLinks | None = None, held: Collection[tuple[str, str]] = ()
+) -> Iterator[str]:
+    """The desk's page: every item with its fate; `held` (article id, language) are held for
+    an editor, and the page says so."""
     return render_page(
         "desk.html",
         lang=report.languages[0],
@@ -93,12 +97,18 @@ def desk_page(report: RunReport, title: str, days: DayLinks | None = None) -> It
         usage=report.usage(),
         labels=LABELS,
         languages=[(lang, NATIVE_NAMES[lang]) for lang in report.languages],
-        cards=lambda lang: _cards(report, lang),
+        cards=lambda lang: _cards(report, lang, frozenset(held)),
         manifest=manifest_lines(report),
         days=days or DayLinks(),
     )
 
 
-def desk_files(report: RunReport, desk: str, title: str, days: DayLinks | None = None) -> Iterator[tuple[str, Text]]:
+def desk_files(
+    report: RunReport,
+    held: Collection[tuple[str, str]],
+    desk: str,
+    title: str,
+    days: DayLinks | None = None,
+) -> Iterator[tuple[str, Text]]:
     """index.html as (file name, text), made as it is written (the feeds are the edition's)."""
-    yield "index.html", desk_page(report, title, (days or DayLinks()).to("index.html"))
+    yield "index.html", desk_page(report, title, (days or DayLinks()).to("index.html"), held)

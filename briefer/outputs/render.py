@@ -15,7 +15,7 @@ from briefer.core.briefing_file import NAME as BRIEFING_JSON
 from briefer.core.briefing_file import briefing_json
 from briefer.core.files import Text, remove_stale_temps, write_all
 from briefer.core.models import Article, ArticleOutcome, BriefedItem, Briefing, BriefingEntry, Usage
-from briefer.core.report import RunReport
+from briefer.core.report import RunEnd, RunReport
 from briefer.core.spill import Stream
 from briefer.core.templating import render_page
 from briefer.lang.wording import LABELS
@@ -136,13 +136,14 @@ def briefing_html(briefing: Briefing) -> Iterator[str]:
     return render_page("briefing.html", lang=briefing.lang, title=title, blocks=blocks)
 
 
-def run_report_json(report: RunReport, exit_code: int) -> Iterator[str]:
+def run_report_json(report: RunReport, end: RunEnd | None = None) -> Iterator[str]:
     """report.json: what happened to every article and language in this run, for cron and
     whoever reads its mail; in pieces, one article at a time (as `json.dumps(..., indent=2)`
     would write it whole: a day of 100,000 articles is never one dict and one string)."""
+    end = end or RunEnd()
     document = {
         "date": report.date.isoformat(),
-        "exit_code": exit_code,
+        "exit_code": end.exit_code(report),
         "model": report.model,
         "written": report.written,
         "flagged": report.flagged,
@@ -156,14 +157,14 @@ def run_report_json(report: RunReport, exit_code: int) -> Iterator[str]:
         "skipped": list(report.skipped),
         "format_fallback": report.format_fallback or None,
         "aborted": report.aborted or None,
-        "problems": report.problems(),
+        "problems": report.problems(end),
         "merged": list(report.merged),
         "waiting": [{"source": o.article.source, "reason": o.waiting} for o in report.waiting],
         "ranked_out": list(report.ranked_out),
-        "memory": report.memory or None,
-        "delivery": report.delivery or None,
-        "review": report.review or None,
-        "seconds": report.timing.model_dump(),
+        "memory": end.memory or None,
+        "delivery": end.delivery or None,
+        "review": end.review or None,
+        "seconds": end.timing.model_dump(),
     }
     yield json.dumps(document, ensure_ascii=False, indent=2)[:-2] + ',\n  "articles": ['
     for index, outcome in enumerate(report.outcomes):
