@@ -100,7 +100,7 @@ def read_source(source: str, lang: str) -> Source:
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
         derived=_derived(source, lang),
-        stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
+        stems=frozenset(stem for w in lowered if len(w) > _STEM for stem in _stems(w, lang)),
         measures=tuple(text.measures(source)),
         quoted=tuple(
             " ".join(words)
@@ -704,13 +704,26 @@ def _gives(part: str, lang: str, lead: tuple[text.Figure, ...]) -> bool:
 
 # ---- relevance: the item is about its article ----
 
+_SOME_WORDS = 0.2  # of an item's content words, the source's: with one other tie, the story's
+_ABOUT_WORDS = 0.4  # alone: an item that says what happened in the story's words
+_FREQUENT = 4.0  # Zipf: a word this frequent in the source's own language is any story's (worden, Prozent)
+
 
 def check_relevance(item: Item, source: Source) -> CheckResult:
     """An item about something else (a model's placeholder, another article's item, a recipe)
-    gives no name, place, institution or telling figure of its source, and few of its words:
-    a brief of the article names its actors or gives its figures, or says what happened in
-    words of the story (the same stems across Latin languages, or across scripts romanised)."""
-    if _anchors(item, source, enough=1) or _shared_words(item, source) >= 0.2:
+    gives no name, place, institution or telling figure of its source, and few of its words.
+    One tie alone may be chance (a recipe's 180 °C beside the article's 180 euros, a football
+    club of the article's province, any story of the article's country): an item of the
+    article has two names, or three figures, or a name and a figure, or a name or two figures
+    with some of the story's words, or many of its words (the cheapest looked at first)."""
+    figures = _tied_figures(item, source)
+    if figures >= 3:
+        return passed("relevance")
+    named = _tied_names(item, source)
+    if len(named) >= 2 or (named and figures):
+        return passed("relevance")
+    share = _shared_words(item, source, named)
+    if share >= _ABOUT_WORDS or (share >= _SOME_WORDS and (named or figures >= 2)):
         return passed("relevance")
     return CheckResult(
         check="relevance",
@@ -719,30 +732,31 @@ def check_relevance(item: Item, source: Source) -> CheckResult:
     )
 
 
-def _anchors(item: Item, source: Source, enough: int = 2) -> int:
-    """The source's telling figures (not years, not small whole numbers) as the source writes
-    them, names, places and institutions (in this language's words) the item gives: counted
-    up to `enough`, the cheapest first."""
-    lang, body = item.lang, item.text()
-    found = sum(
-        1
-        for f in text.figures(body, lang)
-        if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral()) and _given(f, source)
+def _tied_figures(item: Item, source: Source) -> int:
+    """The source's telling figures (not years, not small whole numbers) as the source writes them."""
+    return len(
+        {
+            f.raw
+            for f in text.figures(item.text(), item.lang)
+            if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral()) and _given(f, source)
+        }
     )
-    if found >= enough:
-        return found
+
+
+def _tied_names(item: Item, source: Source) -> set[str]:
+    """The source's names, places and institutions the item gives (in its language's words),
+    each word once (Córdoba is a city and a province: one tie)."""
+    lang, body = item.lang, item.text()
     calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
-    named = [n for n in dict.fromkeys(map(_bare, names.names_in(body, lang))) if n.lower() not in calendar]
-    for name in named:
-        if name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised):
-            found += 1
-            if found >= enough:
-                return found
+    named = {
+        name
+        for name in dict.fromkeys(map(_bare, names.names_in(body, lang)))
+        if name.lower() not in calendar
+        and (name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised))
+    }
     capitalised = {_bare(w) for w in text.words(body) if w[:1].isupper()}  # "Polish", "Polens": places too
-    found += len({c for w in capitalised for c in names.place_concepts(w)} & source.places)
-    if found >= enough:
-        return found
-    return found + len(names.institutions_named(body) & source.institutions)
+    named |= {w for w in capitalised if not source.places.isdisjoint(names.place_concepts(w))}
+    return named | {f"institution:{row}" for row in names.institutions_named(body) & source.institutions}
 
 
 def _same_name_strictly(a: str, b: str) -> bool:
@@ -765,16 +779,33 @@ def _given(figure: text.Figure, source: Source) -> bool:
     return any(abs(known.scaled - figure.scaled) <= figure.tolerance for known in source.figures)
 
 
-def _shared_words(item: Item, source: Source) -> float:
-    """The share of the item's longer words whose stem (five letters, romanised) the source has."""
-    words = [w.lower() for w in text.words(item.text()) if w.isalpha() and len(w) > _STEM]
+def _shared_words(item: Item, source: Source, named: set[str]) -> float:
+    """The share of the item's longer content words whose stem (five letters, romanised) the
+    source has: not the names it shares with the source (a tie of their own), nor, in the source's own language, words
+    any story has (worden, Prozent, Millionen): across languages a shared stem is a cognate."""
+    same = item.lang == source.lang
+    words = [
+        w.lower()
+        for w in text.words(item.text())
+        if w.isalpha() and len(w) > _STEM and _bare(w) not in named and not (same and zipf(w, item.lang) >= _FREQUENT)
+    ]
     if not words:
         return 0.0
-    return sum(_stem(w) in source.stems for w in words) / len(words)
+    return sum(not source.stems.isdisjoint(_stems(w, item.lang)) for w in words) / len(words)
 
 
 def _stem(word: str) -> str:
     return names.transliterate(word)[:_STEM]
+
+
+def _stems(word: str, lang: str) -> frozenset[str]:
+    """A word's stem, and for a German compound its tails' (Schulreform: reform, as Polish
+    reforma; Bildungsministerin: minister), as long as a stem."""
+    if lang != "de":
+        return frozenset((_stem(word),))
+    parts = german_parts(word)
+    tails = ("".join(parts[index:]) for index in range(len(parts)))
+    return frozenset(_stem(tail) for tail in tails if len(tail) > _STEM)
 
 
 # ---- evidence: a bullet's figures in the sentences it cites ----
