@@ -56,6 +56,7 @@ class Source:
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
     titled: int = 0  # how many of `lead_figures` are the title's
+    lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -92,6 +93,7 @@ def read_source(source: str, lang: str) -> Source:
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=(lead := _lead_figures(title, paragraphs, lang))[0],
         titled=lead[1],
+        lead_shares=tuple(text.fractions(title, lang)),
         percents=frozenset(text.percentages(source, lang)),
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
@@ -669,16 +671,14 @@ def _translated_title(quote: str, before: str, item: Item, source: Source) -> bo
 
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
-    """The item keeps the story's central fact: a figure of the title (in digits or words)
-    anywhere in it, or one of the lead's first sentence with figures (dates and ages aside)
-    in its headline or first bullet, where an editor puts the central fact (a figure of the
-    lead further down is a detail kept, not the story); for a story without figures, a
-    proper name of its lead."""
-    if source.lead_figures:
-        if not (
-            _gives(item.text(), item.lang, source.lead_figures[: source.titled])
-            or _gives(" \n".join((item.headline, *item.bullets[:1])), item.lang, source.lead_figures[source.titled :])
-        ):
+    """The item keeps the story's central fact where an editor puts it, in its headline or
+    first bullet: a figure of the title (in digits or words, or the share it writes: "a
+    third", or "31.4m of 96m"), or one of the lead's first sentence with figures (dates and
+    ages aside); a figure of the title further down is a detail kept, not the story. For a
+    story without figures, a proper name of its lead."""
+    if source.lead_figures or source.lead_shares:
+        top = " \n".join((item.headline, *item.bullets[:1]))
+        if not (_gives(top, item.lang, source.lead_figures) or _gives_share(top, item.lang, source.lead_shares)):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(
                 check="coverage", passed=False, message=f"the central fact is missing: no figure of the lead ({shown})"
@@ -693,6 +693,19 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
                 message=f"the central fact is missing: no name of the lead ({', '.join(source.lead_names[:4])})",
             )
     return passed("coverage")
+
+
+_SHARE_SLACK = Decimal("0.04")  # "a third" for 31.4 of 96 (0.327): a share in words is rounded
+
+
+def _gives_share(part: str, lang: str, shares: tuple[Decimal, ...]) -> bool:
+    """The part gives one of the title's shares: in words, or as two of its amounts (31.4m of
+    96m is a third; 64.6m of 96m missing is the other two)."""
+    if not shares:
+        return False
+    amounts = [f.scaled for f in text.figures(part, lang) if f.scaled > 0 and not _year(f)]
+    found = [*text.fractions(part, lang), *(a / b for a in amounts for b in amounts if a < b)]
+    return any(min(abs(x - share), abs(x - (1 - share))) <= _SHARE_SLACK for share in shares for x in found)
 
 
 def _gives(part: str, lang: str, lead: tuple[text.Figure, ...]) -> bool:

@@ -460,6 +460,19 @@ PERCENT_WORDS = {
     "it": r"per ?cento",
 }
 
+# Fractions a headline writes for a share ("a third of the funds", "ein Drittel", "jedną
+# trzecią"), by denominator: a regex of the words, declined; the bare ordinal ("il terzo
+# giorno", "trzecia runda") is a rank, so the Romance and Polish ones need their article.
+FRACTION_WORDS = {
+    "en": {2: r"half", 3: r"(?:a|one|two) thirds?", 4: r"(?:a|one|three) quarters?"},
+    "de": {2: r"hälfte", 3: r"drittel\w*", 4: r"viertel\w*"},
+    "fr": {2: r"moitié", 3: r"(?:un|deux) tiers", 4: r"(?:un|trois) quarts?"},
+    "pl": {2: r"połow\w*", 3: r"(?:jedn\w+|dwie|dwóch) trzeci\w*", 4: r"ćwierć|ćwiartk\w*"},
+    "uk": {2: r"половин\w*", 3: r"третин\w*", 4: r"чверт\w*"},
+    "es": {2: r"mitad", 3: r"(?:un|dos) tercios?", 4: r"(?:un|tres) cuartos?"},
+    "it": {2: r"metà", 3: r"(?:un|due) terz[oi]", 4: r"(?:un|tre) quart[oi]"},
+}
+
 # What joins two figures of one scale, in every language: a range, an alternative, a change,
 # a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
 FIGURE_JOINERS = (
