@@ -57,6 +57,7 @@ class Source:
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
     titled: int = 0  # how many of `lead_figures` are the title's
     lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
+    ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -94,6 +95,7 @@ def read_source(source: str, lang: str) -> Source:
         lead_figures=(lead := _lead_figures(title, paragraphs, lang))[0],
         titled=lead[1],
         lead_shares=tuple(text.fractions(title, lang)),
+        ages=_ages_only(source, lang, figures, spelled),
         percents=frozenset(text.percentages(source, lang)),
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
@@ -114,6 +116,35 @@ def read_source(source: str, lang: str) -> Source:
         skeletons=_skeletons(lowered),
         body=body,
     )
+
+
+def _ages_only(source: str, lang: str, figures: tuple[text.Figure, ...], spelled: set[Decimal]) -> frozenset[Decimal]:
+    """The whole figures a source writes only as ages, each time it writes them ("34 ans"):
+    an item's 34 injured is then no figure of the source, whatever its digits."""
+    found = set()
+    for figure in figures:
+        if figure.power or figure.currency or not 0 < figure.value < 120 or figure.value != figure.value.to_integral():
+            continue
+        if figure.value not in spelled and all(_as_age(source, at, lang) for at in _places(source, figure.raw)):
+            found.add(figure.value)
+    return frozenset(found)
+
+
+def _places(value: str, raw: str) -> list[int]:
+    """Where a whole figure stands in a text, not as part of a longer one (34 in 34,5 or 1934)."""
+    return [m.end() for m in re.finditer(rf"(?<![\d.,]){re.escape(raw)}(?![.,]?\d)", value)]
+
+
+@functools.cache
+def _age_re(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
+    adjectives = languages.AGE_ADJECTIVES.get(lang, "")
+    return re.compile(rf"[\s\u00a0-]*(?:{'|'.join(filter(None, (words, adjectives)))})", re.IGNORECASE)
+
+
+def _as_age(value: str, at: int, lang: str) -> bool:
+    """The figure ending at `at` is someone's age: the word for years or the adjective of age follows."""
+    return bool(_age_re(lang).match(value, at))
 
 
 def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
@@ -375,11 +406,34 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
     invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
+    invented += [f"{f.raw} (an age in the source)" for f in figures if _age_as_count(f, item, source)]
     if invented:
         return CheckResult(
             check="numbers", passed=False, message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}"
         )
     return passed("numbers")
+
+
+def _age_as_count(figure: text.Figure, item: Item, source: Source) -> bool:
+    """A figure the source gives only as an age, written in the item as a count of something
+    (43 injured becoming 34, where the source's 34 is a driver's age)."""
+    if figure.power or figure.value not in source.ages:
+        return False
+    body = item.text()
+    return any(_as_count(body, at, item.lang) for at in _places(body, figure.raw))
+
+
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+[^\W\d_]")  # on its line: a headline ends at its line
+
+
+def _as_count(value: str, at: int, lang: str) -> bool:
+    """The figure ending at `at` counts something: a word follows, not the word for years
+    (an age stands in brackets, between commas or at the end too: "Ralf M. (57)", "dies at 87"),
+    nor the words before an age ("aged 34", "w wieku 57")."""
+    if not _WORD_AFTER.match(value, at) or _as_age(value, at, lang):
+        return False
+    before = languages.AGE_BEFORE.get(lang)
+    return not (before and re.search(rf"(?<!\w)(?:{before})[ \u00a0]+\S*$", value[:at], re.IGNORECASE))
 
 
 @functools.cache

@@ -460,6 +460,31 @@ PERCENT_WORDS = {
     "it": r"per ?cento",
 }
 
+# How a figure is written as someone's age, beside the word for years (year_words, from
+# CLDR): the adjective of age glued to it or hyphenated ("34-year-old", "34-jährige",
+# "34-letni", "34-річний", "trentaquattrenne"/"34enne").
+AGE_ADJECTIVES = {
+    "en": r"year",
+    "de": r"jähr",
+    "fr": r"an",
+    "pl": r"let|lat|rocz",
+    "uk": r"річн|літн|рок",
+    "es": r"año",
+    "it": r"enne|ann",
+}
+
+# What stands before a figure that is someone's age ("aged 34", "dies at 87", "mit 87",
+# "w wieku 57", "у віці 57"): a regex of the words just before it.
+AGE_BEFORE = {
+    "en": r"aged|age of|at",
+    "de": r"alter von|mit",
+    "fr": r"âgée?s? de|à",
+    "pl": r"wieku",
+    "uk": r"віці",
+    "es": r"edad de|a los",
+    "it": r"età di|a",
+}
+
 # Fractions a headline writes for a share ("a third of the funds", "ein Drittel", "jedną
 # trzecią"), by denominator: a regex of the words, declined; the bare ordinal ("il terzo
 # giorno", "trzecia runda") is a rank, so the Romance and Polish ones need their article.

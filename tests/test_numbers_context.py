@@ -1,0 +1,60 @@
+"""A figure of the source is only the source's figure for what the source counts with it:
+a figure it gives only as someone's age is no count of injured, arrests or homes. New
+examples, not the calibration set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.checks import faithfulness
+from briefer.core.models import Item
+
+FERRY_IT = (
+    "Traghetto in avaria al largo di Piombino, 61 passeggeri soccorsi\n"
+    "Sono 61 i passeggeri soccorsi ieri sera dopo l'avaria del traghetto Isola d'Elba, al largo di Piombino. "
+    "Il comandante, un uomo di 52 anni, ha lanciato l'allarme alle 19.40. Nove persone sono state portate in "
+    "ospedale per accertamenti."
+)
+
+
+def item(lang: str, headline: str, *bullets: str) -> Item:
+    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
+
+
+def numbers(value: Item) -> bool:
+    return faithfulness.check_numbers(value, faithfulness.read_source(FERRY_IT, "it")).passed
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        item("en", "52 passengers rescued from a stricken ferry off Piombino"),
+        item("de", "Fähre vor Piombino in Seenot: 52 Passagiere gerettet"),
+        item("fr", "Ferry en avarie au large de Piombino : 52 passagers secourus"),
+        item("pl", "Awaria promu koło Piombino, uratowano 52 pasażerów"),
+        item("uk", "Біля Пьомбіно врятували 52 пасажирів порома"),
+        item("es", "Rescatados 52 pasajeros de un ferri averiado frente a Piombino"),
+        item("it", "Traghetto in avaria a Piombino, soccorsi 52 passeggeri"),
+    ],
+    ids=lambda v: v.lang,
+)
+def test_the_sources_age_written_as_a_count_is_a_wrong_number(value: Item) -> None:
+    assert not numbers(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        item("en", "61 rescued off Piombino", "The captain, 52, raised the alarm at 7.40pm."),
+        item("en", "61 rescued off Piombino", "The captain, aged 52 and at sea for decades, raised the alarm."),
+        item("de", "61 Menschen vor Piombino gerettet", "Der 52-jährige Kapitän schlug um 19.40 Uhr Alarm."),
+        item("fr", "61 passagers secourus", "Le commandant, âgé de 52 ans, a donné l'alerte."),
+        item("pl", "Uratowano 61 pasażerów", "Alarm podniósł 52-letni kapitan."),
+        item("uk", "Врятували 61 пасажира", "Тривогу підняв 52-річний капітан."),
+        item("es", "Rescatados 61 pasajeros", "El capitán, de 52 años, dio la alarma."),
+        item("it", "Soccorsi 61 passeggeri", "Il comandante (52) ha dato l'allarme."),
+    ],
+    ids=lambda v: v.lang,
+)
+def test_the_sources_age_written_as_an_age_passes(value: Item) -> None:
+    assert numbers(value)
