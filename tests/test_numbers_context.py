@@ -58,3 +58,50 @@ def test_the_sources_age_written_as_a_count_is_a_wrong_number(value: Item) -> No
 )
 def test_the_sources_age_written_as_an_age_passes(value: Item) -> None:
     assert numbers(value)
+
+
+# Both ends of a range are the source's only when one of its sentences holds them together.
+MUSEUM_FR = (
+    "Le musée des Beaux-Arts de Nantes ouvre en nocturne cet été\n"
+    "Du 1er juillet au 31 août, le musée sera ouvert de 10 heures à 22 heures le jeudi. Les autres jours, "
+    "les horaires restent inchangés, de 11 heures à 19 heures. L'entrée coûte 8 euros."
+)
+
+
+def museum(value: Item) -> bool:
+    return faithfulness.check_numbers(value, faithfulness.read_source(MUSEUM_FR, "fr")).passed
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        item("en", "Nantes fine arts museum opens late on Thursdays", "Open from 11.00 to 22.00; entry €8."),
+        item("de", "Nantes: Museum donnerstags länger offen", "Geöffnet von 11 bis 22 Uhr."),
+        item("fr", "Nocturnes au musée des Beaux-Arts de Nantes", "Ouvert le jeudi de 11 heures à 22 heures."),
+        item("pl", "Muzeum w Nantes otwarte dłużej w czwartki", "Czynne od 10 do 19."),
+        item("uk", "Музей у Нанті працюватиме довше", "Відчинено з 10 до 19 години."),
+        item("es", "El museo de Nantes abre de noche", "Abrirá los jueves de 11 a 22 horas."),
+        item("it", "Il museo di Nantes apre la sera", "Il giovedì sarà aperto dalle 11 alle 22."),
+    ],
+    ids=lambda v: v.lang,
+)
+def test_a_range_whose_ends_no_sentence_of_the_source_holds_together_is_a_wrong_number(value: Item) -> None:
+    assert not museum(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        item("de", "Nantes: Museum donnerstags länger offen", "Geöffnet von 10 bis 22 Uhr, sonst von 11 bis 19 Uhr."),
+        item(
+            "it", "Il museo di Nantes apre la sera", "Il giovedì dalle 10 alle 22, gli altri giorni dalle 11 alle 19."
+        ),
+        item("pl", "Muzeum w Nantes otwarte dłużej w czwartki", "W czwartki od 10 do 22."),
+        item("fr", "Nocturnes au musée de Nantes", "Le jeudi de 10 heures à 22 heures, l'entrée à 8 euros."),
+        # a unit, then a date: no range ("8 euros au 1er juillet")
+        item("fr", "Nocturnes au musée de Nantes", "L'entrée restera à 8 euros au 1er juillet."),
+    ],
+    ids=lambda v: v.lang,
+)
+def test_the_sources_own_ranges_pass(value: Item) -> None:
+    assert museum(value)

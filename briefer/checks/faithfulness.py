@@ -58,6 +58,7 @@ class Source:
     titled: int = 0  # how many of `lead_figures` are the title's
     lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
     ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
+    together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -96,6 +97,10 @@ def read_source(source: str, lang: str) -> Source:
         titled=lead[1],
         lead_shares=tuple(text.fractions(title, lang)),
         ages=_ages_only(source, lang, figures, spelled),
+        together=tuple(
+            frozenset(v for f in text.figures(sentence, lang) for v in (f.value, f.scaled))
+            for sentence in text.sentences(source)
+        ),
         percents=frozenset(text.percentages(source, lang)),
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
@@ -407,6 +412,9 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     invented += [f"{f.raw} (an age in the source)" for f in figures if _age_as_count(f, item, source)]
+    invented += [
+        f"{a.raw}–{b.raw} (no range of the source)" for a, b in _ranges(item, source) if not _one_range(a, b, source)
+    ]
     if invented:
         return CheckResult(
             check="numbers", passed=False, message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}"
@@ -434,6 +442,45 @@ def _as_count(value: str, at: int, lang: str) -> bool:
         return False
     before = languages.AGE_BEFORE.get(lang)
     return not (before and re.search(rf"(?<!\w)(?:{before})[ \u00a0]+\S*$", value[:at], re.IGNORECASE))
+
+
+@functools.cache
+def _range_re(lang: str) -> re.Pattern[str]:
+    # the unit may stand after each end: "de 11 heures à 22 heures", "von 8 Uhr bis 21 Uhr"
+    return re.compile(
+        rf"^[ \u00a0]*(?:([^\W\d_]{{1,8}})[ \u00a0]+)?(?:{languages.RANGE_JOINERS})[ \u00a0]*$", re.IGNORECASE
+    )
+
+
+def _ranges(item: Item, source: Source) -> list[tuple[text.Figure, text.Figure]]:
+    """The ranges an item writes between two figures of the source ("dalle 21 alle 6"),
+    sentence by sentence; a word between the first end and the joiner only as the unit
+    both ends give ("11 heures à 22 heures", not "180 euros au 1er avril")."""
+    found = []
+    for sentence in text.sentences(item.text()):
+        figures = [(f, m) for f in text.figures(sentence, item.lang) for m in _spans(sentence, f.raw)]
+        figures.sort(key=lambda pair: pair[1][0])
+        for (a, (_, end)), (b, (start, after)) in zip(figures, figures[1:]):
+            joined = _range_re(item.lang).match(sentence[end:start])
+            if not joined or (a.currency and b.currency and a.currency != b.currency):
+                continue
+            unit = joined.group(1)
+            if unit and not sentence[after:].lstrip().lower().startswith(unit[:3].lower()):
+                continue
+            if not (_year(a) or _year(b)) and _known_figure(a, source) and _known_figure(b, source):
+                found.append((a, b))
+    return found
+
+
+def _spans(value: str, raw: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(raw)}(?![.,]?\d)", value)]
+
+
+def _one_range(a: text.Figure, b: text.Figure, source: Source) -> bool:
+    """Both ends of a range stand in one sentence of the source: 21 and 6 are no range where
+    the source cuts water from 23 to 6 and allows watering from 8 to 21."""
+    ends = ({a.value, a.scaled}, {b.value, b.scaled})
+    return not source.together or any(all(not values.isdisjoint(end) for end in ends) for values in source.together)
 
 
 @functools.cache

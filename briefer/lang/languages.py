@@ -498,6 +498,11 @@ FRACTION_WORDS = {
     "it": {2: r"metà", 3: r"(?:un|due) terz[oi]", 4: r"(?:un|tre) quart[oi]"},
 }
 
+# What joins the two ends of a range, with the article it may take ("dalle 21 alle 6",
+# "de 23 a 6", "von 8 bis 21 Uhr", "od 8 do 21", "з 8 до 21"): a regex. Not a dash: it joins
+# a score's two sides too (25-21, 3–1), which no sentence need hold as a range.
+RANGE_JOINERS = r"to|till|until|bis|à|au|jusqu'à|a|a las|hasta|hasta las|alle|al|ai|fino alle|do|до|по"
+
 # What joins two figures of one scale, in every language: a range, an alternative, a change,
 # a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
 FIGURE_JOINERS = (
