@@ -452,11 +452,20 @@ def _range_re(lang: str) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _range_hint(lang: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\d[ \u00a0]*(?:[^\W\d_]{{1,8}}[ \u00a0]+)?(?:{languages.RANGE_JOINERS})[ \u00a0]+\d", re.IGNORECASE
+    )
+
+
 def _ranges(item: Item, source: Source) -> list[tuple[text.Figure, text.Figure]]:
     """The ranges an item writes between two figures of the source ("dalle 21 alle 6"),
     sentence by sentence; a word between the first end and the joiner only as the unit
     both ends give ("11 heures à 22 heures", not "180 euros au 1er avril")."""
-    found = []
+    found: list[tuple[text.Figure, text.Figure]] = []
+    if not _range_hint(item.lang).search(item.text()):  # most items write no range: no sentence is read
+        return found
     for sentence in text.sentences(item.text()):
         figures = [(f, m) for f in text.figures(sentence, item.lang) for m in _spans(sentence, f.raw)]
         figures.sort(key=lambda pair: pair[1][0])
@@ -833,7 +842,7 @@ def check_relevance(item: Item, source: Source) -> CheckResult:
     figures = _tied_figures(item, source)
     if figures >= 3:
         return passed("relevance")
-    named = _tied_names(item, source)
+    named = _tied_names(item, source, enough=1 if figures else 2)
     if len(named) >= 2 or (named and figures):
         return passed("relevance")
     share = _shared_words(item, source, named)
@@ -857,17 +866,20 @@ def _tied_figures(item: Item, source: Source) -> int:
     )
 
 
-def _tied_names(item: Item, source: Source) -> set[str]:
+def _tied_names(item: Item, source: Source, enough: int) -> set[str]:
     """The source's names, places and institutions the item gives (in its language's words),
-    each word once (Córdoba is a city and a province: one tie)."""
+    each word once (Córdoba is a city and a province: one tie); all of them, or as soon as
+    there are `enough` (the cheapest looked at first)."""
     lang, body = item.lang, item.text()
     calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
-    named = {
-        name
-        for name in dict.fromkeys(map(_bare, names.names_in(body, lang)))
-        if name.lower() not in calendar
-        and (name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised))
-    }
+    named = set()
+    for name in dict.fromkeys(map(_bare, names.names_in(body, lang))):
+        if name.lower() not in calendar and (
+            name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised)
+        ):
+            named.add(name)
+            if len(named) >= enough:
+                return named
     capitalised = {_bare(w) for w in text.words(body) if w[:1].isupper()}  # "Polish", "Polens": places too
     named |= {w for w in capitalised if not source.places.isdisjoint(names.place_concepts(w))}
     return named | {f"institution:{row}" for row in names.institutions_named(body) & source.institutions}
