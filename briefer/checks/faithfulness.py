@@ -781,13 +781,15 @@ def _translated_title(quote: str, before: str, item: Item, source: Source) -> bo
 
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
-    """The item keeps the story's central fact where an editor puts it, in its headline or
-    first bullet: a figure of the title (in digits or words, or the share it writes: "a
-    third", or "31.4m of 96m"), or one of the lead's first sentence with figures (dates and
-    ages aside); a figure of the title further down is a detail kept, not the story. For a
-    story without figures, a proper name of its lead."""
+    """The item keeps the story's central fact. Where the title gives it (a figure in digits
+    or words, or a share: "a third", or "31.4m of 96m"), where an editor puts it: the title's
+    figure or share, or one of the lead's first sentence with figures (dates and ages aside),
+    in its headline or first bullet; a figure of the title further down is a detail kept, not
+    the story. Where the title gives no figure, the lead sentence's figures anywhere in it.
+    For a story without figures, a proper name of its lead."""
     if source.lead_figures or source.lead_shares:
-        top = " \n".join((item.headline, *item.bullets[:1]))
+        titled = bool(source.titled or source.lead_shares)
+        top = " \n".join((item.headline, *item.bullets[:1])) if titled else item.text()
         if not (_gives(top, item.lang, source.lead_figures) or _gives_share(top, item.lang, source.lead_shares)):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(
