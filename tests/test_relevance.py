@@ -170,3 +170,133 @@ def test_a_name_that_only_sounds_a_little_like_one_of_the_source_is_no_anchor() 
     source_pl = "Fabryka w Łodzi zatrudni 220 osób\nZakład pod Łodzią ruszy w 2027 r., podała spółka Arkopak."
     other = item("fr", "Neige en Alsace", "Les routes sont glissantes ce matin, prudence recommandée.")
     assert not faithfulness.check_relevance(other, faithfulness.read_source(source_pl, "pl")).passed
+
+
+# One tie alone is chance: a recipe with the article's figures, another story of its city or
+# country, a placeholder in its own language. New examples, not the calibration set's.
+KITAS_DE = (
+    "Bremen baut 24 neue Kitas für 180 Millionen Euro\n"
+    "Die Stadt Bremen will bis 2028 insgesamt 24 neue Kindertagesstätten bauen und dafür 180 Millionen Euro "
+    "ausgeben. Das beschloss die Bürgerschaft am Donnerstag mit 52 Stimmen.\n"
+    "Bildungssenatorin Jana Riedel sagte, damit entstünden rund 2.400 neue Betreuungsplätze. Die Opposition "
+    "kritisierte, die Planung komme zu spät: In einigen Stadtteilen fehlten schon jetzt 350 Plätze."
+)
+
+
+def about_kitas(value: Item) -> bool:
+    return faithfulness.check_relevance(value, faithfulness.read_source(KITAS_DE, "de")).passed
+
+
+KITAS_OWN = [
+    item(
+        "de",
+        "Bremen baut 24 neue Kitas für 180 Millionen Euro",
+        "Die Bürgerschaft stimmte am Donnerstag zu; es entstehen rund 2.400 Betreuungsplätze.",
+    ),
+    item("en", "Bremen plans new nurseries", "The opposition says the plan comes too late for some districts."),
+    item("fr", "Brême va construire 24 crèches pour 180 millions d'euros", "Environ 2 400 places d'accueil."),
+    item("pl", "Brema zbuduje 24 nowe żłobki za 180 mln euro", "Powstanie około 2400 miejsc opieki."),
+    item("uk", "Бремен збудує 24 нові дитсадки за 180 млн євро", "З'явиться близько 2400 місць."),
+    item("es", "Bremen construirá 24 guarderías por 180 millones de euros", "La oposición critica el retraso."),
+    item("it", "Brema costruirà 24 nuovi asili per 180 milioni di euro", "Circa 2.400 nuovi posti, dice Riedel."),
+]
+
+KITAS_UNRELATED = [
+    # recipes that happen to give two of the article's figures (24 hours, 180 degrees)
+    item(
+        "en",
+        "Slow-roast lamb shoulder for Sunday lunch",
+        "Marinate the lamb in garlic, rosemary and lemon for 24 hours.",
+        "Roast it covered at 180C for four hours, then rest it before carving.",
+    ),
+    item(
+        "de",
+        "Sauerbraten wie bei Oma",
+        "Das Rindfleisch 24 Stunden in Rotwein, Essig und Lorbeer einlegen.",
+        "Anschließend bei 180 Grad im Ofen schmoren und mit Rotkohl servieren.",
+    ),
+    item(
+        "fr",
+        "Gigot d'agneau confit, la recette du dimanche",
+        "Laissez mariner le gigot 24 heures avec de l'ail et du thym.",
+        "Enfournez à 180 degrés pendant quatre heures en arrosant souvent.",
+    ),
+    item(
+        "pl",
+        "Pieczeń wieprzowa na niedzielny obiad",
+        "Mięso marynuj przez 24 godziny w czosnku, majeranku i piwie.",
+        "Piecz w 180 stopniach przez trzy godziny, polewając sosem.",
+    ),
+    item(
+        "uk",
+        "Запечена свинина з часником",
+        "Замаринуйте м'ясо на 24 години з часником і гірчицею.",
+        "Запікайте при 180 градусах три години, поливаючи соком.",
+    ),
+    item(
+        "es",
+        "Cordero asado al estilo de la abuela",
+        "Deja marinar la pierna 24 horas con ajo, romero y limón.",
+        "Hornea a 180 grados durante cuatro horas y sirve con patatas.",
+    ),
+    item(
+        "it",
+        "Arrosto di maiale al latte",
+        "Lasciate marinare la carne per 24 ore con aglio, salvia e rosmarino.",
+        "Cuocete in forno a 180 gradi per due ore, bagnando spesso con il latte.",
+    ),
+    # other stories of the article's city or country: one tie, the place
+    item(
+        "en",
+        "Werder Bremen beat Mainz 2-1 away",
+        "A late header from the captain settled a scrappy game in front of a sold-out crowd.",
+    ),
+    item(
+        "de",
+        "Werder Bremen gewinnt in Mainz",
+        "Ein spätes Kopfballtor des Kapitäns entschied das zähe Spiel vor ausverkauftem Haus.",
+    ),
+    item(
+        "fr",
+        "Le Werder Brême s'impose à Mayence",
+        "Une tête tardive du capitaine a décidé d'un match haché, devant un stade comble.",
+    ),
+    item(
+        "pl",
+        "Werder Brema wygrywa w Moguncji",
+        "Późny gol głową kapitana rozstrzygnął nerwowy mecz przy pełnych trybunach.",
+    ),
+    item(
+        "uk",
+        "«Вердер» з Бремена переміг у Майнці",
+        "Пізній гол головою від капітана вирішив долю нервового матчу на заповненому стадіоні.",
+    ),
+    item(
+        "es",
+        "El Werder Bremen gana en Maguncia",
+        "Un cabezazo tardío del capitán decidió un partido trabado ante un estadio lleno.",
+    ),
+    item(
+        "it",
+        "Il Werder Brema vince a Magonza",
+        "Un colpo di testa del capitano nel finale ha deciso una partita nervosa davanti a uno stadio pieno.",
+    ),
+    # placeholders a model leaves, in the article's language too
+    item("de", "Hier steht die Schlagzeile", "Die wichtigsten Punkte der Meldung folgen, sobald der Text vorliegt."),
+    item("en", "[Headline]", "[Key point one: to be written once the article is available.]"),
+    item("fr", "Titre à venir", "Le résumé sera ajouté dès que le texte de l'article sera disponible."),
+    item("pl", "Tytuł do uzupełnienia", "Tu pojawi się streszczenie, gdy tekst artykułu będzie gotowy."),
+    item("uk", "Заголовок буде додано", "Тут з'явиться короткий виклад, щойно текст статті буде готовий."),
+    item("es", "Titular pendiente", "Aquí irá el resumen en cuanto el texto del artículo esté listo."),
+    item("it", "Titolo da inserire", "Qui comparirà il riassunto non appena il testo dell'articolo sarà pronto."),
+]
+
+
+@pytest.mark.parametrize("value", KITAS_OWN, ids=lambda v: v.lang)
+def test_the_articles_own_items_pass_however_few_their_ties(value: Item) -> None:
+    assert about_kitas(value)
+
+
+@pytest.mark.parametrize("value", KITAS_UNRELATED, ids=lambda v: f"{v.lang}-{v.headline[:24]}")
+def test_one_tie_by_chance_does_not_make_an_item_about_its_article(value: Item) -> None:
+    assert not about_kitas(value)

@@ -56,6 +56,9 @@ class Source:
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
     titled: int = 0  # how many of `lead_figures` are the title's
+    lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
+    ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
+    together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -92,6 +95,12 @@ def read_source(source: str, lang: str) -> Source:
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=(lead := _lead_figures(title, paragraphs, lang))[0],
         titled=lead[1],
+        lead_shares=tuple(text.fractions(title, lang)),
+        ages=_ages_only(source, lang, figures, spelled),
+        together=tuple(
+            frozenset(v for f in text.figures(sentence, lang) for v in (f.value, f.scaled))
+            for sentence in text.sentences(source)
+        ),
         percents=frozenset(text.percentages(source, lang)),
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
@@ -100,7 +109,7 @@ def read_source(source: str, lang: str) -> Source:
             names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
         ),
         derived=_derived(source, lang),
-        stems=frozenset(_stem(w) for w in lowered if len(w) > _STEM),
+        stems=frozenset(stem for w in lowered if len(w) > _STEM for stem in _stems(w, lang)),
         measures=tuple(text.measures(source)),
         quoted=tuple(
             " ".join(words)
@@ -112,6 +121,35 @@ def read_source(source: str, lang: str) -> Source:
         skeletons=_skeletons(lowered),
         body=body,
     )
+
+
+def _ages_only(source: str, lang: str, figures: tuple[text.Figure, ...], spelled: set[Decimal]) -> frozenset[Decimal]:
+    """The whole figures a source writes only as ages, each time it writes them ("34 ans"):
+    an item's 34 injured is then no figure of the source, whatever its digits."""
+    found = set()
+    for figure in figures:
+        if figure.power or figure.currency or not 0 < figure.value < 120 or figure.value != figure.value.to_integral():
+            continue
+        if figure.value not in spelled and all(_as_age(source, at, lang) for at in _places(source, figure.raw)):
+            found.add(figure.value)
+    return frozenset(found)
+
+
+def _places(value: str, raw: str) -> list[int]:
+    """Where a whole figure stands in a text, not as part of a longer one (34 in 34,5 or 1934)."""
+    return [m.end() for m in re.finditer(rf"(?<![\d.,]){re.escape(raw)}(?![.,]?\d)", value)]
+
+
+@functools.cache
+def _age_re(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
+    adjectives = languages.AGE_ADJECTIVES.get(lang, "")
+    return re.compile(rf"[\s\u00a0-]*(?:{'|'.join(filter(None, (words, adjectives)))})", re.IGNORECASE)
+
+
+def _as_age(value: str, at: int, lang: str) -> bool:
+    """The figure ending at `at` is someone's age: the word for years or the adjective of age follows."""
+    return bool(_age_re(lang).match(value, at))
 
 
 def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
@@ -373,11 +411,85 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
     invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
+    invented += [f"{f.raw} (an age in the source)" for f in figures if _age_as_count(f, item, source)]
+    invented += [
+        f"{a.raw}–{b.raw} (no range of the source)" for a, b in _ranges(item, source) if not _one_range(a, b, source)
+    ]
     if invented:
         return CheckResult(
             check="numbers", passed=False, message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}"
         )
     return passed("numbers")
+
+
+def _age_as_count(figure: text.Figure, item: Item, source: Source) -> bool:
+    """A figure the source gives only as an age, written in the item as a count of something
+    (43 injured becoming 34, where the source's 34 is a driver's age)."""
+    if figure.power or figure.value not in source.ages:
+        return False
+    body = item.text()
+    return any(_as_count(body, at, item.lang) for at in _places(body, figure.raw))
+
+
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+[^\W\d_]")  # on its line: a headline ends at its line
+
+
+def _as_count(value: str, at: int, lang: str) -> bool:
+    """The figure ending at `at` counts something: a word follows, not the word for years
+    (an age stands in brackets, between commas or at the end too: "Ralf M. (57)", "dies at 87"),
+    nor the words before an age ("aged 34", "w wieku 57")."""
+    if not _WORD_AFTER.match(value, at) or _as_age(value, at, lang):
+        return False
+    before = languages.AGE_BEFORE.get(lang)
+    return not (before and re.search(rf"(?<!\w)(?:{before})[ \u00a0]+\S*$", value[:at], re.IGNORECASE))
+
+
+@functools.cache
+def _range_re(lang: str) -> re.Pattern[str]:
+    # the unit may stand after each end: "de 11 heures à 22 heures", "von 8 Uhr bis 21 Uhr"
+    return re.compile(
+        rf"^[ \u00a0]*(?:([^\W\d_]{{1,8}})[ \u00a0]+)?(?:{languages.RANGE_JOINERS})[ \u00a0]*$", re.IGNORECASE
+    )
+
+
+@functools.cache
+def _range_hint(lang: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\d[ \u00a0]*(?:[^\W\d_]{{1,8}}[ \u00a0]+)?(?:{languages.RANGE_JOINERS})[ \u00a0]+\d", re.IGNORECASE
+    )
+
+
+def _ranges(item: Item, source: Source) -> list[tuple[text.Figure, text.Figure]]:
+    """The ranges an item writes between two figures of the source ("dalle 21 alle 6"),
+    sentence by sentence; a word between the first end and the joiner only as the unit
+    both ends give ("11 heures à 22 heures", not "180 euros au 1er avril")."""
+    found: list[tuple[text.Figure, text.Figure]] = []
+    if not _range_hint(item.lang).search(item.text()):  # most items write no range: no sentence is read
+        return found
+    for sentence in text.sentences(item.text()):
+        figures = [(f, m) for f in text.figures(sentence, item.lang) for m in _spans(sentence, f.raw)]
+        figures.sort(key=lambda pair: pair[1][0])
+        for (a, (_, end)), (b, (start, after)) in zip(figures, figures[1:]):
+            joined = _range_re(item.lang).match(sentence[end:start])
+            if not joined or (a.currency and b.currency and a.currency != b.currency):
+                continue
+            unit = joined.group(1)
+            if unit and not sentence[after:].lstrip().lower().startswith(unit[:3].lower()):
+                continue
+            if not (_year(a) or _year(b)) and _known_figure(a, source) and _known_figure(b, source):
+                found.append((a, b))
+    return found
+
+
+def _spans(value: str, raw: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(raw)}(?![.,]?\d)", value)]
+
+
+def _one_range(a: text.Figure, b: text.Figure, source: Source) -> bool:
+    """Both ends of a range stand in one sentence of the source: 21 and 6 are no range where
+    the source cuts water from 23 to 6 and allows watering from 8 to 21."""
+    ends = ({a.value, a.scaled}, {b.value, b.scaled})
+    return not source.together or any(all(not values.isdisjoint(end) for end in ends) for values in source.together)
 
 
 @functools.cache
@@ -669,19 +781,16 @@ def _translated_title(quote: str, before: str, item: Item, source: Source) -> bo
 
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
-    """The item keeps the story's central fact: a figure of the title (in digits or words)
-    anywhere in it, or one of the lead's first sentence with figures (dates and ages aside):
-    anywhere when the title has no figure, else in its headline or first bullet, where an
-    editor puts the central fact (beside the title's, a figure of the lead further down is a
-    detail kept, not the story); for a story without figures, a proper name of its lead."""
-    if source.lead_figures:
-        # Beside a title's figures, the lead sentence's are the story only where an editor puts
-        # it; without them, they are the story's figures wherever the item gives them.
-        top = " \n".join((item.headline, *item.bullets[:1])) if source.titled else item.text()
-        if not (
-            _gives(item.text(), item.lang, source.lead_figures[: source.titled])
-            or _gives(top, item.lang, source.lead_figures[source.titled :])
-        ):
+    """The item keeps the story's central fact. Where the title gives it (a figure in digits
+    or words, or a share: "a third", or "31.4m of 96m"), where an editor puts it: the title's
+    figure or share, or one of the lead's first sentence with figures (dates and ages aside),
+    in its headline or first bullet; a figure of the title further down is a detail kept, not
+    the story. Where the title gives no figure, the lead sentence's figures anywhere in it.
+    For a story without figures, a proper name of its lead."""
+    if source.lead_figures or source.lead_shares:
+        titled = bool(source.titled or source.lead_shares)
+        top = " \n".join((item.headline, *item.bullets[:1])) if titled else item.text()
+        if not (_gives(top, item.lang, source.lead_figures) or _gives_share(top, item.lang, source.lead_shares)):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(
                 check="coverage", passed=False, message=f"the central fact is missing: no figure of the lead ({shown})"
@@ -698,6 +807,19 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
     return passed("coverage")
 
 
+_SHARE_SLACK = Decimal("0.04")  # "a third" for 31.4 of 96 (0.327): a share in words is rounded
+
+
+def _gives_share(part: str, lang: str, shares: tuple[Decimal, ...]) -> bool:
+    """The part gives one of the title's shares: in words, or as two of its amounts (31.4m of
+    96m is a third; 64.6m of 96m missing is the other two)."""
+    if not shares:
+        return False
+    amounts = [f.scaled for f in text.figures(part, lang) if f.scaled > 0 and not _year(f)]
+    found = [*text.fractions(part, lang), *(a / b for a in amounts for b in amounts if a < b)]
+    return any(min(abs(x - share), abs(x - (1 - share))) <= _SHARE_SLACK for share in shares for x in found)
+
+
 def _gives(part: str, lang: str, lead: tuple[text.Figure, ...]) -> bool:
     if not lead:
         return False
@@ -707,13 +829,26 @@ def _gives(part: str, lang: str, lead: tuple[text.Figure, ...]) -> bool:
 
 # ---- relevance: the item is about its article ----
 
+_SOME_WORDS = 0.2  # of an item's content words, the source's: with one other tie, the story's
+_ABOUT_WORDS = 0.4  # alone: an item that says what happened in the story's words
+_FREQUENT = 4.0  # Zipf: a word this frequent in the source's own language is any story's (worden, Prozent)
+
 
 def check_relevance(item: Item, source: Source) -> CheckResult:
     """An item about something else (a model's placeholder, another article's item, a recipe)
-    gives no name, place, institution or telling figure of its source, and few of its words:
-    a brief of the article names its actors or gives its figures, or says what happened in
-    words of the story (the same stems across Latin languages, or across scripts romanised)."""
-    if _anchors(item, source, enough=1) or _shared_words(item, source) >= 0.2:
+    gives no name, place, institution or telling figure of its source, and few of its words.
+    One tie alone may be chance (a recipe's 180 °C beside the article's 180 euros, a football
+    club of the article's province, any story of the article's country): an item of the
+    article has two names, or three figures, or a name and a figure, or a name or two figures
+    with some of the story's words, or many of its words (the cheapest looked at first)."""
+    figures = _tied_figures(item, source)
+    if figures >= 3:
+        return passed("relevance")
+    named = _tied_names(item, source, enough=1 if figures else 2)
+    if len(named) >= 2 or (named and figures):
+        return passed("relevance")
+    share = _shared_words(item, source, named)
+    if share >= _ABOUT_WORDS or (share >= _SOME_WORDS and (named or figures >= 2)):
         return passed("relevance")
     return CheckResult(
         check="relevance",
@@ -722,30 +857,34 @@ def check_relevance(item: Item, source: Source) -> CheckResult:
     )
 
 
-def _anchors(item: Item, source: Source, enough: int = 2) -> int:
-    """The source's telling figures (not years, not small whole numbers) as the source writes
-    them, names, places and institutions (in this language's words) the item gives: counted
-    up to `enough`, the cheapest first."""
-    lang, body = item.lang, item.text()
-    found = sum(
-        1
-        for f in text.figures(body, lang)
-        if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral()) and _given(f, source)
+def _tied_figures(item: Item, source: Source) -> int:
+    """The source's telling figures (not years, not small whole numbers) as the source writes them."""
+    return len(
+        {
+            f.raw
+            for f in text.figures(item.text(), item.lang)
+            if not _year(f) and (f.power or f.value >= 13 or f.value != f.value.to_integral()) and _given(f, source)
+        }
     )
-    if found >= enough:
-        return found
+
+
+def _tied_names(item: Item, source: Source, enough: int) -> set[str]:
+    """The source's names, places and institutions the item gives (in its language's words),
+    each word once (Córdoba is a city and a province: one tie); all of them, or as soon as
+    there are `enough` (the cheapest looked at first)."""
+    lang, body = item.lang, item.text()
     calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
-    named = [n for n in dict.fromkeys(map(_bare, names.names_in(body, lang))) if n.lower() not in calendar]
-    for name in named:
-        if name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised):
-            found += 1
-            if found >= enough:
-                return found
+    named = set()
+    for name in dict.fromkeys(map(_bare, names.names_in(body, lang))):
+        if name.lower() not in calendar and (
+            name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised)
+        ):
+            named.add(name)
+            if len(named) >= enough:
+                return named
     capitalised = {_bare(w) for w in text.words(body) if w[:1].isupper()}  # "Polish", "Polens": places too
-    found += len({c for w in capitalised for c in names.place_concepts(w)} & source.places)
-    if found >= enough:
-        return found
-    return found + len(names.institutions_named(body) & source.institutions)
+    named |= {w for w in capitalised if not source.places.isdisjoint(names.place_concepts(w))}
+    return named | {f"institution:{row}" for row in names.institutions_named(body) & source.institutions}
 
 
 def _same_name_strictly(a: str, b: str) -> bool:
@@ -768,16 +907,33 @@ def _given(figure: text.Figure, source: Source) -> bool:
     return any(abs(known.scaled - figure.scaled) <= figure.tolerance for known in source.figures)
 
 
-def _shared_words(item: Item, source: Source) -> float:
-    """The share of the item's longer words whose stem (five letters, romanised) the source has."""
-    words = [w.lower() for w in text.words(item.text()) if w.isalpha() and len(w) > _STEM]
+def _shared_words(item: Item, source: Source, named: set[str]) -> float:
+    """The share of the item's longer content words whose stem (five letters, romanised) the
+    source has: not the names it shares with the source (a tie of their own), nor, in the source's own language, words
+    any story has (worden, Prozent, Millionen): across languages a shared stem is a cognate."""
+    same = item.lang == source.lang
+    words = [
+        w.lower()
+        for w in text.words(item.text())
+        if w.isalpha() and len(w) > _STEM and _bare(w) not in named and not (same and zipf(w, item.lang) >= _FREQUENT)
+    ]
     if not words:
         return 0.0
-    return sum(_stem(w) in source.stems for w in words) / len(words)
+    return sum(not source.stems.isdisjoint(_stems(w, item.lang)) for w in words) / len(words)
 
 
 def _stem(word: str) -> str:
     return names.transliterate(word)[:_STEM]
+
+
+def _stems(word: str, lang: str) -> frozenset[str]:
+    """A word's stem, and for a German compound its tails' (Schulreform: reform, as Polish
+    reforma; Bildungsministerin: minister), as long as a stem."""
+    if lang != "de":
+        return frozenset((_stem(word),))
+    parts = german_parts(word)
+    tails = ("".join(parts[index:]) for index in range(len(parts)))
+    return frozenset(_stem(tail) for tail in tails if len(tail) > _STEM)
 
 
 # ---- evidence: a bullet's figures in the sentences it cites ----

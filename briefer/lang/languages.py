@@ -460,6 +460,49 @@ PERCENT_WORDS = {
     "it": r"per ?cento",
 }
 
+# How a figure is written as someone's age, beside the word for years (year_words, from
+# CLDR): the adjective of age glued to it or hyphenated ("34-year-old", "34-jährige",
+# "34-letni", "34-річний", "trentaquattrenne"/"34enne").
+AGE_ADJECTIVES = {
+    "en": r"year",
+    "de": r"jähr",
+    "fr": r"an",
+    "pl": r"let|lat|rocz",
+    "uk": r"річн|літн|рок",
+    "es": r"año",
+    "it": r"enne|ann",
+}
+
+# What stands before a figure that is someone's age ("aged 34", "dies at 87", "mit 87",
+# "w wieku 57", "у віці 57"): a regex of the words just before it.
+AGE_BEFORE = {
+    "en": r"aged|age of|at",
+    "de": r"alter von|mit",
+    "fr": r"âgée?s? de|à",
+    "pl": r"wieku",
+    "uk": r"віці",
+    "es": r"edad de|a los",
+    "it": r"età di|a",
+}
+
+# Fractions a headline writes for a share ("a third of the funds", "ein Drittel", "jedną
+# trzecią"), by denominator: a regex of the words, declined; the bare ordinal ("il terzo
+# giorno", "trzecia runda") is a rank, so the Romance and Polish ones need their article.
+FRACTION_WORDS = {
+    "en": {2: r"half", 3: r"(?:a|one|two) thirds?", 4: r"(?:a|one|three) quarters?"},
+    "de": {2: r"hälfte", 3: r"drittel\w*", 4: r"viertel\w*"},
+    "fr": {2: r"moitié", 3: r"(?:un|deux) tiers", 4: r"(?:un|trois) quarts?"},
+    "pl": {2: r"połow\w*", 3: r"(?:jedn\w+|dwie|dwóch) trzeci\w*", 4: r"ćwierć|ćwiartk\w*"},
+    "uk": {2: r"половин\w*", 3: r"третин\w*", 4: r"чверт\w*"},
+    "es": {2: r"mitad", 3: r"(?:un|dos) tercios?", 4: r"(?:un|tres) cuartos?"},
+    "it": {2: r"metà", 3: r"(?:un|due) terz[oi]", 4: r"(?:un|tre) quart[oi]"},
+}
+
+# What joins the two ends of a range, with the article it may take ("dalle 21 alle 6",
+# "de 23 a 6", "von 8 bis 21 Uhr", "od 8 do 21", "з 8 до 21"): a regex. Not a dash: it joins
+# a score's two sides too (25-21, 3–1), which no sentence need hold as a range.
+RANGE_JOINERS = r"to|till|until|bis|à|au|jusqu'à|a|a las|hasta|hasta las|alle|al|ai|fino alle|do|до|по"
+
 # What joins two figures of one scale, in every language: a range, an alternative, a change,
 # a replacement ("von 210 auf 150 Mio.", "50 millions au lieu de 35"). Longest first.
 FIGURE_JOINERS = (

@@ -266,6 +266,19 @@ def _percent_re(lang: str) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _fraction_res(lang: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    return tuple(
+        (denominator, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
+        for denominator, words in languages.FRACTION_WORDS.get(lang, {}).items()
+    )
+
+
+def fractions(text: str, lang: str) -> list[Decimal]:
+    """The shares a text writes in words ("a third", "la moitié", "третину"): 1/3, 1/2, 1/4."""
+    return [Decimal(1) / denominator for denominator, pattern in _fraction_res(lang) if pattern.search(text)]
+
+
 def percentages(text: str, lang: str) -> list[Decimal]:
     """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent", and both figures of a
     range that writes the sign once ("von 8,0 auf 6,5 Prozent", "30 to 50 per cent")."""
