@@ -564,7 +564,7 @@ def test_the_lead_sentences_figure_in_the_headline_covers_a_title_that_sums_it()
     assert not faithfulness.check_coverage(late, source(BAKERY_DE, "de")).passed
 
 
-FERRY_FR = (
+SAILORS_STRIKE_FR = (
     "Les ferries de Bretagne reprennent la mer\n"
     "Après neuf jours de grève, les marins de la compagnie Armor Ferries ont repris le travail "
     "jeudi matin. L'accord prévoit une hausse des salaires de 4,5 % et le recrutement de 60 marins. "
@@ -581,10 +581,10 @@ def test_without_a_title_figure_the_lead_figures_cover_anywhere_in_the_item() ->
         "Armor Ferries sailors went back to work on Thursday after nine days.",
         "The deal gives a 4.5% pay rise and 60 new sailors.",
     )
-    result = faithfulness.check_coverage(second, source(FERRY_FR, "fr"))
+    result = faithfulness.check_coverage(second, source(SAILORS_STRIKE_FR, "fr"))
     assert result.passed, result.message
     without = item("en", "Brittany ferries sail again", "Sailors went back to work.", "Roscoff sailings resume.")
-    assert not faithfulness.check_coverage(without, source(FERRY_FR, "fr")).passed
+    assert not faithfulness.check_coverage(without, source(SAILORS_STRIKE_FR, "fr")).passed
 
 
 FLOOD_PL = (
