@@ -272,3 +272,29 @@ def test_a_roman_numeral_or_a_unit_after_a_figure_is_no_name() -> None:
 
 def test_a_word_the_dictionary_knows_only_capitalised_is_a_name() -> None:
     fails(STRIKE_IT, "it", "fr", "Grève des trains à Vérone et à Nantes, selon le syndicat.", "Nantes")
+
+
+# ---- German: names told by the dictionaries, not by the word lists ----
+
+COURT_DE = (
+    "Urteil\nDas Amtsgericht Kiel verurteilte am Montag einen Makler. Der Schaden liegt bei 40.000 Euro, "
+    "sagte Richterin Anna Brandt."
+)
+PORT_PL = "Port\nSpółka Baltic Hub zainwestuje 500 mln złotych w terminal w Gdańsku, powiedział prezes Jan Nowak."
+
+
+def test_a_german_item_naming_a_city_or_bank_the_source_never_names_is_caught() -> None:
+    # a city every German word list knows, and a bank named by two French words
+    fails(COURT_DE, "de", "de", "Das Amtsgericht Hamburg verurteilte einen Makler.", "Hamburg")
+    fails(COURT_DE, "de", "de", "Der Makler arbeitete für die Bank Crédit Agricole.", "Crédit")
+
+
+def test_a_german_loanword_or_a_currency_is_no_name() -> None:
+    # nouns German borrowed from English and French, and a currency's name
+    passes(PORT_PL, "pl", "de", "Baltic Hub investiert 500 Mio. Zloty in ein Terminal in Danzig, sagte Jan Nowak.")
+    passes(PORT_PL, "pl", "de", "Der Terminal-Chef Jan Nowak nennt das Projekt ein Offshore-Vorhaben.")
+
+
+def test_a_calque_with_an_ending_of_its_language_passes() -> None:
+    flood = "Повінь\nНа Прикарпатті через зливи евакуювали 300 людей, повідомили рятувальники."
+    passes(flood, "uk", "de", "Im Vorkarpatien wurden wegen Starkregens 300 Menschen evakuiert.")

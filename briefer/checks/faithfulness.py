@@ -431,7 +431,9 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", _ELIDED.sub("", name))
 
 
-def _known_name(name: str, lang: str, source: Source) -> bool:
+def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool:
+    """alone: the name stands beside no other capital foreign to its language (Société
+    Générale is one name, a loanword beside another)."""
     name = _bare(name)
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
@@ -448,6 +450,10 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
         return concept in source.institutions or _spelt_out(name, source)
     if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
         return True
+    if lowered in _currency_words():
+        return True  # a currency's name is a common noun (Zloty, Hrywnja); the numbers check holds its amounts
+    if lang == "de" and alone and _loanword(lowered):
+        return True  # Offshore, Département, Chef: a common word of English or French that German writes
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
     places = names.place_concepts(name)
@@ -468,6 +474,18 @@ def _known_name(name: str, lang: str, source: Source) -> bool:
     if lang == "de" and _a_german_word(lowered) and (not names.international(lowered) or has_plural(name, lang)):
         return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben)
     return _translates(name, lang, source) or common_word(lowered, lang)
+
+
+@functools.cache
+def _currency_words() -> frozenset[str]:
+    return frozenset().union(*(languages.currency_words(lang) for lang in languages.SUPPORTED))
+
+
+def _loanword(lowered: str) -> bool:
+    """A German capital borrowed as a common noun: German writes it (its word lists have
+    it), and English or French knows it in lower case (Offshore, Département, Chef). A
+    name is written capitalised everywhere (Bremen, Caritas)."""
+    return zipf(lowered, "de") >= 2.5 and common_lowercase(lowered, ("en", "fr"))
 
 
 def _declined_common_word(lowered: str, lang: str, places: frozenset[str]) -> bool:
@@ -587,12 +605,16 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 def check_names(item: Item, source: Source) -> CheckResult:
+    # German capitalises every noun: its names are told by the dictionaries (names_in's
+    # `proper`: Bremen, Habeck), and a noun it borrowed passes as a loanword (`_loanword`).
+    proper = item.lang == "de"
     unknown = sorted(
         {
             name
             for part in (item.headline, *item.bullets)
-            for name in names.names_in(part, item.lang)
-            if not _not_a_name(name, part) and not _known_name(name, item.lang, source)
+            for name in names.names_in(part, item.lang, proper=proper)
+            if not _not_a_name(name, part)
+            and not _known_name(name, item.lang, source, _alone(name, part, item.lang, source))
         }
     )
     unknown += [names.institution_name(index) for index in names.institutions_named(item.text()) - source.institutions]
@@ -602,6 +624,22 @@ def check_names(item: Item, source: Source) -> CheckResult:
 
 
 # ---- quotes ----
+
+
+def _alone(name: str, part: str, lang: str, source: Source) -> bool:
+    """No capital foreign to German and to the source stands beside the name (Société
+    Générale, Crédit Agricole: one name of two loanwords; Département Finistère is a
+    loanword before the source's name). Other languages need not ask."""
+    if lang != "de":
+        return True
+    tokens = text.words(part)
+    for index, token in enumerate(tokens):
+        if token != name:
+            continue
+        beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+        if any(t[:1].isupper() and not names.in_german(t) and not _in_source(t, True, source) for t in beside):
+            return False
+    return True
 
 
 def check_quotes(item: Item, source: Source) -> CheckResult:

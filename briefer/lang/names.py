@@ -78,6 +78,11 @@ def german_name(token: str) -> bool:
     return named_abroad(token) or not _german(token)
 
 
+def in_german(token: str) -> bool:
+    """A word of German as the names test reads one: not a name however capitalised."""
+    return _german(token)
+
+
 def _german(token: str) -> bool:
     """A German word: one the dictionary knows (with its affix rules), a compound of them, or
     one too common to be a name (Mio). A surname is in the word lists (Habeck, Merz: the
@@ -444,15 +449,23 @@ def exonym(a: str, b: str) -> bool:
 
 
 def calque(name: str, source_name: str) -> bool:
-    """A place's name with its first part translated (Transcarpatie, Transcarpazia ~
-    Закарпаття, Subcarpathia ~ Podkarpacie): the source name's consonants past its first (or
-    two, when four stay) end the name's, the last one free when four or more stay (-tia ~ -zia)."""
+    """A place's name with its first part translated (Transcarpatie, Transcarpazia,
+    Transkarpatien ~ Закарпаття, Subcarpathia ~ Podkarpacie): the source name's consonants
+    past its first (or two, when four stay) end the name's, the last one free when four or
+    more stay (-tia ~ -zia), or one consonant of an ending after them (-ien)."""
     key, source_key = sound_key(name), sound_key(source_name)
     return any(
-        len(key) > len(tail) >= 3 + cut and (key.endswith(tail) or (len(tail) >= 4 and key[:-1].endswith(tail[:-1])))
+        len(key) > len(tail) >= 3 + cut
+        and (key.endswith(tail) or (len(tail) >= 4 and key[:-1].endswith(tail[:-1])) or _ending(key, tail))
         for cut in (0, 1)
         for tail in (source_key[1 + cut :],)
     )
+
+
+def _ending(key: str, tail: str) -> bool:
+    """A calque with a language's ending of one consonant after the source name's sounds
+    (Transkarpatien: -ien; Zakarpacie: -ie is none)."""
+    return len(tail) >= 4 and key[:-1].endswith(tail)
 
 
 _SKELETON = (
