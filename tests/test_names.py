@@ -298,3 +298,10 @@ def test_a_german_loanword_or_a_currency_is_no_name() -> None:
 def test_a_calque_with_an_ending_of_its_language_passes() -> None:
     flood = "Повінь\nНа Прикарпатті через зливи евакуювали 300 людей, повідомили рятувальники."
     passes(flood, "uk", "de", "Im Vorkarpatien wurden wegen Starkregens 300 Menschen evakuiert.")
+
+
+def test_a_common_word_in_the_surname_slot_of_a_source_person_is_caught() -> None:
+    council = "Pleno\nEl alcalde de Baena, Jesús Ordóñez, anunció el cierre de la piscina municipal."
+    # blanco is Spanish for white: after the source's first name it is a surname it never gives
+    fails(council, "es", "es", "El alcalde Jesús Blanco anunció el cierre de la piscina.", "Blanco")
+    passes(council, "es", "en", "Baena's mayor Jesús Ordóñez announced the pool's closure.")
