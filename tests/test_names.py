@@ -305,3 +305,29 @@ def test_a_common_word_in_the_surname_slot_of_a_source_person_is_caught() -> Non
     # blanco is Spanish for white: after the source's first name it is a surname it never gives
     fails(council, "es", "es", "El alcalde Jesús Blanco anunció el cierre de la piscina.", "Blanco")
     passes(council, "es", "en", "Baena's mayor Jesús Ordóñez announced the pool's closure.")
+
+
+# ---- places the source never names, and names spelt by ear ----
+
+TRAFFIC_DE = (
+    "Verkehr\nIn Ulm stimmten die Stadträten am Dienstag für eine Umweltzone, sagte Oberbürgermeister Ansbacher."
+)
+HARVEST_PL = "Żniwa\nRolnicy spod Torunia zebrali o 20 proc. mniej pszenicy, mówi Jan Malinowski."
+DERBY_IT = "Calcio\nIl Genoa ha battuto la Sampdoria 2-1 a Genova. Gilardino festeggia."
+SALES_ES = "Vivienda\nEl precio de la vivienda en Madrid subió un 12 %, según el Gobierno regional."
+
+
+def test_a_city_no_german_noun_of_the_source_sounds_like_is_caught() -> None:
+    # Stuttgart sounds like Stadträten: a German noun the dictionary declines, no name
+    fails(TRAFFIC_DE, "de", "uk", "У Штутгарті міські радники проголосували за екозону.", "Штутгарті")
+    passes(TRAFFIC_DE, "de", "uk", "В Ульмі міські радники проголосували за екозону.")
+
+
+def test_a_rare_city_in_cyrillic_the_source_never_names_is_caught() -> None:
+    fails(HARVEST_PL, "pl", "uk", "Фермери з-під Ольштина зібрали на 20% менше пшениці.", "Ольштина")
+    passes(HARVEST_PL, "pl", "uk", "Фермери з-під Торуня зібрали на 20% менше пшениці, каже Ян Маліновський.")
+
+
+def test_an_italian_g_spelt_dzh_and_a_place_adjective_pass() -> None:
+    passes(DERBY_IT, "it", "uk", "Дженоа обіграла Сампдорію 2:1 у Генуї, радіє Джилардіно.")
+    passes(SALES_ES, "es", "uk", "Ціни на житло в Мадридському регіоні зросли на 12%, повідомив уряд.")

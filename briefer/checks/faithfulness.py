@@ -21,6 +21,7 @@ from briefer.lang.vocabulary import (
     has_plural,
     known_form,
     noun,
+    place_name,
     proper_noun,
     zipf,
 )
@@ -397,6 +398,8 @@ def common_word(word: str, lang: str) -> bool:
     if lang in languages.CYRILLIC:  # the dictionary knows it, and not only as a name (Кличко is a surname)
         if here < 1.0 or not known_form(word, lang):
             return False
+        if here < 2.5 and place_name(word, lang):
+            return False  # a rare place the place data lacks (Бидгоща); a frequent one passes (Уельсу)
         return not proper_noun(word, lang) or (here >= 3.0 and adjective(word, lang))
     if here < 3.0 or (lang != "de" and noun(word, lang)):
         return False  # the dictionary knows it only capitalised: a name (Cologne, Lampedusa), however frequent
@@ -461,8 +464,12 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
         places = frozenset()  # Islands (Canary Islands) is no form of Island (Iceland): a word of English
     if places and not places & source.places and not any(names.same_name(name, k) for k in source.capitalised):
         return False  # a place the source names in none of its names: no sound-alike or cognate stands for it
-    if any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+    if any(
+        names.same_name(name, known, fuzzy) and _a_name_abroad(known, fuzzy, source) for known in source.capitalised
+    ):
         return True
+    if (stem := _adjective_stem(name, lang)) and _known_name(stem, lang, source):
+        return True  # Мадридському of the source's Madrid
     if fuzzy and any(names.exonym(name, known) or names.calque(name, known) for known in source.lone):
         return True
     if places:
@@ -486,6 +493,22 @@ def _loanword(lowered: str) -> bool:
     it), and English or French knows it in lower case (Offshore, Département, Chef). A
     name is written capitalised everywhere (Bremen, Caritas)."""
     return zipf(lowered, "de") >= 2.5 and common_lowercase(lowered, ("en", "fr"))
+
+
+# A Ukrainian adjective of a place (Мадридському, Люблінської): its suffix and ending.
+_PLACE_ADJECTIVE = re.compile(r"(?<=.{4})(?:ськ|зьк|цьк)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$")
+
+
+def _adjective_stem(name: str, lang: str) -> str:
+    """The place a Ukrainian adjective of a place is made of (Мадридському -> Мадрид)."""
+    return _PLACE_ADJECTIVE.sub("", name) if lang == "uk" and _PLACE_ADJECTIVE.search(name) else ""
+
+
+def _a_name_abroad(known: str, fuzzy: bool, source: Source) -> bool:
+    """A German source's capital that another language may render by its sound: a name
+    (Ludwigsburg, Bundestag), not a German noun, one the dictionary declines in the plural
+    (Stadträte is no Штутгарта)."""
+    return not fuzzy or source.lang != "de" or names.named_abroad(known) or not has_plural(known, "de")
 
 
 def _declined_common_word(lowered: str, lang: str, places: frozenset[str]) -> bool:

@@ -286,8 +286,19 @@ def _first_vowel(plain: str) -> str:
 # х (Badajoz ~ Бадахос, Járkov ~ Харків), Polish nasal vowels as on and en (Wąsik ~ Вонсік).
 # Polish c is always ts (Nowicki ~ Новицький, Inowrocław ~ Іновроцлав), Polish gl two
 # sounds where Italian gli is one (Gliwice ~ Гливиці), and an h silent in Spanish and French
-# or written after d in Arabic names (Hierro ~ Ієрро, Nouadhibou ~ Nuadibú).
-_OTHER_SOUNDS = (("gn", "g-n"), ("j", "kh"), ("ą", "on"), ("ę", "en"), ("c", "ts"), ("gl", "g-l"), ("h", ""))
+# or written after d in Arabic names (Hierro ~ Ієрро, Nouadhibou ~ Nuadibú); Italian g
+# before e and i as дж (Genoa ~ Дженоа, Giorgia ~ Джорджа).
+_OTHER_SOUNDS = (
+    ("gn", "g-n"),
+    ("j", "kh"),
+    ("ą", "on"),
+    ("ę", "en"),
+    ("c", "ts"),
+    ("gl", "g-l"),
+    ("h", ""),
+    ("ge", "dzhe"),
+    ("gi", "dzhi"),
+)
 
 
 def _sound_keys(word: str) -> set[str]:
