@@ -331,3 +331,8 @@ def test_a_rare_city_in_cyrillic_the_source_never_names_is_caught() -> None:
 def test_an_italian_g_spelt_dzh_and_a_place_adjective_pass() -> None:
     passes(DERBY_IT, "it", "uk", "Дженоа обіграла Сампдорію 2:1 у Генуї, радіє Джилардіно.")
     passes(SALES_ES, "es", "uk", "Ціни на житло в Мадридському регіоні зросли на 12%, повідомив уряд.")
+
+
+def test_a_feminine_title_opening_a_sentence_is_no_name() -> None:
+    bank = "Banco\nLa vicepresidenta del Banco de España, Ana Roldán, prevé más crédito."
+    passes(bank, "es", "uk", "Держаудиторка не коментувала. Профспілчанка теж. Ана Рольдан прогнозує більше кредитів.")

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 
 from briefer.lang import languages
 from briefer.lang.text import words
-from briefer.lang.vocabulary import common_lowercase, common_word, german_compound, in_dictionary, noun, zipf
+from briefer.lang.vocabulary import (
+    common_lowercase,
+    common_word,
+    german_compound,
+    in_dictionary,
+    known_form,
+    noun,
+    proper_noun,
+    zipf,
+)
 
 # ---- names ----
 
@@ -58,7 +67,15 @@ def _is_name(
         return after_name or (before_name and international(token.lower())) or german_name(token)
     if lang == "de":
         return after_name or (before_name and international(token.lower())) or not _a_word_of(token, lang)
-    return not ((index == 0 or title_case) and (_a_word_of(token, lang) or (index == 0 and common_word(token, lang))))
+    return not ((index == 0 or title_case) and (_a_word_of(token, lang) or (index == 0 and _opening_word(token, lang))))
+
+
+def _opening_word(token: str, lang: str) -> bool:
+    """A word a sentence opens with that the dictionary knows in lower case; in Ukrainian a
+    form it derives too, a feminine title (Генсекретарка, of генсекретар), no name."""
+    if common_word(token, lang):
+        return True
+    return lang == "uk" and known_form(token.lower(), lang) and not proper_noun(token, lang)
 
 
 @functools.lru_cache(maxsize=8192)
