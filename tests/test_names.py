@@ -336,3 +336,10 @@ def test_an_italian_g_spelt_dzh_and_a_place_adjective_pass() -> None:
 def test_a_feminine_title_opening_a_sentence_is_no_name() -> None:
     bank = "Banco\nLa vicepresidenta del Banco de España, Ana Roldán, prevé más crédito."
     passes(bank, "es", "uk", "Держаудиторка не коментувала. Профспілчанка теж. Ана Рольдан прогнозує більше кредитів.")
+
+
+def test_a_party_acronym_translated_with_its_country_passes() -> None:
+    ban = "Verbot\nDas Bundesverfassungsgericht prüft ein Verbot der NPD, sagte ein Sprecher in Karlsruhe."
+    # Національно-демократична партія Німеччини: the country's initial is the brief's own
+    passes(ban, "de", "uk", "Конституційний суд Німеччини розглядає заборону НДПН, повідомили в Карлсруе.")
+    fails(ban, "de", "uk", "Конституційний суд Німеччини розглядає заборону ЛДПН, повідомили в Карлсруе.", "ЛДПН")

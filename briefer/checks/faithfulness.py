@@ -475,7 +475,7 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
     if places:
         return bool(places & source.places)
     if names.is_acronym(name):
-        return _spelt_out(name, source) or _class_noun(name, lang)
+        return _spelt_out(name, source) or _class_noun(name, lang) or _translated_acronym(name, lang, source)
     if _demonym(lowered, lang) and names.people_of(name) & source.places:
         return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
     if lang == "de" and _a_german_word(lowered) and (not names.international(lowered) or has_plural(name, lang)):
@@ -545,6 +545,44 @@ def _spelt_out(acronym: str, source: Source) -> bool:
     source's words or translated word by word (NBP for Narodowy Bank Polski, ESA for Agenzia
     Spaziale Europea), or the source's own acronym in another script (ЄІБ for EIB)."""
     return names.is_acronym(acronym) and names.initials_key(acronym) in source.initials
+
+
+def _translated_acronym(acronym: str, lang: str, source: Source) -> bool:
+    """A national body's acronym translated with its country (СДПН for SPD, АдН for AfD:
+    Соціал-демократична партія Німеччини, Альтернатива для Німеччини): its capitals'
+    initials are those of a source acronym once the country's initial, in the brief's
+    language and in the source's, is set aside on either side."""
+    mine = _capital_initials(acronym)
+    countries = [place for place in source.places if place.startswith("T:")]
+    for known in source.capitalised:
+        if not (2 <= len(known) <= 6 and names.is_acronym(known)):
+            continue
+        theirs = _capital_initials(known)
+        if abs(len(theirs) - len(mine)) > 1:
+            continue
+        for country in countries:
+            here, there = _country_initial(country, lang), _country_initial(country, source.lang)
+            if {mine, mine.replace(here, "", 1)} & {theirs, theirs.replace(there, "", 1)} - {""}:
+                return True
+    return False
+
+
+def _capital_initials(acronym: str) -> str:
+    """An acronym's capitals in Latin, sorted: the initials of its main words (АдН -> an)."""
+    return "".join(sorted(names.initial(letter) for letter in acronym if letter.isupper()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_initial(country: str, lang: str) -> str:
+    """The initial of a country's name in a language: its most frequent one-word name there
+    written in the language's script (T:DE: de d, uk н -> n)."""
+    cyrillic = lang in languages.CYRILLIC
+    forms = [
+        form
+        for form in languages.place_concepts().get(country, ())
+        if " " not in form and any("\u0400" <= ch <= "\u04ff" for ch in form) == cyrillic
+    ]
+    return names.initial(max(forms, key=lambda form: zipf(form, lang))) if forms else ""
 
 
 def _class_noun(name: str, lang: str) -> bool:
