@@ -343,3 +343,9 @@ def test_a_party_acronym_translated_with_its_country_passes() -> None:
     # Національно-демократична партія Німеччини: the country's initial is the brief's own
     passes(ban, "de", "uk", "Конституційний суд Німеччини розглядає заборону НДПН, повідомили в Карлсруе.")
     fails(ban, "de", "uk", "Конституційний суд Німеччини розглядає заборону ЛДПН, повідомили в Карлсруе.", "ЛДПН")
+
+
+def test_a_place_sharing_only_saint_with_the_source_place_is_caught() -> None:
+    fire = "Incendie\nUn incendie a détruit une grange à Saint-Martin-de-Ré dans la nuit, selon les pompiers."
+    fails(fire, "fr", "fr", "Un incendie a détruit une grange à Saint-Pierre-d'Oléron.", "Saint-Pierre")
+    passes(fire, "fr", "en", "A fire destroyed a barn in Saint-Martin-de-Ré overnight, firefighters said.")

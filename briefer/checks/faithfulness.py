@@ -440,7 +440,9 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
     name = _bare(name)
     lowered = name.lower()
     fuzzy = lang != source.lang  # an exonym or a transliteration may stray by a sound (Danzica ~ Gdańsk)
-    if "-" in name and not any(names.same_name(name, known, fuzzy) for known in source.capitalised):
+    if "-" in name and not any(
+        _whole(name, known) and names.same_name(name, known, fuzzy) for known in source.capitalised
+    ):
         return (
             any(names.same_compound(name, known) for known in source.capitalised if "-" in known)
             or bool(names.place_concepts(name) & source.places)  # Royaume-Uni
@@ -622,6 +624,12 @@ def _known_parts(name: str, lang: str, fuzzy: bool, source: Source) -> bool:
         and any(_in_source(part, fuzzy, source) for part in named)
         and all(_known_name(part, lang, source) or _source_word(part, source) for part in named)
     )
+
+
+def _whole(name: str, known: str) -> bool:
+    """A source name that is not only the first part of a hyphenated one (Saint of
+    Saint-Jean-du-Gard is no declension of Saint-Hippolyte-du-Fort)."""
+    return not names.transliterate(name).startswith(names.transliterate(known) + "-")
 
 
 def _spells_abbreviation(part: str, source: Source) -> bool:
