@@ -349,3 +349,9 @@ def test_a_place_sharing_only_saint_with_the_source_place_is_caught() -> None:
     fire = "Incendie\nUn incendie a détruit une grange à Saint-Martin-de-Ré dans la nuit, selon les pompiers."
     fails(fire, "fr", "fr", "Un incendie a détruit une grange à Saint-Pierre-d'Oléron.", "Saint-Pierre")
     passes(fire, "fr", "en", "A fire destroyed a barn in Saint-Martin-de-Ré overnight, firefighters said.")
+
+
+def test_a_region_named_in_two_words_of_the_brief_language_passes() -> None:
+    wolves = "Wölfe\nIn Niedersachsen leben inzwischen 55 Wolfsrudel, teilte das Umweltministerium mit."
+    passes(wolves, "de", "pl", "W Dolnej Saksonii żyje już 55 watah wilków, podało ministerstwo środowiska.")
+    passes(wolves, "de", "it", "In Bassa Sassonia vivono ormai 55 branchi di lupi, secondo il ministero.")

@@ -684,6 +684,7 @@ def check_names(item: Item, source: Source) -> CheckResult:
             for name in names.names_in(part, item.lang, proper=proper)
             if not _not_a_name(name, part)
             and not _known_name(name, item.lang, source, _alone(name, part, item.lang, source))
+            and not _in_place_named(name, part, source)
         }
     )
     unknown += [surname for part in (item.headline, *item.bullets) for surname in _surnames_unknown(part, source)]
@@ -694,6 +695,20 @@ def check_names(item: Item, source: Source) -> CheckResult:
 
 
 # ---- quotes ----
+
+
+def _in_place_named(name: str, part: str, source: Source) -> bool:
+    """A word of a several-word name of a place the source names, all its words standing in
+    the item in some case (Wenecji Euganejskiej: Wenecja Euganejska, the source's Veneto;
+    Saksonii of Dolnej Saksonii is Niedersachsen, not Sachsen)."""
+    # four letters: a declined adjective keeps fewer than five (Dolnej of Dolna Saksonia)
+    stems = {names.place_stem(word)[:4] for word in text.words(part.lower())}
+    stem = names.place_stem(_bare(name).lower())[:4]
+    return any(
+        stem in {p[:4] for p in parts} and all(p[:4] in stems for p in parts)
+        for concept, parts in names.several_word_places()
+        if concept in source.places
+    )
 
 
 def _surnames_unknown(part: str, source: Source) -> list[str]:

@@ -381,13 +381,24 @@ def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
 
 @functools.cache
 def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((concept, parts) for concept, parts in several_word_places() if concept.startswith("T:"))
+
+
+@functools.cache
+def several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every place named in several words (Wenecja Euganejska, Vereinigte Königreich), as
+    the first five letters of each word."""
     return tuple(
         (concept, tuple(_stem(part) for part in words(form)))
         for concept, forms in languages.place_concepts().items()
-        if concept.startswith("T:")
         for form in forms
         if len(words(form)) > 1 and all(len(part) >= 4 for part in words(form))
     )
+
+
+def place_stem(word: str) -> str:
+    """A lowercase word's first five letters: how a several-word place name is matched."""
+    return _stem(word)
 
 
 @functools.lru_cache(maxsize=4096)
