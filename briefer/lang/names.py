@@ -49,8 +49,8 @@ def names_in(text: str, lang: str, *, proper: bool = False) -> list[str]:
             name = _is_name(token, index, lang, title_case, after_name, before_name, proper)
             if name:
                 found.append(token)
-            first = international(token.lower()) or (proper and named_abroad(token))
-            after_name = name and lang == "de" and first
+            # only German reads a name by the one before it: ask the word lists no more
+            after_name = name and lang == "de" and (international(token.lower()) or (proper and named_abroad(token)))
     return found
 
 
