@@ -355,3 +355,9 @@ def test_a_region_named_in_two_words_of_the_brief_language_passes() -> None:
     wolves = "Wölfe\nIn Niedersachsen leben inzwischen 55 Wolfsrudel, teilte das Umweltministerium mit."
     passes(wolves, "de", "pl", "W Dolnej Saksonii żyje już 55 watah wilków, podało ministerstwo środowiska.")
     passes(wolves, "de", "it", "In Bassa Sassonia vivono ormai 55 branchi di lupi, secondo il ministero.")
+
+
+def test_a_first_name_in_a_german_item_is_no_german_noun() -> None:
+    # Koch is a cook, and the German dictionary declines Julia in the plural; two other languages know it only as a name
+    plant = "Werk\nDer Autozulieferer schließt sein Werk in Gotha, sagte Betriebsrat Uwe Krämer."
+    fails(plant, "de", "de", "Landrätin Julia Koch kündigte Hilfe an, sagte Uwe Krämer.", "Julia")

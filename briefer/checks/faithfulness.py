@@ -480,8 +480,13 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
         return _spelt_out(name, source) or _class_noun(name, lang) or _translated_acronym(name, lang, source)
     if _demonym(lowered, lang) and names.people_of(name) & source.places:
         return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
-    if lang == "de" and _a_german_word(lowered) and (not names.international(lowered) or has_plural(name, lang)):
-        return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben)
+    if (
+        lang == "de"
+        and _a_german_word(lowered)
+        and (not names.international(lowered) or has_plural(name, lang))
+        and not names.named_abroad(name)
+    ):
+        return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben); no name (Mario)
     return _translates(name, lang, source) or common_word(lowered, lang)
 
 
