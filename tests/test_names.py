@@ -272,3 +272,92 @@ def test_a_roman_numeral_or_a_unit_after_a_figure_is_no_name() -> None:
 
 def test_a_word_the_dictionary_knows_only_capitalised_is_a_name() -> None:
     fails(STRIKE_IT, "it", "fr", "Grève des trains à Vérone et à Nantes, selon le syndicat.", "Nantes")
+
+
+# ---- German: names told by the dictionaries, not by the word lists ----
+
+COURT_DE = (
+    "Urteil\nDas Amtsgericht Kiel verurteilte am Montag einen Makler. Der Schaden liegt bei 40.000 Euro, "
+    "sagte Richterin Anna Brandt."
+)
+PORT_PL = "Port\nSpółka Baltic Hub zainwestuje 500 mln złotych w terminal w Gdańsku, powiedział prezes Jan Nowak."
+
+
+def test_a_german_item_naming_a_city_or_bank_the_source_never_names_is_caught() -> None:
+    # a city every German word list knows, and a bank named by two French words
+    fails(COURT_DE, "de", "de", "Das Amtsgericht Hamburg verurteilte einen Makler.", "Hamburg")
+    fails(COURT_DE, "de", "de", "Der Makler arbeitete für die Bank Crédit Agricole.", "Crédit")
+
+
+def test_a_german_loanword_or_a_currency_is_no_name() -> None:
+    # nouns German borrowed from English and French, and a currency's name
+    passes(PORT_PL, "pl", "de", "Baltic Hub investiert 500 Mio. Zloty in ein Terminal in Danzig, sagte Jan Nowak.")
+    passes(PORT_PL, "pl", "de", "Der Terminal-Chef Jan Nowak nennt das Projekt ein Offshore-Vorhaben.")
+
+
+def test_a_calque_with_an_ending_of_its_language_passes() -> None:
+    flood = "Повінь\nНа Прикарпатті через зливи евакуювали 300 людей, повідомили рятувальники."
+    passes(flood, "uk", "de", "Im Vorkarpatien wurden wegen Starkregens 300 Menschen evakuiert.")
+
+
+def test_a_common_word_in_the_surname_slot_of_a_source_person_is_caught() -> None:
+    council = "Pleno\nEl alcalde de Baena, Jesús Ordóñez, anunció el cierre de la piscina municipal."
+    # blanco is Spanish for white: after the source's first name it is a surname it never gives
+    fails(council, "es", "es", "El alcalde Jesús Blanco anunció el cierre de la piscina.", "Blanco")
+    passes(council, "es", "en", "Baena's mayor Jesús Ordóñez announced the pool's closure.")
+
+
+# ---- places the source never names, and names spelt by ear ----
+
+TRAFFIC_DE = (
+    "Verkehr\nIn Ulm stimmten die Stadträten am Dienstag für eine Umweltzone, sagte Oberbürgermeister Ansbacher."
+)
+HARVEST_PL = "Żniwa\nRolnicy spod Torunia zebrali o 20 proc. mniej pszenicy, mówi Jan Malinowski."
+DERBY_IT = "Calcio\nIl Genoa ha battuto la Sampdoria 2-1 a Genova. Gilardino festeggia."
+SALES_ES = "Vivienda\nEl precio de la vivienda en Madrid subió un 12 %, según el Gobierno regional."
+
+
+def test_a_city_no_german_noun_of_the_source_sounds_like_is_caught() -> None:
+    # Stuttgart sounds like Stadträten: a German noun the dictionary declines, no name
+    fails(TRAFFIC_DE, "de", "uk", "У Штутгарті міські радники проголосували за екозону.", "Штутгарті")
+    passes(TRAFFIC_DE, "de", "uk", "В Ульмі міські радники проголосували за екозону.")
+
+
+def test_a_rare_city_in_cyrillic_the_source_never_names_is_caught() -> None:
+    fails(HARVEST_PL, "pl", "uk", "Фермери з-під Ольштина зібрали на 20% менше пшениці.", "Ольштина")
+    passes(HARVEST_PL, "pl", "uk", "Фермери з-під Торуня зібрали на 20% менше пшениці, каже Ян Маліновський.")
+
+
+def test_an_italian_g_spelt_dzh_and_a_place_adjective_pass() -> None:
+    passes(DERBY_IT, "it", "uk", "Дженоа обіграла Сампдорію 2:1 у Генуї, радіє Джилардіно.")
+    passes(SALES_ES, "es", "uk", "Ціни на житло в Мадридському регіоні зросли на 12%, повідомив уряд.")
+
+
+def test_a_feminine_title_opening_a_sentence_is_no_name() -> None:
+    bank = "Banco\nLa vicepresidenta del Banco de España, Ana Roldán, prevé más crédito."
+    passes(bank, "es", "uk", "Держаудиторка не коментувала. Профспілчанка теж. Ана Рольдан прогнозує більше кредитів.")
+
+
+def test_a_party_acronym_translated_with_its_country_passes() -> None:
+    ban = "Verbot\nDas Bundesverfassungsgericht prüft ein Verbot der NPD, sagte ein Sprecher in Karlsruhe."
+    # Національно-демократична партія Німеччини: the country's initial is the brief's own
+    passes(ban, "de", "uk", "Конституційний суд Німеччини розглядає заборону НДПН, повідомили в Карлсруе.")
+    fails(ban, "de", "uk", "Конституційний суд Німеччини розглядає заборону ЛДПН, повідомили в Карлсруе.", "ЛДПН")
+
+
+def test_a_place_sharing_only_saint_with_the_source_place_is_caught() -> None:
+    fire = "Incendie\nUn incendie a détruit une grange à Saint-Martin-de-Ré dans la nuit, selon les pompiers."
+    fails(fire, "fr", "fr", "Un incendie a détruit une grange à Saint-Pierre-d'Oléron.", "Saint-Pierre")
+    passes(fire, "fr", "en", "A fire destroyed a barn in Saint-Martin-de-Ré overnight, firefighters said.")
+
+
+def test_a_region_named_in_two_words_of_the_brief_language_passes() -> None:
+    wolves = "Wölfe\nIn Niedersachsen leben inzwischen 55 Wolfsrudel, teilte das Umweltministerium mit."
+    passes(wolves, "de", "pl", "W Dolnej Saksonii żyje już 55 watah wilków, podało ministerstwo środowiska.")
+    passes(wolves, "de", "it", "In Bassa Sassonia vivono ormai 55 branchi di lupi, secondo il ministero.")
+
+
+def test_a_first_name_in_a_german_item_is_no_german_noun() -> None:
+    # Koch is a cook, and the German dictionary declines Julia in the plural; two other languages know it only as a name
+    plant = "Werk\nDer Autozulieferer schließt sein Werk in Gotha, sagte Betriebsrat Uwe Krämer."
+    fails(plant, "de", "de", "Landrätin Julia Koch kündigte Hilfe an, sagte Uwe Krämer.", "Julia")

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 
 from briefer.lang import languages
 from briefer.lang.text import words
-from briefer.lang.vocabulary import common_lowercase, common_word, german_compound, in_dictionary, noun, zipf
+from briefer.lang.vocabulary import (
+    common_lowercase,
+    common_word,
+    german_compound,
+    in_dictionary,
+    known_form,
+    noun,
+    proper_noun,
+    zipf,
+)
 
 # ---- names ----
 
@@ -40,8 +49,8 @@ def names_in(text: str, lang: str, *, proper: bool = False) -> list[str]:
             name = _is_name(token, index, lang, title_case, after_name, before_name, proper)
             if name:
                 found.append(token)
-            first = international(token.lower()) or (proper and named_abroad(token))
-            after_name = name and lang == "de" and first
+            # only German reads a name by the one before it: ask the word lists no more
+            after_name = name and lang == "de" and (international(token.lower()) or (proper and named_abroad(token)))
     return found
 
 
@@ -58,7 +67,15 @@ def _is_name(
         return after_name or (before_name and international(token.lower())) or german_name(token)
     if lang == "de":
         return after_name or (before_name and international(token.lower())) or not _a_word_of(token, lang)
-    return not ((index == 0 or title_case) and (_a_word_of(token, lang) or (index == 0 and common_word(token, lang))))
+    return not ((index == 0 or title_case) and (_a_word_of(token, lang) or (index == 0 and _opening_word(token, lang))))
+
+
+def _opening_word(token: str, lang: str) -> bool:
+    """A word a sentence opens with that the dictionary knows in lower case; in Ukrainian a
+    form it derives too, a feminine title (Генсекретарка, of генсекретар), no name."""
+    if common_word(token, lang):
+        return True
+    return lang == "uk" and known_form(token.lower(), lang) and not proper_noun(token, lang)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -76,6 +93,11 @@ def german_name(token: str) -> bool:
     """A German capital that is a name, not a noun: two languages that write nouns in lower
     case know it only capitalised, or the German dictionary does not know it (Habeck)."""
     return named_abroad(token) or not _german(token)
+
+
+def in_german(token: str) -> bool:
+    """A word of German as the names test reads one: not a name however capitalised."""
+    return _german(token)
 
 
 def _german(token: str) -> bool:
@@ -281,8 +303,19 @@ def _first_vowel(plain: str) -> str:
 # х (Badajoz ~ Бадахос, Járkov ~ Харків), Polish nasal vowels as on and en (Wąsik ~ Вонсік).
 # Polish c is always ts (Nowicki ~ Новицький, Inowrocław ~ Іновроцлав), Polish gl two
 # sounds where Italian gli is one (Gliwice ~ Гливиці), and an h silent in Spanish and French
-# or written after d in Arabic names (Hierro ~ Ієрро, Nouadhibou ~ Nuadibú).
-_OTHER_SOUNDS = (("gn", "g-n"), ("j", "kh"), ("ą", "on"), ("ę", "en"), ("c", "ts"), ("gl", "g-l"), ("h", ""))
+# or written after d in Arabic names (Hierro ~ Ієрро, Nouadhibou ~ Nuadibú); Italian g
+# before e and i as дж (Genoa ~ Дженоа, Giorgia ~ Джорджа).
+_OTHER_SOUNDS = (
+    ("gn", "g-n"),
+    ("j", "kh"),
+    ("ą", "on"),
+    ("ę", "en"),
+    ("c", "ts"),
+    ("gl", "g-l"),
+    ("h", ""),
+    ("ge", "dzhe"),
+    ("gi", "dzhi"),
+)
 
 
 def _sound_keys(word: str) -> set[str]:
@@ -348,13 +381,24 @@ def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
 
 @functools.cache
 def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((concept, parts) for concept, parts in several_word_places() if concept.startswith("T:"))
+
+
+@functools.cache
+def several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every place named in several words (Wenecja Euganejska, Vereinigte Königreich), as
+    the first five letters of each word."""
     return tuple(
         (concept, tuple(_stem(part) for part in words(form)))
         for concept, forms in languages.place_concepts().items()
-        if concept.startswith("T:")
         for form in forms
         if len(words(form)) > 1 and all(len(part) >= 4 for part in words(form))
     )
+
+
+def place_stem(word: str) -> str:
+    """A lowercase word's first five letters: how a several-word place name is matched."""
+    return _stem(word)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -444,15 +488,23 @@ def exonym(a: str, b: str) -> bool:
 
 
 def calque(name: str, source_name: str) -> bool:
-    """A place's name with its first part translated (Transcarpatie, Transcarpazia ~
-    Закарпаття, Subcarpathia ~ Podkarpacie): the source name's consonants past its first (or
-    two, when four stay) end the name's, the last one free when four or more stay (-tia ~ -zia)."""
+    """A place's name with its first part translated (Transcarpatie, Transcarpazia,
+    Transkarpatien ~ Закарпаття, Subcarpathia ~ Podkarpacie): the source name's consonants
+    past its first (or two, when four stay) end the name's, the last one free when four or
+    more stay (-tia ~ -zia), or one consonant of an ending after them (-ien)."""
     key, source_key = sound_key(name), sound_key(source_name)
     return any(
-        len(key) > len(tail) >= 3 + cut and (key.endswith(tail) or (len(tail) >= 4 and key[:-1].endswith(tail[:-1])))
+        len(key) > len(tail) >= 3 + cut
+        and (key.endswith(tail) or (len(tail) >= 4 and key[:-1].endswith(tail[:-1])) or _ending(key, tail))
         for cut in (0, 1)
         for tail in (source_key[1 + cut :],)
     )
+
+
+def _ending(key: str, tail: str) -> bool:
+    """A calque with a language's ending of one consonant after the source name's sounds
+    (Transkarpatien: -ien; Zakarpacie: -ie is none)."""
+    return len(tail) >= 4 and key[:-1].endswith(tail)
 
 
 _SKELETON = (

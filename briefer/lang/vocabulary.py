@@ -348,6 +348,21 @@ def proper_noun(word: str, lang: str) -> bool:
     return any(_PROPER & set(parse.tag.grammemes) for parse in _ukrainian_morphology().parse(normal(word)))
 
 
+def place_name(word: str, lang: str) -> bool:
+    """The Ukrainian dictionary knows the word only as a place's name (Штутгарта, Бидгоща),
+    not as a common noun too (озера is also a lake's)."""
+    if lang != "uk":
+        return False
+    nouns = [str(parse.tag) for parse in _ukrainian_morphology().parse(normal(word)) if "NOUN" in parse.tag]
+    return bool(nouns) and all(_PLACE_TAG.match(tag) for tag in nouns)
+
+
+# pymorphy3's Ukrainian dictionary drops the geographic mark of its place names but keeps
+# their tags in another order, gender before animacy (Варшави: NOUN,femn,inan gent), where
+# its common nouns put animacy first (країни: NOUN,inan femn,gent).
+_PLACE_TAG = re.compile(r"NOUN,(?:masc|femn|neut),inan\b")
+
+
 @functools.lru_cache(maxsize=4096)
 def common_lowercase(word: str, languages: tuple[str, ...]) -> bool:
     """A common word of one of `languages` in lower case (nord, central, золоту), not only a
