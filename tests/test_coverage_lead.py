@@ -88,3 +88,32 @@ def test_a_rank_is_no_share() -> None:
     assert text.fractions("il terzo giorno di pioggia", "it") == []
     assert text.fractions("trzecia runda rozmów", "pl") == []
     assert text.fractions("un terzo dei fondi", "it") == text.fractions("ein Drittel der Mittel", "de")
+
+
+# Without a title figure, the lead paragraph may tell the story's figure in words (a regatta
+# won by "four minutes") while its digits come further down (the fleet, the prize money).
+REGATTA_IT = (
+    "Barcolana, vince Elena Rossetti con Maestrale\n"
+    "TRIESTE – Elena Rossetti e il suo equipaggio di Maestrale hanno vinto domenica la Barcolana, "
+    "con quattro minuti di vantaggio sul francese Luc Marchand.\n"
+    "Al via c'erano 1.800 barche. Il premio per il vincitore è di 25.000 euro."
+)
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        item("en", "Rossetti wins the Barcolana", "Maestrale finished four minutes ahead of Luc Marchand."),
+        item("de", "Rossetti gewinnt die Barcolana", "Ihr Boot lag vier Minuten vor Luc Marchand."),
+        item("pl", "Rossetti wygrywa Barcolanę", "Maestrale miała cztery minuty przewagi."),
+    ],
+)
+def test_without_a_title_figure_the_leads_figure_in_words_covers_it(good: Item) -> None:
+    result = faithfulness.check_coverage(good, faithfulness.read_source(REGATTA_IT, "it"))
+    assert result.passed, result.message
+
+
+def test_a_lead_told_in_words_still_needs_its_figure() -> None:
+    src = faithfulness.read_source(REGATTA_IT, "it")
+    dropped = item("en", "Barcolana draws a big fleet", "Prize money reaches 25,000 euros for the winner of Trieste.")
+    assert not faithfulness.check_coverage(dropped, src).passed

@@ -57,6 +57,9 @@ class Source:
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
     titled: int = 0  # how many of `lead_figures` are the title's
+    # Without a title figure: the first paragraph's figures in words ("nine seconds", "six
+    # votes to four"), which tell the story as well as the digits further down
+    lead_words: tuple[text.Figure, ...] = ()
     lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
     ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
     together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
@@ -96,6 +99,7 @@ def read_source(source: str, lang: str) -> Source:
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
         lead_figures=(lead := _lead_figures(title, paragraphs, lang))[0],
         titled=lead[1],
+        lead_words=_lead_words(paragraphs[0] if paragraphs else "", lang),
         lead_shares=tuple(text.fractions(title, lang)),
         ages=_ages_only(source, lang, figures, spelled),
         together=tuple(
@@ -238,6 +242,13 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
             found += stated + list(_converted(stated, first, lang))
             break
     return tuple(found), titled
+
+
+def _lead_words(first: str, lang: str) -> tuple[text.Figure, ...]:
+    """The first paragraph's figures in words, ranks, dates and ages aside."""
+    part = _without_ages(text.without_dates(_without_references(first), lang), lang)
+    spelled = (text.Figure(word, value, 0) for word, value in text.number_words(part, lang))
+    return tuple(f for f in spelled if not _rank(f, lang))
 
 
 def _rank(figure: text.Figure, lang: str) -> bool:
@@ -961,26 +972,41 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
     or words, or a share: "a third", or "31.4m of 96m"), where an editor puts it: the title's
     figure or share, or one of the lead's first sentence with figures (dates and ages aside),
     in its headline or first bullet; a figure of the title further down is a detail kept, not
-    the story. Where the title gives no figure, the lead sentence's figures anywhere in it.
-    For a story without figures, a proper name of its lead."""
+    the story. Where the title gives no figure, the lead sentence's figures anywhere in it, or
+    the first paragraph's figures in words ("won by nine seconds"). For a story without
+    figures, a proper name of its lead."""
     if source.lead_figures or source.lead_shares:
         titled = bool(source.titled or source.lead_shares)
         top = " \n".join((item.headline, *item.bullets[:1])) if titled else item.text()
-        if not (_gives(top, item.lang, source.lead_figures) or _gives_share(top, item.lang, source.lead_shares)):
+        if not (
+            _gives(top, item.lang, source.lead_figures)
+            or _gives_share(top, item.lang, source.lead_shares)
+            or (not titled and _untitled_lead(item, source))
+        ):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(
                 check="coverage", passed=False, message=f"the central fact is missing: no figure of the lead ({shown})"
             )
     elif source.lead_names:
-        capitalised = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
-        fuzzy = item.lang != source.lang
-        if not any(names.same_name(lead, n, fuzzy) for lead in source.lead_names for n in capitalised):
+        if not _gives_lead_name(item, source):
             return CheckResult(
                 check="coverage",
                 passed=False,
                 message=f"the central fact is missing: no name of the lead ({', '.join(source.lead_names[:4])})",
             )
     return passed("coverage")
+
+
+def _untitled_lead(item: Item, source: Source) -> bool:
+    """Where the title gives no figure, the lead paragraph may tell the story's figures in
+    words ("nine seconds", "six votes to four") while its digits come further down."""
+    return _gives(item.text(), item.lang, source.lead_words)
+
+
+def _gives_lead_name(item: Item, source: Source) -> bool:
+    capitalised = [_bare(w) for w in text.words(item.text()) if w[0].isupper()]
+    fuzzy = item.lang != source.lang
+    return any(names.same_name(lead, n, fuzzy) for lead in source.lead_names for n in capitalised)
 
 
 _SHARE_SLACK = Decimal("0.04")  # "a third" for 31.4 of 96 (0.327): a share in words is rounded
