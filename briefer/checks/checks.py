@@ -488,10 +488,21 @@ def check_structure(item: Item, max_bullets: int) -> CheckResult:
         problems.append("the same bullet twice")
     if " ".join(text.words(item.headline.lower())) in normalised:
         problems.append("a bullet repeats the headline")
-    tokens = text.words(item.text().lower())
+    written = text.words(item.text())
+    tokens = [t.lower() for t in written]
     runs = Counter(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))
+    capital = [w[:1].isupper() for w in written]
+    in_name = [c and any(capital[j] for j in (i - 1, i + 1) if 0 <= j < len(capital)) for i, c in enumerate(capital)]
+    named = {  # runs that touch a name of capitalised words ("alle Tre Cime"): a place named again is no loop
+        " ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2) if any(in_name[i : i + 3])
+    }
     repeated = next(
-        (run for run, count in runs.most_common() if count >= 3 and not _unit_words(run.split(), item.lang)), None
+        (
+            run
+            for run, count in runs.most_common()
+            if count >= 3 and not _unit_words(run.split(), item.lang) and run not in named
+        ),
+        None,
     )
     if repeated:
         problems.append(f'"{repeated}" {runs[repeated]} times: the item repeats itself')

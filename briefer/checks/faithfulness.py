@@ -63,6 +63,7 @@ class Source:
     lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
     ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
     together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
+    durations: frozenset[int] = frozenset()  # its times in seconds, however written ("2hr 21min 09sec", 3'12")
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -107,6 +108,8 @@ def read_source(source: str, lang: str) -> Source:
             for sentence in text.sentences(source)
         ),
         percents=frozenset(text.percentages(source, lang)),
+        durations=frozenset(d.seconds for d in text.durations(source))
+        | {seconds for f in figures if f.raw.count(":") == 1 for seconds in text.clock_seconds(f.raw)},
         titles=tuple(
             len(text.words(quote)) for quote, before in text.quotations_after(source) if _title(quote, before)
         ),
@@ -344,13 +347,19 @@ def _without_references(value: str) -> str:
 
 def _known_figure(figure: text.Figure, source: Source) -> bool:
     if figure.power == 0:
-        return figure.value in source.raw_values or _rounded(figure, source)
+        return figure.value in source.raw_values or _rounded(figure, source) or _known_clock(figure, source)
     value, tolerance = figure.scaled, figure.tolerance
     return (
         any(abs(known.scaled - value) <= tolerance for known in source.figures)
         or value in source.raw_values
         or any(abs(known - value) <= tolerance for known in source.derived)
     )
+
+
+def _known_clock(figure: text.Figure, source: Source) -> bool:
+    """A figure "1:07" that is one of the source's times as minutes and seconds or hours and
+    minutes, however the source writes it (1'07", "1min 07sec", "1 h 07")."""
+    return figure.raw.count(":") == 1 and any(s in source.durations for s in text.clock_seconds(figure.raw))
 
 
 def _known_percent(value: Decimal, source: Source) -> bool:
@@ -421,6 +430,7 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
         unknown = [f for f in unknown if not (f.power == 0 and _conversion(f, measures, source))]
     invented = [f.raw for f in unknown]
     invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
+    invented += [d.raw for d in text.durations(item.text()) if d.parts > 1 and d.seconds not in source.durations]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     invented += [f"{f.raw} (an age in the source)" for f in figures if _age_as_count(f, item, source)]

@@ -784,6 +784,7 @@ UNITS = frozenset(
         "kmh",
         "kph",
         "hpa",
+        "c",  # "9C to 14C": British papers write degrees Celsius glued, without the degree sign
         "гвт",
         "мвт",
         "квт",

@@ -31,18 +31,27 @@ def clip(value: str, limit: int = 80) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+# The seconds' mark of a time written with marks (3'12", 2h21'09", 1'07''): no quotation mark.
+_SECONDS_MARK = re.compile(r"(?<=\d['’′]\d\d)(?:''|’’|[\"”″])")
+
+
+def _without_seconds_marks(text: str) -> str:
+    """The text with each seconds' mark blanked, at the same length: positions still hold."""
+    return _SECONDS_MARK.sub(lambda m: " " * len(m.group()), text) if "'" in text or "’" in text else text
+
+
 def unquoted(text: str) -> str:
     """The text without what stands inside quotation marks."""
-    return _QUOTED_RE.sub(" ", text)
+    return _QUOTED_RE.sub(" ", _without_seconds_marks(text))
 
 
 def quotations(text: str) -> list[str]:
-    return _QUOTED_RE.findall(text)
+    return _QUOTED_RE.findall(_without_seconds_marks(text))
 
 
 def quotations_after(text: str) -> list[tuple[str, str]]:
     """Each quotation with the text before its opening mark (what names it, or who says it)."""
-    return [(match.group(1), text[: match.start()]) for match in _QUOTED_RE.finditer(text)]
+    return [(match.group(1), text[: match.start()]) for match in _QUOTED_RE.finditer(_without_seconds_marks(text))]
 
 
 # ---- figures ----
@@ -109,7 +118,10 @@ def figures(text: str, lang: str) -> list[Figure]:
     joined to a scaled one ("von 210 auf 150 Mio.", "50 millions au lieu de 35") shares its scale."""
     found: list[tuple[int, int, Figure]] = []
     scale = languages.scale_pattern(lang)
+    timed = [d.span for d in durations(text) if d.parts > 1]  # "2hr 21min 09sec" is one time, not 2, 21 and 9
     for match in _FIGURE_RE.finditer(text):
+        if timed and any(start <= match.start() < end for start, end in timed):
+            continue
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:
             gap = end + (text[end : end + 1] in _SPACES or text[end : end + 1] == "-")  # "60-Mrd.-Euro-Loch"
@@ -321,6 +333,70 @@ def roman_numerals(text: str) -> set[Decimal]:
     return values
 
 
+# ---- durations ----
+
+# The units a race or stage time is written with, in every supported language, by the
+# seconds each stands for: "2hr 21min 09sec", "2 h 21 min 09 s", "1 хв 27 с",
+# "1 minuto y 27 segundos", "4 ore 51'23\"". Minutes and seconds as marks: 1'07", 3'12''.
+_DURATION_UNITS = (
+    (1, r"''|’’|[″\"”]"),  # before the minutes' mark: 3'12'' is 3 min 12 s
+    (3600, r"h|hr|hrs|hours?|std\.?|stunden?|heures?|godz\.?|godzin[aey]?|год\.?|годин[аиу]?|horas?|or[ae]"),
+    (60, r"min\.?|mins|minut(?:e[ns]?|[aoiy]|os)?|хв\.?|хвилин[аиу]?|[′'’]"),
+    (1, r"s|sec\.?|secs|seconds?|sek\.?|sekund[aey]?|secondes?|segundos?|seg\.?|second[oi]|с|сек\.?|секунд[аиу]?"),
+)
+_DURATION_STEP = re.compile(
+    r"(?<![\d.,:])(\d{1,3})[ \u00a0]?(?:"
+    + "|".join(rf"(?P<u{n}_{seconds}>{units})" for n, (seconds, units) in enumerate(_DURATION_UNITS))
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_DURATION_JOINER = re.compile(r"[ \u00a0]*(?:(?:,|and|und|et|i|і|й|y|e)[ \u00a0]+)?", re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
+
+
+@dataclass(frozen=True)
+class Duration:
+    raw: str
+    seconds: int
+    parts: int  # how many units it is written with: "1min 27sec" 2, "18 seconds" 1
+    span: tuple[int, int]
+
+
+def durations(value: str) -> list[Duration]:
+    """The times a text writes as one quantity, in seconds, however written: "2:21:09",
+    "2hr 21min 09sec", "2h21'09\"", "2 h 21 min 09 s", "1 minuto y 27 segundos", "1'07\"".
+    A unit's number stands for its seconds, not for a figure of its own; the units of one
+    duration go down ("1'07\" e 3'12\"" are two)."""
+    found = [
+        Duration(m.group(), int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)), 3, m.span())
+        for m in _CLOCK.finditer(value)
+    ]
+    chain: list[tuple[int, int, int]] = []  # (start, end, seconds of its unit) of the duration being read
+    total = 0
+    for step in _DURATION_STEP.finditer(value):
+        unit = int((step.lastgroup or "u0_1").split("_")[1])
+        joined = chain and _DURATION_JOINER.fullmatch(value, chain[-1][1], step.start()) and unit < chain[-1][2]
+        if chain and not joined:
+            found.append(_duration(value, chain, total))
+            chain, total = [], 0
+        chain.append((step.start(), step.end(), unit))
+        total += int(step.group(1)) * unit
+    if chain:
+        found.append(_duration(value, chain, total))
+    return sorted(found, key=lambda d: d.span)
+
+
+def _duration(value: str, chain: list[tuple[int, int, int]], total: int) -> Duration:
+    start, end = chain[0][0], chain[-1][1]
+    return Duration(value[start:end], total, len(chain), (start, end))
+
+
+def clock_seconds(raw: str) -> tuple[int, int]:
+    """What a figure "1:07" may stand for as a duration: 1 min 07 s, or 1 h 07 min."""
+    first, second = map(int, raw.split(":"))
+    return first * 60 + second, first * 3600 + second * 60
+
+
 def numbers_in(text: str, lang: str = "en") -> set[str]:
     """The figures' values as plain numbers, scale applied: '€1.2bn' -> '1200000000'."""
     return {format(figure.scaled.normalize(), "f") for figure in figures(text, lang)}
@@ -330,7 +406,30 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
     """Numbers written as words, in any case, and ordinals (`numerals` has the language's
     table): "pięciu", "четверо", "ten-man", "zweiten". An item's "one" is not judged (from
     `smallest`): it is also "a" in most languages."""
-    return [(word, number) for word, number in numerals.spelled(words(unquoted(value)), lang) if number >= smallest]
+    timed = _without_durations(unquoted(value))  # "18 segundos": a unit of time, not "second"
+    return [(word, number) for word, number in numerals.spelled(_outside_names(timed), lang) if number >= smallest]
+
+
+def _outside_names(value: str) -> list[str]:
+    """The words of a text but a capitalised number word inside a name of several capitalised
+    words, not at a sentence's start ("alle Tre Cime di Lavaredo", "Drei Zinnen"): a name's
+    word, no figure. A number word that opens a sentence ("Tres heridos") still counts."""
+    kept: list[str] = []
+    for sentence in re.split(r"(?<=[.!?;:…])\s+|\s[–—-]\s|\n+", value):  # "Bilanz: Drei Tote" opens a clause
+        tokens = words(sentence)
+        for i, token in enumerate(tokens):
+            capitalised = i > 0 and token[:1].isupper()
+            beside = (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()) or (i > 1 and tokens[i - 1][:1].isupper())
+            if not (capitalised and beside):
+                kept.append(token)
+    return kept
+
+
+def _without_durations(value: str) -> str:
+    for duration in reversed(durations(value)):
+        start, end = duration.span
+        value = value[:start] + " " + value[end:]
+    return value
 
 
 def counted(value: str, lang: str) -> set[Decimal]:
