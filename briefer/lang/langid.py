@@ -10,7 +10,6 @@ lingua needs only its small trigram models.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import signal
@@ -20,6 +19,7 @@ import threading
 from typing import Sequence
 
 from briefer.core.errors import TemporaryError
+from briefer.core.once import once
 
 # Articles may come in any of these (long texts: lingua uses only its small trigram models).
 _ARTICLE_LANGUAGES = (
@@ -62,7 +62,7 @@ _CYRILLIC = {"uk", "ru", "be", "bg"}
 Confidences = dict[str, float]  # ISO 639-1 code -> confidence in [0, 1], highest first
 
 
-@functools.cache
+@once
 def _detector(languages: tuple[str, ...]):
     from lingua import Language, LanguageDetectorBuilder
 

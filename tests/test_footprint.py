@@ -1,0 +1,40 @@
+"""What a run holds in memory: a table the checks share is made once however many articles
+start together, and a language's text loads no other language's dictionaries it does not
+need (figure 4: briefer and its language worker under 400 MB)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from briefer.lang import languages, regions
+
+
+def test_the_place_tables_are_read_once_when_sixteen_articles_start_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+    read = regions.tables
+
+    def slow_read(langs: tuple[str, ...]) -> dict[str, list[str]]:
+        reads.append(langs)
+        time.sleep(0.2)  # a big table takes a while to parse: the other articles ask meanwhile
+        return read(langs)
+
+    monkeypatch.setattr(regions, "tables", slow_read)
+    languages.place_concepts.cache_clear()
+    start = threading.Barrier(16)
+    found = []
+
+    def article() -> None:
+        start.wait()
+        found.append(languages.place_concepts())
+
+    threads = [threading.Thread(target=article) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    languages.place_concepts.cache_clear()  # the next test reads the real tables
+    assert len(reads) == 1
+    assert all(table is found[0] for table in found) and "R:IT-NA" in found[0]
