@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from briefer.lang import languages, regions
+from briefer.lang import languages, names, regions
 
 
 def test_the_place_tables_are_read_once_when_sixteen_articles_start_together(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,3 +38,15 @@ def test_the_place_tables_are_read_once_when_sixteen_articles_start_together(mon
     languages.place_concepts.cache_clear()  # the next test reads the real tables
     assert len(reads) == 1
     assert all(table is found[0] for table in found) and "R:IT-NA" in found[0]
+
+
+def test_english_names_ask_no_foreign_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The German rule (a capital two other languages know only as a name) is for German:
+    an English story key asks no French or Polish dictionary (~40 MB loaded for nothing)."""
+    asked = []
+    monkeypatch.setattr(names, "noun", lambda word, lang: asked.append(lang) or False)
+    names.named_abroad.cache_clear()
+    found = names.names_in("The mayor, Anna Kowalski, opened a bridge in Gdansk on Monday.", "en", proper=True)
+    names.named_abroad.cache_clear()
+    assert "Kowalski" in found and "Gdansk" in found
+    assert asked == []

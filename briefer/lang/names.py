@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from briefer.core.once import once
 from briefer.lang import languages
 from briefer.lang.text import words
 from briefer.lang.vocabulary import common_lowercase, common_word, german_compound, in_dictionary, noun, zipf
@@ -40,8 +41,8 @@ def names_in(text: str, lang: str, *, proper: bool = False) -> list[str]:
             name = _is_name(token, index, lang, title_case, after_name, before_name, proper)
             if name:
                 found.append(token)
-            first = international(token.lower()) or (proper and named_abroad(token))
-            after_name = name and lang == "de" and first
+            # Only German reads it: asked of every language, it loaded two foreign dictionaries (~40 MB)
+            after_name = name and lang == "de" and (international(token.lower()) or (proper and named_abroad(token)))
     return found
 
 
@@ -313,7 +314,7 @@ def _keys_alike(ka: str, kb: str, across: bool) -> bool:
 # ---- places and institutions, in any language and inflection ----
 
 
-@functools.cache
+@once
 def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first five letters of a one-word place name -> (name, concept) pairs."""
     index: dict[str, list[tuple[str, str]]] = {}
@@ -346,7 +347,7 @@ def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
     return frozenset(concept for concept, parts in _several_word_places() if all(part in stems for part in parts))
 
 
-@functools.cache
+@once
 def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(
         (concept, tuple(_stem(part) for part in words(form)))
@@ -534,7 +535,7 @@ def sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text)
 
 
-@functools.cache
+@once
 def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first three letters of a one-word country name (not a language's) -> (name,
     concept) pairs."""
