@@ -10,16 +10,17 @@ lingua needs only its small trigram models.
 
 from __future__ import annotations
 
-import functools
+import ctypes
 import json
 import os
 import signal
 import subprocess
 import sys
 import threading
-from typing import Sequence
+from typing import Callable, Sequence
 
 from briefer.core.errors import TemporaryError
+from briefer.core.once import once
 
 # Articles may come in any of these (long texts: lingua uses only its small trigram models).
 _ARTICLE_LANGUAGES = (
@@ -62,7 +63,7 @@ _CYRILLIC = {"uk", "ru", "be", "bg"}
 Confidences = dict[str, float]  # ISO 639-1 code -> confidence in [0, 1], highest first
 
 
-@functools.cache
+@once
 def _detector(languages: tuple[str, ...]):
     from lingua import Language, LanguageDetectorBuilder
 
@@ -154,17 +155,32 @@ def confidences(texts: Sequence[str]) -> list[Confidences]:
     return _worker.ask(texts)
 
 
+def _memory_giver() -> Callable[[], object]:
+    """lingua reads its models through buffers it frees once they are loaded (~50 MB of the
+    worker's ~200), but the C allocator keeps freed memory for the process: glibc's
+    malloc_trim gives it back to the system (~0.1 ms when there is nothing to give back).
+    Elsewhere (no glibc) nothing is given back."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return lambda: None
+    return lambda: trim(0)  # 0: keep no free memory at the heap's top either
+
+
 def _serve(arguments: Sequence[str]) -> None:
     """arguments: the scripts to warm up ("latin", "cyrillic") and +LANGUAGE neighbours."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is briefer's to handle
     checked = _CHECK_LANGUAGES + tuple(a[1:] for a in arguments if a.startswith("+"))
     warm = [_WARM_UP[a] for a in arguments if a in _WARM_UP]
     _confidences_here(warm, checked)  # not lingua's preloading: ~100 MB more
+    give_back = _memory_giver()
+    give_back()
     try:
         for line in sys.stdin:
             replies = _confidences_here(json.loads(line), checked)
             sys.stdout.write(json.dumps([list(reply.items()) for reply in replies]) + "\n")
             sys.stdout.flush()
+            give_back()  # a text in a script not warmed up has just loaded its models
     except BrokenPipeError:
         pass  # briefer is gone (killed mid-request): nothing to answer, nothing to say
     os._exit(0)  # no flush at exit: stdout may be a broken pipe

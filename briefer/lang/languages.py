@@ -10,6 +10,7 @@ import functools
 import re
 from pathlib import Path
 
+from briefer.core.once import once
 from briefer.lang import cldr, regions, vocabulary
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
@@ -813,7 +814,7 @@ HOME_COUNTRY = {
 # ---- CLDR: months, days, countries, cities, language and currency names (cldr.py) ----
 
 
-@functools.cache
+@once
 def _cldr() -> dict:
     return cldr.tables(SUPPORTED)
 
@@ -830,7 +831,7 @@ def year_words(lang: str) -> frozenset[str]:
     return frozenset(_cldr()["years"].get(lang, ()))
 
 
-@functools.cache
+@once
 def place_concepts() -> dict[str, frozenset[str]]:
     """Country, city and region concepts, each with its names in every supported language,
     lowercase: 'T:DE' -> {'germany', 'deutschland', 'allemagne', 'niemcy', 'german',

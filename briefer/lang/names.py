@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from briefer.core.once import once
 from briefer.lang import languages
 from briefer.lang.text import words
 from briefer.lang.vocabulary import (
@@ -346,7 +347,7 @@ def _keys_alike(ka: str, kb: str, across: bool) -> bool:
 # ---- places and institutions, in any language and inflection ----
 
 
-@functools.cache
+@once
 def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first five letters of a one-word place name -> (name, concept) pairs."""
     index: dict[str, list[tuple[str, str]]] = {}
@@ -379,12 +380,12 @@ def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
     return frozenset(concept for concept, parts in _several_word_places() if all(part in stems for part in parts))
 
 
-@functools.cache
+@once
 def _several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((concept, parts) for concept, parts in several_word_places() if concept.startswith("T:"))
 
 
-@functools.cache
+@once
 def several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every place named in several words (Wenecja Euganejska, Vereinigte Königreich), as
     the first five letters of each word."""
@@ -586,7 +587,7 @@ def sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+|\n|\s[—–-]\s", text)
 
 
-@functools.cache
+@once
 def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first three letters of a one-word country name (not a language's) -> (name,
     concept) pairs."""

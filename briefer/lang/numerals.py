@@ -9,6 +9,7 @@ import functools
 import re
 from decimal import Decimal
 
+from briefer.core.once import once
 from briefer.lang import languages
 from briefer.lang.vocabulary import ukrainian_numeral, ukrainian_numeral_forms
 
@@ -109,7 +110,7 @@ def _ukrainian_forms(word: str, value: int) -> set[str]:
 _FORMAT = 1  # bump when the table's rules change
 
 
-@functools.cache
+@once
 def table(lang: str) -> dict[str, int]:
     """Every written form of a number in the language -> its value (one word or a phrase of
     words joined by single spaces). A form two numbers share keeps the smaller. Built once
@@ -151,7 +152,7 @@ def _build(lang: str) -> dict[str, int]:
     return found
 
 
-@functools.cache
+@once
 def ordinals(lang: str) -> frozenset[str]:
     """The forms that are only ordinals (zweite, seventh, ventunesima, siódme): a rank or an
     order, not a count of anything ("the Greens stay the second force"). A form a cardinal

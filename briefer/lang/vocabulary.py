@@ -23,6 +23,7 @@ import threading
 from pathlib import Path
 
 from briefer.core.files import default_cache_dir, write_atomic
+from briefer.core.once import once
 
 _FORMAT = 1  # bump when the file layout changes
 _BLOCK = 4096
@@ -102,7 +103,7 @@ def zipf(word: str, lang: str) -> float:
     return vocabulary(lang).zipf(word)
 
 
-@functools.cache
+@once
 def _ukrainian_morphology():
     import pymorphy3
 

