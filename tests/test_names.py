@@ -361,3 +361,25 @@ def test_a_first_name_in_a_german_item_is_no_german_noun() -> None:
     # Koch is a cook, and the German dictionary declines Julia in the plural; two other languages know it only as a name
     plant = "Werk\nDer Autozulieferer schließt sein Werk in Gotha, sagte Betriebsrat Uwe Krämer."
     fails(plant, "de", "de", "Landrätin Julia Koch kündigte Hilfe an, sagte Uwe Krämer.", "Julia")
+
+
+FAIR_PL = "Targi\nWe Wrocławiu otwarto targi książki, a w Ratyzbonie festiwal, mówi dyrektor Jan Nowak."
+
+
+def test_a_city_exonym_that_sounds_nothing_like_the_source_name_passes() -> None:
+    # Breslau, Breslavia share no sound rule with Wrocław, nor Regensburg with Ratyzbona:
+    # only a table of each city's names across languages knows them
+    passes(FAIR_PL, "pl", "de", "In Breslau öffnete die Buchmesse, in Regensburg ein Festival, sagt Jan Nowak.")
+    passes(FAIR_PL, "pl", "it", "A Breslavia apre la fiera del libro, dice il direttore Jan Nowak.")
+    passes(FAIR_PL, "pl", "uk", "У Регенсбурзі відкрили фестиваль, каже директор Ян Новак.")
+
+
+def test_another_city_than_the_source_names_is_still_caught() -> None:
+    fails(FAIR_PL, "pl", "it", "A Cracovia apre la fiera del libro, dice il direttore Jan Nowak.", "Cracovia")
+    fails(FAIR_PL, "pl", "fr", "À Cracovie s'ouvre le salon du livre, dit le directeur Jan Nowak.", "Cracovie")
+    fails(FAIR_PL, "pl", "en", "A festival opened in Leipzig, says director Jan Nowak.", "Leipzig")
+
+
+def test_a_city_named_in_a_hyphenated_airport_name_is_named() -> None:
+    source = "Lotnisko\nPort lotniczy Kraków-Balice odwołał loty, podał rzecznik Piotr Zieliński."
+    passes(source, "pl", "it", "L'aeroporto di Cracovia ha cancellato i voli, dice Piotr Zieliński.")

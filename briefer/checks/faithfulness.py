@@ -41,6 +41,7 @@ class Source:
     words: frozenset[str]  # lowercase
     capitalised: tuple[str, ...]
     places: frozenset[str]  # place concepts the source mentions (its language's home country too)
+    cities: frozenset[str]  # the cities its capitals name, in any language's name of them (GeoNames ids)
     institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
     flat: str  # lowercase words joined by single spaces, for quotes
     narrative: frozenset[str]  # lowercase words outside quotation marks
@@ -85,12 +86,13 @@ def read_source(source: str, lang: str) -> Source:
         figures=figures,
         raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
         words=lowered | {_bare(t).lower() for t in tokens},
-        capitalised=_capitalised(tokens, lang),
+        capitalised=(capitalised := _capitalised(tokens, lang)),
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
             | names.places_named_in(lowered)
             | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
         ),
+        cities=frozenset(city for known in capitalised for city in names.cities_named(known)),
         institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
@@ -573,6 +575,8 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
         return True  # Offshore, Département, Chef: a common word of English or French that German writes
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
+    if names.cities_named(name) & source.cities:
+        return True  # a city the source names, by its name in the brief's language (Breslavia for Wrocław)
     places = names.place_concepts(name)
     if places and _declined_common_word(lowered, lang, places):
         places = frozenset()  # Islands (Canary Islands) is no form of Island (Iceland): a word of English

@@ -10,7 +10,7 @@ import functools
 import re
 from pathlib import Path
 
-from briefer.lang import cldr, regions, vocabulary
+from briefer.lang import cities, cldr, regions, vocabulary
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
 
@@ -841,6 +841,13 @@ def place_concepts() -> dict[str, frozenset[str]]:
         for key, forms in table.items():
             tables.setdefault(key, set()).update(forms)
     return {key: frozenset(forms) for key, forms in tables.items()}
+
+
+@functools.cache
+def city_names() -> dict[str, list[str]]:
+    """Each city's names in many languages, lowercase, by its GeoNames id (Wrocław, Breslau,
+    Breslavia, Вроцлав): one city's names, whatever sound rule parts them."""
+    return cities.tables()
 
 
 @functools.cache

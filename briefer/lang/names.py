@@ -419,6 +419,32 @@ def place_concepts(word: str) -> frozenset[str]:
     )
 
 
+@functools.cache
+def _city_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The first five letters of a city's name -> (name, city) pairs."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for city, forms in languages.city_names().items():
+        for form in forms:
+            index.setdefault(_stem(_unaccented(form)), []).append((_unaccented(form), city))
+    return {key: tuple(value) for key, value in index.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def cities_named(word: str) -> frozenset[str]:
+    """The cities a word names in any language and case (Breslavia, Wrocławiu, Регенсбурзі),
+    by place_concepts' rule of a declined name. Only ever asked whether an item's name and a
+    source's name are one city's: its many names in many languages make no word foreign."""
+    lowered = _unaccented(word)
+    if len(lowered) < 4:
+        return frozenset()
+    candidates = {*_city_index().get(_stem(lowered), ()), *_city_index().get(lowered[:4], ())}
+    return frozenset(
+        city
+        for form, city in candidates
+        if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
+    )
+
+
 def institutions_named(value: str) -> frozenset[int]:
     """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
     Internacional): each must be one the source names too."""
