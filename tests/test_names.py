@@ -383,3 +383,19 @@ def test_another_city_than_the_source_names_is_still_caught() -> None:
 def test_a_city_named_in_a_hyphenated_airport_name_is_named() -> None:
     source = "Lotnisko\nPort lotniczy Kraków-Balice odwołał loty, podał rzecznik Piotr Zieliński."
     passes(source, "pl", "it", "L'aeroporto di Cracovia ha cancellato i voli, dice Piotr Zieliński.")
+
+
+RACE_ES = (
+    "Carrera\nEl brasileño Paulo Souza ganó en Valencia por delante de la noruega Ingrid Dahl y de la danesa Mette Holm."
+)
+
+
+def test_a_rare_people_word_of_a_country_the_source_names_passes() -> None:
+    # Brazylijczyka and Dunki are rare, declined and written by Polish alone (a first name is
+    # written by every language); Dunka's vowel is not Dania's
+    passes(RACE_ES, "es", "pl", "W Walencji wygrał Brazylijczyk Paulo Souza przed Norweżką Ingrid Dahl.")
+    passes(RACE_ES, "es", "pl", "Zwycięstwo Brazylijczyka w Walencji, trzecie miejsce Dunki Mette Holm.")
+
+
+def test_a_people_word_of_a_country_the_source_never_names_is_caught() -> None:
+    fails(RACE_ES, "es", "pl", "W Walencji wygrał Argentyńczyk Paulo Souza.", "Argentyńczyk")

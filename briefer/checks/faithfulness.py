@@ -19,6 +19,7 @@ from briefer.lang.vocabulary import (
     german_compound,
     german_parts,
     has_plural,
+    in_dictionary,
     known_form,
     noun,
     place_name,
@@ -656,10 +657,10 @@ def _demonym(word: str, lang: str) -> bool:
     Danois), not of every language as a first name is (Daniel, Mario: a person the source
     may never name)."""
     here = zipf(word, lang)
-    if here < 2.5:
-        return False
     plain = names.transliterate(word)
     others = [zipf(plain if lang in languages.CYRILLIC else word, other) for other in _LATIN if other != lang]
+    if here < 2.5:  # rare (Brazylijczyka, Kenijczyk): its dictionary knows it, and no other language does
+        return here > 0 and not any(others) and in_dictionary(word, lang)
     return here - statistics.median(others) >= 1.0
 
 

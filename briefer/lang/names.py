@@ -628,12 +628,19 @@ def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
 @functools.lru_cache(maxsize=4096)
 def people_of(word: str) -> frozenset[str]:
     """The places a word of a people or its adjective may come from (Finns, Finowie ~ Finland,
-    Holendrzy ~ Holandia): the first three letters of the place's name, and its first two
-    consonants."""
+    Holendrzy ~ Holandia): the first three letters of the place's name, the vowel between
+    two consonants free (Dunka, Duńczyk ~ Dania), and its first two consonants."""
     lowered = word.lower()
     key = sound_key(lowered)
+    opening = {lowered[:3]}
+    if len(plain := transliterate(lowered)) >= 3 and plain[1] in _VOWELS and plain[0] + plain[2] not in _VOWELS:
+        opening |= {plain[0] + vowel + plain[2] for vowel in _VOWELS}
     return frozenset(
         concept
-        for form, concept in _place_index3().get(lowered[:3], ())
+        for start in opening
+        for form, concept in _place_index3().get(start, ())
         if len(key) >= 2 and sound_key(form)[:2] == key[:2]
     )
+
+
+_VOWELS = "aeiouy"
