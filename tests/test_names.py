@@ -399,3 +399,13 @@ def test_a_rare_people_word_of_a_country_the_source_names_passes() -> None:
 
 def test_a_people_word_of_a_country_the_source_never_names_is_caught() -> None:
     fails(RACE_ES, "es", "pl", "W Walencji wygrał Argentyńczyk Paulo Souza.", "Argentyńczyk")
+
+
+REGIONS_ES = "Financiación\nEl Gobierno repartirá 500 millones entre las CC AA, anunció la ministra Ana Ruiz."
+
+
+def test_an_abbreviation_the_source_writes_spaced_passes_written_as_one() -> None:
+    # Spanish doubles a plural's letters and may space them (CC AA, CC OO); a brief joins them
+    passes(REGIONS_ES, "es", "es", "El Gobierno reparte 500 millones entre las CCAA, dijo Ana Ruiz.")
+    passes(REGIONS_ES, "es", "en", "Spain will share 500 million among its regions (CCAA), said minister Ana Ruiz.")
+    fails(REGIONS_ES, "es", "en", "Spain will share 500 million among regions, the CCOO said.", "CCOO")

@@ -86,7 +86,7 @@ def read_source(source: str, lang: str) -> Source:
         lang=lang,
         figures=figures,
         raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
-        words=lowered | {_bare(t).lower() for t in tokens},
+        words=lowered | {_bare(t).lower() for t in tokens} | _joined_abbreviations(source),
         capitalised=(capitalised := _capitalised(tokens, lang)),
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
@@ -124,6 +124,20 @@ def read_source(source: str, lang: str) -> Source:
         initials=_initials(sentences, tokens, lang),
         skeletons=_skeletons(lowered),
         body=body,
+    )
+
+
+# An abbreviation written in spaced or dotted capitals (CC OO, CC. AA., C.G.T.): Spanish
+# doubles a plural's letters and may space the pairs; a brief writes it as one word.
+_SPACED_ABBREVIATION = re.compile(r"\b[A-Z]{1,3}\.?(?: ?[A-Z]{1,3}\.?)+(?![\w])")
+
+
+def _joined_abbreviations(source: str) -> frozenset[str]:
+    """The source's spaced or dotted abbreviations as one word, lowercase (CC OO -> ccoo)."""
+    return frozenset(
+        joined.lower()
+        for match in _SPACED_ABBREVIATION.finditer(source)
+        if (" " in match.group() or "." in match.group()) and len(joined := re.sub(r"[ .]", "", match.group())) >= 3
     )
 
 
