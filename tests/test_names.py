@@ -385,9 +385,7 @@ def test_a_city_named_in_a_hyphenated_airport_name_is_named() -> None:
     passes(source, "pl", "it", "L'aeroporto di Cracovia ha cancellato i voli, dice Piotr Zieliński.")
 
 
-RACE_ES = (
-    "Carrera\nEl brasileño Paulo Souza ganó en Valencia por delante de la noruega Ingrid Dahl y de la danesa Mette Holm."
-)
+RACE_ES = "Carrera\nEl brasileño Paulo Souza ganó en Valencia por delante de la noruega Ingrid Dahl y de la danesa Mette Holm."
 
 
 def test_a_rare_people_word_of_a_country_the_source_names_passes() -> None:

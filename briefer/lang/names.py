@@ -439,9 +439,7 @@ def cities_named(word: str) -> frozenset[str]:
         return frozenset()
     candidates = {*_city_index().get(_stem(lowered), ()), *_city_index().get(lowered[:4], ())}
     return frozenset(
-        city
-        for form, city in candidates
-        if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
+        city for form, city in candidates if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
     )
 
 
