@@ -407,3 +407,13 @@ def test_an_abbreviation_the_source_writes_spaced_passes_written_as_one() -> Non
     passes(REGIONS_ES, "es", "es", "El Gobierno reparte 500 millones entre las CCAA, dijo Ana Ruiz.")
     passes(REGIONS_ES, "es", "en", "Spain will share 500 million among its regions (CCAA), said minister Ana Ruiz.")
     fails(REGIONS_ES, "es", "en", "Spain will share 500 million among regions, the CCOO said.", "CCOO")
+
+
+MAYOR_FR = "Conseil\nLe maire Pierre Desmarais a présenté le budget de la commune mardi."
+
+
+def test_a_french_name_spelt_by_ear_without_its_silent_s_passes() -> None:
+    # Desmarais is said Démarais: a language that spells by ear drops the s, and declines it
+    passes(MAYOR_FR, "fr", "uk", "Мер П'єр Демаре представив бюджет громади.")
+    passes(MAYOR_FR, "fr", "uk", "Бюджет громади представив мер, сказав П'єр Демаре, за словами Демаре.")
+    fails(MAYOR_FR, "fr", "uk", "Мер П'єр Дюпон представив бюджет громади.", "Дюпон")

@@ -204,11 +204,13 @@ def common_prefix(a: str, b: str) -> int:
 
 def spoken(word: str, lang: str) -> str | None:
     """How a French name sounds, for the languages that spell it by ear (Hérault -> Еро,
-    Gard -> Гар): no initial h, -eau/-ault/-aux as o, no silent final consonant."""
+    Gard -> Гар): no initial h, -eau/-ault/-aux as o, no silent final consonant, no s that
+    an old spelling keeps after a first e (Lescure, Desmarais said Lécure, Démarais)."""
     if lang != "fr":
         return None
     plain = transliterate(word)
     sound = re.sub(r"(?:eaux?|ault|aux?)$", "o", re.sub(r"^h", "", plain))
+    sound = re.sub(r"^([b-df-hj-np-tv-z]e)s(?=[bcdfgjklmnpqrtv])", r"\1", sound)
     sound = re.sub(r"(?<=[a-z])[dtsxz]$", "", sound)
     return sound if sound != plain and len(sound) >= 2 else None
 
