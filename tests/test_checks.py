@@ -556,3 +556,20 @@ def test_a_foreign_common_word_capitalised_in_a_german_item_is_untranslated() ->
     assert not result.passed and "Harbour" in result.message and "Ceasefire" in result.message
     good = item("de", "Stadt beschließt Hafenplan", "Das Team von Hafenmanagerin Lena Hart leitet ihn.")
     assert checks.check_vocabulary(good, harbour).passed
+
+
+def test_a_word_of_a_declined_name_the_source_gives_is_no_untranslated_word() -> None:
+    """Nowa of Nowa Huta is a common Polish word the source writes only declined (Nowej
+    Hucie) inside the name; a German item that keeps the name in the nominative keeps a name,
+    not an untranslated word. The word left alone is still one."""
+    tram = source(
+        "Tramwaj do Nowej Huty\nMiasto otworzyło nowa linię tramwajową, która dojedzie do Nowej Huty. "
+        "Przystanek stanie w Nowej Hucie przy placu, podał rzecznik Adam Nowak.",
+        "pl",
+    )
+    good = item("de", "Neue Straßenbahn nach Nowa Huta", "Die neue Linie hält in Nowa Huta, sagte Adam Nowak.")
+    result = checks.check_vocabulary(good, tram)
+    assert result.passed, result.message
+    left = item("de", "Neue Straßenbahn nach Nowa Huta", "Die Nowa Linie hält am Platz, sagte Adam Nowak.")
+    result = checks.check_vocabulary(left, tram)
+    assert not result.passed and "Nowa" in result.message

@@ -361,3 +361,59 @@ def test_a_first_name_in_a_german_item_is_no_german_noun() -> None:
     # Koch is a cook, and the German dictionary declines Julia in the plural; two other languages know it only as a name
     plant = "Werk\nDer Autozulieferer schließt sein Werk in Gotha, sagte Betriebsrat Uwe Krämer."
     fails(plant, "de", "de", "Landrätin Julia Koch kündigte Hilfe an, sagte Uwe Krämer.", "Julia")
+
+
+FAIR_PL = "Targi\nWe Wrocławiu otwarto targi książki, a w Ratyzbonie festiwal, mówi dyrektor Jan Nowak."
+
+
+def test_a_city_exonym_that_sounds_nothing_like_the_source_name_passes() -> None:
+    # Breslau, Breslavia share no sound rule with Wrocław, nor Regensburg with Ratyzbona:
+    # only a table of each city's names across languages knows them
+    passes(FAIR_PL, "pl", "de", "In Breslau öffnete die Buchmesse, in Regensburg ein Festival, sagt Jan Nowak.")
+    passes(FAIR_PL, "pl", "it", "A Breslavia apre la fiera del libro, dice il direttore Jan Nowak.")
+    passes(FAIR_PL, "pl", "uk", "У Регенсбурзі відкрили фестиваль, каже директор Ян Новак.")
+
+
+def test_another_city_than_the_source_names_is_still_caught() -> None:
+    fails(FAIR_PL, "pl", "it", "A Cracovia apre la fiera del libro, dice il direttore Jan Nowak.", "Cracovia")
+    fails(FAIR_PL, "pl", "fr", "À Cracovie s'ouvre le salon du livre, dit le directeur Jan Nowak.", "Cracovie")
+    fails(FAIR_PL, "pl", "en", "A festival opened in Leipzig, says director Jan Nowak.", "Leipzig")
+
+
+def test_a_city_named_in_a_hyphenated_airport_name_is_named() -> None:
+    source = "Lotnisko\nPort lotniczy Kraków-Balice odwołał loty, podał rzecznik Piotr Zieliński."
+    passes(source, "pl", "it", "L'aeroporto di Cracovia ha cancellato i voli, dice Piotr Zieliński.")
+
+
+RACE_ES = "Carrera\nEl brasileño Paulo Souza ganó en Valencia por delante de la noruega Ingrid Dahl y de la danesa Mette Holm."
+
+
+def test_a_rare_people_word_of_a_country_the_source_names_passes() -> None:
+    # Brazylijczyka and Dunki are rare, declined and written by Polish alone (a first name is
+    # written by every language); Dunka's vowel is not Dania's
+    passes(RACE_ES, "es", "pl", "W Walencji wygrał Brazylijczyk Paulo Souza przed Norweżką Ingrid Dahl.")
+    passes(RACE_ES, "es", "pl", "Zwycięstwo Brazylijczyka w Walencji, trzecie miejsce Dunki Mette Holm.")
+
+
+def test_a_people_word_of_a_country_the_source_never_names_is_caught() -> None:
+    fails(RACE_ES, "es", "pl", "W Walencji wygrał Argentyńczyk Paulo Souza.", "Argentyńczyk")
+
+
+REGIONS_ES = "Financiación\nEl Gobierno repartirá 500 millones entre las CC AA, anunció la ministra Ana Ruiz."
+
+
+def test_an_abbreviation_the_source_writes_spaced_passes_written_as_one() -> None:
+    # Spanish doubles a plural's letters and may space them (CC AA, CC OO); a brief joins them
+    passes(REGIONS_ES, "es", "es", "El Gobierno reparte 500 millones entre las CCAA, dijo Ana Ruiz.")
+    passes(REGIONS_ES, "es", "en", "Spain will share 500 million among its regions (CCAA), said minister Ana Ruiz.")
+    fails(REGIONS_ES, "es", "en", "Spain will share 500 million among regions, the CCOO said.", "CCOO")
+
+
+MAYOR_FR = "Conseil\nLe maire Pierre Desmarais a présenté le budget de la commune mardi."
+
+
+def test_a_french_name_spelt_by_ear_without_its_silent_s_passes() -> None:
+    # Desmarais is said Démarais: a language that spells by ear drops the s, and declines it
+    passes(MAYOR_FR, "fr", "uk", "Мер П'єр Демаре представив бюджет громади.")
+    passes(MAYOR_FR, "fr", "uk", "Бюджет громади представив мер, сказав П'єр Демаре, за словами Демаре.")
+    fails(MAYOR_FR, "fr", "uk", "Мер П'єр Дюпон представив бюджет громади.", "Дюпон")

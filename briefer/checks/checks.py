@@ -246,7 +246,11 @@ def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source, fin
     foreign = [
         _foreign(token, lang, source, fine)
         or _german_noun(tokens, index, lang, source)
-        or (_capitalised_in_german(token, lang, source) and not _title_of_a_name(tokens, index, source))
+        or (
+            _capitalised_in_german(token, lang, source)
+            and not _title_of_a_name(tokens, index, source)
+            and not _in_a_declined_name(tokens, index, source)
+        )
         for index, token in enumerate(tokens)
     ]
     for index in range(len(tokens) - 1):
@@ -380,6 +384,27 @@ def _title_of_a_name(tokens: list[str], index: int, source: faithfulness.Source)
     if name not in source.capitalised:
         return False
     return any(before[:1].islower() for before in re.findall(rf"(\w+)[,;]?\s+{re.escape(name)}\b", source.body))
+
+
+def _in_a_declined_name(tokens: list[str], index: int, source: faithfulness.Source) -> bool:
+    """A word of a several-word name the source gives declined (Wielka Krokiew for na
+    Wielkiej Krokwi, Nowa Huta for w Nowej Hucie): with the capital beside it, another form
+    of two capitals the source writes side by side in that order."""
+    pairs = [(tokens[index - 1], tokens[index])] if index > 0 else []
+    pairs += [(tokens[index], tokens[index + 1])] if index + 1 < len(tokens) else []
+    written = text.words(source.body)
+    named = [(a, b) for a, b in zip(written, written[1:]) if a[:1].isupper() and b[:1].isupper()]
+    return any(
+        first[:1].isupper() and second[:1].isupper() and _form_of(first, a) and _form_of(second, b)
+        for first, second in pairs
+        for a, b in named
+    )
+
+
+def _form_of(word: str, other: str) -> bool:
+    """Two forms of one word: all but their last three letters alike, three at least."""
+    a, b = word.lower(), other.lower()
+    return names.common_prefix(a, b) >= max(3, min(len(a), len(b)) - 3)
 
 
 _MORE_FOREIGN = 1.0  # Zipf units: ten times as frequent in the source's language as in German

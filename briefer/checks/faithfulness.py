@@ -19,6 +19,7 @@ from briefer.lang.vocabulary import (
     german_compound,
     german_parts,
     has_plural,
+    in_dictionary,
     known_form,
     noun,
     place_name,
@@ -41,6 +42,7 @@ class Source:
     words: frozenset[str]  # lowercase
     capitalised: tuple[str, ...]
     places: frozenset[str]  # place concepts the source mentions (its language's home country too)
+    cities: frozenset[str]  # the cities its capitals name, in any language's name of them (GeoNames ids)
     institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
     flat: str  # lowercase words joined by single spaces, for quotes
     narrative: frozenset[str]  # lowercase words outside quotation marks
@@ -88,13 +90,14 @@ def read_source(source: str, lang: str) -> Source:
         lang=lang,
         figures=figures,
         raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
-        words=lowered | {_bare(t).lower() for t in tokens},
-        capitalised=_capitalised(tokens, lang),
+        words=lowered | {_bare(t).lower() for t in tokens} | _joined_abbreviations(source),
+        capitalised=(capitalised := _capitalised(tokens, lang)),
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
             | names.places_named_in(lowered)
             | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
         ),
+        cities=frozenset(city for known in capitalised for city in names.cities_named(known)),
         institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
@@ -128,6 +131,20 @@ def read_source(source: str, lang: str) -> Source:
         initials=_initials(sentences, tokens, lang),
         skeletons=_skeletons(lowered),
         body=body,
+    )
+
+
+# An abbreviation written in spaced or dotted capitals (CC OO, CC. AA., C.G.T.): Spanish
+# doubles a plural's letters and may space the pairs; a brief writes it as one word.
+_SPACED_ABBREVIATION = re.compile(r"\b[A-Z]{1,3}\.?(?: ?[A-Z]{1,3}\.?)+(?![\w])")
+
+
+def _joined_abbreviations(source: str) -> frozenset[str]:
+    """The source's spaced or dotted abbreviations as one word, lowercase (CC OO -> ccoo)."""
+    return frozenset(
+        joined.lower()
+        for match in _SPACED_ABBREVIATION.finditer(source)
+        if (" " in match.group() or "." in match.group()) and len(joined := re.sub(r"[ .]", "", match.group())) >= 3
     )
 
 
@@ -594,6 +611,8 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
         return True  # Offshore, Département, Chef: a common word of English or French that German writes
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
+    if names.cities_named(name) & source.cities:
+        return True  # a city the source names, by its name in the brief's language (Breslavia for Wrocław)
     places = names.place_concepts(name)
     if places and _declined_common_word(lowered, lang, places):
         places = frozenset()  # Islands (Canary Islands) is no form of Island (Iceland): a word of English
@@ -673,10 +692,10 @@ def _demonym(word: str, lang: str) -> bool:
     Danois), not of every language as a first name is (Daniel, Mario: a person the source
     may never name)."""
     here = zipf(word, lang)
-    if here < 2.5:
-        return False
     plain = names.transliterate(word)
     others = [zipf(plain if lang in languages.CYRILLIC else word, other) for other in _LATIN if other != lang]
+    if here < 2.5:  # rare (Brazylijczyka, Kenijczyk): its dictionary knows it, and no other language does
+        return here > 0 and not any(others) and in_dictionary(word, lang)
     return here - statistics.median(others) >= 1.0
 
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from briefer.core.once import once
-from briefer.lang import cldr, regions, vocabulary
+from briefer.lang import cities, cldr, regions, vocabulary
 
 SUPPORTED = ("en", "de", "fr", "pl", "uk", "es", "it")
 
@@ -843,6 +843,13 @@ def place_concepts() -> dict[str, frozenset[str]]:
         for key, forms in table.items():
             tables.setdefault(key, set()).update(forms)
     return {key: frozenset(forms) for key, forms in tables.items()}
+
+
+@functools.cache
+def city_names() -> dict[str, list[str]]:
+    """Each city's names in many languages, lowercase, by its GeoNames id (Wrocław, Breslau,
+    Breslavia, Вроцлав): one city's names, whatever sound rule parts them."""
+    return cities.tables()
 
 
 @functools.cache

@@ -205,11 +205,13 @@ def common_prefix(a: str, b: str) -> int:
 
 def spoken(word: str, lang: str) -> str | None:
     """How a French name sounds, for the languages that spell it by ear (Hérault -> Еро,
-    Gard -> Гар): no initial h, -eau/-ault/-aux as o, no silent final consonant."""
+    Gard -> Гар): no initial h, -eau/-ault/-aux as o, no silent final consonant, no s that
+    an old spelling keeps after a first e (Lescure, Desmarais said Lécure, Démarais)."""
     if lang != "fr":
         return None
     plain = transliterate(word)
     sound = re.sub(r"(?:eaux?|ault|aux?)$", "o", re.sub(r"^h", "", plain))
+    sound = re.sub(r"^([b-df-hj-np-tv-z]e)s(?=[bcdfgjklmnpqrtv])", r"\1", sound)
     sound = re.sub(r"(?<=[a-z])[dtsxz]$", "", sound)
     return sound if sound != plain and len(sound) >= 2 else None
 
@@ -420,6 +422,30 @@ def place_concepts(word: str) -> frozenset[str]:
     )
 
 
+@functools.cache
+def _city_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The first five letters of a city's name -> (name, city) pairs."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for city, forms in languages.city_names().items():
+        for form in forms:
+            index.setdefault(_stem(_unaccented(form)), []).append((_unaccented(form), city))
+    return {key: tuple(value) for key, value in index.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def cities_named(word: str) -> frozenset[str]:
+    """The cities a word names in any language and case (Breslavia, Wrocławiu, Регенсбурзі),
+    by place_concepts' rule of a declined name. Only ever asked whether an item's name and a
+    source's name are one city's: its many names in many languages make no word foreign."""
+    lowered = _unaccented(word)
+    if len(lowered) < 4:
+        return frozenset()
+    candidates = {*_city_index().get(_stem(lowered), ()), *_city_index().get(lowered[:4], ())}
+    return frozenset(
+        city for form, city in candidates if common_prefix(lowered, form) >= max(4, len(form) - 3, len(lowered) - 5)
+    )
+
+
 def institutions_named(value: str) -> frozenset[int]:
     """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
     Internacional): each must be one the source names too."""
@@ -603,12 +629,19 @@ def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
 @functools.lru_cache(maxsize=4096)
 def people_of(word: str) -> frozenset[str]:
     """The places a word of a people or its adjective may come from (Finns, Finowie ~ Finland,
-    Holendrzy ~ Holandia): the first three letters of the place's name, and its first two
-    consonants."""
+    Holendrzy ~ Holandia): the first three letters of the place's name, the vowel between
+    two consonants free (Dunka, Duńczyk ~ Dania), and its first two consonants."""
     lowered = word.lower()
     key = sound_key(lowered)
+    opening = {lowered[:3]}
+    if len(plain := transliterate(lowered)) >= 3 and plain[1] in _VOWELS and plain[0] + plain[2] not in _VOWELS:
+        opening |= {plain[0] + vowel + plain[2] for vowel in _VOWELS}
     return frozenset(
         concept
-        for form, concept in _place_index3().get(lowered[:3], ())
+        for start in opening
+        for form, concept in _place_index3().get(start, ())
         if len(key) >= 2 and sound_key(form)[:2] == key[:2]
     )
+
+
+_VOWELS = "aeiouy"
