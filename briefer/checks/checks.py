@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Mapping
 from briefer.checks import faithfulness
 from briefer.checks.faithfulness import passed, read_source
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
-from briefer.lang import grammar, languages, names, text
+from briefer.lang import assistant_words, figure_words, grammar, languages, names, text
 from briefer.lang.langid import confidences
 from briefer.lang.vocabulary import (
     german_compound,
@@ -564,10 +564,10 @@ def _unit_words(run: list[str], lang: str) -> bool:
 
 def _a_unit(word: str, lang: str) -> bool:
     return bool(
-        languages.scale_pattern(lang).fullmatch(word)
+        figure_words.scale_pattern(lang).fullmatch(word)
         or word in languages.currency_words(lang)
-        or word in languages.UNITS
-        or re.fullmatch(languages.PERCENT_WORDS.get(lang, ""), word)
+        or word in figure_words.UNITS
+        or re.fullmatch(figure_words.PERCENT_WORDS.get(lang, ""), word)
     )
 
 
@@ -602,17 +602,19 @@ def _eight_word_runs(instruction: str) -> tuple[str, ...]:
 @functools.cache
 def _injection_phrases(lang: str) -> tuple[str, ...]:
     """The language's own phrases and English's: models slip into English when they obey."""
-    return tuple(sorted(set(languages.INJECTION_PHRASES.get(lang, ())) | set(languages.INJECTION_PHRASES["en"])))
+    return tuple(
+        sorted(set(assistant_words.INJECTION_PHRASES.get(lang, ())) | set(assistant_words.INJECTION_PHRASES["en"]))
+    )
 
 
 @functools.cache
 def _assistant_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    patterns = {*languages.ASSISTANT_PATTERNS.get(lang, ()), *languages.ASSISTANT_PATTERNS["en"]}
+    patterns = {*assistant_words.ASSISTANT_PATTERNS.get(lang, ()), *assistant_words.ASSISTANT_PATTERNS["en"]}
     return tuple(re.compile(pattern, re.MULTILINE) for pattern in sorted(patterns))
 
 
 def _assistant_wording(item: Item, source: faithfulness.Source) -> list[str]:
-    """An assistant's kinds of wording (languages.ASSISTANT_PATTERNS) outside quotes, each
+    """An assistant's kinds of wording (assistant_words.ASSISTANT_PATTERNS) outside quotes, each
     part on its own so a reply opening a bullet is seen; what the source says too is news."""
     hits = []
     for part in (item.headline, *item.bullets):
@@ -621,8 +623,8 @@ def _assistant_wording(item: Item, source: faithfulness.Source) -> list[str]:
             found = pattern.search(lowered)
             if found and " ".join(text.words(found.group())) not in source.flat:
                 hits.append(found.group().strip(" .!?,:"))
-        reader = languages.READER_WORDS.search(lowered)
-        if reader and not languages.READER_WORDS.search(source.flat):
+        reader = assistant_words.READER_WORDS.search(lowered)
+        if reader and not assistant_words.READER_WORDS.search(source.flat):
             hits.append(reader.group())
     return hits
 
@@ -633,12 +635,12 @@ def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.
     a quote, or any 8-word run of the instructions."""
     lowered = item.text().lower()
     flat = " ".join(text.words(lowered))
-    hits = [marker for marker in languages.PROMPT_MARKERS if marker in lowered]
+    hits = [marker for marker in assistant_words.PROMPT_MARKERS if marker in lowered]
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
     hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
-    hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
+    hits += [phrase for phrase in assistant_words.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
     hits += _assistant_wording(item, source)
-    speaker = languages.SPEAKER_WORDS.get(item.lang, set())
+    speaker = assistant_words.SPEAKER_WORDS.get(item.lang, set())
     hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][
         :1
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from briefer.core.models import CheckResult, Item
-from briefer.lang import languages, names, numerals, text
+from briefer.lang import figure_words, gazetteer, institutions, languages, names, numerals, text
 from briefer.lang.names import common_prefix
 from briefer.lang.vocabulary import (
     adjective,
@@ -43,7 +43,7 @@ class Source:
     capitalised: tuple[str, ...]
     places: frozenset[str]  # place concepts the source mentions (its language's home country too)
     cities: frozenset[str]  # the cities its capitals name, in any language's name of them (GeoNames ids)
-    institutions: frozenset[int]  # languages.INSTITUTIONS rows the source names
+    institutions: frozenset[int]  # institutions.INSTITUTIONS rows the source names
     flat: str  # lowercase words joined by single spaces, for quotes
     narrative: frozenset[str]  # lowercase words outside quotation marks
     lead_figures: tuple[text.Figure, ...]  # the title's first (`titled` of them), then the lead sentence's
@@ -84,7 +84,7 @@ def read_source(source: str, lang: str) -> Source:
     acronyms = frozenset(
         b.upper()
         for b in map(_bare, tokens)
-        if len(b) <= 5 and b[:1].isupper() and b.upper() in languages.ACRONYM_CONCEPTS
+        if len(b) <= 5 and b[:1].isupper() and b.upper() in institutions.ACRONYM_CONCEPTS
     )
     return Source(
         lang=lang,
@@ -95,7 +95,7 @@ def read_source(source: str, lang: str) -> Source:
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
             | names.places_named_in(lowered)
-            | {f"T:{code}" for code in languages.HOME_COUNTRY.get(lang, ())}
+            | {f"T:{code}" for code in gazetteer.HOME_COUNTRY.get(lang, ())}
         ),
         cities=frozenset(city for known in capitalised for city in names.cities_named(known)),
         institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
@@ -168,7 +168,7 @@ def _places(value: str, raw: str) -> list[int]:
 @functools.cache
 def _age_re(lang: str) -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
-    adjectives = languages.AGE_ADJECTIVES.get(lang, "")
+    adjectives = figure_words.AGE_ADJECTIVES.get(lang, "")
     return re.compile(rf"[\s\u00a0-]*(?:{'|'.join(filter(None, (words, adjectives)))})", re.IGNORECASE)
 
 
@@ -233,7 +233,7 @@ def _skeletons(lowered: frozenset[str]) -> dict[str, tuple[str, ...]]:
 def _with_cities(places: set[str]) -> frozenset[str]:
     """The places a source names, and the cities of the countries among them: a brief may
     write a capital for its country's government (Paris for the French government)."""
-    return frozenset(places.union(*(languages.cities_of(place) for place in places if place.startswith("T:"))))
+    return frozenset(places.union(*(gazetteer.cities_of(place) for place in places if place.startswith("T:"))))
 
 
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[text.Figure, ...], int]:
@@ -424,8 +424,9 @@ def _conversion(figure: text.Figure, measures: list[text.Measure], source: Sourc
         m.value == figure.value
         and any(
             k.dimension == m.dimension
-            and languages.MEASURE_UNITS[k.unit][1] != languages.MEASURE_UNITS[m.unit][1]
-            and abs(k.base - m.base) <= max(0.02 * abs(k.base), _rounding(m.value) * languages.MEASURE_UNITS[m.unit][1])
+            and figure_words.MEASURE_UNITS[k.unit][1] != figure_words.MEASURE_UNITS[m.unit][1]
+            and abs(k.base - m.base)
+            <= max(0.02 * abs(k.base), _rounding(m.value) * figure_words.MEASURE_UNITS[m.unit][1])
             for k in source.measures
         )
         for m in measures
@@ -479,7 +480,7 @@ def _as_count(value: str, at: int, lang: str) -> bool:
     nor the words before an age ("aged 34", "w wieku 57")."""
     if not _WORD_AFTER.match(value, at) or _as_age(value, at, lang):
         return False
-    before = languages.AGE_BEFORE.get(lang)
+    before = figure_words.AGE_BEFORE.get(lang)
     return not (before and re.search(rf"(?<!\w)(?:{before})[ \u00a0]+\S*$", value[:at], re.IGNORECASE))
 
 
@@ -487,14 +488,14 @@ def _as_count(value: str, at: int, lang: str) -> bool:
 def _range_re(lang: str) -> re.Pattern[str]:
     # the unit may stand after each end: "de 11 heures à 22 heures", "von 8 Uhr bis 21 Uhr"
     return re.compile(
-        rf"^[ \u00a0]*(?:([^\W\d_]{{1,8}})[ \u00a0]+)?(?:{languages.RANGE_JOINERS})[ \u00a0]*$", re.IGNORECASE
+        rf"^[ \u00a0]*(?:([^\W\d_]{{1,8}})[ \u00a0]+)?(?:{figure_words.RANGE_JOINERS})[ \u00a0]*$", re.IGNORECASE
     )
 
 
 @functools.cache
 def _range_hint(lang: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\d[ \u00a0]*(?:[^\W\d_]{{1,8}}[ \u00a0]+)?(?:{languages.RANGE_JOINERS})[ \u00a0]+\d", re.IGNORECASE
+        rf"\d[ \u00a0]*(?:[^\W\d_]{{1,8}}[ \u00a0]+)?(?:{figure_words.RANGE_JOINERS})[ \u00a0]+\d", re.IGNORECASE
     )
 
 
@@ -599,11 +600,11 @@ def _known_name(name: str, lang: str, source: Source, alone: bool = True) -> boo
             or _known_parts(name, lang, fuzzy, source)
             or _translates(name.replace("-", ""), lang, source)  # Anti-Monopoly for антимонопольний
         )
-    concept = languages.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
-    concept = languages.INSTITUTION_WORDS.get(lowered, concept)
+    concept = institutions.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
+    concept = institutions.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
         return concept in source.institutions or _spelt_out(name, source)
-    if lowered in source.words or lowered in languages.UNITS or lowered in languages.currency_codes():
+    if lowered in source.words or lowered in figure_words.UNITS or lowered in languages.currency_codes():
         return True
     if lowered in _currency_words():
         return True  # a currency's name is a common noun (Zloty, Hrywnja); the numbers check holds its amounts
@@ -675,7 +676,7 @@ def _declined_common_word(lowered: str, lang: str, places: frozenset[str]) -> bo
     no place has it as a form, and the language's dictionary knows it in lower case."""
     if lang in languages.CYRILLIC:  # its dictionary knows Франції in lower case too
         return False
-    table = languages.place_concepts()
+    table = gazetteer.place_concepts()
     return not any(lowered in table.get(place, ()) for place in places) and common_lowercase(lowered, (lang,))
 
 
@@ -738,7 +739,7 @@ def _country_initial(country: str, lang: str) -> str:
     cyrillic = lang in languages.CYRILLIC
     forms = [
         form
-        for form in languages.place_concepts().get(country, ())
+        for form in gazetteer.place_concepts().get(country, ())
         if " " not in form and any("\u0400" <= ch <= "\u04ff" for ch in form) == cyrillic
     ]
     return names.initial(max(forms, key=lambda form: zipf(form, lang))) if forms else ""
