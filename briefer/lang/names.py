@@ -376,7 +376,7 @@ def _unaccented(word: str) -> str:
 def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
     """The places of several words a text's lowercase words name, in any case: every word's
     first five letters stand in it (Vereinigte Königreich, Stanach Zjednoczonych). Not cached
-    here: its one caller (faithfulness.read_source) is, and a cache keyed by a whole article's
+    here: its one caller (checks.source.read_source) is, and a cache keyed by a whole article's
     words held ~12 KB per article up to 4,096 articles (48 MB of a 10,000-article run)."""
     stems = {_stem(word) for word in lowered}
     return frozenset(concept for concept, parts in _several_word_places() if all(part in stems for part in parts))
