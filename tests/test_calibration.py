@@ -98,9 +98,10 @@ def test_the_set_covers_what_the_issue_asks_for() -> None:
 
 
 def test_a_weaker_check_shows_as_a_lower_figure_and_fails_its_pin(tmp_path: Path, capsys, monkeypatch) -> None:
-    from briefer.checks import checks, faithfulness
+    from briefer.checks import numbers
+    from briefer.checks.source import passed
 
-    monkeypatch.setattr(checks.faithfulness, "check_numbers", lambda item, source: faithfulness.passed("numbers"))
+    monkeypatch.setattr(numbers, "check_numbers", lambda item, source: passed("numbers"))
     assert _check([str(FIXTURES), "--calibration-only"]) == 1
     assert "worse: calibration.numbers.defects_caught" in capsys.readouterr().err
 

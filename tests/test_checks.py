@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer.checks import checks, faithfulness
+from briefer.checks import checks
+from briefer.checks.coverage import check_coverage
+from briefer.checks.numbers import check_numbers
+from briefer.checks.proper_names import check_names
+from briefer.checks.quotes import check_quotes
+from briefer.checks.source import Source, read_source
 from briefer.core.models import Item
 from briefer.lang import names, text
 
@@ -37,8 +42,8 @@ def item(lang: str, headline: str, *bullets: str) -> Item:
     return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
-def source(value: str, lang: str) -> faithfulness.Source:
-    return faithfulness.read_source(value, lang)
+def source(value: str, lang: str) -> Source:
+    return read_source(value, lang)
 
 
 # ---- numbers: value and scale, in every language's format ----
@@ -46,12 +51,12 @@ def source(value: str, lang: str) -> faithfulness.Source:
 
 def test_numbers_in_other_formats_are_grounded() -> None:
     good = item("en", "Rail deal", "Pay rises 6.2% with a 1,500 euro bonus.", "About 3,200 trains were cancelled.")
-    assert faithfulness.check_numbers(good, source(SOURCE_DE, "de")).passed
+    assert check_numbers(good, source(SOURCE_DE, "de")).passed
 
 
 def test_a_changed_number_is_caught_and_named() -> None:
     bad = item("en", "Rail deal", "Pay rises 7.2% with a 1,500 euro bonus.")
-    result = faithfulness.check_numbers(bad, source(SOURCE_DE, "de"))
+    result = check_numbers(bad, source(SOURCE_DE, "de"))
     assert not result.passed and "7.2" in result.message
 
 
@@ -66,38 +71,32 @@ def test_a_figure_glued_to_its_scale_word_is_compared_by_value_in_every_language
         ("es", "El fondo suma 100.000 millones de euros."),
         ("it", "Il fondo vale 100 miliardi di euro."),
     ]:
-        assert faithfulness.check_numbers(item(lang, "x", written), fund).passed, lang
+        assert check_numbers(item(lang, "x", written), fund).passed, lang
 
 
 def test_a_figure_at_the_wrong_scale_is_caught() -> None:
     metro = source(METRO_UK, "uk")
-    assert faithfulness.check_numbers(item("de", "x", "Die EIB leiht 150 Mio. Euro."), metro).passed
-    wrong = faithfulness.check_numbers(item("de", "x", "Die EIB leiht 150 Milliarden Euro."), metro)
+    assert check_numbers(item("de", "x", "Die EIB leiht 150 Mio. Euro."), metro).passed
+    wrong = check_numbers(item("de", "x", "Die EIB leiht 150 Milliarden Euro."), metro)
     assert not wrong.passed and "150 Milliarden" in wrong.message
 
 
 def test_a_rounded_figure_passes_and_a_changed_one_does_not() -> None:
     metro = source(METRO_UK, "uk")
-    assert faithfulness.check_numbers(item("en", "x", "The project costs about UAH 7.8bn."), metro).passed
-    assert faithfulness.check_numbers(item("en", "x", "The project costs UAH 8bn."), metro).passed  # rounded
-    assert not faithfulness.check_numbers(item("en", "x", "The project costs UAH 9bn."), metro).passed
+    assert check_numbers(item("en", "x", "The project costs about UAH 7.8bn."), metro).passed
+    assert check_numbers(item("en", "x", "The project costs UAH 8bn."), metro).passed  # rounded
+    assert not check_numbers(item("en", "x", "The project costs UAH 9bn."), metro).passed
 
 
 def test_a_number_is_not_found_inside_a_longer_one() -> None:
-    assert not faithfulness.check_numbers(
-        item("en", "x", "150 people"), source("x\nIn all 1,150 people came.", "en")
-    ).passed
+    assert not check_numbers(item("en", "x", "150 people"), source("x\nIn all 1,150 people came.", "en")).passed
 
 
 def test_numbers_written_as_words_count_on_both_sides() -> None:
-    assert faithfulness.check_numbers(
-        item("de", "x", "Drei Minister sprachen."), source("x\nThree ministers spoke.", "en")
-    ).passed
-    assert faithfulness.check_numbers(
-        item("en", "x", "3 ministers spoke."), source("x\nTrzy osoby: trzy ministrowie.", "pl")
-    ).passed
+    assert check_numbers(item("de", "x", "Drei Minister sprachen."), source("x\nThree ministers spoke.", "en")).passed
+    assert check_numbers(item("en", "x", "3 ministers spoke."), source("x\nTrzy osoby: trzy ministrowie.", "pl")).passed
     vote = source("x\nLos magistrados votaron por cuatro votos contra uno.", "es")
-    assert not faithfulness.check_numbers(item("es", "x", "Por tres votos contra dos."), vote).passed
+    assert not check_numbers(item("es", "x", "Por tres votos contra dos."), vote).passed
 
 
 @given(st.integers(min_value=1000, max_value=999_999_999))
@@ -215,25 +214,23 @@ def test_good_writing_in_every_language_passes_the_names_check() -> None:
         (item("uk", "Рютте про Київ", "Міністр Борис Пісторіус і Гегсет говорили з Рютте."), seed),
     ]
     for sample, facts in good:
-        result = faithfulness.check_names(sample, facts)
+        result = check_names(sample, facts)
         assert result.passed, (sample.text(), result.message)
 
 
 def test_an_invented_or_swapped_person_or_organisation_is_caught() -> None:
     seed = source(SEED, "en")
-    result = faithfulness.check_names(
-        item("en", "Talks", "Defence chief Lloyd Austin said talks must include Kyiv."), seed
-    )
+    result = check_names(item("en", "Talks", "Defence chief Lloyd Austin said talks must include Kyiv."), seed)
     assert not result.passed and "Lloyd" in result.message
-    assert not faithfulness.check_names(item("uk", "Переговори", "Міністр Ллойд Остін сказав це."), seed).passed
-    assert not faithfulness.check_names(item("de", "x", "Ministerin Christine Lambrecht bedauerte das."), seed).passed
-    swapped = faithfulness.check_names(item("fr", "x", "Le FMI gérera le fonds."), source(FUND_EN, "en"))
+    assert not check_names(item("uk", "Переговори", "Міністр Ллойд Остін сказав це."), seed).passed
+    assert not check_names(item("de", "x", "Ministerin Christine Lambrecht bedauerte das."), seed).passed
+    swapped = check_names(item("fr", "x", "Le FMI gérera le fonds."), source(FUND_EN, "en"))
     assert not swapped.passed and "FMI" in swapped.message
 
 
 def test_a_title_case_headline_is_not_a_list_of_names() -> None:
     headline = item("en", "Rail Union And Deutsche Bahn Agree New Pay Deal", "The GDL and Deutsche Bahn agreed on pay.")
-    assert faithfulness.check_names(headline, source("x\nDie GDL und die Deutsche Bahn einigten sich.", "de")).passed
+    assert check_names(headline, source("x\nDie GDL und die Deutsche Bahn einigten sich.", "de")).passed
 
 
 @given(
@@ -282,18 +279,18 @@ def test_two_different_names_in_one_script_do_not_match() -> None:
 
 def test_a_quote_is_the_sources_words_or_it_is_refused() -> None:
     seed = source(SEED, "en")
-    assert faithfulness.check_quotes(item("en", "x", "“There is no betrayal there,” Hegseth said."), seed).passed
-    made_up = faithfulness.check_quotes(item("en", "x", "“We will abandon Kyiv,” Hegseth said."), seed)
+    assert check_quotes(item("en", "x", "“There is no betrayal there,” Hegseth said."), seed).passed
+    made_up = check_quotes(item("en", "x", "“We will abandon Kyiv,” Hegseth said."), seed)
     assert not made_up.passed and "We will abandon Kyiv" in made_up.message
     # A translation is reported, not quoted: in quotation marks it is not the source's words.
-    assert not faithfulness.check_quotes(item("de", "x", "„Das ist kein Verrat“, sagte Hegseth."), seed).passed
-    assert faithfulness.check_quotes(item("de", "x", "Das sei kein Verrat, sagte Hegseth."), seed).passed
+    assert not check_quotes(item("de", "x", "„Das ist kein Verrat“, sagte Hegseth."), seed).passed
+    assert check_quotes(item("de", "x", "Das sei kein Verrat, sagte Hegseth."), seed).passed
 
 
 def test_an_item_that_drops_the_central_fact_fails_coverage() -> None:
     fund = source(FUND_EN, "en")
-    assert faithfulness.check_coverage(item("de", "EU-Fonds über 100 Mrd. Euro", "Polen stimmte zu."), fund).passed
-    dropped = faithfulness.check_coverage(item("de", "EU-Gipfel", "Das BIP wächst um 1,2 Prozent."), fund)
+    assert check_coverage(item("de", "EU-Fonds über 100 Mrd. Euro", "Polen stimmte zu."), fund).passed
+    dropped = check_coverage(item("de", "EU-Gipfel", "Das BIP wächst um 1,2 Prozent."), fund)
     assert not dropped.passed and "100bn" in dropped.message
 
 
@@ -341,7 +338,7 @@ def test_a_detail_one_language_leaves_out_is_no_inconsistency() -> None:
 
 def test_a_check_set_to_flag_publishes_the_item_with_its_mark() -> None:
     failed = checks.with_severity(
-        faithfulness.check_names(item("en", "x", "The talks were opened by Lloyd Austin."), source(SEED, "en")),
+        check_names(item("en", "x", "The talks were opened by Lloyd Austin."), source(SEED, "en")),
         {"names": "flag"},
     )
     assert not failed.passed and failed.flag
@@ -353,12 +350,12 @@ def test_a_figure_in_another_currency_than_the_source_gives_is_caught() -> None:
     budget = source(
         "x\nLa région adopte un budget de 4,1 milliards d'euros, dont 1,2 milliard pour les transports.", "fr"
     )
-    assert faithfulness.check_numbers(item("uk", "x", "Бюджет становить 4,1 млрд євро."), budget).passed
-    assert faithfulness.check_numbers(item("en", "x", "The budget is €4.1bn."), budget).passed
-    swapped = faithfulness.check_numbers(item("uk", "x", "Бюджет включає 4,1 млрд. гривень."), budget)
+    assert check_numbers(item("uk", "x", "Бюджет становить 4,1 млрд євро."), budget).passed
+    assert check_numbers(item("en", "x", "The budget is €4.1bn."), budget).passed
+    swapped = check_numbers(item("uk", "x", "Бюджет включає 4,1 млрд. гривень."), budget)
     assert not swapped.passed and "the source: EUR" in swapped.message
     gap = source("x\nDeutschland fehlen 60 Milliarden Euro im Haushalt.", "de")
-    assert not faithfulness.check_numbers(item("uk", "x", "Україна втратила 60 мільярдів доларів."), gap).passed
+    assert not check_numbers(item("uk", "x", "Україна втратила 60 мільярдів доларів."), gap).passed
 
 
 def test_an_item_that_repeats_itself_fails_structure() -> None:
@@ -418,9 +415,9 @@ def test_a_weekday_is_no_ordinal_but_the_ordinal_still_counts() -> None:
 
 
 def test_a_roman_century_in_the_source_is_a_figure_an_item_may_write() -> None:
-    source = faithfulness.read_source("Cmentarz z XIII wieku\nOdkryto szczątki 140 osób.", "pl")
+    source = read_source("Cmentarz z XIII wieku\nOdkryto szczątki 140 osób.", "pl")
     item = Item(article_id="a", lang="en", headline="A 13th-century cemetery", bullets=("140 people were found.",))
-    assert faithfulness.check_numbers(item, source).passed
+    assert check_numbers(item, source).passed
 
 
 def test_a_bare_figure_joined_to_a_scaled_one_shares_its_scale() -> None:
@@ -431,7 +428,7 @@ def test_a_bare_figure_joined_to_a_scaled_one_shares_its_scale() -> None:
 
 
 def test_feminine_titles_and_french_futures_are_words() -> None:
-    source = faithfulness.read_source("Tartu\nThe city treasurer spoke.", "en")
+    source = read_source("Tartu\nThe city treasurer spoke.", "en")
     german = Item(article_id="a", lang="de", headline="Stadtkämmerin spricht", bullets=("Die Stadt leiht Geld.",))
     french = Item(article_id="a", lang="fr", headline="L'usine délocalisera sa production", bullets=("Fin.",))
     assert checks.check_vocabulary(german, source).passed and checks.check_vocabulary(french, source).passed
@@ -441,13 +438,13 @@ def test_feminine_titles_and_french_futures_are_words() -> None:
 
 def test_names_spelt_by_ear_across_scripts() -> None:
     assert names.same_name("Агнешка", "Agnieszka") and names.same_name("Болонья", "Bologna")
-    source = faithfulness.read_source("Tempête\nDes rafales à la pointe du Raz et à Brest.", "fr")
+    source = read_source("Tempête\nDes rafales à la pointe du Raz et à Brest.", "fr")
     item = Item(article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ра і в Бресті.",))
-    assert faithfulness.check_names(item, source).passed
+    assert check_names(item, source).passed
     invented = Item(
         article_id="a", lang="uk", headline="Буря", bullets=("Пориви на Пуент-дю-Ван і в Бресті.",)
     )  # Pointe du Van: not in it
-    assert not faithfulness.check_names(invented, source).passed
+    assert not check_names(invented, source).passed
 
 
 def test_an_assistant_obeying_a_request_or_restating_its_rules_is_caught_in_every_language() -> None:
@@ -523,7 +520,7 @@ def test_a_source_quotation_copied_without_its_marks_is_refused_and_a_quoted_or_
         "Jan Novak opened the school on Monday.",
         "We promised the families of this town a school within walking distance, and today we keep that promise.",
     )
-    result = faithfulness.check_quotes(copied, source(SCHOOL_EN, "en"))
+    result = check_quotes(copied, source(SCHOOL_EN, "en"))
     assert not result.passed and "without quotation marks" in result.message
     quoted = item(
         "en",
@@ -531,8 +528,8 @@ def test_a_source_quotation_copied_without_its_marks_is_refused_and_a_quoted_or_
         'Jan Novak said: "We promised the families of this town a school within walking distance."',
     )
     reported = item("en", "Mayor opens new school", "Novak said the town had kept its promise of a school nearby.")
-    assert faithfulness.check_quotes(quoted, source(SCHOOL_EN, "en")).passed
-    assert faithfulness.check_quotes(reported, source(SCHOOL_EN, "en")).passed
+    assert check_quotes(quoted, source(SCHOOL_EN, "en")).passed
+    assert check_quotes(reported, source(SCHOOL_EN, "en")).passed
 
 
 def test_a_bullet_that_repeats_the_headline_is_refused() -> None:

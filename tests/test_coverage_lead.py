@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.checks import faithfulness
+from briefer.checks.coverage import check_coverage
+from briefer.checks.source import read_source
 from briefer.core.models import Item
 from briefer.lang import text
 
@@ -24,7 +25,7 @@ def item(lang: str, headline: str, *bullets: str) -> Item:
 
 
 def covered(value: Item) -> bool:
-    return faithfulness.check_coverage(value, faithfulness.read_source(STORM_FR, "fr")).passed
+    return check_coverage(value, read_source(STORM_FR, "fr")).passed
 
 
 @pytest.mark.parametrize(
@@ -109,11 +110,11 @@ REGATTA_IT = (
     ],
 )
 def test_without_a_title_figure_the_leads_figure_in_words_covers_it(good: Item) -> None:
-    result = faithfulness.check_coverage(good, faithfulness.read_source(REGATTA_IT, "it"))
+    result = check_coverage(good, read_source(REGATTA_IT, "it"))
     assert result.passed, result.message
 
 
 def test_a_lead_told_in_words_still_needs_its_figure() -> None:
-    src = faithfulness.read_source(REGATTA_IT, "it")
+    src = read_source(REGATTA_IT, "it")
     dropped = item("en", "Barcolana draws a big fleet", "Prize money reaches 25,000 euros for the winner of Trieste.")
-    assert not faithfulness.check_coverage(dropped, src).passed
+    assert not check_coverage(dropped, src).passed

@@ -4,10 +4,11 @@ the source left untranslated in another language's item is refused by name."""
 
 from __future__ import annotations
 
-from briefer.checks import checks, faithfulness
+from briefer.checks import checks
+from briefer.checks.source import read_source
 from briefer.core.models import Item
 
-NOTHING = faithfulness.read_source("Port news\nThe harbour reopened on Monday.", "en")
+NOTHING = read_source("Port news\nThe harbour reopened on Monday.", "en")
 
 
 def item(lang: str, headline: str, *bullets: str) -> Item:
@@ -38,7 +39,7 @@ def test_garbles_of_rare_words_still_fail() -> None:
         assert not checks.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
 
 
-SOURCE = faithfulness.read_source(
+SOURCE = read_source(
     "Ceasefire talks resume in Geneva\n"
     "Delegations agreed to open ceasefire talks in Geneva next week. The port manager of Odesa, "
     "Bluewater Logistics, said the deal was no surrender. Critics called it a betrayal.",
@@ -87,7 +88,7 @@ def test_garbled_derivations_and_compounds_still_fail() -> None:
         assert not checks.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
 
 
-UKRAINIAN = faithfulness.read_source(
+UKRAINIAN = read_source(
     "Фестиваль у Ворохті\nНа фестивалі в Ворохті звучали трембіти. Гуцульські майстри показали нові трембіти.",
     "uk",
 )
@@ -103,7 +104,7 @@ def test_a_source_word_in_the_briefs_letters_and_endings_passes() -> None:
     assert not checks.check_vocabulary(garbled, UKRAINIAN).passed
 
 
-FRENCH = faithfulness.read_source(
+FRENCH = read_source(
     "Lorient fête la mer\nLa Cité de la voile accueille cette année un record de visiteurs. "
     "Les bateaux à voile sont exposés sur le quai.",
     "fr",
@@ -122,7 +123,7 @@ def test_a_source_name_holding_lower_case_words_is_no_untranslated_word() -> Non
     assert not checks.check_vocabulary(left, FRENCH).passed
 
 
-FLOOD_DE = faithfulness.read_source(
+FLOOD_DE = read_source(
     "Hochwasser in Passau\nDas Hochwasser der Donau hat die Altstadt von Passau überflutet. Das Technische "
     "Hilfswerk pumpt die Keller leer, die Feuerwehr hat 300 Menschen in Sicherheit gebracht.",
     "de",
@@ -151,7 +152,7 @@ def test_the_names_of_a_german_source_stay_in_another_language() -> None:
         assert result.passed, (lang, result.message)
 
 
-DOCKS_DE = faithfulness.read_source(
+DOCKS_DE = read_source(
     "Streik im Hamburger Hafen\nDie Arbeiter im Hamburger Hafen streiken seit Montag. Die Gewerkschaft Verdi "
     "fordert mehr Lohn für die Hafenarbeiter. Die Stadt Hamburg will vermitteln.",
     "de",
@@ -174,10 +175,10 @@ def test_a_source_word_glued_to_a_word_of_the_item_is_refused() -> None:
 def test_the_name_of_the_source_currency_in_the_item_language_is_a_word() -> None:
     """The source writes only a symbol (грн, zł); the item names the currency in its own
     language's spelling and number, which a word list may lack."""
-    bridge_uk = faithfulness.read_source("Ремонт мосту\nМіська рада виділила 12 млн грн на ремонт мосту.", "uk")
+    bridge_uk = read_source("Ремонт мосту\nМіська рада виділила 12 млн грн на ремонт мосту.", "uk")
     italian = item("it", "Ponte di Vinnycja", "Il comune ha stanziato 12 milioni di grivna per il ponte.")
     assert checks.check_vocabulary(italian, bridge_uk).passed
-    bridge_pl = faithfulness.read_source("Remont mostu\nRada miasta przeznaczyła 12 mln zł na remont mostu.", "pl")
+    bridge_pl = read_source("Remont mostu\nRada miasta przeznaczyła 12 mln zł na remont mostu.", "pl")
     spanish = item("es", "Reforma del puente", "El ayuntamiento destina 12 millones de zlotis al puente.")
     assert checks.check_vocabulary(spanish, bridge_pl).passed
     garbled = item("es", "Reforma del puente", "El ayuntamiento destina 12 millones de zlatos al puente.")
@@ -221,7 +222,7 @@ def test_a_name_the_other_languages_write_is_a_name_in_german_too() -> None:
     assert not checks.check_vocabulary(garbled, NOTHING).passed
 
 
-ROME = faithfulness.read_source(
+ROME = read_source(
     "Legionella, chiuso un ospedale a Roma\n"
     "Il batterio Legionella pneumophila è stato trovato nelle tubature dell'ospedale. L'INPS ha "
     "sospeso le visite fino a domenica, ha detto il sindaco.",
@@ -244,7 +245,7 @@ def test_a_latin_name_or_an_acronym_of_the_source_is_no_untranslated_word() -> N
 
 
 def test_the_source_word_for_a_kind_of_place_before_its_name_is_part_of_the_name() -> None:
-    gavarnie = faithfulness.read_source(
+    gavarnie = read_source(
         "Éboulement dans les Pyrénées\nUn éboulement a fermé le sentier du cirque de Gavarnie mardi.", "fr"
     )
     german = item("de", "Felssturz in den Pyrenäen", "Ein Felssturz hat den Weg zum Cirque de Gavarnie gesperrt.")
@@ -255,12 +256,10 @@ def test_the_source_word_for_a_kind_of_place_before_its_name_is_part_of_the_name
 def test_a_source_word_in_another_form_or_behind_its_article_is_untranslated() -> None:
     """The source has niedzielę, the item niedziela: the same word left in Polish. An article
     of the source before a word the item's dictionary knows copies the source's phrase."""
-    polish = faithfulness.read_source(
-        "Remont torów\nPociągi nie pojadą do Olsztyna aż do niedzielę wieczorem, podało PKP.", "pl"
-    )
+    polish = read_source("Remont torów\nPociągi nie pojadą do Olsztyna aż do niedzielę wieczorem, podało PKP.", "pl")
     result = checks.check_vocabulary(item("de", "Gleisarbeiten", "Bis niedziela fahren keine Züge."), polish)
     assert not result.passed and "niedziela" in result.message, result.message
-    french = faithfulness.read_source(
+    french = read_source(
         "Manifestation à Lyon\nLes gendarmes ont bloqué le pont. La préfecture a parlé aux gendarmes.", "fr"
     )
     result = checks.check_vocabulary(item("en", "Protest in Lyon", "The bridge was blocked by les gendarmes."), french)

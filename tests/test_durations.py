@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.checks import checks, faithfulness
-from briefer.core.models import Item
+from briefer.checks import checks
+from briefer.checks.numbers import check_numbers
+from briefer.checks.quotes import check_quotes
+from briefer.checks.source import read_source
+from briefer.core.models import CheckResult, Item
 
 TRIAL_EN = (
     "Varga wins the Lakeside time trial by 48 seconds\n"
@@ -28,8 +31,8 @@ def item(lang: str, headline: str, *bullets: str) -> Item:
     return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
-def numbers(value: Item, source: str = TRIAL_EN, lang: str = "en") -> faithfulness.CheckResult:
-    return faithfulness.check_numbers(value, faithfulness.read_source(source, lang))
+def numbers(value: Item, source: str = TRIAL_EN, lang: str = "en") -> CheckResult:
+    return check_numbers(value, read_source(source, lang))
 
 
 @pytest.mark.parametrize(
@@ -82,7 +85,7 @@ def test_minutes_and_seconds_marks_of_the_source_are_its_times(value: Item) -> N
 
 def test_a_seconds_mark_is_no_quotation_mark() -> None:
     value = item("it", "Ferri vince a Lecco", "Ferri ha vinto in 52'40\", Neri è a 1'05\", Villa a 2'30\".")
-    result = faithfulness.check_quotes(value, faithfulness.read_source(CRONO_IT, "it"))
+    result = check_quotes(value, read_source(CRONO_IT, "it"))
     assert result.passed, result.message
 
 

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from briefer.checks import checks, faithfulness
+from briefer.checks import checks
+from briefer.checks.numbers import check_numbers
+from briefer.checks.source import read_source
 from briefer.core.models import Item
 
 pytestmark = pytest.mark.embedded
@@ -61,7 +63,7 @@ def test_seed_article_in_five_languages_on_the_embedded_model(
     report = json.loads((day / "briefing.json").read_text())
     items = {item["lang"]: item for item in report["articles"][0]["items"]}
     assert set(items) == set(LANGS)
-    source = faithfulness.read_source(seed_article_path.read_text(), "en")
+    source = read_source(seed_article_path.read_text(), "en")
     for lang, item in items.items():
         assert (day / f"briefing.{lang}.md").is_file() and (day / f"briefing.{lang}.html").is_file()
         assert item["prompt"] == "brief@2" and item["model"] == report["model"] != ""
@@ -71,7 +73,7 @@ def test_seed_article_in_five_languages_on_the_embedded_model(
             # Judged again here, independently of the run's own verdict.
             written = Item(article_id="x", lang=lang, headline=item["headline"], bullets=tuple(item["bullets"]))
             assert checks.check_language(written, lang, source).passed, (lang, item["headline"])  # as the run judged it
-            assert faithfulness.check_numbers(written, source).passed, (lang, item["bullets"])
+            assert check_numbers(written, source).passed, (lang, item["bullets"])
             assert item["bullets"][0][:30] in markdown.replace("\\", "")
         else:
             assert "⚠" in markdown

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.checks import checks, faithfulness
+from briefer.checks import checks
+from briefer.checks.coverage import check_coverage
+from briefer.checks.numbers import check_numbers
+from briefer.checks.quotes import check_quotes
+from briefer.checks.source import Source, read_source
 from briefer.core.models import Item
 
 
@@ -16,8 +20,8 @@ def item(lang: str, headline: str, *bullets: str) -> Item:
     return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
-def source(value: str, lang: str) -> faithfulness.Source:
-    return faithfulness.read_source(value, lang)
+def source(value: str, lang: str) -> Source:
+    return read_source(value, lang)
 
 
 # ---- number words: declined, collective, inside a compound, in another language ----
@@ -49,7 +53,7 @@ ROWING_EN = (
     ],
 )
 def test_a_declined_polish_number_word_is_the_figure_of_every_language(lang: str, headline: str, bullet: str) -> None:
-    assert faithfulness.check_numbers(item(lang, headline, bullet), source(FIRE_PL, "pl")).passed
+    assert check_numbers(item(lang, headline, bullet), source(FIRE_PL, "pl")).passed
 
 
 @pytest.mark.parametrize(
@@ -62,7 +66,7 @@ def test_a_declined_polish_number_word_is_the_figure_of_every_language(lang: str
     ],
 )
 def test_ukrainian_collective_and_declined_numerals_are_figures(lang: str, bullet: str) -> None:
-    assert faithfulness.check_numbers(item(lang, "Pavlohrad", bullet), source(MINE_UK, "uk")).passed
+    assert check_numbers(item(lang, "Pavlohrad", bullet), source(MINE_UK, "uk")).passed
 
 
 @pytest.mark.parametrize(
@@ -76,15 +80,15 @@ def test_ukrainian_collective_and_declined_numerals_are_figures(lang: str, bulle
     ],
 )
 def test_a_number_word_inside_a_hyphenated_compound_of_the_source_counts(lang: str, bullet: str) -> None:
-    assert faithfulness.check_numbers(item(lang, "Oxford", bullet), source(ROWING_EN, "en")).passed
+    assert check_numbers(item(lang, "Oxford", bullet), source(ROWING_EN, "en")).passed
 
 
 def test_a_number_word_the_source_does_not_have_is_still_caught() -> None:
     bad = item("fr", "Incendie à Lublin", "Neuf locataires évacués ; quatorze pompiers mobilisés.")
-    result = faithfulness.check_numbers(bad, source(FIRE_PL, "pl"))
+    result = check_numbers(bad, source(FIRE_PL, "pl"))
     assert not result.passed and "Neuf" in result.message
     bad = item("en", "Pavlohrad", "Nine miners are trapped underground.")
-    assert not faithfulness.check_numbers(bad, source(MINE_UK, "uk")).passed
+    assert not check_numbers(bad, source(MINE_UK, "uk")).passed
 
 
 # ---- figures glued to a unit; both units when the source gives both ----
@@ -105,12 +109,12 @@ GALE_EN = (
     ],
 )
 def test_a_figure_the_source_glues_to_its_unit_is_a_figure_of_the_source(lang: str, bullet: str) -> None:
-    assert faithfulness.check_numbers(item(lang, "Hebrides", bullet), source(GALE_EN, "en")).passed
+    assert check_numbers(item(lang, "Hebrides", bullet), source(GALE_EN, "en")).passed
 
 
 def test_a_changed_figure_glued_to_its_unit_is_caught() -> None:
     bad = item("en", "Gale warning for the Hebrides", "Gusts of 105mph are expected on the Western Isles.")
-    result = faithfulness.check_numbers(bad, source(GALE_EN, "en"))
+    result = check_numbers(bad, source(GALE_EN, "en"))
     assert not result.passed and "105" in result.message
 
 
@@ -126,19 +130,19 @@ def test_last_years_figure_derived_from_the_change_passes() -> None:
     good = item(
         "en", "Naviera Cantábrica profit up 30%", "It earned €84.5m in the first half, up from €65m a year earlier."
     )
-    assert faithfulness.check_numbers(good, source(RESULTS_ES, "es")).passed
+    assert check_numbers(good, source(RESULTS_ES, "es")).passed
 
 
 def test_a_base_figure_that_no_change_of_the_source_gives_is_caught() -> None:
     bad = item("en", "Naviera Cantábrica profit up 30%", "It earned €84.5m, up from €71m a year earlier.")
-    assert not faithfulness.check_numbers(bad, source(RESULTS_ES, "es")).passed
+    assert not check_numbers(bad, source(RESULTS_ES, "es")).passed
 
 
 def test_a_figure_rounded_to_fewer_digits_passes() -> None:
     good = item("de", "Naviera Cantábrica", "Der Gewinn stieg um 30 Prozent, der Umsatz um gut 12 Prozent.")
-    assert faithfulness.check_numbers(good, source(RESULTS_ES, "es")).passed
+    assert check_numbers(good, source(RESULTS_ES, "es")).passed
     bad = item("de", "Naviera Cantábrica", "Der Umsatz stieg um 14 Prozent.")
-    assert not faithfulness.check_numbers(bad, source(RESULTS_ES, "es")).passed
+    assert not check_numbers(bad, source(RESULTS_ES, "es")).passed
 
 
 def test_checks_module_still_runs_numbers() -> None:
@@ -165,12 +169,12 @@ HOLE_DE = (
 )
 def test_a_figure_inside_a_compound_of_the_title_is_the_lead(lang: str, headline: str) -> None:
     good = item(lang, headline, "Timo Gaarz.")
-    assert faithfulness.check_coverage(good, source(HOLE_DE, "de")).passed
+    assert check_coverage(good, source(HOLE_DE, "de")).passed
 
 
 def test_a_compound_lead_figure_still_needs_covering() -> None:
     bad = item("en", "Ostholstein county council meets in Eutin", "Timo Gaarz spoke of a difficult budget.")
-    result = faithfulness.check_coverage(bad, source(HOLE_DE, "de"))
+    result = check_coverage(bad, source(HOLE_DE, "de"))
     assert not result.passed and "45" in result.message
 
 
@@ -184,15 +188,15 @@ FERRY_FR = (
 
 def test_digits_of_a_url_a_photo_count_or_a_date_are_never_the_lead() -> None:
     good = item("en", "Belle-Île loses its Sunday ferry from Quiberon", "Océane ends the Sunday crossing in January.")
-    result = faithfulness.check_coverage(good, source(FERRY_FR, "fr"))
+    result = check_coverage(good, source(FERRY_FR, "fr"))
     assert result.passed, result.message
-    assert not faithfulness.read_source(FERRY_FR, "fr").lead_figures
+    assert not read_source(FERRY_FR, "fr").lead_figures
 
 
 def test_any_figure_of_a_lead_with_several_covers_it() -> None:
     lead = "Stadium vote: 120 jobs and a £40m stand for Ashford\nThe council approved the plan on Tuesday."
     good = item("en", "Ashford approves new stand", "The stand will create 120 jobs.")
-    assert faithfulness.check_coverage(good, source(lead, "en")).passed
+    assert check_coverage(good, source(lead, "en")).passed
 
 
 # ---- structure: a unit that recurs in an item of figures is no loop ----
@@ -259,9 +263,9 @@ def test_a_web_address_and_a_count_in_brackets_are_no_figures_of_the_story() -> 
 def test_a_word_that_only_looks_like_an_ordinal_is_no_figure() -> None:
     # "achten" (to heed) is also the eighth's dative; "non" is not the ninth's stem
     good = item("de", "Brand in Lublin", "Die Behörden achten auf die Sicherheit der 14 Feuerwehrleute.")
-    assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
+    assert check_numbers(good, source(FIRE_PL, "pl")).passed
     good = item("it", "Incendio a Lublino", "I 14 vigili del fuoco non hanno avuto feriti.")
-    assert faithfulness.check_numbers(good, source(FIRE_PL, "pl")).passed
+    assert check_numbers(good, source(FIRE_PL, "pl")).passed
 
 
 # ---- a figure in another unit: the editor's conversion of a figure the source states ----
@@ -278,14 +282,14 @@ SQUALL_EN = "Squalls hit the Channel coast\nGusts reached 70mph at Dover, and 2 
     ],
 )
 def test_a_converted_figure_of_the_source_passes(lang: str, bullet: str) -> None:
-    assert faithfulness.check_numbers(item(lang, "Dover", bullet), source(SQUALL_EN, "en")).passed
+    assert check_numbers(item(lang, "Dover", bullet), source(SQUALL_EN, "en")).passed
 
 
 def test_a_conversion_that_does_not_match_is_caught() -> None:
     bad = item("de", "Dover", "In Dover erreichten Böen 130 km/h.")
-    assert not faithfulness.check_numbers(bad, source(SQUALL_EN, "en")).passed
+    assert not check_numbers(bad, source(SQUALL_EN, "en")).passed
     near = item("en", "Dover", "Gusts reached 72mph at Dover.")  # the same unit: no conversion to round
-    assert not faithfulness.check_numbers(near, source(SQUALL_EN, "en")).passed
+    assert not check_numbers(near, source(SQUALL_EN, "en")).passed
 
 
 # ---- coverage: the central fact as the title and the lead's first sentence give it ----
@@ -307,7 +311,7 @@ VACCINE_IT = (
 )
 def test_the_bodys_exact_figure_for_the_titles_rounded_one_is_the_lead(lang: str, headline: str) -> None:
     good = item(lang, headline, "Padova.")
-    result = faithfulness.check_coverage(good, source(VACCINE_IT, "it"))
+    result = check_coverage(good, source(VACCINE_IT, "it"))
     assert result.passed, result.message
 
 
@@ -321,7 +325,7 @@ SEAWALL_EN = (
 
 def test_the_central_fact_is_the_first_sentence_with_figures() -> None:
     good = item("de", "Whitby bekommt eine Schutzmauer für 28 Mio. Pfund", "Der Rat stimmte mit 31 zu 9 Stimmen.")
-    assert faithfulness.check_coverage(good, source(SEAWALL_EN, "en")).passed
+    assert check_coverage(good, source(SEAWALL_EN, "en")).passed
     # the vote of the second sentence is not the central fact
     bad = item(
         "de",
@@ -329,7 +333,7 @@ def test_the_central_fact_is_the_first_sentence_with_figures() -> None:
         "Der Rat stimmte mit 31 zu 9 Stimmen.",
         "Die Arbeiten beginnen im Frühjahr.",
     )
-    assert not faithfulness.check_coverage(bad, source(SEAWALL_EN, "en")).passed
+    assert not check_coverage(bad, source(SEAWALL_EN, "en")).passed
 
 
 AVALANCHE_DE = (
@@ -340,10 +344,10 @@ AVALANCHE_DE = (
 
 def test_a_number_word_of_the_title_is_the_lead() -> None:
     for lang, headline in (("en", "Avalanche kills four in Tyrol"), ("it", "Valanga in Tirolo: 4 morti")):
-        result = faithfulness.check_coverage(item(lang, headline, "Pitztal."), source(AVALANCHE_DE, "de"))
+        result = check_coverage(item(lang, headline, "Pitztal."), source(AVALANCHE_DE, "de"))
         assert result.passed, result.message
     bad = item("en", "60 rescuers search the Pitztal glacier", "The mountain rescue service was called on Saturday.")
-    assert not faithfulness.check_coverage(bad, source(AVALANCHE_DE, "de")).passed
+    assert not check_coverage(bad, source(AVALANCHE_DE, "de")).passed
 
 
 # ---- numbers: a scale the source leaves out, a range, a time of day ----
@@ -364,13 +368,13 @@ GRANT_DE = (
     ],
 )
 def test_a_bare_figure_among_the_sources_amounts_shares_their_scale(lang: str, bullet: str) -> None:
-    result = faithfulness.check_numbers(item(lang, "Wetzlar", bullet), source(GRANT_DE, "de"))
+    result = check_numbers(item(lang, "Wetzlar", bullet), source(GRANT_DE, "de"))
     assert result.passed, result.message
 
 
 def test_an_amount_the_enumeration_does_not_give_is_still_caught() -> None:
     bad = item("en", "Wetzlar", "Hesse pays the remaining €16m.")
-    assert not faithfulness.check_numbers(bad, source(GRANT_DE, "de")).passed
+    assert not check_numbers(bad, source(GRANT_DE, "de")).passed
 
 
 @pytest.mark.parametrize(
@@ -382,7 +386,7 @@ def test_an_amount_the_enumeration_does_not_give_is_still_caught() -> None:
     ],
 )
 def test_a_range_to_a_scaled_figure_and_a_time_with_a_colon_are_the_sources(lang: str, bullet: str) -> None:
-    result = faithfulness.check_numbers(item(lang, "Wetzlar", bullet), source(GRANT_DE, "de"))
+    result = check_numbers(item(lang, "Wetzlar", bullet), source(GRANT_DE, "de"))
     assert result.passed, result.message
 
 
@@ -415,7 +419,7 @@ PROGRAMME_PL = (
     ],
 )
 def test_a_translated_title_in_quotation_marks_is_no_quotation(lang: str, bullet: str) -> None:
-    result = faithfulness.check_quotes(item(lang, "x", bullet), source(PROGRAMME_PL, "pl"))
+    result = check_quotes(item(lang, "x", bullet), source(PROGRAMME_PL, "pl"))
     assert result.passed, result.message
 
 
@@ -428,7 +432,7 @@ def test_a_translated_title_in_quotation_marks_is_no_quotation(lang: str, bullet
     ],
 )
 def test_a_persons_words_in_quotation_marks_are_still_refused_in_another_language(bullet: str) -> None:
-    assert not faithfulness.check_quotes(item("de", "x", bullet), source(PROGRAMME_PL, "pl")).passed
+    assert not check_quotes(item("de", "x", bullet), source(PROGRAMME_PL, "pl")).passed
 
 
 PORTRAIT_FR = (
@@ -439,10 +443,10 @@ PORTRAIT_FR = (
 
 def test_an_age_that_opens_a_portrait_is_not_the_central_fact() -> None:
     good = item("en", "Marie Dubois takes over SNCF and its €25bn of debt", "She took office on Monday.")
-    result = faithfulness.check_coverage(good, source(PORTRAIT_FR, "fr"))
+    result = check_coverage(good, source(PORTRAIT_FR, "fr"))
     assert result.passed, result.message
     bad = item("en", "SNCF's new head Marie Dubois is 52", "She took office on Monday.")
-    assert not faithfulness.check_coverage(bad, source(PORTRAIT_FR, "fr")).passed
+    assert not check_coverage(bad, source(PORTRAIT_FR, "fr")).passed
 
 
 def test_a_date_with_an_ordinal_point_does_not_cut_the_lead_sentence() -> None:
@@ -452,7 +456,7 @@ def test_a_date_with_an_ordinal_point_does_not_cut_the_lead_sentence() -> None:
         "Die Löhne steigen um 4,5 Prozent."
     )
     good = item("en", "Kiel refuse collectors win a 4.5% pay rise", "Verdi and the city agreed on Monday.")
-    result = faithfulness.check_coverage(good, source(deal, "de"))
+    result = check_coverage(good, source(deal, "de"))
     assert result.passed, result.message
 
 
@@ -472,13 +476,13 @@ RENTS_EN = (
     ],
 )
 def test_a_percentage_of_the_source_passes(lang: str, bullet: str) -> None:
-    result = faithfulness.check_numbers(item(lang, "Dublin", bullet), source(RENTS_EN, "en"))
+    result = check_numbers(item(lang, "Dublin", bullet), source(RENTS_EN, "en"))
     assert result.passed, result.message
 
 
 def test_a_percentage_made_of_another_figure_of_the_source_is_caught() -> None:
     bad = item("de", "Dublin", "Die Mieten in Dublin stiegen um 4,2 Prozent, die Löhne um 6 Prozent.")
-    result = faithfulness.check_numbers(bad, source(RENTS_EN, "en"))
+    result = check_numbers(bad, source(RENTS_EN, "en"))
     assert not result.passed and "6" in result.message
 
 
@@ -489,19 +493,19 @@ def test_a_range_that_writes_the_percent_sign_once_gives_two_percentages() -> No
         ("en", "The margin fell from 9% to 7.5%."),
         ("en", "The margin fell in 2025 and 7.5% is its new level, after 9%."),  # a year is no percentage
     ):
-        result = faithfulness.check_numbers(item(lang, "x", bullet), source(margin, "de"))
+        result = check_numbers(item(lang, "x", bullet), source(margin, "de"))
         assert result.passed, result.message
 
 
 def test_two_words_put_in_quotation_marks_in_another_language_are_a_quotation_too() -> None:
     bad = item("en", "x", 'The deputy minister called the programme "a triumph" and promised more money.')
-    assert not faithfulness.check_quotes(bad, source(PROGRAMME_PL, "pl")).passed
+    assert not check_quotes(bad, source(PROGRAMME_PL, "pl")).passed
     title = item("en", "x", 'The "Home Warmth" programme paid for 120,000 stoves.')
-    assert faithfulness.check_quotes(title, source(PROGRAMME_PL, "pl")).passed
+    assert check_quotes(title, source(PROGRAMME_PL, "pl")).passed
     name = item("uk", "x", "Програму веде фонд «Тепла Хата» з Любліна.")  # a name in quotation marks
-    assert faithfulness.check_quotes(name, source(PROGRAMME_PL, "pl")).passed
+    assert check_quotes(name, source(PROGRAMME_PL, "pl")).passed
     own = item("pl", "x", "Wiceminister zapowiedziała: „Nie zwolnimy tempa”.")  # the source's words, verbatim
-    assert faithfulness.check_quotes(own, source(PROGRAMME_PL, "pl")).passed
+    assert check_quotes(own, source(PROGRAMME_PL, "pl")).passed
 
 
 def test_one_reading_of_dates_for_the_story_key_and_the_lead() -> None:
@@ -526,10 +530,10 @@ BREST_FR = (
 
 def test_a_rank_of_the_title_is_not_the_lead_figure() -> None:
     good = item("en", "Brest mayor re-elected with 41.7% of the vote", "The Greens' list won 19.3%.")
-    result = faithfulness.check_coverage(good, source(BREST_FR, "fr"))
+    result = check_coverage(good, source(BREST_FR, "fr"))
     assert result.passed, result.message
     bad = item("en", "Brest: the Greens' list led by Maëlle Kerlo", "The right came second.")
-    assert not faithfulness.check_coverage(bad, source(BREST_FR, "fr")).passed
+    assert not check_coverage(bad, source(BREST_FR, "fr")).passed
 
 
 STORM_EN = (
@@ -544,7 +548,7 @@ STORM_EN = (
     [("de", "Sturm Aldo: 3240 Haushalte ohne Strom"), ("pl", "Orkan Aldo: 3240 domów bez prądu")],
 )
 def test_a_round_title_figure_stands_for_the_bodys_exact_one(lang: str, headline: str) -> None:
-    result = faithfulness.check_coverage(item(lang, headline, "Cornwall."), source(STORM_EN, "en"))
+    result = check_coverage(item(lang, headline, "Cornwall."), source(STORM_EN, "en"))
     assert result.passed, result.message
 
 
@@ -557,11 +561,11 @@ BAKERY_DE = (
 
 def test_the_lead_sentences_figure_in_the_headline_covers_a_title_that_sums_it() -> None:
     good = item("en", "Kornfeld to close 12 of its 40 bakeries in Saxony", "The shops close by March.")
-    result = faithfulness.check_coverage(good, source(BAKERY_DE, "de"))
+    result = check_coverage(good, source(BAKERY_DE, "de"))
     assert result.passed, result.message
     # the lead sentence's figure only further down is a detail kept, not the story
     late = item("en", "Saxon bakery chain Kornfeld restructures", "It bakes bread.", "It closes 12 of 40 shops.")
-    assert not faithfulness.check_coverage(late, source(BAKERY_DE, "de")).passed
+    assert not check_coverage(late, source(BAKERY_DE, "de")).passed
 
 
 SAILORS_STRIKE_FR = (
@@ -581,10 +585,10 @@ def test_without_a_title_figure_the_lead_figures_cover_anywhere_in_the_item() ->
         "Armor Ferries sailors went back to work on Thursday after nine days.",
         "The deal gives a 4.5% pay rise and 60 new sailors.",
     )
-    result = faithfulness.check_coverage(second, source(SAILORS_STRIKE_FR, "fr"))
+    result = check_coverage(second, source(SAILORS_STRIKE_FR, "fr"))
     assert result.passed, result.message
     without = item("en", "Brittany ferries sail again", "Sailors went back to work.", "Roscoff sailings resume.")
-    assert not faithfulness.check_coverage(without, source(SAILORS_STRIKE_FR, "fr")).passed
+    assert not check_coverage(without, source(SAILORS_STRIKE_FR, "fr")).passed
 
 
 FLOOD_PL = (
@@ -599,7 +603,7 @@ FLOOD_PL = (
     [("en", "Anna Wrona says the water stood for five days."), ("de", "Das Wasser stand fünf Tage im Haus.")],
 )
 def test_a_number_word_inside_the_sources_quotation_is_its_figure(lang: str, bullet: str) -> None:
-    result = faithfulness.check_numbers(item(lang, "Kłodzko", bullet), source(FLOOD_PL, "pl"))
+    result = check_numbers(item(lang, "Kłodzko", bullet), source(FLOOD_PL, "pl"))
     assert result.passed, result.message
 
 
@@ -614,13 +618,13 @@ DERBY_ES = (
     [("pl", "Dwa gole strzelił Rodri Sánchez."), ("de", "Rodri Sánchez traf zweimal."), ("en", "Two goals for Rodri.")],
 )
 def test_a_count_the_source_gives_in_a_word_is_its_figure(lang: str, bullet: str) -> None:
-    result = faithfulness.check_numbers(item(lang, "Betis", bullet), source(DERBY_ES, "es"))
+    result = check_numbers(item(lang, "Betis", bullet), source(DERBY_ES, "es"))
     assert result.passed, result.message
 
 
 def test_a_count_the_source_does_not_give_is_still_caught() -> None:
     bad = item("en", "Betis", "Rodri Sánchez scored four goals.")
-    assert not faithfulness.check_numbers(bad, source(DERBY_ES, "es")).passed
+    assert not check_numbers(bad, source(DERBY_ES, "es")).passed
 
 
 TRANSFER_DE = (
@@ -631,9 +635,9 @@ TRANSFER_DE = (
 
 def test_an_age_among_the_sources_amounts_is_no_amount() -> None:
     good = item("en", "Hertha sign Lindqvist", "The Swede costs €4m, plus up to €2m in bonuses.")
-    assert faithfulness.check_numbers(good, source(TRANSFER_DE, "de")).passed
+    assert check_numbers(good, source(TRANSFER_DE, "de")).passed
     bad = item("en", "Hertha sign Lindqvist", "The Swede costs €27m.")
-    assert not faithfulness.check_numbers(bad, source(TRANSFER_DE, "de")).passed
+    assert not check_numbers(bad, source(TRANSFER_DE, "de")).passed
 
 
 def test_a_bare_figure_among_an_items_amounts_is_at_their_scale_across_languages() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.lang import languages, names, regions
+from briefer.lang import gazetteer, names, regions
 
 
 def test_the_place_tables_are_read_once_when_sixteen_articles_start_together(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -26,20 +26,20 @@ def test_the_place_tables_are_read_once_when_sixteen_articles_start_together(mon
         return read(langs)
 
     monkeypatch.setattr(regions, "tables", slow_read)
-    languages.place_concepts.cache_clear()
+    gazetteer.place_concepts.cache_clear()
     start = threading.Barrier(16)
     found = []
 
     def article() -> None:
         start.wait()
-        found.append(languages.place_concepts())
+        found.append(gazetteer.place_concepts())
 
     threads = [threading.Thread(target=article) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    languages.place_concepts.cache_clear()  # the next test reads the real tables
+    gazetteer.place_concepts.cache_clear()  # the next test reads the real tables
     assert len(reads) == 1
     assert all(table is found[0] for table in found) and "R:IT-NA" in found[0]
 

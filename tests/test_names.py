@@ -6,7 +6,8 @@ example of its own, and the defects that must still be caught."""
 
 from __future__ import annotations
 
-from briefer.checks import faithfulness
+from briefer.checks.proper_names import check_names
+from briefer.checks.source import read_source
 from briefer.core.models import Item
 
 RAIN_IT = (
@@ -36,12 +37,12 @@ def item(lang: str, *bullets: str) -> Item:
 
 
 def passes(source: str, source_lang: str, lang: str, text: str) -> None:
-    result = faithfulness.check_names(item(lang, text), faithfulness.read_source(source, source_lang))
+    result = check_names(item(lang, text), read_source(source, source_lang))
     assert result.passed, (lang, text, result.message)
 
 
 def fails(source: str, source_lang: str, lang: str, text: str, name: str) -> None:
-    result = faithfulness.check_names(item(lang, text), faithfulness.read_source(source, source_lang))
+    result = check_names(item(lang, text), read_source(source, source_lang))
     assert not result.passed and name in result.message, (lang, text, result.message)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.checks import faithfulness
+from briefer.checks.numbers import check_numbers
+from briefer.checks.source import read_source
 from briefer.core.models import Item
 
 FERRY_IT = (
@@ -22,7 +23,7 @@ def item(lang: str, headline: str, *bullets: str) -> Item:
 
 
 def numbers(value: Item) -> bool:
-    return faithfulness.check_numbers(value, faithfulness.read_source(FERRY_IT, "it")).passed
+    return check_numbers(value, read_source(FERRY_IT, "it")).passed
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,7 @@ MUSEUM_FR = (
 
 
 def museum(value: Item) -> bool:
-    return faithfulness.check_numbers(value, faithfulness.read_source(MUSEUM_FR, "fr")).passed
+    return check_numbers(value, read_source(MUSEUM_FR, "fr")).passed
 
 
 @pytest.mark.parametrize(

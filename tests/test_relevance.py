@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.checks import checks, faithfulness
+from briefer.checks import checks
+from briefer.checks.relevance import check_relevance
+from briefer.checks.source import read_source
 from briefer.core.models import CHECKS, DEFAULT_SEVERITY, Item
 
 LIBRARY_EN = (
@@ -24,7 +26,7 @@ def item(lang: str, headline: str, *bullets: str) -> Item:
 
 
 def relevance(value: Item) -> bool:
-    return faithfulness.check_relevance(value, faithfulness.read_source(LIBRARY_EN, "en")).passed
+    return check_relevance(value, read_source(LIBRARY_EN, "en")).passed
 
 
 OWN = [
@@ -126,7 +128,7 @@ def test_the_articles_own_items_are_relevant(value: Item) -> None:
 
 @pytest.mark.parametrize("value", UNRELATED, ids=lambda v: f"{v.lang}-{v.headline[:20]}")
 def test_an_item_about_something_else_is_refused(value: Item) -> None:
-    result = faithfulness.check_relevance(value, faithfulness.read_source(LIBRARY_EN, "en"))
+    result = check_relevance(value, read_source(LIBRARY_EN, "en"))
     assert not result.passed and "article" in result.message
 
 
@@ -162,14 +164,14 @@ REFORM_PL = (
     ids=lambda v: v.lang,
 )
 def test_a_translated_item_that_names_only_a_place_of_the_source_is_relevant(value: Item) -> None:
-    assert faithfulness.check_relevance(value, faithfulness.read_source(REFORM_PL, "pl")).passed
+    assert check_relevance(value, read_source(REFORM_PL, "pl")).passed
 
 
 def test_a_name_that_only_sounds_a_little_like_one_of_the_source_is_no_anchor() -> None:
     # Alsace and Łódź share two consonant sounds; another article's item about Alsace is still unrelated
     source_pl = "Fabryka w Łodzi zatrudni 220 osób\nZakład pod Łodzią ruszy w 2027 r., podała spółka Arkopak."
     other = item("fr", "Neige en Alsace", "Les routes sont glissantes ce matin, prudence recommandée.")
-    assert not faithfulness.check_relevance(other, faithfulness.read_source(source_pl, "pl")).passed
+    assert not check_relevance(other, read_source(source_pl, "pl")).passed
 
 
 # One tie alone is chance: a recipe with the article's figures, another story of its city or
@@ -184,7 +186,7 @@ KITAS_DE = (
 
 
 def about_kitas(value: Item) -> bool:
-    return faithfulness.check_relevance(value, faithfulness.read_source(KITAS_DE, "de")).passed
+    return check_relevance(value, read_source(KITAS_DE, "de")).passed
 
 
 KITAS_OWN = [

@@ -1,7 +1,8 @@
 """Every check an item must pass before it is written. Deterministic; each has a name
 that appears in failures, so a re-ask, the report and the JSON all say which one failed.
-The checks that hold an item to its source live in faithfulness.py; the form, the
-language and the words of the item here."""
+The checks that hold an item to its source live one family a module beside it (numbers,
+proper_names, quotes, coverage, relevance, evidence, over the Source of source.py); the
+form, the language and the words of the item here, and JUDGES, every check's judge."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from briefer.checks import faithfulness
-from briefer.checks.faithfulness import passed, read_source
+from briefer.checks import coverage, evidence, numbers, proper_names, quotes, relevance
+from briefer.checks.source import Source, passed, read_source
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
-from briefer.lang import grammar, languages, names, text
+from briefer.lang import assistant_words, figure_words, grammar, languages, names, text
 from briefer.lang.langid import confidences
 from briefer.lang.vocabulary import (
     german_compound,
@@ -30,7 +31,7 @@ from briefer.lang.vocabulary import (
 # ---- language ----
 
 
-def check_language(item: Item, lang: str, source: faithfulness.Source | None = None) -> CheckResult:
+def check_language(item: Item, lang: str, source: Source | None = None) -> CheckResult:
     """Headline and bullets judged together (short texts are unreliable alone), then each
     longer bullet on its own, so English leaking into one bullet is caught too. Names the
     source spells its own way (Bałtyk Północ, Deutsche Bahn) are left out of what is judged."""
@@ -96,7 +97,7 @@ def _mostly_foreign(part: str, lang: str) -> str | None:
 # ---- vocabulary: every word a word of the language, or the source's ----
 
 
-def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
+def check_vocabulary(item: Item, source: Source) -> CheckResult:
     strange: list[str] = []
     untranslated: list[str] = []
     parts = [text.words(text.unquoted(part)) for part in (item.headline, *item.bullets)]
@@ -118,7 +119,7 @@ def check_vocabulary(item: Item, source: faithfulness.Source) -> CheckResult:
     return passed("vocabulary")
 
 
-def _a_word(word: str, index: int, lang: str, source: faithfulness.Source) -> bool:
+def _a_word(word: str, index: int, lang: str, source: Source) -> bool:
     lowered = word.lower()
     if len(word) < 3 or not re.sub(r"[-'’ʼ]", "", word).isalpha():
         return True  # figures, codes, short words: other checks' business
@@ -164,7 +165,7 @@ def _name_abroad(word: str) -> bool:
 _LISTED_ABROAD = 1.5  # Zipf: some ten times in a billion words of the language's text
 
 
-def _hybrid(word: str, lang: str, source: faithfulness.Source) -> bool:
+def _hybrid(word: str, lang: str, source: Source) -> bool:
     """A word of the source glued to a word of the item's language, in either order
     (Hafen+workers): no word of either language, and no word or name of the source. The
     source's part is no word of the item's language (euro+zone is a word: `_theirs`), the
@@ -184,7 +185,7 @@ def _theirs(word: str, lang: str, source_lang: str) -> bool:
     return zipf(word, source_lang) > zipf(word, lang) and not known_form(word, lang)
 
 
-def _currency_name(word: str, source: faithfulness.Source) -> bool:
+def _currency_name(word: str, source: Source) -> bool:
     """The name of a currency the source gives (as грн, zł or in words), in one of its
     spellings and numbers (grivna, grivne, zlotis): its stem is the stem of a name CLDR
     gives that currency in some language."""
@@ -219,7 +220,7 @@ _LOAN_ENDINGS = {
 }
 
 
-def _loan(word: str, lang: str, source: faithfulness.Source) -> bool:
+def _loan(word: str, lang: str, source: Source) -> bool:
     """A word of a source in the other script, written in the brief's letters with its
     ending: the stem (five letters at least) sounds like the start of a source word, by
     three consonants or more. Only across scripts, where no garble of a cognate can pass."""
@@ -235,7 +236,7 @@ def _loan(word: str, lang: str, source: faithfulness.Source) -> bool:
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
-def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source, fine: bool) -> list[str]:
+def _untranslated(tokens: list[str], lang: str, source: Source, fine: bool) -> list[str]:
     """Words of the source left in another language's item ("une betrayal", "на початку
     peace talks"): lower case in the item (so no name, no acronym), the source's words, and
     not words of the item's language by its dictionary (a loanword such as manager, Internet
@@ -274,7 +275,7 @@ def _untranslated(tokens: list[str], lang: str, source: faithfulness.Source, fin
     return found
 
 
-def _names_with_small_words(tokens: list[str], source: faithfulness.Source) -> list[tuple[int, int]]:
+def _names_with_small_words(tokens: list[str], source: Source) -> list[tuple[int, int]]:
     """Spans of the item that are a name of the source holding lower-case words (Maison des
     marées, Cité de la voile, Casa della cultura): a capitalised word the source writes so,
     a small word of the source's language (de, des, della), and lower-case words, all as the
@@ -303,7 +304,7 @@ def _small_word(word: str, lang: str) -> bool:
     return len(word) <= 5 and word[:1].islower() and zipf(word, lang) >= 5.0
 
 
-def _foreign(word: str, lang: str, source: faithfulness.Source, fine: bool) -> bool:
+def _foreign(word: str, lang: str, source: Source, fine: bool) -> bool:
     """A word of the source's language, left as it is or in another of its forms: not a
     word of the item's language, or one its word lists have only from the source's
     language's names and quotes (sobota in German text: a surname, a place), which its
@@ -324,7 +325,7 @@ def _foreign(word: str, lang: str, source: faithfulness.Source, fine: bool) -> b
     return word in source.words or _another_form(word, source)
 
 
-def _another_form(word: str, source: faithfulness.Source) -> bool:
+def _another_form(word: str, source: Source) -> bool:
     """The source's word in another of its forms (sobotę in the source, sobota in the
     item): a word of the source of about its length, differing only in its last two
     letters, four letters alike at least."""
@@ -338,7 +339,7 @@ def _another_form(word: str, source: faithfulness.Source) -> bool:
 _FAR_MORE_THEIRS = 1.5
 
 
-def _source_phrase(tokens: list[str], index: int, lang: str, source: faithfulness.Source) -> bool:
+def _source_phrase(tokens: list[str], index: int, lang: str, source: Source) -> bool:
     """An article or preposition of the source's language opening a phrase copied from the
     source ("les ménages" in English): the pair stands so in the source, the small word is
     among its language's most frequent and a hundred times rarer in the item's (whose
@@ -355,7 +356,7 @@ def _source_phrase(tokens: list[str], index: int, lang: str, source: faithfulnes
     return small and zipf(following, source.lang) > zipf(following, lang)
 
 
-def _capitalised_in_german(token: str, lang: str, source: faithfulness.Source) -> bool:
+def _capitalised_in_german(token: str, lang: str, source: Source) -> bool:
     """A common word of a foreign source left in a German item, capitalised there as German
     writes nouns ("Verlangen einer Peace Deal"): the source writes it in lower case only, the
     German dictionary does not know it, and it is far more frequent in the source's language
@@ -370,7 +371,7 @@ def _capitalised_in_german(token: str, lang: str, source: faithfulness.Source) -
     return zipf(lowered, source.lang) - zipf(lowered, "de") >= _MORE_FOREIGN
 
 
-def _title_of_a_name(tokens: list[str], index: int, source: faithfulness.Source) -> bool:
+def _title_of_a_name(tokens: list[str], index: int, source: Source) -> bool:
     """The source's word for a kind of place standing as the title of a place it names
     (Massif des Maures, Département Var): German keeps it so as part of the name. The name
     follows, perhaps after a small word of the source's language (des, de la), and the
@@ -386,7 +387,7 @@ def _title_of_a_name(tokens: list[str], index: int, source: faithfulness.Source)
     return any(before[:1].islower() for before in re.findall(rf"(\w+)[,;]?\s+{re.escape(name)}\b", source.body))
 
 
-def _in_a_declined_name(tokens: list[str], index: int, source: faithfulness.Source) -> bool:
+def _in_a_declined_name(tokens: list[str], index: int, source: Source) -> bool:
     """A word of a several-word name the source gives declined (Wielka Krokiew for na
     Wielkiej Krokwi, Nowa Huta for w Nowej Hucie): with the capital beside it, another form
     of two capitals the source writes side by side in that order."""
@@ -410,7 +411,7 @@ def _form_of(word: str, other: str) -> bool:
 _MORE_FOREIGN = 1.0  # Zipf units: ten times as frequent in the source's language as in German
 
 
-def _german_noun(tokens: list[str], index: int, lang: str, source: faithfulness.Source) -> bool:
+def _german_noun(tokens: list[str], index: int, lang: str, source: Source) -> bool:
     """A common noun of a German source left in another language's item ("Hochwasser en
     Passau"): German capitalises every noun and a headline's first word is capitalised
     anyway, so its capital makes it no name. It is a name when two languages that write
@@ -437,7 +438,7 @@ def _german_noun(tokens: list[str], index: int, lang: str, source: faithfulness.
     )
 
 
-def _german_common_noun(token: str, source: faithfulness.Source) -> bool:
+def _german_common_noun(token: str, source: Source) -> bool:
     """How the source uses a capital the dictionary knows: a common noun takes an article
     or a determiner (das Hochwasser, die neue Feuerwehr), or stands only in the title,
     which drops them (Bahnstreik beendet); a town's name, a compound of words as well
@@ -564,10 +565,10 @@ def _unit_words(run: list[str], lang: str) -> bool:
 
 def _a_unit(word: str, lang: str) -> bool:
     return bool(
-        languages.scale_pattern(lang).fullmatch(word)
+        figure_words.scale_pattern(lang).fullmatch(word)
         or word in languages.currency_words(lang)
-        or word in languages.UNITS
-        or re.fullmatch(languages.PERCENT_WORDS.get(lang, ""), word)
+        or word in figure_words.UNITS
+        or re.fullmatch(figure_words.PERCENT_WORDS.get(lang, ""), word)
     )
 
 
@@ -602,17 +603,19 @@ def _eight_word_runs(instruction: str) -> tuple[str, ...]:
 @functools.cache
 def _injection_phrases(lang: str) -> tuple[str, ...]:
     """The language's own phrases and English's: models slip into English when they obey."""
-    return tuple(sorted(set(languages.INJECTION_PHRASES.get(lang, ())) | set(languages.INJECTION_PHRASES["en"])))
+    return tuple(
+        sorted(set(assistant_words.INJECTION_PHRASES.get(lang, ())) | set(assistant_words.INJECTION_PHRASES["en"]))
+    )
 
 
 @functools.cache
 def _assistant_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    patterns = {*languages.ASSISTANT_PATTERNS.get(lang, ()), *languages.ASSISTANT_PATTERNS["en"]}
+    patterns = {*assistant_words.ASSISTANT_PATTERNS.get(lang, ()), *assistant_words.ASSISTANT_PATTERNS["en"]}
     return tuple(re.compile(pattern, re.MULTILINE) for pattern in sorted(patterns))
 
 
-def _assistant_wording(item: Item, source: faithfulness.Source) -> list[str]:
-    """An assistant's kinds of wording (languages.ASSISTANT_PATTERNS) outside quotes, each
+def _assistant_wording(item: Item, source: Source) -> list[str]:
+    """An assistant's kinds of wording (assistant_words.ASSISTANT_PATTERNS) outside quotes, each
     part on its own so a reply opening a bullet is seen; what the source says too is news."""
     hits = []
     for part in (item.headline, *item.bullets):
@@ -621,24 +624,24 @@ def _assistant_wording(item: Item, source: faithfulness.Source) -> list[str]:
             found = pattern.search(lowered)
             if found and " ".join(text.words(found.group())) not in source.flat:
                 hits.append(found.group().strip(" .!?,:"))
-        reader = languages.READER_WORDS.search(lowered)
-        if reader and not languages.READER_WORDS.search(source.flat):
+        reader = assistant_words.READER_WORDS.search(lowered)
+        if reader and not assistant_words.READER_WORDS.search(source.flat):
             hits.append(reader.group())
     return hits
 
 
-def check_leakage(item: Item, instructions: Iterable[str], source: faithfulness.Source) -> CheckResult:
+def check_leakage(item: Item, instructions: Iterable[str], source: Source) -> CheckResult:
     """Nothing of the prompt or of an assistant: markers and markup, an obeyed instruction or
     a revealed prompt in the item's language or English, the first or second person outside
     a quote, or any 8-word run of the instructions."""
     lowered = item.text().lower()
     flat = " ".join(text.words(lowered))
-    hits = [marker for marker in languages.PROMPT_MARKERS if marker in lowered]
+    hits = [marker for marker in assistant_words.PROMPT_MARKERS if marker in lowered]
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
     hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
-    hits += [phrase for phrase in languages.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
+    hits += [phrase for phrase in assistant_words.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
     hits += _assistant_wording(item, source)
-    speaker = languages.SPEAKER_WORDS.get(item.lang, set())
+    speaker = assistant_words.SPEAKER_WORDS.get(item.lang, set())
     hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][
         :1
     ]
@@ -662,7 +665,7 @@ class Judged:
 
     item: Item
     lang: str
-    source: faithfulness.Source
+    source: Source
     words_per_item: int
     max_bullets: int
     glossary: dict[str, str]
@@ -676,12 +679,12 @@ JUDGES: dict[str, Callable[[Judged], CheckResult]] = {
     "length": lambda j: check_length(j.item, j.words_per_item),
     "language": lambda j: check_language(j.item, j.lang, j.source),
     "vocabulary": lambda j: check_vocabulary(j.item, j.source),
-    "numbers": lambda j: faithfulness.check_numbers(j.item, j.source),
-    "names": lambda j: faithfulness.check_names(j.item, j.source),
-    "quotes": lambda j: faithfulness.check_quotes(j.item, j.source),
-    "coverage": lambda j: faithfulness.check_coverage(j.item, j.source),
-    "relevance": lambda j: faithfulness.check_relevance(j.item, j.source),
-    "evidence": lambda j: faithfulness.check_evidence(j.item, j.source),
+    "numbers": lambda j: numbers.check_numbers(j.item, j.source),
+    "names": lambda j: proper_names.check_names(j.item, j.source),
+    "quotes": lambda j: quotes.check_quotes(j.item, j.source),
+    "coverage": lambda j: coverage.check_coverage(j.item, j.source),
+    "relevance": lambda j: relevance.check_relevance(j.item, j.source),
+    "evidence": lambda j: evidence.check_evidence(j.item, j.source),
     "glossary": lambda j: check_glossary(j.item, j.glossary),
     "leakage": lambda j: check_leakage(j.item, j.instructions, j.source),
 }

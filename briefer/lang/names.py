@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from briefer.core.once import once
-from briefer.lang import languages
+from briefer.lang import gazetteer, institutions, languages
 from briefer.lang.text import words
 from briefer.lang.vocabulary import (
     common_lowercase,
@@ -353,7 +353,7 @@ def _keys_alike(ka: str, kb: str, across: bool) -> bool:
 def _place_index() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first five letters of a one-word place name -> (name, concept) pairs."""
     index: dict[str, list[tuple[str, str]]] = {}
-    for concept, forms in languages.place_concepts().items():
+    for concept, forms in gazetteer.place_concepts().items():
         for form in forms:
             if len(form) >= 4 and len(words(form)) == 1:
                 index.setdefault(_stem(_unaccented(form)), []).append((_unaccented(form), concept))
@@ -376,7 +376,7 @@ def _unaccented(word: str) -> str:
 def places_named_in(lowered: frozenset[str]) -> frozenset[str]:
     """The places of several words a text's lowercase words name, in any case: every word's
     first five letters stand in it (Vereinigte Königreich, Stanach Zjednoczonych). Not cached
-    here: its one caller (faithfulness.read_source) is, and a cache keyed by a whole article's
+    here: its one caller (checks.source.read_source) is, and a cache keyed by a whole article's
     words held ~12 KB per article up to 4,096 articles (48 MB of a 10,000-article run)."""
     stems = {_stem(word) for word in lowered}
     return frozenset(concept for concept, parts in _several_word_places() if all(part in stems for part in parts))
@@ -393,7 +393,7 @@ def several_word_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     the first five letters of each word."""
     return tuple(
         (concept, tuple(_stem(part) for part in words(form)))
-        for concept, forms in languages.place_concepts().items()
+        for concept, forms in gazetteer.place_concepts().items()
         for form in forms
         if len(words(form)) > 1 and all(len(part) >= 4 for part in words(form))
     )
@@ -426,7 +426,7 @@ def place_concepts(word: str) -> frozenset[str]:
 def _city_index() -> dict[str, tuple[tuple[str, str], ...]]:
     """The first five letters of a city's name -> (name, city) pairs."""
     index: dict[str, list[tuple[str, str]]] = {}
-    for city, forms in languages.city_names().items():
+    for city, forms in gazetteer.city_names().items():
         for form in forms:
             index.setdefault(_stem(_unaccented(form)), []).append((_unaccented(form), city))
     return {key: tuple(value) for key, value in index.items()}
@@ -470,7 +470,7 @@ def _names_form(form: str, present: frozenset[str], stems: list[str], stem_set: 
 
 
 def institution_name(index: int) -> str:
-    forms = languages.INSTITUTIONS[index]
+    forms = institutions.INSTITUTIONS[index]
     return next((form for form in forms if not form.islower()), forms[0].title())
 
 
@@ -480,8 +480,10 @@ def institutions_in(tokens: Sequence[str], acronyms: frozenset[str], exact: bool
     present = frozenset(tokens)
     stems = [_stem(w) for w in tokens]
     stem_set = set(stems)
-    found = set() if exact else {languages.ACRONYM_CONCEPTS[a] for a in acronyms if a in languages.ACRONYM_CONCEPTS}
-    for index, forms in enumerate(languages.INSTITUTION_FORMS):
+    found = (
+        set() if exact else {institutions.ACRONYM_CONCEPTS[a] for a in acronyms if a in institutions.ACRONYM_CONCEPTS}
+    )
+    for index, forms in enumerate(institutions.INSTITUTION_FORMS):
         if any(_names_form(form, present, stems, stem_set) for form in forms):
             found.add(index)
     return frozenset(found)
@@ -619,7 +621,7 @@ def _place_index3() -> dict[str, tuple[tuple[str, str], ...]]:
     concept) pairs."""
     spoken = frozenset().union(*(languages.language_words(lang) for lang in languages.SUPPORTED))
     index: dict[str, list[tuple[str, str]]] = {}
-    for concept, forms in languages.place_concepts().items():
+    for concept, forms in gazetteer.place_concepts().items():
         for form in forms:
             if concept.startswith("T:") and len(form) >= 4 and len(words(form)) == 1 and form not in spoken:
                 index.setdefault(form[:3], []).append((form, concept))

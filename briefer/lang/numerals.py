@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from briefer.core.once import once
-from briefer.lang import languages
+from briefer.lang import figure_words
 from briefer.lang.vocabulary import ukrainian_numeral, ukrainian_numeral_forms
 
 _VALUES = (*range(1, 101), *range(200, 1000, 100))
@@ -147,7 +147,7 @@ def _build(lang: str) -> dict[str, int]:
             continue
         for form in _ordinal_forms(word, lang):
             add(form, value)
-    for word, value in zip(languages.NUMBER_WORDS.get(lang, "").split(), range(1, 13)):
+    for word, value in zip(figure_words.NUMBER_WORDS.get(lang, "").split(), range(1, 13)):
         add(word, value)
     return found
 

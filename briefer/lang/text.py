@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from briefer.lang import languages, numerals
+from briefer.lang import figure_words, languages, numerals
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 # A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
@@ -117,7 +117,7 @@ def figures(text: str, lang: str) -> list[Figure]:
     1.200 millones, 5 mil millones). Codes such as T10 or 5G are not figures. A bare figure
     joined to a scaled one ("von 210 auf 150 Mio.", "50 millions au lieu de 35") shares its scale."""
     found: list[tuple[int, int, Figure]] = []
-    scale = languages.scale_pattern(lang)
+    scale = figure_words.scale_pattern(lang)
     timed = [d.span for d in durations(text) if d.parts > 1]  # "2hr 21min 09sec" is one time, not 2, 21 and 9
     for match in _FIGURE_RE.finditer(text):
         if timed and any(start <= match.start() < end for start, end in timed):
@@ -132,7 +132,7 @@ def figures(text: str, lang: str) -> list[Figure]:
             end, glued = scaled.end(), False
         if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end) and not _glued_unit(text, end):
             continue
-        decimal_comma = power > 0 and lang in languages.DECIMAL_COMMA
+        decimal_comma = power > 0 and lang in figure_words.DECIMAL_COMMA
         value = Decimal(normalise_number(match.group(), decimal_comma))
         found.append(
             (
@@ -194,7 +194,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 def _glued_unit(text: str, end: int) -> bool:
     """A unit written against its figure ("95mph", "153km/h", "60mm"): a figure, not a code like 5G."""
     letters = _LETTERS_RE.match(text, end)
-    return letters is not None and letters.group().lower() in languages.UNITS
+    return letters is not None and letters.group().lower() in figure_words.UNITS
 
 
 def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:
@@ -214,7 +214,7 @@ def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figu
 
 _JOINED = re.compile(
     r"[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?(?:"
-    + "|".join(map(re.escape, languages.FIGURE_JOINERS))
+    + "|".join(map(re.escape, figure_words.FIGURE_JOINERS))
     + r")[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?",
     re.IGNORECASE,
 )
@@ -242,7 +242,7 @@ def _currency(text: str, start: int, end: int, lang: str) -> str:
 @functools.cache
 def _measure_re() -> re.Pattern[str]:
     units = "|".join(
-        sorted((re.escape(u).replace("°", "°\\s?") for u in languages.MEASURE_UNITS), key=len, reverse=True)
+        sorted((re.escape(u).replace("°", "°\\s?") for u in figure_words.MEASURE_UNITS), key=len, reverse=True)
     )
     number = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     return re.compile(rf"(?<![\w.,])({number})[\s\u00a0\u202f]?({units})(?![\w])", re.IGNORECASE)
@@ -261,7 +261,7 @@ def measures(text: str) -> list[Measure]:
     found = []
     for match in _measure_re().finditer(text):
         unit = re.sub(r"\s", "", match.group(2).lower())
-        dimension, factor, offset = languages.MEASURE_UNITS[unit]
+        dimension, factor, offset = figure_words.MEASURE_UNITS[unit]
         value = Decimal(normalise_number(match.group(1)))
         found.append(Measure(value, unit, dimension, (float(value) + offset) * factor))
     return found
@@ -269,8 +269,8 @@ def measures(text: str) -> list[Measure]:
 
 @functools.cache
 def _percent_re(lang: str) -> re.Pattern[str]:
-    words_ = languages.PERCENT_WORDS.get(lang, languages.PERCENT_WORDS["en"])
-    joiners = "|".join(map(re.escape, languages.FIGURE_JOINERS))
+    words_ = figure_words.PERCENT_WORDS.get(lang, figure_words.PERCENT_WORDS["en"])
+    joiners = "|".join(map(re.escape, figure_words.FIGURE_JOINERS))
     number = r"\d+(?:[.,]\d+)?"
     return re.compile(
         rf"(?<![\w.,])({number})(?:%?\s*(?:{joiners})\s*({number}))?[\s\u00a0\u202f]?(?:%|(?:{words_})(?![\w]))",
@@ -282,7 +282,7 @@ def _percent_re(lang: str) -> re.Pattern[str]:
 def _fraction_res(lang: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
     return tuple(
         (denominator, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
-        for denominator, words in languages.FRACTION_WORDS.get(lang, {}).items()
+        for denominator, words in figure_words.FRACTION_WORDS.get(lang, {}).items()
     )
 
 
@@ -437,7 +437,7 @@ def counted(value: str, lang: str) -> set[Decimal]:
     lowered = " ".join(words(value.lower()))
     return {
         Decimal(count)
-        for count, forms in languages.COUNT_WORDS.get(lang, {}).items()
+        for count, forms in figure_words.COUNT_WORDS.get(lang, {}).items()
         if any(re.search(rf"(?<!\w){re.escape(form)}", lowered) for form in forms)
     }
 

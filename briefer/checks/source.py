@@ -1,0 +1,437 @@
+"""What the checks of an item against its source need of one article, read once (`Source`,
+cached) and judged in every language: its figures, words, names, places, institutions,
+quotations and lead; `passed`, the one shared result of a check that passed."""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from briefer.core.models import CheckResult
+from briefer.lang import figure_words, gazetteer, institutions, languages, names, numerals, text
+from briefer.lang.vocabulary import (
+    adjective,
+    german_compound,
+    german_parts,
+    known_form,
+    noun,
+    place_name,
+    proper_noun,
+    zipf,
+)
+
+_YEAR = range(1900, 2101)
+STEM = 5  # letters of a word that stand for its stem across inflections and cognates
+LATIN = tuple(lang for lang in languages.SUPPORTED if lang not in languages.CYRILLIC)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What the checks need of one article: its figures, words, names and lead."""
+
+    lang: str
+    figures: tuple[text.Figure, ...]
+    raw_values: frozenset[Decimal]
+    words: frozenset[str]  # lowercase
+    capitalised: tuple[str, ...]
+    places: frozenset[str]  # place concepts the source mentions (its language's home country too)
+    cities: frozenset[str]  # the cities its capitals name, in any language's name of them (GeoNames ids)
+    institutions: frozenset[int]  # institutions.INSTITUTIONS rows the source names
+    flat: str  # lowercase words joined by single spaces, for quotes
+    narrative: frozenset[str]  # lowercase words outside quotation marks
+    lead_figures: tuple[text.Figure, ...]  # the title's first (`titled` of them), then the lead sentence's
+    lead_names: tuple[str, ...]
+    lone: tuple[str, ...]  # capitalised words beside no other: places more than persons (Genova, not Marco Rossi)
+    initials: frozenset[str]  # the acronyms its names spell, letters in any order (names.initials_key)
+    skeletons: dict[str, tuple[str, ...]]  # its words' skeletons by their first five letters (names.skeleton)
+    derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
+    stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
+    measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
+    quoted: tuple[str, ...] = ()  # its quotations of at least `QUOTE_RUN` words, lowercase words joined by spaces
+    percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
+    titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
+    body: str = ""  # the text past its title, as written (how a German source uses a capital)
+    titled: int = 0  # how many of `lead_figures` are the title's
+    # Without a title figure: the first paragraph's figures in words ("nine seconds", "six
+    # votes to four"), which tell the story as well as the digits further down
+    lead_words: tuple[text.Figure, ...] = ()
+    lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
+    ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
+    together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
+    durations: frozenset[int] = frozenset()  # its times in seconds, however written ("2hr 21min 09sec", 3'12")
+
+
+@functools.lru_cache(maxsize=64)  # one article is checked in every language
+def read_source(source: str, lang: str) -> Source:
+    figures = (*text.figures(source, lang), *text.implied_scales(source, lang))
+    sentences = [[bare(t) for t in text.words(sentence)] for sentence in names.sentences(source)]
+    tokens = text.words(source)
+    lowered = frozenset(t.lower() for t in tokens)
+    title, _, body = source.partition("\n")
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    # number words inside its quotations are its figures too ("prawie siedem", a farmer says),
+    # and the counts its words carry ("una doppietta": two goals)
+    spelled = {value for _, value in numerals.spelled(tokens, lang)} | text.roman_numerals(source)
+    spelled |= text.counted(source, lang)
+    spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
+    acronyms = frozenset(
+        b.upper()
+        for b in map(bare, tokens)
+        if len(b) <= 5 and b[:1].isupper() and b.upper() in institutions.ACRONYM_CONCEPTS
+    )
+    return Source(
+        lang=lang,
+        figures=figures,
+        raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
+        words=lowered | {bare(t).lower() for t in tokens} | _joined_abbreviations(source),
+        capitalised=(capitalised := _capitalised(tokens, lang)),
+        places=_with_cities(
+            {c for t in tokens for c in names.place_concepts(t)}
+            | names.places_named_in(lowered)
+            | {f"T:{code}" for code in gazetteer.HOME_COUNTRY.get(lang, ())}
+        ),
+        cities=frozenset(city for known in capitalised for city in names.cities_named(known)),
+        institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
+        flat=" ".join(t.lower() for t in tokens),
+        narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
+        lead_figures=(lead := _lead_figures(title, paragraphs, lang))[0],
+        titled=lead[1],
+        lead_words=_lead_words(paragraphs[0] if paragraphs else "", lang),
+        lead_shares=tuple(text.fractions(title, lang)),
+        ages=_ages_only(source, lang, figures, spelled),
+        together=tuple(
+            frozenset(v for f in text.figures(sentence, lang) for v in (f.value, f.scaled))
+            for sentence in text.sentences(source)
+        ),
+        percents=frozenset(text.percentages(source, lang)),
+        durations=frozenset(d.seconds for d in text.durations(source))
+        | {seconds for f in figures if f.raw.count(":") == 1 for seconds in text.clock_seconds(f.raw)},
+        titles=tuple(
+            len(text.words(quote)) for quote, before in text.quotations_after(source) if is_title(quote, before)
+        ),
+        lead_names=_proper_names(
+            names.names_in(title, lang) + names.names_in(paragraphs[0] if paragraphs else "", lang), lang
+        ),
+        derived=_derived(source, lang),
+        stems=frozenset(stem for w in lowered if len(w) > STEM for stem in stems_of(w, lang)),
+        measures=tuple(text.measures(source)),
+        quoted=tuple(
+            " ".join(words) for quote in text.quotations(source) if len(words := text.words(quote.lower())) >= QUOTE_RUN
+        ),
+        lone=_lone(sentences),
+        initials=_initials(sentences, tokens, lang),
+        skeletons=_skeletons(lowered),
+        body=body,
+    )
+
+
+# An abbreviation written in spaced or dotted capitals (CC OO, CC. AA., C.G.T.): Spanish
+# doubles a plural's letters and may space the pairs; a brief writes it as one word.
+_SPACED_ABBREVIATION = re.compile(r"\b[A-Z]{1,3}\.?(?: ?[A-Z]{1,3}\.?)+(?![\w])")
+
+
+def _joined_abbreviations(source: str) -> frozenset[str]:
+    """The source's spaced or dotted abbreviations as one word, lowercase (CC OO -> ccoo)."""
+    return frozenset(
+        joined.lower()
+        for match in _SPACED_ABBREVIATION.finditer(source)
+        if (" " in match.group() or "." in match.group()) and len(joined := re.sub(r"[ .]", "", match.group())) >= 3
+    )
+
+
+def _ages_only(source: str, lang: str, figures: tuple[text.Figure, ...], spelled: set[Decimal]) -> frozenset[Decimal]:
+    """The whole figures a source writes only as ages, each time it writes them ("34 ans"):
+    an item's 34 injured is then no figure of the source, whatever its digits."""
+    found = set()
+    for figure in figures:
+        if figure.power or figure.currency or not 0 < figure.value < 120 or figure.value != figure.value.to_integral():
+            continue
+        if figure.value not in spelled and all(as_age(source, at, lang) for at in positions(source, figure.raw)):
+            found.add(figure.value)
+    return frozenset(found)
+
+
+def positions(value: str, raw: str) -> list[int]:
+    """Where a whole figure stands in a text, not as part of a longer one (34 in 34,5 or 1934)."""
+    return [m.end() for m in re.finditer(rf"(?<![\d.,]){re.escape(raw)}(?![.,]?\d)", value)]
+
+
+@functools.cache
+def _age_re(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
+    adjectives = figure_words.AGE_ADJECTIVES.get(lang, "")
+    return re.compile(rf"[\s\u00a0-]*(?:{'|'.join(filter(None, (words, adjectives)))})", re.IGNORECASE)
+
+
+def as_age(value: str, at: int, lang: str) -> bool:
+    """The figure ending at `at` is someone's age: the word for years or the adjective of age follows."""
+    return bool(_age_re(lang).match(value, at))
+
+
+def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
+    """What an editor works out from an amount and its change in one sentence ("84.5m, 30%
+    more than a year earlier": 65m a year earlier): the amount before a rise or a fall."""
+    found = set()
+    for sentence in text.sentences(source):
+        changes = [p for p in text.percentages(sentence, lang) if 0 < p < 1000]
+        if not changes:
+            continue
+        amounts = [f.scaled for f in text.figures(sentence, lang) if f.power or f.currency]
+        for amount in amounts:
+            for change in changes:
+                found.add(amount / (1 + change / 100))
+                if change < 100:
+                    found.add(amount / (1 - change / 100))
+    return tuple(sorted(found))
+
+
+def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
+    """Capitalised words that never stand beside another (a short one aside: Na, La, The):
+    places and bodies (Genova, Lucca), not persons (Marco Rossi, then Rossi alone), whose
+    names no language renders otherwise."""
+    lone, paired = [], set()
+    for tokens in sentences:
+        for index, token in enumerate(tokens):
+            if not token[:1].isupper() or len(token) < 3:
+                continue
+            beside = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+            if any(t[:1].isupper() and len(t) > 3 for t in beside):
+                paired.add(token)
+            else:
+                lone.append(token)
+    return tuple(dict.fromkeys(token for token in lone if token not in paired))
+
+
+def _initials(sentences: list[list[str]], tokens: list[str], lang: str) -> frozenset[str]:
+    """The acronyms of the names a source spells out (German ones of its compounds' parts
+    too: BND), and its own acronyms in any script."""
+    found = {names.initials_key(t) for t in map(bare, tokens) if t[:1].isupper() and names.is_acronym(t)}
+    parts = german_parts if lang == "de" else (lambda token: (token,))
+    for sentence in sentences:
+        found |= names.initials_of(sentence, parts)
+    return frozenset(found)
+
+
+def _skeletons(lowered: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in lowered:
+        if len(word) >= 5 and word.isalpha():
+            stem = names.skeleton(word)
+            index.setdefault(stem[:5], []).append(word)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _with_cities(places: set[str]) -> frozenset[str]:
+    """The places a source names, and the cities of the countries among them: a brief may
+    write a capital for its country's government (Paris for the French government)."""
+    return frozenset(places.union(*(gazetteer.cities_of(place) for place in places if place.startswith("T:"))))
+
+
+def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[text.Figure, ...], int]:
+    """The central fact's figures, and how many of them are the title's: first the title's
+    (in digits or words: "sieben Tote"), with the same figure as the body gives it exactly
+    where the title rounds it (87 % in the title, 87,3 % below; "more than 1,100" for 1,140);
+    then those of the first sentence of the first two paragraphs that has any (a title may
+    round or sum what the lead states: "4 mln ton" lost, where the lead gives 29.5 after
+    33.6); and any of them in other units, where the first paragraph gives it in brackets
+    ("95mph (153km/h)"). Never dates, years, ages or ranks ("zweite Kraft" is no count)."""
+    body = "\n".join(paragraphs[:2])
+    first = paragraphs[0] if paragraphs else ""
+    found = [f for f in _stated(title, lang) if not _rank(f, lang)]
+    if found:
+        found += _exactly(found, body, lang)
+        found += _converted(found, first, lang)
+    titled = len(found)
+    # dates out before the sentences are cut: "dem 11. März" is no sentence's end
+    for sentence in text.sentences(text.without_dates(_without_references(body), lang)):
+        stated = _stated(_without_ages(sentence, lang), lang)
+        if stated and titled:  # beside the title's, only the lead's first figures ("vier Tote", then 60 helpers)
+            found += [f for f in stated if f.raw[:1].isdigit()]
+            break
+        stated = [f for f in stated if f.raw[:1].isdigit()]
+        if stated:
+            found += stated + list(_converted(stated, first, lang))
+            break
+    return tuple(found), titled
+
+
+def _lead_words(first: str, lang: str) -> tuple[text.Figure, ...]:
+    """The first paragraph's figures in words, ranks, dates and ages aside."""
+    part = _without_ages(text.without_dates(_without_references(first), lang), lang)
+    spelled = (text.Figure(word, value, 0) for word, value in text.number_words(part, lang))
+    return tuple(f for f in spelled if not _rank(f, lang))
+
+
+def _rank(figure: text.Figure, lang: str) -> bool:
+    """An ordinal word (zweite, seventh, ventunesima): a place in an order, not the fact's figure."""
+    return numerals.is_ordinal(figure.raw, lang)
+
+
+@functools.cache
+def _years_re(lang: str) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
+    return re.compile(rf"\b\d+[\s\u00a0-]*(?:{words})\w*", re.IGNORECASE)
+
+
+def _without_ages(sentence: str, lang: str) -> str:
+    """A lead sentence without ages and spans of years ("Chiara Bellandi ha 44 anni"): a
+    person's age opens a portrait, it is not the story's figure (a title's still is)."""
+    return _years_re(lang).sub(" ", sentence) if languages.year_words(lang) else sentence
+
+
+def _stated(part: str, lang: str) -> list[text.Figure]:
+    """The figures of a passage in digits, less dates, years and references; in words only
+    where it has none (a word may also be something else: French "neuf" is also "new")."""
+    part = text.without_dates(_without_references(part), lang)
+    found = [f for f in text.figures(part, lang) if not is_year(f)]
+    return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
+
+
+def _exactly(rounded: list[text.Figure], body: str, lang: str) -> tuple[text.Figure, ...]:
+    """The body's figures that a whole figure of the title rounds: 87 % for 87,3 %, and a
+    round figure to its last digit but zeros ("more than 1,100" for 1,140, "rund 300" for 312)."""
+    wholes = [f for f in rounded if f.value == f.value.to_integral()]
+    return tuple(
+        f
+        for f in text.figures(body, lang)
+        if any(w.power == f.power and 0 < abs(w.value - f.value) < _round_step(w.value) for w in wholes)
+    )
+
+
+def _round_step(value: Decimal) -> Decimal:
+    """How far a whole figure may stand from what it rounds: half a unit (87 for 87,3), or
+    a unit of its last digit but zeros when it has two or more (1,100 for 1,140)."""
+    digits = str(int(value))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return Decimal(10) ** zeros if zeros >= 2 and len(digits) > zeros else Decimal("0.5")
+
+
+def _converted(lead: list[text.Figure], paragraph: str, lang: str) -> tuple[text.Figure, ...]:
+    """The figures in brackets right after one of the lead's figures in the paragraph."""
+    found: list[text.Figure] = []
+    for figure in lead:
+        for match in re.finditer(rf"(?<![\d.,]){re.escape(figure.raw)}[^\W\d_]*(?:/\w+)?\s*\(([^)]*)\)", paragraph):
+            found += text.figures(match.group(1), lang)
+    return tuple(found)
+
+
+def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
+    """Persons and organisations: not months, days, places, or the language's common words."""
+    return tuple(
+        dict.fromkeys(
+            n
+            for n in map(bare, found)
+            if len(n) >= 3
+            and not names.place_concepts(n)
+            and n.lower() not in languages.calendar_words(lang)
+            and not common_word(n.lower(), lang)
+            and not (lang == "de" and a_german_word(n.lower()))
+        )
+    )
+
+
+def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
+    """The source's capitalised words, their hyphenated parts, and how French ones sound."""
+    found = [part for token in map(bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
+    found += [sound for sound in (names.spoken(word, lang) for word in found) if sound]
+    return tuple(dict.fromkeys(found))
+
+
+def is_year(figure: text.Figure) -> bool:
+    return figure.power == 0 and figure.value == figure.value.to_integral() and int(figure.value) in _YEAR
+
+
+_DATES_IN_FIGURES = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+
+
+def _without_references(value: str) -> str:
+    """The text without what only locates or counts it: addresses and ids, counts in
+    brackets, dates and times in figures."""
+    return _DATES_IN_FIGURES.sub(" ", text.without_addresses(value))
+
+
+@functools.cache
+def passed(check: str) -> CheckResult:
+    """One shared result per check that passed: ten thousand items need not hold their own."""
+    return CheckResult(check=check, passed=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def common_word(word: str, lang: str) -> bool:
+    """A word of the language that an item may capitalise (Minister, Court, Pologne): common
+    in this language, and more common here than in the others (names are common everywhere)."""
+    here = zipf(word, lang)
+    if lang in languages.CYRILLIC:  # the dictionary knows it, and not only as a name (Кличко is a surname)
+        if here < 1.0 or not known_form(word, lang):
+            return False
+        if here < 2.5 and place_name(word, lang):
+            return False  # a rare place the place data lacks (Бидгоща); a frequent one passes (Уельсу)
+        return not proper_noun(word, lang) or (here >= 3.0 and adjective(word, lang))
+    if here < 3.0 or (lang != "de" and noun(word, lang)):
+        return False  # the dictionary knows it only capitalised: a name (Cologne, Lampedusa), however frequent
+    others = [zipf(word, other) for other in LATIN if other != lang]
+    if max(others) < 1.0 and not _travels(word, lang):  # a form of this language alone (Nadzwyczajnych)
+        return True
+    if here < 3.5:
+        return False
+    elsewhere = statistics.median(others)
+    # English words are everywhere (City, Vice, Green stand in every language's lists): a
+    # smaller lead over the others makes an English common word.
+    return here - elsewhere > (0.6 if lang == "en" else 1.0)
+
+
+_ELIDED = re.compile(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _travels(word: str, lang: str) -> bool:
+    """A declined name (Tuska, Kaczyńskiego, Nowaka): the word less an ending of up to four
+    letters is common in two other languages, as names are everywhere."""
+    for cut in range(1, min(4, len(word) - 4) + 1):
+        for base in {word[:-cut], names.transliterate(word[:-cut])}:
+            if sum(zipf(base, other) >= 2.0 for other in LATIN if other != lang) >= 2:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=16384)  # a source's words, read once per article
+def bare(name: str) -> str:
+    """Without an elided article or a possessive: l'UE -> UE, Denmark's -> Denmark."""
+    return _POSSESSIVE.sub("", _ELIDED.sub("", name))
+
+
+def a_german_word(word: str) -> bool:
+    """German capitalises its nouns: a known noun or compound of nouns is not a name."""
+    return zipf(word, "de") >= 3.3 or german_compound(word)
+
+
+QUOTE_RUN = 8  # words of a source quotation in a row, outside quotation marks: someone's words made the item's
+_SENTENCE_MARKS = re.compile(r"[.!?,;…]")
+
+
+def is_title(quote: str, before: str) -> bool:
+    """Quotation marks around a name, not a person's words: a few words, the first capitalised,
+    no sentence in them, right after the noun that names what it is ("the foundation «…»")."""
+    return (
+        len(text.words(quote)) <= 8
+        and quote[:1].isupper()
+        and not _SENTENCE_MARKS.search(quote)
+        and before.rstrip()[-1:].isalpha()
+    )
+
+
+def _stem(word: str) -> str:
+    return names.transliterate(word)[:STEM]
+
+
+def stems_of(word: str, lang: str) -> frozenset[str]:
+    """A word's stem, and for a German compound its tails' (Schulreform: reform, as Polish
+    reforma; Bildungsministerin: minister), as long as a stem."""
+    if lang != "de":
+        return frozenset((_stem(word),))
+    parts = german_parts(word)
+    tails = ("".join(parts[index:]) for index in range(len(parts)))
+    return frozenset(_stem(tail) for tail in tails if len(tail) > STEM)
