@@ -126,6 +126,8 @@ def _novelties(articles: Sequence[Article], memory: StoryMemory | None, day: Dat
     for article in articles:
         facts = story_facts(article)
         novelty = memory.classify(facts, day) if memory else StoryMatch("new", None, (), (), facts.key)
+        # Kept as the compact JSON briefing.json stores, not as StoryFacts: ~0.5 KB against ~6 KB
+        # an article, which 100,000 articles would hold until the memory records them.
         compact = json.dumps(facts_json(facts), ensure_ascii=False, separators=(",", ":"))
         standing[article.id] = Standing(
             novelty=novelty.kind,
