@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from briefer.briefing.prompts import all_prompts
+from briefer.core.models import Item
 from briefer.settings.config import PROJECT_ROOT
 
 ARTICLE = """Minister Anna Berg opens new bridge in Oslo
@@ -82,3 +83,8 @@ def reply_for(body: dict[str, Any], **override: Any) -> str:
     headline, bullets = ITEMS[lang]
     value = {headline_key: override.get("headline", headline), bullets_key: override.get("bullets", bullets)}
     return json.dumps(value, ensure_ascii=False)
+
+
+def item(lang: str, headline: str, *bullets: str) -> Item:
+    """An item as a check sees it, for the check tests' hand-written examples."""
+    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))

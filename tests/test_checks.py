@@ -5,6 +5,7 @@ cases a desk reported, one by one."""
 from __future__ import annotations
 
 import pytest
+from briefs import item
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -36,10 +37,6 @@ FUND_EN = (
     "Germany backed it. Chancellor Olaf Scholz and Poland's Mariusz Blaszczak welcomed the deal, which "
     "the EIB will manage. GDP growth is 1.2%."
 )
-
-
-def item(lang: str, headline: str, *bullets: str) -> Item:
-    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
 def source(value: str, lang: str) -> Source:

@@ -5,6 +5,7 @@ share ("a quarter", "ein Viertel") or as two amounts. New examples, not the cali
 from __future__ import annotations
 
 import pytest
+from briefs import item
 
 from briefer.checks.coverage import check_coverage
 from briefer.checks.source import read_source
@@ -18,10 +19,6 @@ STORM_FR = (
     "La digue du Sillon a été réparée et la promenade a rouvert samedi. Trois cents familles vivent toujours dans "
     "des logements provisoires, et 40 commerces n'ont pas rouvert."
 )
-
-
-def item(lang: str, headline: str, *bullets: str) -> Item:
-    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
 def covered(value: Item) -> bool:

@@ -5,6 +5,7 @@ its degrees ("6C") is a temperature. New examples, not the calibration set's."""
 from __future__ import annotations
 
 import pytest
+from briefs import item
 
 from briefer.checks import checks
 from briefer.checks.numbers import check_numbers
@@ -25,10 +26,6 @@ CRONO_IT = (
     "Luca Ferri ha vinto la cronometro di Lecco in 52'40\", davanti a Paolo Neri, staccato di 1'05\". "
     "Terzo Marco Villa a 2'30\"."
 )
-
-
-def item(lang: str, headline: str, *bullets: str) -> Item:
-    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
 def numbers(value: Item, source: str = TRIAL_EN, lang: str = "en") -> CheckResult:

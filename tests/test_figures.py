@@ -7,17 +7,13 @@ set's)."""
 from __future__ import annotations
 
 import pytest
+from briefs import item
 
 from briefer.checks import checks
 from briefer.checks.coverage import check_coverage
 from briefer.checks.numbers import check_numbers
 from briefer.checks.quotes import check_quotes
 from briefer.checks.source import Source, read_source
-from briefer.core.models import Item
-
-
-def item(lang: str, headline: str, *bullets: str) -> Item:
-    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
 def source(value: str, lang: str) -> Source:

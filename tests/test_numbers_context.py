@@ -5,6 +5,7 @@ examples, not the calibration set's."""
 from __future__ import annotations
 
 import pytest
+from briefs import item
 
 from briefer.checks.numbers import check_numbers
 from briefer.checks.source import read_source
@@ -16,10 +17,6 @@ FERRY_IT = (
     "Il comandante, un uomo di 52 anni, ha lanciato l'allarme alle 19.40. Nove persone sono state portate in "
     "ospedale per accertamenti."
 )
-
-
-def item(lang: str, headline: str, *bullets: str) -> Item:
-    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
 def numbers(value: Item) -> bool:

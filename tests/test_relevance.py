@@ -5,6 +5,7 @@ recipe or a product blurb is refused in every language, and the article's own it
 from __future__ import annotations
 
 import pytest
+from briefs import item
 
 from briefer.checks import checks
 from briefer.checks.relevance import check_relevance
@@ -19,10 +20,6 @@ LIBRARY_EN = (
     "Head librarian Amara Okafor said the new children's floor had been packed from the moment the doors opened. "
     "The restoration was paid for by the council and a £6.5m grant from the National Lottery Heritage Fund."
 )
-
-
-def item(lang: str, headline: str, *bullets: str) -> Item:
-    return Item(article_id="a", lang=lang, headline=headline, bullets=tuple(bullets))
 
 
 def relevance(value: Item) -> bool:
