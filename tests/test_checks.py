@@ -9,7 +9,7 @@ from briefs import item
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer.checks import checks
+from briefer.checks import checks, words
 from briefer.checks.coverage import check_coverage
 from briefer.checks.numbers import check_numbers
 from briefer.checks.proper_names import check_names
@@ -180,14 +180,14 @@ def test_a_bullet_lingua_splits_among_related_languages_is_still_foreign() -> No
 
 def test_garbled_words_fail_vocabulary_and_real_inflections_pass() -> None:
     facts = source(METRO_UK, "uk")
-    assert checks.check_vocabulary(item("uk", "x", "Роботи профінансують і розміщуватимуть поетапно."), facts).passed
-    assert checks.check_vocabulary(item("de", "x", "Die Inflationsausgleichsprämie wird gezahlt."), facts).passed
+    assert words.check_vocabulary(item("uk", "x", "Роботи профінансують і розміщуватимуть поетапно."), facts).passed
+    assert words.check_vocabulary(item("de", "x", "Die Inflationsausgleichsprämie wird gezahlt."), facts).passed
     for lang, garbled in [
         ("pl", "Kredyt publicnego banku."),
         ("de", "Die Strecke ist gefährdigt."),
         ("en", "The loan was adoptet in Kyiv."),
     ]:
-        result = checks.check_vocabulary(item(lang, "x", garbled), facts)
+        result = words.check_vocabulary(item(lang, "x", garbled), facts)
         assert not result.passed, garbled
 
 
@@ -428,9 +428,9 @@ def test_feminine_titles_and_french_futures_are_words() -> None:
     source = read_source("Tartu\nThe city treasurer spoke.", "en")
     german = Item(article_id="a", lang="de", headline="Stadtkämmerin spricht", bullets=("Die Stadt leiht Geld.",))
     french = Item(article_id="a", lang="fr", headline="L'usine délocalisera sa production", bullets=("Fin.",))
-    assert checks.check_vocabulary(german, source).passed and checks.check_vocabulary(french, source).passed
+    assert words.check_vocabulary(german, source).passed and words.check_vocabulary(french, source).passed
     garbled = Item(article_id="a", lang="fr", headline="L'usine zorglubera sa production", bullets=("Fin.",))
-    assert not checks.check_vocabulary(garbled, source).passed
+    assert not words.check_vocabulary(garbled, source).passed
 
 
 def test_names_spelt_by_ear_across_scripts() -> None:
@@ -546,10 +546,10 @@ def test_a_foreign_common_word_capitalised_in_a_german_item_is_untranslated() ->
         "en",
     )
     left = item("de", "Stadt beschließt Harbour Plan", "Der Rat verhängte eine Ceasefire für Bauarbeiten.")
-    result = checks.check_vocabulary(left, harbour)
+    result = words.check_vocabulary(left, harbour)
     assert not result.passed and "Harbour" in result.message and "Ceasefire" in result.message
     good = item("de", "Stadt beschließt Hafenplan", "Das Team von Hafenmanagerin Lena Hart leitet ihn.")
-    assert checks.check_vocabulary(good, harbour).passed
+    assert words.check_vocabulary(good, harbour).passed
 
 
 def test_a_word_of_a_declined_name_the_source_gives_is_no_untranslated_word() -> None:
@@ -562,8 +562,8 @@ def test_a_word_of_a_declined_name_the_source_gives_is_no_untranslated_word() ->
         "pl",
     )
     good = item("de", "Neue Straßenbahn nach Nowa Huta", "Die neue Linie hält in Nowa Huta, sagte Adam Nowak.")
-    result = checks.check_vocabulary(good, tram)
+    result = words.check_vocabulary(good, tram)
     assert result.passed, result.message
     left = item("de", "Neue Straßenbahn nach Nowa Huta", "Die Nowa Linie hält am Platz, sagte Adam Nowak.")
-    result = checks.check_vocabulary(left, tram)
+    result = words.check_vocabulary(left, tram)
     assert not result.passed and "Nowa" in result.message

@@ -4,7 +4,7 @@ the source left untranslated in another language's item is refused by name."""
 
 from __future__ import annotations
 
-from briefer.checks import checks
+from briefer.checks import words
 from briefer.checks.source import read_source
 from briefer.core.models import Item
 
@@ -24,7 +24,7 @@ def test_rare_words_the_dictionary_knows_are_words() -> None:
         ("uk", "Віцепрем'єрові доповіли про ремонт."),
         ("uk", "Обʼєднання громад отримало кошти."),  # the modifier-letter apostrophe
     ]:
-        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        result = words.check_vocabulary(item(lang, sentence), NOTHING)
         assert result.passed, (lang, result.message)
 
 
@@ -36,7 +36,7 @@ def test_garbles_of_rare_words_still_fail() -> None:
         ("fr", "Les draggueuses reprennent le travail."),
         ("uk", "Віцепрем'єровві доповіли про ремонт."),
     ]:
-        assert not checks.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
+        assert not words.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
 
 
 SOURCE = read_source(
@@ -49,20 +49,20 @@ SOURCE = read_source(
 
 def test_untranslated_source_words_are_refused_by_name() -> None:
     french = item("fr", "Reprise des pourparlers à Genève", "Les critiques y voient une betrayal.")
-    result = checks.check_vocabulary(french, SOURCE)
+    result = words.check_vocabulary(french, SOURCE)
     assert not result.passed and "untranslated English words: betrayal" in result.message
     ukrainian = item(
         "uk", "Делегації погодили початок ceasefire talks у Женеві", "Переговори почнуться наступного тижня."
     )
-    result = checks.check_vocabulary(ukrainian, SOURCE)
+    result = words.check_vocabulary(ukrainian, SOURCE)
     assert not result.passed and "ceasefire talks" in result.message
 
 
 def test_loanwords_and_names_of_the_source_pass() -> None:
     italian = item("it", "Il manager del porto di Odessa parla di accordo", "Bluewater Logistics conferma.")
-    assert checks.check_vocabulary(italian, SOURCE).passed
+    assert words.check_vocabulary(italian, SOURCE).passed
     german = item("de", "Gespräche in Genf", "Laut Bluewater Logistics ist das keine Kapitulation.")
-    assert checks.check_vocabulary(german, SOURCE).passed
+    assert words.check_vocabulary(german, SOURCE).passed
 
 
 def test_words_derived_or_compounded_from_known_words_pass() -> None:
@@ -74,7 +74,7 @@ def test_words_derived_or_compounded_from_known_words_pass() -> None:
         ("es", "Los acuicultores de Galicia piden ayudas."),
         ("de", "Der Hummerzüchterverband tagt in Kiel."),
     ]:
-        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        result = words.check_vocabulary(item(lang, sentence), NOTHING)
         assert result.passed, (lang, result.message)
 
 
@@ -85,7 +85,7 @@ def test_garbled_derivations_and_compounds_still_fail() -> None:
         ("es", "Los acuicultoreos de Galicia piden ayudas."),
         ("de", "Der Hummerzüchtervebrand tagt in Kiel."),
     ]:
-        assert not checks.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
+        assert not words.check_vocabulary(item(lang, sentence), NOTHING).passed, sentence
 
 
 UKRAINIAN = read_source(
@@ -98,10 +98,10 @@ def test_a_source_word_in_the_briefs_letters_and_endings_passes() -> None:
     """A thing the source names that the brief's language has no word for is written in its
     letters with the language's ending (трембіти: le trembite), not left untranslated."""
     italian = item("it", "Festival a Vorochta", "Al festival hanno suonato le trembite dei maestri.")
-    result = checks.check_vocabulary(italian, UKRAINIAN)
+    result = words.check_vocabulary(italian, UKRAINIAN)
     assert result.passed, result.message
     garbled = item("it", "Festival a Vorochta", "Al festival hanno suonnatto le trembite dei maestri.")
-    assert not checks.check_vocabulary(garbled, UKRAINIAN).passed
+    assert not words.check_vocabulary(garbled, UKRAINIAN).passed
 
 
 FRENCH = read_source(
@@ -117,10 +117,10 @@ def test_a_source_name_holding_lower_case_words_is_no_untranslated_word() -> Non
         ("de", "Die Cité de la voile in Lorient meldet einen Besucherrekord."),
         ("uk", "Cité de la voile у Лор'яні прийняла рекордну кількість відвідувачів."),
     ]:
-        result = checks.check_vocabulary(item(lang, "Lorient", sentence), FRENCH)
+        result = words.check_vocabulary(item(lang, "Lorient", sentence), FRENCH)
         assert result.passed, (lang, result.message)
     left = item("en", "Lorient", "The museum accueille more visitors.")
-    assert not checks.check_vocabulary(left, FRENCH).passed
+    assert not words.check_vocabulary(left, FRENCH).passed
 
 
 FLOOD_DE = read_source(
@@ -134,10 +134,10 @@ def test_a_german_common_noun_left_capitalised_in_another_language_is_refused() 
     """German capitalises every noun, and a headline's first word is capitalised anyway: a
     common noun of a German source is no name because it is capitalised."""
     spanish = item("es", "Hochwasser en Passau: 300 personas evacuadas", "Los sótanos del casco antiguo se vacían.")
-    result = checks.check_vocabulary(spanish, FLOOD_DE)
+    result = words.check_vocabulary(spanish, FLOOD_DE)
     assert not result.passed and "untranslated German words: Hochwasser" in result.message, result.message
     italian = item("it", "Piena del Danubio a Passau", "La Feuerwehr ha messo in salvo 300 persone.")
-    result = checks.check_vocabulary(italian, FLOOD_DE)
+    result = words.check_vocabulary(italian, FLOOD_DE)
     assert not result.passed and "Feuerwehr" in result.message, result.message
 
 
@@ -148,7 +148,7 @@ def test_the_names_of_a_german_source_stay_in_another_language() -> None:
         ("fr", "Crue du Danube à Passau", "Le Technische Hilfswerk pompe les caves de la vieille ville."),
         ("en", "Danube floods Passau's old town", "The Technische Hilfswerk pumps out cellars; 300 people rescued."),
     ]:
-        result = checks.check_vocabulary(item(lang, headline, bullet), FLOOD_DE)
+        result = words.check_vocabulary(item(lang, headline, bullet), FLOOD_DE)
         assert result.passed, (lang, result.message)
 
 
@@ -166,10 +166,10 @@ def test_a_source_word_glued_to_a_word_of_the_item_is_refused() -> None:
         ("Hamburg's hafenworkers strike", "hafenworkers"),
         ("The Stadtcouncil offers to mediate in the port strike", "Stadtcouncil"),  # English news writes Stadt too
     ]:
-        result = checks.check_vocabulary(item("en", headline, "The union Verdi wants higher pay."), DOCKS_DE)
+        result = words.check_vocabulary(item("en", headline, "The union Verdi wants higher pay."), DOCKS_DE)
         assert not result.passed and glued in result.message, result.message
     good = item("en", "Hamburg dock workers strike for higher pay", "The union Verdi wants higher pay.")
-    assert checks.check_vocabulary(good, DOCKS_DE).passed
+    assert words.check_vocabulary(good, DOCKS_DE).passed
 
 
 def test_the_name_of_the_source_currency_in_the_item_language_is_a_word() -> None:
@@ -177,12 +177,12 @@ def test_the_name_of_the_source_currency_in_the_item_language_is_a_word() -> Non
     language's spelling and number, which a word list may lack."""
     bridge_uk = read_source("Ремонт мосту\nМіська рада виділила 12 млн грн на ремонт мосту.", "uk")
     italian = item("it", "Ponte di Vinnycja", "Il comune ha stanziato 12 milioni di grivna per il ponte.")
-    assert checks.check_vocabulary(italian, bridge_uk).passed
+    assert words.check_vocabulary(italian, bridge_uk).passed
     bridge_pl = read_source("Remont mostu\nRada miasta przeznaczyła 12 mln zł na remont mostu.", "pl")
     spanish = item("es", "Reforma del puente", "El ayuntamiento destina 12 millones de zlotis al puente.")
-    assert checks.check_vocabulary(spanish, bridge_pl).passed
+    assert words.check_vocabulary(spanish, bridge_pl).passed
     garbled = item("es", "Reforma del puente", "El ayuntamiento destina 12 millones de zlatos al puente.")
-    assert not checks.check_vocabulary(garbled, bridge_pl).passed
+    assert not words.check_vocabulary(garbled, bridge_pl).passed
 
 
 def test_a_learned_combining_form_before_a_known_word_makes_a_word() -> None:
@@ -196,9 +196,9 @@ def test_a_learned_combining_form_before_a_known_word_makes_a_word() -> None:
         ("uk", "Компанія збудує мікрореактор біля міста."),
         ("de", "Die Stadt baut eine Multifunktionsarena am Hafen."),
     ]:
-        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        result = words.check_vocabulary(item(lang, sentence), NOTHING)
         assert result.passed, (lang, result.message)
-    assert not checks.check_vocabulary(item("it", "Il comune installa una microturbnia."), NOTHING).passed
+    assert not words.check_vocabulary(item("it", "Il comune installa una microturbnia."), NOTHING).passed
 
 
 def test_german_compounds_that_drop_an_e_or_are_adjectives_are_words() -> None:
@@ -208,7 +208,7 @@ def test_german_compounds_that_drop_an_e_or_are_adjectives_are_words() -> None:
         ("de", "Die Hochschulsportler trainieren in meeresnahen Hallen."),
         ("pl", "Festiwalowicze wrócili do domów."),
     ]:
-        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        result = words.check_vocabulary(item(lang, sentence), NOTHING)
         assert result.passed, (lang, result.message)
 
 
@@ -216,10 +216,10 @@ def test_a_name_the_other_languages_write_is_a_name_in_german_too() -> None:
     """Ziguinchor is in French text, and no dictionary has it as a common word; a garbled
     German noun is in no language's text."""
     senegal = item("de", "Hochwasser im Senegal", "In Ziguinchor stehen Straßen unter Wasser.")
-    result = checks.check_vocabulary(senegal, NOTHING)
+    result = words.check_vocabulary(senegal, NOTHING)
     assert result.passed, result.message
     garbled = item("de", "Hochwasser im Senegal", "In der Stadt stehen Strassenzügge unter Wasser.")
-    assert not checks.check_vocabulary(garbled, NOTHING).passed
+    assert not words.check_vocabulary(garbled, NOTHING).passed
 
 
 ROME = read_source(
@@ -237,10 +237,10 @@ def test_a_latin_name_or_an_acronym_of_the_source_is_no_untranslated_word() -> N
         ("fr", "La bactérie Legionella pneumophila a été trouvée dans les canalisations."),
         ("de", "Das INPS hat die Besuche ausgesetzt."),
     ]:
-        result = checks.check_vocabulary(item(lang, "Legionellen in Rom", sentence), ROME)
+        result = words.check_vocabulary(item(lang, "Legionellen in Rom", sentence), ROME)
         assert result.passed, (lang, result.message)
     left = item("de", "Legionellen in Rom", "Die Besuche sind bis domenica ausgesetzt.")
-    result = checks.check_vocabulary(left, ROME)
+    result = words.check_vocabulary(left, ROME)
     assert not result.passed and "domenica" in result.message, result.message
 
 
@@ -249,7 +249,7 @@ def test_the_source_word_for_a_kind_of_place_before_its_name_is_part_of_the_name
         "Éboulement dans les Pyrénées\nUn éboulement a fermé le sentier du cirque de Gavarnie mardi.", "fr"
     )
     german = item("de", "Felssturz in den Pyrenäen", "Ein Felssturz hat den Weg zum Cirque de Gavarnie gesperrt.")
-    result = checks.check_vocabulary(german, gavarnie)
+    result = words.check_vocabulary(german, gavarnie)
     assert result.passed, result.message
 
 
@@ -257,12 +257,12 @@ def test_a_source_word_in_another_form_or_behind_its_article_is_untranslated() -
     """The source has niedzielę, the item niedziela: the same word left in Polish. An article
     of the source before a word the item's dictionary knows copies the source's phrase."""
     polish = read_source("Remont torów\nPociągi nie pojadą do Olsztyna aż do niedzielę wieczorem, podało PKP.", "pl")
-    result = checks.check_vocabulary(item("de", "Gleisarbeiten", "Bis niedziela fahren keine Züge."), polish)
+    result = words.check_vocabulary(item("de", "Gleisarbeiten", "Bis niedziela fahren keine Züge."), polish)
     assert not result.passed and "niedziela" in result.message, result.message
     french = read_source(
         "Manifestation à Lyon\nLes gendarmes ont bloqué le pont. La préfecture a parlé aux gendarmes.", "fr"
     )
-    result = checks.check_vocabulary(item("en", "Protest in Lyon", "The bridge was blocked by les gendarmes."), french)
+    result = words.check_vocabulary(item("en", "Protest in Lyon", "The bridge was blocked by les gendarmes."), french)
     assert not result.passed and "les gendarmes" in result.message, result.message
 
 
@@ -274,13 +274,13 @@ def test_a_frequent_word_with_letters_slipped_in_is_a_garble() -> None:
         ("es", "La seguiridad del puerto mejora."),
         ("uk", "Уряд змінить правила ринковичних перевезень."),
     ]:
-        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        result = words.check_vocabulary(item(lang, sentence), NOTHING)
         assert not result.passed, (lang, sentence)
     for lang, sentence in [
         ("fr", "Le maire veut garder les horaires d'été."),
         ("uk", "Уряд змінить правила ринкових перевезень."),
     ]:
-        result = checks.check_vocabulary(item(lang, sentence), NOTHING)
+        result = words.check_vocabulary(item(lang, sentence), NOTHING)
         assert result.passed, (lang, result.message)
 
 
@@ -289,7 +289,7 @@ def test_a_very_frequent_word_with_an_ending_the_lists_never_saw_is_a_garble() -
     or two longer (zerstört-et), is a garble even where an affix rule makes it (ihr
     zerstörtet: a second person no report's narration uses)."""
     garbled = item("de", "Sturm über Bremen", "Der Sturm zerstörtet mehrere Dächer in der Altstadt.")
-    result = checks.check_vocabulary(garbled, NOTHING)
+    result = words.check_vocabulary(garbled, NOTHING)
     assert not result.passed and "zerstörtet" in result.message, result.message
     good = item("de", "Sturm über Bremen", "Der Sturm zerstörte mehrere Dächer in der Altstadt.")
-    assert checks.check_vocabulary(good, NOTHING).passed
+    assert words.check_vocabulary(good, NOTHING).passed
