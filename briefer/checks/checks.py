@@ -259,7 +259,7 @@ def check_leakage(item: Item, instructions: Iterable[str], source: Source) -> Ch
     hits = [marker for marker in assistant_words.PROMPT_MARKERS if marker in lowered]
     hits += [m.group().strip() for m in _MARKUP_RE.finditer(item.text())][:1]
     hits += [phrase for phrase in _injection_phrases(item.lang) if phrase in lowered]
-    hits += [phrase for phrase in assistant_words.TOPIC_PHRASES if phrase in lowered and phrase not in source.flat]
+    hits += [phrase for phrase in _topic_phrases(source) if phrase in lowered]
     hits += _assistant_wording(item, source)
     speaker = assistant_words.SPEAKER_WORDS.get(item.lang, set())
     hits += [w for w in text.words(text.unquoted(item.text()).lower()) if w in speaker and w not in source.narrative][
@@ -276,6 +276,22 @@ def check_leakage(item: Item, instructions: Iterable[str], source: Source) -> Ch
             message="not a news item (prompt, markup or an assistant's words): " + ", ".join(hits[:3]),
         )
     return passed("leakage")
+
+
+def _topic_phrases(source: Source) -> list[str]:
+    """The assistant's topic phrases whose topic the source does not name in any form."""
+    return [
+        phrase
+        for phrases, others in assistant_words.TOPICS
+        if not any(_names_topic(form, source) for form in (*phrases, *others))
+        for phrase in phrases
+    ]
+
+
+def _names_topic(form: str, source: Source) -> bool:
+    if form.isupper():  # an abbreviation, as written: Italian "ai" is no AI
+        return form in source.capitalised
+    return form in source.flat
 
 
 @dataclass(frozen=True)

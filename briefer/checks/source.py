@@ -75,7 +75,7 @@ def read_source(source: str, lang: str) -> Source:
     # number words inside its quotations are its figures too ("prawie siedem", a farmer says),
     # and the counts its words carry ("una doppietta": two goals)
     spelled = {value for _, value in numerals.spelled(tokens, lang)} | text.roman_numerals(source)
-    spelled |= text.counted(source, lang)
+    spelled |= text.counted(source, lang) | text.implied_dates(source, lang)
     spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
     acronyms = frozenset(
         b.upper()
@@ -104,6 +104,7 @@ def read_source(source: str, lang: str) -> Source:
         ages=_ages_only(source, lang, figures, spelled),
         together=tuple(
             frozenset(v for f in text.figures(sentence, lang) for v in (f.value, f.scaled))
+            | text.implied_dates(sentence, lang)
             for sentence in text.sentences(source)
         ),
         percents=frozenset(text.percentages(source, lang)),

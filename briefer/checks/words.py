@@ -77,7 +77,7 @@ def _a_word(word: str, index: int, lang: str, source: Source) -> bool:
         )
     if lang == "de" and german_lowercase_compound(lowered):
         return True  # sonnen+synchronen; verbliebten is no compound
-    return known_form(lowered, lang) or _loan(lowered, lang, source)
+    return known_form(lowered, lang) or _loan(lowered, lang, source) or _declined_source_word(lowered, lang, source)
 
 
 def _name_abroad(word: str) -> bool:
@@ -142,8 +142,18 @@ _LOAN_ENDINGS = {
     "es": r"(?:iana|ianas|iano|ianos|a|as|o|os|es|s)?$",
     "it": r"(?:iana|iane|iano|iani|a|e|i|o)?$",
     "pl": r"(?:owy|owa|owe|owych|a|y|ie|ę|ą|om|ami|ach|ów)?$",
-    "uk": r"(?:ський|ська|ські|ських|а|и|і|у|ою|ам|ами|ах|ів)?$",
+    "uk": r"(?:ський|ська|ські|ських|а|и|і|у|ою|ом|ові|ам|ами|ах|ів)?$",
 }
+# A Polish brief declines a foreign word it keeps (pembrolizumabem of an Italian source's
+# pembrolizumab): the source's word whole, of seven letters or more, with a case ending.
+_POLISH_CASE_ENDING = re.compile(r"(?:em|u|owi|ie|a|y|ach|ami|om|ów)$")
+
+
+def _declined_source_word(word: str, lang: str, source: Source) -> bool:
+    if lang != "pl" or source.lang == lang:
+        return False
+    stem = _POLISH_CASE_ENDING.sub("", word)
+    return stem != word and len(stem) >= 7 and stem in source.words and not known_form(stem, lang)
 
 
 def _loan(word: str, lang: str, source: Source) -> bool:

@@ -178,24 +178,35 @@ ASSISTANT_PATTERNS = {
 READER_WORDS = re.compile(
     r"\b(?:readers?|leser\w*|lecteurs?|lectrices?|czytelni\w*|читач\w*|lectores|lettori|lettrici|newsletter\w*)\b"
 )
-# Words an item about AI may take from its source: they count only when the source lacks them.
-TOPIC_PHRASES = (
-    "anweisungen",
-    "consignes",
-    "instructions",
-    "inteligencia artificial",
-    "intelligence artificielle",
-    "intelligenza artificiale",
-    "künstliche intelligenz",
-    "language model",
-    "model językowy",
-    "modello linguistico",
-    "modelo de lenguaje",
-    "modèle de langage",
-    "sprachmodell",
-    "sztuczna inteligencja",
-    "мовна модель",
-    "штучний інтелект",
+# Topics an item about AI may take from its source: an assistant's words in every language,
+# each counted only when the source names that topic in none of its forms. "AI" in an English
+# source is "künstliche Intelligenz" in a correct German item. (phrases that are an assistant's
+# words, the source's other forms of the topic: lowercase phrases, then capitalised abbreviations)
+TOPICS = (
+    (
+        (
+            "inteligencia artificial",
+            "intelligence artificielle",
+            "intelligenza artificiale",
+            "künstliche intelligenz",
+            "sztuczna inteligencja",
+            "штучний інтелект",
+        ),
+        ("artificial intelligence", "AI", "KI", "IA", "SI", "ШІ"),
+    ),
+    (
+        (
+            "language model",
+            "model językowy",
+            "modello linguistico",
+            "modelo de lenguaje",
+            "modèle de langage",
+            "sprachmodell",
+            "мовна модель",
+        ),
+        ("LLM",),
+    ),
+    (("anweisungen", "consignes", "instructions"), ()),
 )
 # Words of the prompt's own making that no news item contains (any language).
 PROMPT_MARKERS = ("<source", "</source", "json:", "```", "headline_key", "bullets_key")

@@ -155,6 +155,25 @@ FRACTION_WORDS = {
     "it": {2: r"metà", 3: r"(?:un|due) terz[oi]", 4: r"(?:un|tre) quart[oi]"},
 }
 
+# Where a source speaks of "last year", the year before each year it names is one of its
+# figures ("у жовтні минулого року" in a 2025 article is October 2024): a regex, declined.
+LAST_YEAR = {
+    "en": r"last year|a year (?:earlier|ago|before)|(?:the )?previous year",
+    "de": r"vorjahr\w*|(?:vergangen|letzt|vorig)\w* jahr\w*",
+    "fr": r"l'an (?:dernier|passé)|l'année (?:dernière|passée|précédente)|un an plus tôt",
+    "pl": r"(?:ubiegł|zeszł|poprzedni)\w* rok\w*|rok wcześniej",
+    "uk": r"(?:минул|попередн)\w* рок\w*|торік|роком раніше",
+    "es": r"(?:el )?año (?:pasado|anterior)|un año antes",
+    "it": r"(?:l')?anno (?:scorso|precedente|prima)|un anno fa",
+}
+
+# A night named by the day it runs into ("в ніч на 14 листопада", "w nocy na 14 listopada"):
+# the day before is the source's too (la nuit du 13 au 14 novembre). A regex before the day.
+NIGHT_ONTO = {
+    "pl": r"noc\w* na",
+    "uk": r"ніч\w* на",
+}
+
 # What joins the two ends of a range, with the article it may take ("dalle 21 alle 6",
 # "de 23 a 6", "von 8 bis 21 Uhr", "od 8 do 21", "з 8 до 21"): a regex. Not a dash: it joins
 # a score's two sides too (25-21, 3–1), which no sentence need hold as a range.

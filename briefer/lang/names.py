@@ -313,6 +313,10 @@ _OTHER_SOUNDS = (
     ("j", "kh"),
     ("ą", "on"),
     ("ę", "en"),
+    ("ęb", "emb"),  # before b and p a nasal vowel is om, em (Dęba ~ Демба, Dąbrowa ~ Домброва)
+    ("ąb", "omb"),
+    ("ęp", "emp"),
+    ("ąp", "omp"),
     ("c", "ts"),
     ("gl", "g-l"),
     ("h", ""),

@@ -200,12 +200,13 @@ def _glued_unit(text: str, end: int) -> bool:
 def _scales_shared(text: str, found: list[tuple[int, int, Figure]]) -> list[Figure]:
     figures_ = [figure for _, _, figure in found]
     for i in range(len(found) - 1):
-        (_, end, a), (start, after, b) = found[i], found[i + 1]
+        (a_start, end, a), (start, after, b) = found[i], found[i + 1]
         if not _JOINED.fullmatch(text, end, start) or (a.power == 0) == (b.power == 0):
             continue
         if max(a.value, b.value) > 10 * min(a.value, b.value):  # "od 300 do 3 tys.": 300 to 3,000, not 300,000
             continue
-        if a.power == 0 and not _year_like(a):  # "210 to 150 million": the scale comes after both
+        numbered = _NUMBERED.search(text, max(0, a_start - 6), a_start)
+        if a.power == 0 and not _year_like(a) and not numbered:  # "210 to 150 million": the scale comes after both
             figures_[i] = Figure(a.raw, a.value, b.power, a.currency or b.currency)
         elif b.power == 0 and not _year_like(b) and not text[after : after + 2].strip()[:1].isalpha():
             figures_[i + 1] = Figure(b.raw, b.value, a.power, b.currency or a.currency)  # "50 million instead of 35."
@@ -218,6 +219,11 @@ _JOINED = re.compile(
     + r")[\s\u00a0]*(?:[€$£₴][\s\u00a0]?)?",
     re.IGNORECASE,
 )
+
+
+# A figure after a number sign is an id, no amount: "Grundschule Nr. 2 und 9,8 Mio." is school
+# number 2, not 2 million.
+_NUMBERED = re.compile(r"(?:\b(?:nr\.?|núm\.?|no\.|n\.)|№|n°|nº)[ \u00a0]*$", re.IGNORECASE)
 
 
 def _year_like(figure: Figure) -> bool:
@@ -317,6 +323,12 @@ _ROMAN_RE = re.compile(
     r"\b(?=[MDCLXVI]{2,8}(?:e|er|ème|\.)?\b)(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?:e|er|ème|\.)?\b"
 )
 _ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+# One letter is a Roman numeral only beside the word for century ("X w.", "siglo X", "Xe siècle"):
+# elsewhere it is as often an initial or a letter.
+_CENTURY = r"w\.|wiek\w*|siècles?|secol[oi]|sec\.|Jh\.|Jahrhundert\w*|ст\.|століт\w*|centur\w+|siglos?"
+_LONE_ROMAN_RE = re.compile(
+    rf"\b([IVX])(?:e|ème|ᵉ)?\.?[ \u00a0]+(?:{_CENTURY})(?!\w)|(?<!\w)(?:{_CENTURY})[ \u00a0]+([IVX])\b"
+)
 
 
 def roman_numerals(text: str) -> set[Decimal]:
@@ -330,6 +342,8 @@ def roman_numerals(text: str) -> set[Decimal]:
         )
         if digits and value > 0:
             values.add(Decimal(value))
+    for match in _LONE_ROMAN_RE.finditer(text):
+        values.add(Decimal(_ROMAN_DIGITS[match.group(1) or match.group(2)]))
     return values
 
 
@@ -442,6 +456,21 @@ def counted(value: str, lang: str) -> set[Decimal]:
     }
 
 
+def implied_dates(value: str, lang: str) -> set[Decimal]:
+    """The years and days a text names without writing them: the year before its years where
+    it speaks of last year, the day before a night it names by the day it runs into."""
+    implied: set[Decimal] = set()
+    lowered = value.lower()
+    last_year = figure_words.LAST_YEAR.get(lang)
+    if last_year and re.search(rf"(?<!\w)(?:{last_year})(?!\w)", lowered.replace("’", "'")):
+        implied |= {Decimal(int(year) - 1) for year in _YEAR.findall(value)}
+    night = figure_words.NIGHT_ONTO.get(lang)
+    if night:
+        implied |= {Decimal(int(day) - 1) for day in re.findall(rf"(?<!\w)(?:{night})[ \u00a0]+(\d{{1,2}})\b", lowered)}
+    return implied
+
+
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]?\d)")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
