@@ -8,7 +8,7 @@ import functools
 import re
 import statistics
 
-from briefer.checks.source import LATIN, Source, a_german_word, bare, common_word, passed
+from briefer.checks.source import LATIN, Source, a_german_word, another_form, bare, common_word, passed
 from briefer.core.models import CheckResult, Item
 from briefer.lang import figure_words, gazetteer, institutions, languages, names, text
 from briefer.lang.names import common_prefix
@@ -42,6 +42,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return concept in source.institutions or _spelt_out(name, source)
     if lowered in source.words or lowered in figure_words.UNITS or lowered in languages.currency_codes():
         return True
+    if lang == "de" and another_form(lowered, source):
+        return True  # German capitalises a noun it keeps from the source (Tomme of tommes de Savoie)
     if lowered in _currency_words():
         return True  # a currency's name is a common noun (Zloty, Hrywnja); the numbers check holds its amounts
     if lang == "de" and alone and _loanword(lowered):
@@ -65,6 +67,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return True
     if places:
         return bool(places & source.places)
+    if _italian_acronym(name, lang) and _spelt_out(name.upper(), source):
+        return True  # Avs for Alleanza Verdi e Sinistra: Italian writes an acronym as a word
     if names.is_acronym(name):
         return (
             _spelt_out(name, source)
@@ -148,6 +152,12 @@ def _spelt_out(acronym: str, source: Source) -> bool:
     return names.is_acronym(acronym) and names.initials_key(acronym) in source.initials
 
 
+def _italian_acronym(name: str, lang: str) -> bool:
+    """An acronym the Italian press writes as a word (Pd, Avs, Inps): short, one capital, no
+    Italian word."""
+    return lang == "it" and 2 <= len(name) <= 5 and name[1:].islower() and not in_dictionary(name.lower(), lang)
+
+
 def _translated_acronym(acronym: str, lang: str, source: Source) -> bool:
     """A national body's acronym translated with its country (СДПН for SPD, АдН for AfD:
     Соціал-демократична партія Німеччини, Альтернатива для Німеччини): its capitals'
@@ -223,7 +233,9 @@ def _translates(name: str, lang: str, source: Source) -> bool:
         return False
     # a word of the language, not a name its dictionary knows only capitalised (Milano)
     stem = names.skeleton(name)
-    word_of_lang = zipf(name.lower(), lang) >= 3.0 and (lang == "de" or not noun(name, lang))
+    # (or, but for German which capitalises its nouns, one its dictionary knows in lower case)
+    known_lower = zipf(name.lower(), lang) >= 3.0 or (lang != "de" and in_dictionary(name.lower(), lang))
+    word_of_lang = known_lower and (lang == "de" or not noun(name, lang))
     return any(
         names.cognate(name, word) and (word_of_lang or common_prefix(stem, names.skeleton(word)) >= 7)
         for word in source.skeletons.get(stem[:5], ())

@@ -124,7 +124,7 @@ def read_source(source: str, lang: str) -> Source:
         ),
         lone=_lone(sentences),
         initials=_initials(sentences, tokens, lang),
-        skeletons=_skeletons(lowered),
+        skeletons=_skeletons(lowered, lang),
         body=body,
     )
 
@@ -208,20 +208,32 @@ def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
 
 def _initials(sentences: list[list[str]], tokens: list[str], lang: str) -> frozenset[str]:
     """The acronyms of the names a source spells out (German ones of its compounds' parts
-    too: BND), and its own acronyms in any script."""
+    too, and of their parts' parts: BND, OLG of Oberlandesgericht), and its own acronyms in
+    any script."""
     found = {names.initials_key(t) for t in map(bare, tokens) if t[:1].isupper() and names.is_acronym(t)}
-    parts = german_parts if lang == "de" else (lambda token: (token,))
+    splits = (german_parts, _german_parts_deep) if lang == "de" else ((lambda token: (token,)),)
     for sentence in sentences:
-        found |= names.initials_of(sentence, parts)
+        for parts in splits:
+            found |= names.initials_of(sentence, parts)
     return frozenset(found)
 
 
-def _skeletons(lowered: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _german_parts_deep(word: str) -> tuple[str, ...]:
+    """A compound's parts with its head cut again (oberlandes|gericht -> ober|landes|gericht)."""
+    head, *rest = german_parts(word)
+    return (*german_parts(head), *rest) if rest else (head,)
+
+
+def _skeletons(lowered: frozenset[str], lang: str) -> dict[str, tuple[str, ...]]:
+    """Its words by their skeletons' first five letters, and a German source's compounds'
+    parts too: a translation renders the parts (Kartelowego of Bundeskartellamt)."""
     index: dict[str, list[str]] = {}
-    for word in lowered:
-        if len(word) >= 5 and word.isalpha():
-            stem = names.skeleton(word)
-            index.setdefault(stem[:5], []).append(word)
+    words = {word for word in lowered if word.isalpha()}
+    if lang == "de":
+        words |= {part for word in words for part in german_parts(word)}
+    for word in words:
+        if len(word) >= 5:
+            index.setdefault(names.skeleton(word)[:5], []).append(word)
     return {key: tuple(value) for key, value in index.items()}
 
 
@@ -358,6 +370,16 @@ def _without_references(value: str) -> str:
 def passed(check: str) -> CheckResult:
     """One shared result per check that passed: ten thousand items need not hold their own."""
     return CheckResult(check=check, passed=True)
+
+
+def another_form(word: str, source: Source) -> bool:
+    """The source's word in another of its forms (sobotę in the source, sobota in the
+    item): a word of the source of about its length, differing only in its last two
+    letters, four letters alike at least."""
+    if len(word) < 5:
+        return False
+    stem = word[: max(4, len(word) - 2)]
+    return any(other.startswith(stem) and abs(len(other) - len(word)) <= 2 for other in source.words)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import functools
 import re
 
-from briefer.checks.source import Source, passed
+from briefer.checks.source import Source, another_form, passed
 from briefer.core.models import CheckResult, Item
-from briefer.lang import languages, names, text
+from briefer.lang import institutions, languages, names, text
 from briefer.lang.vocabulary import (
     german_compound,
     german_lowercase_compound,
+    german_parts,
     known_form,
     near_miss,
     prefixed,
@@ -166,7 +167,16 @@ def _loan(word: str, lang: str, source: Source) -> bool:
     key = names.sound_key(stem)
     if len(stem) < 5 or len(key) < 3:
         return False
-    return any(names.sound_key(other).startswith(key) for other in source.words if len(other) >= len(stem) - 1)
+    if any(names.sound_key(other).startswith(key) for other in source.words if len(other) >= len(stem) - 1):
+        return True
+    # a term of the source spelt by ear (реблошон of reblochon): a rare word there, which has no
+    # word of its own elsewhere (an everyday one does: публічного is no publicnego), and no word
+    # of the item's language with a letter slipped in (платникків, like the source's płatników)
+    return not near_miss(word, lang) and any(
+        zipf(other, source.lang) < _EVERYDAY and names.same_name(word, singular)
+        for other in source.words
+        for singular in {other, other.removesuffix("s")}  # reblochons: one реблошон
+    )
 
 
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
@@ -212,9 +222,9 @@ def _untranslated(tokens: list[str], lang: str, source: Source, fine: bool) -> l
 
 
 def _names_with_small_words(tokens: list[str], source: Source) -> list[tuple[int, int]]:
-    """Spans of the item that are a name of the source holding lower-case words (Maison des
-    marées, Cité de la voile, Casa della cultura): a capitalised word the source writes so,
-    a small word of the source's language (de, des, della), and lower-case words, all as the
+    """Spans of the item that are a name of the source holding small words (Maison des
+    marées, Cité de la voile, Alpage des Aravis): a capitalised word the source writes so,
+    a small word of the source's language (de, des, della), and more words, all as the
     source has them together. A name is kept, not translated; "European powers" has no
     small word and is no name."""
     spans = []
@@ -226,7 +236,7 @@ def _names_with_small_words(tokens: list[str], source: Source) -> list[tuple[int
             end += 1
         if end == start + 1:
             continue
-        while end < len(tokens) and tokens[end][:1].islower() and tokens[end].lower() in source.words:
+        while end < len(tokens) and tokens[end].lower() in source.words:
             if " ".join(tokens[start : end + 1]).lower() not in source.flat:
                 break
             end += 1
@@ -258,17 +268,15 @@ def _foreign(word: str, lang: str, source: Source, fine: bool) -> bool:
         return False
     if not _word_of(word, source.lang):
         return False
-    return word in source.words or _another_form(word, source)
+    if zipf(word, lang) >= _WRITTEN_AS_IT_IS and zipf(word, source.lang) < _EVERYDAY:
+        return False  # a term the item's language writes as it is (reblochon, tomme in English)
+    return word in source.words or another_form(word, source)
 
 
-def _another_form(word: str, source: Source) -> bool:
-    """The source's word in another of its forms (sobotę in the source, sobota in the
-    item): a word of the source of about its length, differing only in its last two
-    letters, four letters alike at least."""
-    if len(word) < 5:
-        return False
-    stem = word[: max(4, len(word) - 2)]
-    return any(other.startswith(stem) and abs(len(other) - len(word)) <= 2 for other in source.words)
+# Zipf units: a word the item's language's text holds as it is (about once in a hundred
+# million words), and one of the source's language's everyday words.
+_WRITTEN_AS_IT_IS = 1.0
+_EVERYDAY = 3.0
 
 
 # Zipf units: a word some thirty times as frequent in the source's language as in the item's.
@@ -361,6 +369,8 @@ def _german_noun(tokens: list[str], index: int, lang: str, source: Source) -> bo
         return False
     if token not in source.capitalised or names.is_acronym(token) or names.german_name(token):
         return False
+    if _german_body(token):
+        return False
     if names.place_concepts(token) or zipf(token.lower(), lang) >= _KNOWN_ABROAD or _word_of(token.lower(), lang):
         return False
     if not _german_common_noun(token, source):
@@ -372,6 +382,12 @@ def _german_noun(tokens: list[str], index: int, lang: str, source: Source) -> bo
         and " ".join(tokens[min(index, other) : max(index, other) + 1]).lower() in source.flat
         for other in (index - 1, index + 1)
     )
+
+
+def _german_body(token: str) -> bool:
+    """A federal or state body's German name (Bundeskartellamt, Landesamt): kept as a name."""
+    parts = german_parts(token)
+    return len(parts) >= 2 and parts[0] in ("bundes", "landes") and parts[-1] in institutions.GERMAN_BODY_HEADS
 
 
 def _german_common_noun(token: str, source: Source) -> bool:

@@ -131,15 +131,16 @@ AGE_ADJECTIVES = {
 }
 
 # What stands before a figure that is someone's age ("aged 34", "dies at 87", "mit 87",
-# "w wieku 57", "у віці 57"): a regex of the words just before it.
+# "w wieku 57", "у віці 57", an age group without the word for years: "mayores de 80",
+# "over 80" in Italian): a regex of the words just before it.
 AGE_BEFORE = {
     "en": r"aged|age of|at",
     "de": r"alter von|mit",
     "fr": r"âgée?s? de|à",
     "pl": r"wieku",
     "uk": r"віці",
-    "es": r"edad de|a los",
-    "it": r"età di|a",
+    "es": r"edad de|a los|mayores de|menores de",
+    "it": r"età di|a|over|under",
 }
 
 # Fractions a headline writes for a share ("a third of the funds", "ein Drittel", "jedną

@@ -208,3 +208,25 @@ INSTITUTIONS = (
 INSTITUTION_FORMS = tuple(tuple(form for form in row if form.islower()) for row in INSTITUTIONS)
 INSTITUTION_WORDS = {form: index for index, row in enumerate(INSTITUTION_FORMS) for form in row if " " not in form}
 ACRONYM_CONCEPTS = {form.upper(): index for index, row in enumerate(INSTITUTIONS) for form in row if not form.islower()}
+
+
+# The last part of a German compound that names a body (Bundeskartellamt, Bundesnetzagentur,
+# Bundesverfassungsgericht): with "Bundes" or "Landes" before it, a named federal or state
+# body, which other languages' press keeps in German (the Bundeskartellamt).
+GERMAN_BODY_HEADS = (
+    "amt",
+    "agentur",
+    "anstalt",
+    "bank",
+    "behörde",
+    "dienst",
+    "gericht",
+    "gerichtshof",
+    "institut",
+    "kammer",
+    "ministerium",
+    "rat",
+    "tag",
+    "wehr",
+    "zentrale",
+)

@@ -514,10 +514,25 @@ def exonym(a: str, b: str) -> bool:
     begin the other's, which has at most one more."""
     if _first_letter(a) != _first_letter(b):
         return False
-    if not _cyrillic(a) and not _cyrillic(b) and _first_vowel(transliterate(a)) != _first_vowel(transliterate(b)):
+    if not _cyrillic(a) and not _cyrillic(b) and _first_vowel(_ei_as_i(a)) != _first_vowel(_ei_as_i(b)):
         return False  # Padova ~ Padua, not Ralf ~ Rolf: Latin spellings keep the first vowel
-    ka, kb = sorted((sound_key(a).replace("F", ""), sound_key(b).replace("F", "")), key=len)
-    return len(ka) >= 2 and kb.startswith(ka) and len(kb) - len(ka) <= 1
+    for key_a, key_b in (
+        (sound_key(a).replace("F", ""), sound_key(b).replace("F", "")),
+        (sound_key(_v_as_b(a)), sound_key(_v_as_b(b))),  # Spanish writes a v as b: Saboya ~ Savoie
+    ):
+        ka, kb = sorted((key_a, key_b), key=len)
+        if len(ka) >= 2 and kb.startswith(ka) and len(kb) - len(ka) <= 1:
+            return True
+    return False
+
+
+def _ei_as_i(name: str) -> str:
+    """German ei is the English i of a name (Rhein ~ Rhine)."""
+    return transliterate(name).replace("ei", "i")
+
+
+def _v_as_b(name: str) -> str:
+    return name.replace("v", "b").replace("V", "B")
 
 
 def calque(name: str, source_name: str) -> bool:

@@ -178,7 +178,7 @@ def near_miss(word: str, lang: str) -> bool:
     rare ending is no slip."""
     if zipf(word, lang) >= _RARE or not word.isalpha() or in_dictionary(word, lang):
         return False
-    return _slipped(word, lang)
+    return _slipped(word, lang) and not prefixed(word, lang)  # anti+grippe, no a(nti)grippe
 
 
 def _slipped(word: str, lang: str) -> bool:
