@@ -61,8 +61,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         names.same_name(name, known, fuzzy) and _a_name_abroad(known, fuzzy, source) for known in source.capitalised
     ):
         return True
-    if (stem := _adjective_stem(name, lang)) and known_name(stem, lang, source):
-        return True  # Мадридському of the source's Madrid
+    if any(known_name(place, lang, source) for place in _adjective_places(name, lang)):
+        return True  # Мадридському of the source's Madrid, Bolońskiego of its Bologna
     if fuzzy and any(names.exonym(name, known) or names.calque(name, known) for known in source.lone):
         return True
     if places:
@@ -100,13 +100,30 @@ def _loanword(lowered: str) -> bool:
     return zipf(lowered, "de") >= 2.5 and common_lowercase(lowered, ("en", "fr"))
 
 
-# A Ukrainian adjective of a place (Мадридському, Люблінської): its suffix and ending.
-_PLACE_ADJECTIVE = re.compile(r"(?<=.{4})(?:ськ|зьк|цьк)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$")
+# A Ukrainian or Polish adjective of a place (Мадридському, Люблінської, Bolońskiego,
+# Warszawskiej): its suffix and ending.
+_PLACE_ADJECTIVE = {
+    "uk": re.compile(r"(?<=.{4})(?:ськ|зьк|цьк)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$"),
+    "pl": re.compile(r"(?<=.{3})(ń|)(?:sk|ck)(?:i|a|ie|iego|iej|iemu|im|ich|imi|ą)$"),
+}
+# The endings a Polish place's name may have lost to its adjective (Bolonia: Boloński,
+# Warszawa: warszawski, Gdańsk: gdański).
+_POLISH_PLACE_ENDINGS = ("", "a", "o", "y", "e")
 
 
-def _adjective_stem(name: str, lang: str) -> str:
-    """The place a Ukrainian adjective of a place is made of (Мадридському -> Мадрид)."""
-    return _PLACE_ADJECTIVE.sub("", name) if lang == "uk" and _PLACE_ADJECTIVE.search(name) else ""
+def _adjective_places(name: str, lang: str) -> tuple[str, ...]:
+    """The places an adjective may be made of (Мадридському -> Мадрид; Bolońskiego ->
+    Bolonia, Bolońsk)."""
+    pattern = _PLACE_ADJECTIVE.get(lang)
+    match = pattern.search(name) if pattern else None
+    if match is None:
+        return ()
+    stem = name[: match.start()]
+    if lang == "uk":
+        return (stem,)
+    if match.group(1):  # ń: Bolo-ń-ski of Bolo-ni-a, Gda-ń-ski of Gda-ń-sk
+        return (stem + "nia", stem + "ń", stem + "ńsk")
+    return tuple(stem + ending for ending in _POLISH_PLACE_ENDINGS)
 
 
 def _a_name_abroad(known: str, fuzzy: bool, source: Source) -> bool:

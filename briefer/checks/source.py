@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from briefer.core.models import CheckResult
-from briefer.lang import figure_words, gazetteer, institutions, languages, names, numerals, text
+from briefer.lang import figure_words, gazetteer, institutions, languages, names, numerals, regions, text
 from briefer.lang.vocabulary import (
     adjective,
     german_compound,
@@ -91,6 +91,7 @@ def read_source(source: str, lang: str) -> Source:
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(t)}
             | names.places_named_in(lowered)
+            | ({region for word in lowered if (region := regions.voivodeship(word))} if lang == "pl" else set())
             | {f"T:{code}" for code in gazetteer.HOME_COUNTRY.get(lang, ())}
         ),
         cities=frozenset(city for known in capitalised for city in names.cities_named(known)),

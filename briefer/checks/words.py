@@ -369,7 +369,7 @@ def _german_noun(tokens: list[str], index: int, lang: str, source: Source) -> bo
         return False
     if token not in source.capitalised or names.is_acronym(token) or names.german_name(token):
         return False
-    if _german_body(token):
+    if _german_body(token) or _always_before_a_place(token, source):
         return False
     if names.place_concepts(token) or zipf(token.lower(), lang) >= _KNOWN_ABROAD or _word_of(token.lower(), lang):
         return False
@@ -388,6 +388,13 @@ def _german_body(token: str) -> bool:
     """A federal or state body's German name (Bundeskartellamt, Landesamt): kept as a name."""
     parts = german_parts(token)
     return len(parts) >= 2 and parts[0] in ("bundes", "landes") and parts[-1] in institutions.GERMAN_BODY_HEADS
+
+
+def _always_before_a_place(token: str, source: Source) -> bool:
+    """A German word the source writes only as the first word of a place's name (Kunsthaus
+    Zürich, Kunsthalle Bremen): a name, which other presses keep."""
+    following = re.findall(rf"\b{re.escape(token)}\b(?:\s+(\w+))?", source.body)
+    return bool(following) and all(word[:1].isupper() and names.cities_named(word) for word in following)
 
 
 def _german_common_noun(token: str, source: Source) -> bool:

@@ -289,9 +289,11 @@ _VOWELS = "aeiouy"
 
 
 def _spelt_by_ear(plain: str) -> str:
-    """A romanised name as it sounds: no silent initial h, no doubled letters."""
+    """A romanised name as it sounds: no silent initial h, the glides y and j as i and French
+    ou as u (Юрій ~ Yuriy ~ Iouri ~ Jurij), no doubled letters."""
     if plain[:1] == "h" and plain[1:2] in _VOWELS:
         plain = plain[1:]
+    plain = re.sub(r"[yj]", "i", plain.replace("ou", "u"))
     return re.sub(r"(.)\1+", r"\1", plain)
 
 

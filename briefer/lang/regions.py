@@ -6,6 +6,7 @@ language (Neapel, Naples, Neapol, Неаполь)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -62,3 +63,24 @@ def _common(form: str, languages: tuple[str, ...]) -> bool:
     """A region named by a common word of a language (Centre, Central, Nord, Lakes): the word
     in a brief is that word far more often than the region."""
     return " " not in form and common_lowercase(form, languages)
+
+
+# A Polish adjective's endings: a voivodeship is named by one, in lower case and declined
+# ("w województwach dolnośląskim, opolskim i śląskim").
+_POLISH_ADJECTIVE_ENDING = re.compile(r"(?:ie|im|iego|iej|ich|imi|iemu|ą|i|a)$")
+
+
+def voivodeship(word: str) -> str:
+    """The Polish voivodeship a Polish adjective names ('dolnośląskim' -> 'R:PL-02'), or ''."""
+    stem = _POLISH_ADJECTIVE_ENDING.sub("", word.lower())
+    return _voivodeship_stems().get(stem, "") if stem != word.lower() else ""
+
+
+@functools.cache
+def _voivodeship_stems() -> dict[str, str]:
+    import pycountry
+
+    return {
+        _POLISH_ADJECTIVE_ENDING.sub("", subdivision.name.split()[0].lower()): f"R:{subdivision.code}"
+        for subdivision in pycountry.subdivisions.get(country_code="PL")
+    }

@@ -315,8 +315,12 @@ def percentages(text: str, lang: str) -> list[Decimal]:
 
 def sentences(text: str) -> list[str]:
     """The text cut after each full stop, question or exclamation mark or line break that
-    ends a sentence (not a decimal point: "84.5", "12,4")."""
-    return [part for part in re.split(r"(?<=[.!?;])\s+|\n+", text) if part.strip()]
+    ends a sentence (not a decimal point: "84.5", "12,4"; not an ordinal's dot before a
+    lower-case word: "vom 58. auf den 31. Platz")."""
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\d\.)\s+|(?<=\d\.)\s+(?![a-zß-ÿąćęłńóśźżа-яіїєґ])|\n+")
 
 
 _ROMAN_RE = re.compile(
