@@ -156,7 +156,7 @@ def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> N
                 "languages": ",".join(SUPPORTED_LANGUAGES),
                 "model": "strong-model",
                 "cache_dir": tmp_path / "cache",
-                "max_items": 100,
+                "max_items": len(cases),  # every article of the set, however it grows
             },
             environ={},
         )

@@ -89,12 +89,12 @@ def read_source(source: str, lang: str) -> Source:
         words=lowered | {bare(t).lower() for t in tokens} | _joined_abbreviations(source),
         capitalised=(capitalised := _capitalised(tokens, lang)),
         places=_with_cities(
-            {c for t in tokens for c in names.place_concepts(t)}
+            {c for t in tokens for c in names.place_concepts(bare(t))}  # l'ucraina: Ukraine
             | names.places_named_in(lowered)
             | ({region for word in lowered if (region := regions.voivodeship(word))} if lang == "pl" else set())
             | {f"T:{code}" for code in gazetteer.HOME_COUNTRY.get(lang, ())}
         ),
-        cities=frozenset(city for known in capitalised for city in names.cities_named(known)),
+        cities=frozenset(city for known in (*capitalised, *_demonyms(tokens)) for city in names.cities_named(known)),
         institutions=names.institutions_in([t.lower() for t in tokens], acronyms),
         flat=" ".join(t.lower() for t in tokens),
         narrative=frozenset(w.lower() for w in text.words(text.unquoted(source))),
@@ -296,10 +296,15 @@ def _without_ages(sentence: str, lang: str) -> str:
     return _years_re(lang).sub(" ", sentence) if languages.year_words(lang) else sentence
 
 
+# Digits with an ordinal's ending glued on: Italian and Spanish ª º, English, French.
+_ORDINAL_DIGITS = re.compile(r"(?<![\d.,])\d+(?:ª|º|\.ª|\.º|st|nd|rd|th|e|er|re|ème)(?![^\W\d_])")
+
+
 def _stated(part: str, lang: str) -> list[text.Figure]:
-    """The figures of a passage in digits, less dates, years and references; in words only
-    where it has none (a word may also be something else: French "neuf" is also "new")."""
-    part = text.without_dates(_without_references(part), lang)
+    """The figures of a passage in digits, less dates, years, references and ordinals ("la
+    23ª edizione", "23rd", "23e" count no thing); in words only where it has none (a word may
+    also be something else: French "neuf" is also "new")."""
+    part = _ORDINAL_DIGITS.sub(" ", text.without_dates(_without_references(part), lang))
     found = [f for f in text.figures(part, lang) if not is_year(f)]
     return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
 
@@ -419,6 +424,15 @@ def _travels(word: str, lang: str) -> bool:
             if sum(zipf(base, other) >= 2.0 for other in LATIN if other != lang) >= 2:
                 return True
     return False
+
+
+def _demonyms(tokens: list[str]) -> list[str]:
+    """The lower-case words of a source that may be a city's adjective (la regista torinese:
+    of Turin), by the endings Romance languages give one."""
+    return [token for token in tokens if token[:1].islower() and _DEMONYM_ENDING.search(token)]
+
+
+_DEMONYM_ENDING = re.compile(r"(?<=\w{3})(?:ese|esi|ano|ana|ani|ane|ino|ina|ini|ine|ais|aise|ois|oise|eño|eña|ense)$")
 
 
 @functools.lru_cache(maxsize=16384)  # a source's words, read once per article

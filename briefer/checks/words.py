@@ -74,11 +74,17 @@ def _a_word(word: str, index: int, lang: str, source: Source) -> bool:
             german_compound(lowered)
             or prefixed(lowered, lang)
             or _loan(lowered, lang, source)
+            or _source_term(lowered, lang, source)
             or (index > 0 and _name_abroad(lowered))
         )
     if lang == "de" and german_lowercase_compound(lowered):
         return True  # sonnen+synchronen; verbliebten is no compound
-    return known_form(lowered, lang) or _loan(lowered, lang, source) or _declined_source_word(lowered, lang, source)
+    return (
+        known_form(lowered, lang)
+        or _loan(lowered, lang, source)
+        or _declined_source_word(lowered, lang, source)
+        or _source_term(lowered, lang, source)
+    )
 
 
 def _name_abroad(word: str) -> bool:
@@ -155,6 +161,25 @@ def _declined_source_word(word: str, lang: str, source: Source) -> bool:
         return False
     stem = _POLISH_CASE_ENDING.sub("", word)
     return stem != word and len(stem) >= 7 and stem in source.words and not known_form(stem, lang)
+
+
+def _source_term(word: str, lang: str, source: Source) -> bool:
+    """A learned term of the source in the item's language's spelling (ornithopod, Ornithopode,
+    ornitopode of ornitópodo): a long word of the source that its own language's text hardly
+    writes, a cognate of the item's word; no garble of a word of the item's language."""
+    if lang == source.lang or len(word) < 8 or near_miss(word, lang):
+        return False  # in the source's own language, a cognate of its word is a garble of it
+    return any(
+        len(other) >= 8
+        and abs(len(word) - len(other)) <= 2  # an ending of its own, no syllable slipped in (niwolumabiemem)
+        and zipf(other, source.lang) < _RARE_TERM
+        and names.cognate(word, other)
+        for other in source.skeletons.get(names.skeleton(word)[:5], ())
+    )
+
+
+# Zipf: a word its language's text writes less than about once in ten million words.
+_RARE_TERM = 2.0
 
 
 def _loan(word: str, lang: str, source: Source) -> bool:

@@ -175,6 +175,13 @@ NIGHT_ONTO = {
     "uk": r"ніч\w* на",
 }
 
+# A word for a whole day of 24 hours ("w ciągu doby", "за добу"): its 24 hours are the
+# source's figure too ("96 mm in 24 hours"). A regex, declined.
+WHOLE_DAY = {
+    "pl": r"dob(?:a|y|ę|ie|ą)",
+    "uk": r"доб(?:а|и|у|і|ою)",
+}
+
 # What joins the two ends of a range, with the article it may take ("dalle 21 alle 6",
 # "de 23 a 6", "von 8 bis 21 Uhr", "od 8 do 21", "з 8 до 21"): a regex. Not a dash: it joins
 # a score's two sides too (25-21, 3–1), which no sentence need hold as a range.

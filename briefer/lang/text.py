@@ -461,8 +461,9 @@ def counted(value: str, lang: str) -> set[Decimal]:
 
 
 def implied_dates(value: str, lang: str) -> set[Decimal]:
-    """The years and days a text names without writing them: the year before its years where
-    it speaks of last year, the day before a night it names by the day it runs into."""
+    """The years, days and hours a text names without writing them: the year before its years
+    where it speaks of last year, the day before a night it names by the day it runs into, the
+    24 hours of a word for a whole day (doba)."""
     implied: set[Decimal] = set()
     lowered = value.lower()
     last_year = figure_words.LAST_YEAR.get(lang)
@@ -471,6 +472,9 @@ def implied_dates(value: str, lang: str) -> set[Decimal]:
     night = figure_words.NIGHT_ONTO.get(lang)
     if night:
         implied |= {Decimal(int(day) - 1) for day in re.findall(rf"(?<!\w)(?:{night})[ \u00a0]+(\d{{1,2}})\b", lowered)}
+    whole_day = figure_words.WHOLE_DAY.get(lang)
+    if whole_day and re.search(rf"(?<!\w)(?:{whole_day})(?!\w)", lowered):
+        implied.add(Decimal(24))
     return implied
 
 
