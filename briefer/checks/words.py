@@ -198,10 +198,17 @@ def _loan(word: str, lang: str, source: Source) -> bool:
     # word of its own elsewhere (an everyday one does: публічного is no publicnego), and no word
     # of the item's language with a letter slipped in (платникків, like the source's płatników)
     return not near_miss(word, lang) and any(
-        zipf(other, source.lang) < _EVERYDAY and names.same_name(word, singular)
-        for other in source.words
+        names.same_name(word, singular)
+        for other in _rare_words(source.words, source.lang)
+        if abs(len(other) - len(word)) <= 3
         for singular in {other, other.removesuffix("s")}  # reblochons: one реблошон
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _rare_words(words: frozenset[str], lang: str) -> tuple[str, ...]:
+    """A source's words its language's text writes less than every day: its terms."""
+    return tuple(word for word in words if len(word) >= 5 and word.isalpha() and zipf(word, lang) < _EVERYDAY)
 
 
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
