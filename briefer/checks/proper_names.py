@@ -10,7 +10,7 @@ import statistics
 
 from briefer.checks.source import LATIN, Source, a_german_word, another_form, bare, common_word, passed
 from briefer.core.models import CheckResult, Item
-from briefer.lang import figure_words, gazetteer, institutions, languages, names, text
+from briefer.lang import figure_words, gazetteer, institutions, languages, names, regions, text
 from briefer.lang.names import common_prefix
 from briefer.lang.vocabulary import (
     common_lowercase,
@@ -104,7 +104,7 @@ def _loanword(lowered: str) -> bool:
 # Warszawskiej): its suffix and ending.
 _PLACE_ADJECTIVE = {
     "uk": re.compile(r"(?<=.{4})(?:ськ|зьк|цьк)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$"),
-    "pl": re.compile(r"(?<=.{3})(ń|)(?:sk|ck)(?:i|a|ie|iego|iej|iemu|im|ich|imi|ą)$"),
+    "pl": re.compile(rf"(?<=.{{3}})(ń|)(?:sk|ck)(?:{regions.POLISH_ADJECTIVE_ENDINGS})$"),
 }
 # The endings a Polish place's name may have lost to its adjective (Bolonia: Boloński,
 # Warszawa: warszawski, Gdańsk: gdański).

@@ -75,7 +75,7 @@ def read_source(source: str, lang: str) -> Source:
     # number words inside its quotations are its figures too ("prawie siedem", a farmer says),
     # and the counts its words carry ("una doppietta": two goals)
     spelled = {value for _, value in numerals.spelled(tokens, lang)} | text.roman_numerals(source)
-    spelled |= text.counted(source, lang) | text.implied_dates(source, lang)
+    spelled |= text.counted(source, lang) | text.implied_figures(source, lang)
     spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
     acronyms = frozenset(
         b.upper()
@@ -105,7 +105,7 @@ def read_source(source: str, lang: str) -> Source:
         ages=_ages_only(source, lang, figures, spelled),
         together=tuple(
             frozenset(v for f in text.figures(sentence, lang) for v in (f.value, f.scaled))
-            | text.implied_dates(sentence, lang)
+            | text.implied_figures(sentence, lang)
             for sentence in text.sentences(source)
         ),
         percents=frozenset(text.percentages(source, lang)),
@@ -296,15 +296,11 @@ def _without_ages(sentence: str, lang: str) -> str:
     return _years_re(lang).sub(" ", sentence) if languages.year_words(lang) else sentence
 
 
-# Digits with an ordinal's ending glued on: Italian and Spanish ª º, English, French.
-_ORDINAL_DIGITS = re.compile(r"(?<![\d.,])\d+(?:ª|º|\.ª|\.º|st|nd|rd|th|e|er|re|ème)(?![^\W\d_])")
-
-
 def _stated(part: str, lang: str) -> list[text.Figure]:
     """The figures of a passage in digits, less dates, years, references and ordinals ("la
     23ª edizione", "23rd", "23e" count no thing); in words only where it has none (a word may
     also be something else: French "neuf" is also "new")."""
-    part = _ORDINAL_DIGITS.sub(" ", text.without_dates(_without_references(part), lang))
+    part = text.without_ordinals(text.without_dates(_without_references(part), lang))
     found = [f for f in text.figures(part, lang) if not is_year(f)]
     return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
 

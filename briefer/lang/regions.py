@@ -65,9 +65,10 @@ def _common(form: str, languages: tuple[str, ...]) -> bool:
     return " " not in form and common_lowercase(form, languages)
 
 
-# A Polish adjective's endings: a voivodeship is named by one, in lower case and declined
-# ("w województwach dolnośląskim, opolskim i śląskim").
-_POLISH_ADJECTIVE_ENDING = re.compile(r"(?:ie|im|iego|iej|ich|imi|iemu|ą|i|a)$")
+# A Polish adjective's endings, declined: a voivodeship is named by one, in lower case ("w
+# województwach dolnośląskim, opolskim i śląskim"), and a place's adjective too (Bolońskiego).
+POLISH_ADJECTIVE_ENDINGS = r"iego|iemu|iej|ich|imi|ie|im|ą|i|a"
+_POLISH_ADJECTIVE_ENDING = re.compile(rf"(?:{POLISH_ADJECTIVE_ENDINGS})$")
 
 
 def voivodeship(word: str) -> str:

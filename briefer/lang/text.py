@@ -18,7 +18,10 @@ _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 _FIGURE_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,2}:\d{2}(?![\d:])|\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
 )
-_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th|e|er|re|ème|º|ª|°|-?[гйїаяе]|-?(?:го|му|ту|ти))(?![\w])", re.IGNORECASE)
+# What follows a figure written as an ordinal (23rd, 23e, 23ª, 23-го); a degree sign may too.
+_ORDINAL_ENDINGS = r"st|nd|rd|th|e|er|re|ème|º|ª|-?[гйїаяе]|-?(?:го|му|ту|ти)"
+_ORDINAL_RE = re.compile(rf"(?:{_ORDINAL_ENDINGS}|°)(?![\w])", re.IGNORECASE)
+_ORDINAL_FIGURE_RE = re.compile(rf"(?<![\d.,])\d+\.?(?:{_ORDINAL_ENDINGS})(?![\w])", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[\"“”„«»‚‘]\s*([^\"“”„«»]+?)\s*[\"“”«»]")
 
 
@@ -460,7 +463,12 @@ def counted(value: str, lang: str) -> set[Decimal]:
     }
 
 
-def implied_dates(value: str, lang: str) -> set[Decimal]:
+def without_ordinals(value: str) -> str:
+    """The text without figures written as ordinals ("la 23ª edizione", "23rd", "23e")."""
+    return _ORDINAL_FIGURE_RE.sub(" ", value)
+
+
+def implied_figures(value: str, lang: str) -> set[Decimal]:
     """The years, days and hours a text names without writing them: the year before its years
     where it speaks of last year, the day before a night it names by the day it runs into, the
     24 hours of a word for a whole day (doba)."""
@@ -468,7 +476,7 @@ def implied_dates(value: str, lang: str) -> set[Decimal]:
     lowered = value.lower()
     last_year = figure_words.LAST_YEAR.get(lang)
     if last_year and re.search(rf"(?<!\w)(?:{last_year})(?!\w)", lowered.replace("’", "'")):
-        implied |= {Decimal(int(year) - 1) for year in _YEAR.findall(value)}
+        implied |= {figure.value - 1 for figure in figures(value, lang) if figure.power == 0 and _year_like(figure)}
     night = figure_words.NIGHT_ONTO.get(lang)
     if night:
         implied |= {Decimal(int(day) - 1) for day in re.findall(rf"(?<!\w)(?:{night})[ \u00a0]+(\d{{1,2}})\b", lowered)}
@@ -478,7 +486,6 @@ def implied_dates(value: str, lang: str) -> set[Decimal]:
     return implied
 
 
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]?\d)")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
