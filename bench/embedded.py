@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefer.briefing import pipeline, prompts
 from briefer.core.models import Usage
+from briefer.lang.langid import LanguageIdentifier
 from briefer.model import endpoint
 from briefer.model.llm import LLM
 from briefer.settings.config import PROJECT_ROOT, load_settings
@@ -66,8 +67,8 @@ def figures_2_and_5(work: Path) -> None:
     brief = prompts.load_prompt(settings.prompts_dir, "brief")
     digest = prompts.load_prompt(settings.prompts_dir, "digest")
     article = read_sources([str(SEED)])[0][0]
-    with endpoint.model_endpoint(settings) as llm:
-        briefer = pipeline.Briefer(settings, llm, brief, digest)
+    with endpoint.model_endpoint(settings) as llm, LanguageIdentifier(settings.languages) as identifier:
+        briefer = pipeline.Briefer(settings, llm, brief, digest, identifier)
         article_tokens = _server_tokens(llm, article.title + "\n" + article.text)
         stub = article.model_copy(update={"title": "warm-up", "text": "-"})
         for naive in (False, True):  # the system prompt into the cache, as after any earlier article

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from briefer.app import run
 from briefer.core.models import BriefedItem
+from briefer.lang.langid import LanguageIdentifier
+from briefer.lang.languages import SUPPORTED
 from briefer.measure import gate
 from briefer.model.cache import ReplyStore
 from briefer.settings.config import PROJECT_ROOT, REASKABLE, Settings, load_settings
@@ -36,12 +38,16 @@ def replay(settings: Settings, fixtures: Path = FIXTURES) -> Replayed:
     store = ReplyStore(fixtures / gate.RECORDINGS)
     items: list[BriefedItem] = []
     calls = 0
-    with gate._model(settings, store, live=False, manifest=fixtures / gate.RECORDINGS / "manifest.json") as llm:
+    manifest = fixtures / gate.RECORDINGS / "manifest.json"
+    with (
+        gate._model(settings, store, live=False, manifest=manifest) as llm,
+        LanguageIdentifier(SUPPORTED) as identifier,
+    ):
         for expectation in gate.load_expectations(fixtures):
             path = fixtures / "articles" / expectation.article
             article = gate.parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix)
             local = settings.model_copy(update={"languages": expectation.languages})
-            report = run.brief_articles(local, llm, [article], Date.today())
+            report = run.brief_articles(local, llm, identifier, [article], Date.today())
             if report.aborted:
                 raise SystemExit(f"{path.name}: {report.aborted} (are the recordings of the current prompts?)")
             items += [briefed for outcome in report.outcomes for briefed in outcome.items]

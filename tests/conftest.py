@@ -8,10 +8,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from briefer.core.files import default_cache_dir
+from briefer.lang.langid import LanguageIdentifier
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -46,6 +48,16 @@ def _no_real_endpoint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BRIEFER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
+@pytest.fixture(scope="session")
+def identifier() -> Iterator[LanguageIdentifier]:
+    """One language identifier for the tests that call the checks directly, made for every
+    language briefer writes (so Spanish items are checked for Portuguese too)."""
+    from briefer.lang.languages import SUPPORTED
+
+    with LanguageIdentifier(SUPPORTED) as made:
+        yield made
 
 
 @pytest.fixture

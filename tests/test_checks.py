@@ -4,6 +4,9 @@ cases a desk reported, one by one."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from briefs import item
 from hypothesis import given
@@ -17,6 +20,7 @@ from briefer.checks.quotes import check_quotes
 from briefer.checks.source import Source, read_source
 from briefer.core.models import Item
 from briefer.lang import names, text
+from briefer.lang.langid import LanguageIdentifier
 
 SOURCE_DE = (
     "Bahnstreik beendet\nDie GDL und die Deutsche Bahn einigten sich am 11. März 2025 auf 6,2 Prozent mehr "
@@ -112,7 +116,7 @@ def test_decimal_comma_equals_decimal_point(whole: int, tenth: int) -> None:
 # ---- language and vocabulary ----
 
 
-def test_each_language_passes_in_its_own_language() -> None:
+def test_each_language_passes_in_its_own_language(identifier: LanguageIdentifier) -> None:
     samples = {
         "en": item("en", "Rail strike ends with a pay deal", "The union and the railway agreed on higher wages."),
         "de": item(
@@ -127,44 +131,69 @@ def test_each_language_passes_in_its_own_language() -> None:
         ),
     }
     for lang, sample in samples.items():
-        assert checks.check_language(sample, lang).passed, lang
+        assert checks.check_language(sample, lang, identifier).passed, lang
 
 
-def test_a_whole_item_in_russian_is_not_ukrainian() -> None:
+def test_a_whole_item_in_russian_is_not_ukrainian(identifier: LanguageIdentifier) -> None:
     russian = item(
         "uk",
         "Забастовка на железной дороге закончилась",
         "Профсоюз и железная дорога договорились о повышении зарплат.",
     )
-    result = checks.check_language(russian, "uk")
+    result = checks.check_language(russian, "uk", identifier)
     assert not result.passed and "Russian" in result.message
 
 
-def test_a_spanish_item_written_in_portuguese_is_caught() -> None:
-    from briefer.lang import langid
-
-    langid.warm_up(["es"])  # a run that writes Spanish checks for Portuguese too
+def test_a_spanish_item_written_in_portuguese_is_caught(identifier: LanguageIdentifier) -> None:
     portuguese = item(
         "es",
         "O Supremo mantém os limites das rendas na Catalunha",
         "Os juízes rejeitaram o recurso dos proprietários por quatro votos contra um.",
     )
-    result = checks.check_language(portuguese, "es")
+    result = checks.check_language(portuguese, "es", identifier)
     assert not result.passed and "Portuguese" in result.message
 
 
-def test_one_bullet_left_in_the_source_language_is_caught() -> None:
+def _language_workers() -> set[int]:
+    """This process's children that are language identification workers (Linux /proc)."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            parent = next(line for line in status.read_text().splitlines() if line.startswith("PPid:"))
+            command = (status.parent / "cmdline").read_bytes()
+        except (OSError, StopIteration):
+            continue  # ended meanwhile
+        if int(parent.split()[1]) == os.getpid() and b"briefer.lang.langid" in command:
+            found.add(int(status.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="lists the worker processes in /proc")
+def test_each_owner_has_its_own_language_worker_for_its_languages_and_it_ends_with_it() -> None:
+    """A run writing Spanish checks for Portuguese and one writing English does not, in the
+    same process at the same time; each worker ends when its owner closes it (none outlives a
+    run in a long-lived process, as a process-wide worker did)."""
+    portuguese = "O Supremo mantém os limites das rendas na Catalunha. Os juízes rejeitaram o recurso."
+    before = _language_workers()
+    with LanguageIdentifier(["es"]) as spanish_run, LanguageIdentifier(["en"]) as english_run:
+        assert "pt" in spanish_run.confidences([portuguese])[0]
+        assert "pt" not in english_run.confidences([portuguese])[0]
+        assert len(_language_workers() - before) == 2
+    assert _language_workers() - before == set()
+
+
+def test_one_bullet_left_in_the_source_language_is_caught(identifier: LanguageIdentifier) -> None:
     mixed = item(
         "pl",
         "Hiszpański Sąd Najwyższy utrzymał limity czynszów",
         "Wyrok dotyczy około 640 tysięcy mieszkań w Katalonii.",
         "Los propietarios no descartan acudir al Tribunal Constitucional.",
     )
-    result = checks.check_language(mixed, "pl", source("x\nLos propietarios no descartan nada.", "es"))
+    result = checks.check_language(mixed, "pl", identifier, source("x\nLos propietarios no descartan nada.", "es"))
     assert not result.passed and "Spanish" in result.message
 
 
-def test_a_bullet_lingua_splits_among_related_languages_is_still_foreign() -> None:
+def test_a_bullet_lingua_splits_among_related_languages_is_still_foreign(identifier: LanguageIdentifier) -> None:
     """A short Spanish bullet of words Portuguese and Italian share gets under half of lingua's
     confidence, yet German is all but ruled out: it is not German."""
     mixed = item(
@@ -174,7 +203,7 @@ def test_a_bullet_lingua_splits_among_related_languages_is_still_foreign() -> No
         "La presidenta dice que la causa es la falta de personal.",
     )
     told = source("Faltan enfermeras\nLa secretaria Lucía Ortega habló de 4000 plazas vacantes.", "es")
-    result = checks.check_language(mixed, "de", told)
+    result = checks.check_language(mixed, "de", identifier, told)
     assert not result.passed and "not in German" in result.message
 
 
@@ -478,7 +507,9 @@ def test_an_assistant_obeying_a_request_or_restating_its_rules_is_caught_in_ever
     assert caught == [leak.text() for leak in leaks]
 
 
-def test_every_check_is_one_row_of_the_table_with_its_judge_and_runs_in_the_tables_order() -> None:
+def test_every_check_is_one_row_of_the_table_with_its_judge_and_runs_in_the_tables_order(
+    identifier: LanguageIdentifier,
+) -> None:
     """Adding a check is a row in models.CHECK_TABLE and its judge in checks.JUDGES: every
     item is judged by each, results name it, settings and the calibration set know it."""
     from briefer.checks.checks import JUDGES, run_checks
@@ -494,6 +525,7 @@ def test_every_check_is_one_row_of_the_table_with_its_judge_and_runs_in_the_tabl
         max_bullets=3,
         glossary={},
         instructions=["Write the brief in English."],
+        identifier=identifier,
     )
     per_item = [spec.name for spec in CHECK_TABLE if spec.name != "consistency"]
     assert list(JUDGES) == per_item == [result.check for result in results]

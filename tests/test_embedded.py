@@ -20,6 +20,7 @@ from briefer.checks import checks
 from briefer.checks.numbers import check_numbers
 from briefer.checks.source import read_source
 from briefer.core.models import Item
+from briefer.lang.langid import LanguageIdentifier
 
 pytestmark = pytest.mark.embedded
 LANGS = ("en", "de", "fr", "pl", "uk")
@@ -31,7 +32,7 @@ def _server_processes() -> list[str]:
 
 
 def test_seed_article_in_five_languages_on_the_embedded_model(
-    tmp_path: Path, seed_article_path: Path, embedded_model_file: Path
+    tmp_path: Path, seed_article_path: Path, embedded_model_file: Path, identifier: LanguageIdentifier
 ) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "BRIEFER_"))}
     # The model assembled by `make setup`, and a reply cache of this test's own, so the model really runs.
@@ -72,7 +73,10 @@ def test_seed_article_in_five_languages_on_the_embedded_model(
         if item["status"] in ("passed", "flagged"):  # published (a flag is shown, not hidden)
             # Judged again here, independently of the run's own verdict.
             written = Item(article_id="x", lang=lang, headline=item["headline"], bullets=tuple(item["bullets"]))
-            assert checks.check_language(written, lang, source).passed, (lang, item["headline"])  # as the run judged it
+            assert checks.check_language(written, lang, identifier, source).passed, (
+                lang,
+                item["headline"],
+            )  # as the run judged it
             assert check_numbers(written, source).passed, (lang, item["bullets"])
             assert item["bullets"][0][:30] in markdown.replace("\\", "")
         else:
@@ -83,7 +87,7 @@ def test_seed_article_in_five_languages_on_the_embedded_model(
     # published is the checks' verdict on what it wrote: a quotation copied without its marks
     # is refused, as a reader would refuse it).
     english = Item(article_id="x", lang="en", headline=items["en"]["headline"], bullets=tuple(items["en"]["bullets"]))
-    assert english.headline and checks.check_language(english, "en", source).passed, items["en"]["checks"]
+    assert english.headline and checks.check_language(english, "en", identifier, source).passed, items["en"]["checks"]
     # The shared prefix is read once: later languages hit the server's prompt cache.
     assert sum(items[lang]["usage"]["cached_tokens"] for lang in LANGS[1:]) > 0
     published = [i for i in items.values() if i["status"] != "failed"]

@@ -14,6 +14,7 @@ from conftest import FIXTURES
 from briefer.checks import checks
 from briefer.cli import main
 from briefer.core.models import Item
+from briefer.lang.langid import LanguageIdentifier
 from briefer.measure import gate
 
 
@@ -93,7 +94,7 @@ SEED = (FIXTURES / "articles" / "hegseth-ukraine-peace-talks.txt").read_text()
 SEED_EXPECTATION = next(e for e in gate.load_expectations(FIXTURES) if e.name == "hegseth-ukraine-peace-talks")
 
 
-def _verdict_lines(item: Item) -> list[str]:
+def _verdict_lines(identifier: LanguageIdentifier, item: Item) -> list[str]:
     results = list(
         checks.run_checks(
             item,
@@ -104,6 +105,7 @@ def _verdict_lines(item: Item) -> list[str]:
             max_bullets=3,
             glossary={},
             instructions=[],
+            identifier=identifier,
         )
     )
     results += gate.expectation_results(SEED_EXPECTATION, item)
@@ -111,51 +113,55 @@ def _verdict_lines(item: Item) -> list[str]:
     return gate.failures(rows)
 
 
-def test_a_changed_number_is_caught_by_numbers() -> None:
+def test_a_changed_number_is_caught_by_numbers(identifier: LanguageIdentifier) -> None:
     lines = _verdict_lines(
+        identifier,
         Item(
             article_id="x",
             lang="en",
             headline="Hegseth: no betrayal of Kyiv",
             bullets=("Hegseth said Trump's talks with Putin involve 40 NATO ministers.",),
-        )
+        ),
     )
     assert lines == ["hegseth-ukraine-peace-talks [en] numbers: numbers not in the source: 40"]
 
 
-def test_english_in_the_polish_briefing_is_caught_by_language() -> None:
+def test_english_in_the_polish_briefing_is_caught_by_language(identifier: LanguageIdentifier) -> None:
     lines = _verdict_lines(
+        identifier,
         Item(
             article_id="x",
             lang="pl",
             headline="Hegseth says talks are no betrayal",
             bullets=("Hegseth said Trump's peace talks with Putin are not a betrayal of Kyiv.",),
-        )
+        ),
     )
     assert lines[0].startswith("hegseth-ukraine-peace-talks [pl] language: written in English")
     # the English words the source has and Polish has not are named too (tests/test_dictionary.py)
     assert all(" vocabulary: untranslated English words: " in line for line in lines[1:])
 
 
-def test_a_name_not_in_the_source_is_caught_by_names() -> None:
+def test_a_name_not_in_the_source_is_caught_by_names(identifier: LanguageIdentifier) -> None:
     lines = _verdict_lines(
+        identifier,
         Item(
             article_id="x",
             lang="en",
             headline="Hegseth: no betrayal of Kyiv",
             bullets=("Hegseth and Trump spoke with Antony Blinken.",),
-        )
+        ),
     )
     assert lines == ["hegseth-ukraine-peace-talks [en] names: names not in the source: Antony, Blinken"]
 
 
-def test_a_must_not_claim_is_caught_by_must_not() -> None:
+def test_a_must_not_claim_is_caught_by_must_not(identifier: LanguageIdentifier) -> None:
     lines = _verdict_lines(
+        identifier,
         Item(
             article_id="x",
             lang="en",
             headline="Hegseth: no betrayal of Kyiv",
             bullets=("Hegseth said US troops will be deployed to Ukraine by Trump.",),
-        )
+        ),
     )
     assert len(lines) == 1 and lines[0].startswith("hegseth-ukraine-peace-talks [en] must_not: claims:")

@@ -18,6 +18,7 @@ from fake_openai import FakeOpenAI, Step
 
 from briefer.core.errors import EXIT_CONFIG, EXIT_TEMPORARY, ConfigError, ContextTooLongError, TemporaryError
 from briefer.core.models import Usage
+from briefer.lang.langid import LanguageIdentifier
 from briefer.model.cache import ReplyStore, request_key
 from briefer.model.llm import LLM, Reply
 from briefer.model.reask import parse_json_reply
@@ -428,7 +429,9 @@ def test_a_run_under_cron_says_it_is_alive_while_nothing_finishes(capsys) -> Non
     assert lines and lines[0] == "briefer: still working: 0 of 6 items done, 6 left, after 0 min", lines
 
 
-def test_a_slow_embedded_model_shows_each_item_and_a_heartbeat_and_sets_nothing_aside(tmp_path, capsys) -> None:
+def test_a_slow_embedded_model_shows_each_item_and_a_heartbeat_and_sets_nothing_aside(
+    tmp_path, capsys, identifier: LanguageIdentifier
+) -> None:
     """The first run on a busy machine: the embedded model sends a few tokens a second. The
     run is judged by progress, so no item is set aside for a timeout; a line per finished
     item and a heartbeat while none finishes show that it is alive."""
@@ -447,7 +450,7 @@ def test_a_slow_embedded_model_shows_each_item_and_a_heartbeat_and_sets_nothing_
     with FakeOpenAI(responder=lambda body: Step(content=reply_for(body), token_delay=0.1)) as fake:
         llm = LLM(base_url=fake.base_url, api_key=None, model="local", timeout=600, stall_timeout=2, http_retries=0)
         with progress_display(1, 2, llm, heartbeat=0.5) as watch:
-            report = run.brief_articles(settings, llm, [article], datetime.date(2026, 12, 3), watch)
+            report = run.brief_articles(settings, llm, identifier, [article], datetime.date(2026, 12, 3), watch)
     err = capsys.readouterr().err.splitlines()
     assert [o.waiting for o in report.outcomes] == [""] and len(report.items()) == 2
     assert any(line.startswith("briefer: still working: ") for line in err), err

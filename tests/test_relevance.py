@@ -11,6 +11,7 @@ from briefer.checks import checks
 from briefer.checks.relevance import check_relevance
 from briefer.checks.source import read_source
 from briefer.core.models import CHECKS, DEFAULT_SEVERITY, Item
+from briefer.lang.langid import LanguageIdentifier
 
 LIBRARY_EN = (
     "Leeds Central Library reopens after £18m restoration\n"
@@ -129,7 +130,7 @@ def test_an_item_about_something_else_is_refused(value: Item) -> None:
     assert not result.passed and "article" in result.message
 
 
-def test_relevance_is_a_check_that_refuses_by_default_and_runs_with_the_others() -> None:
+def test_relevance_is_a_check_that_refuses_by_default_and_runs_with_the_others(identifier: LanguageIdentifier) -> None:
     assert "relevance" in CHECKS and DEFAULT_SEVERITY["relevance"] == "refuse"
     results = checks.run_checks(
         UNRELATED[7],
@@ -140,6 +141,7 @@ def test_relevance_is_a_check_that_refuses_by_default_and_runs_with_the_others()
         max_bullets=3,
         glossary={},
         instructions=(),
+        identifier=identifier,
     )
     failed = {r.check for r in results if not r.passed and not r.flag}
     assert "relevance" in failed

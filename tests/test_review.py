@@ -29,6 +29,7 @@ from test_days import DAYS, _references, _responder
 
 from briefer.cli import main
 from briefer.core.errors import ConfigError
+from briefer.lang.langid import LanguageIdentifier
 from briefer.review.server import Access, Review
 from briefer.review.store import ReviewStore, Wording
 from briefer.settings.config import load_settings
@@ -198,8 +199,8 @@ def _by_title(held) -> tuple:
 
 
 @contextmanager
-def _serving(settings, access: Access) -> Iterator[str]:
-    app = Review(settings, date.fromisoformat(DAY), access, now=lambda: datetime(2026, 11, 26, 6, 0)).app()
+def _serving(settings, access: Access, identifier: LanguageIdentifier) -> Iterator[str]:
+    app = Review(settings, date.fromisoformat(DAY), access, identifier, now=lambda: datetime(2026, 11, 26, 6, 0)).app()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -255,7 +256,9 @@ def _csrf(page: str) -> str:
     return found.group(1)
 
 
-def test_beyond_loopback_a_request_without_the_token_is_refused(day, monkeypatch) -> None:
+def test_beyond_loopback_a_request_without_the_token_is_refused(
+    day, monkeypatch, identifier: LanguageIdentifier
+) -> None:
     with pytest.raises(ConfigError, match="BRIEFER_REVIEW_TOKEN"):
         Access.for_host("0.0.0.0", environ={})
     with pytest.raises(ConfigError) as refused:  # before anything listens
@@ -263,7 +266,7 @@ def test_beyond_loopback_a_request_without_the_token_is_refused(day, monkeypatch
     assert refused.value.exit_code == 78
     token = "a-long-review-token-of-the-desk"
     access = Access.for_host("0.0.0.0", environ={"BRIEFER_REVIEW_TOKEN": token})
-    with _serving(day["settings"], access) as origin:
+    with _serving(day["settings"], access, identifier) as origin:
         status, page, _ = _Browser(origin).get()
         assert status == 401 and TRAM_EN not in page
         assert _Browser(origin).post("/send", {"csrf": "x"})[0] == 401
@@ -275,10 +278,10 @@ def test_beyond_loopback_a_request_without_the_token_is_refused(day, monkeypatch
         assert "form-action 'self'" in headers["Content-Security-Policy"]
 
 
-def test_a_form_post_without_the_csrf_token_is_refused(day) -> None:
+def test_a_form_post_without_the_csrf_token_is_refused(day, identifier: LanguageIdentifier) -> None:
     tram = _by_title(day["held"])[0]
     item = day["held"].item(tram.id, "en")
-    with _serving(day["settings"], Access("127.0.0.1")) as origin:
+    with _serving(day["settings"], Access("127.0.0.1"), identifier) as origin:
         browser = _Browser(origin)
         status, page, headers = browser.get()
         assert status == 200 and "default-src 'none'" in headers["Content-Security-Policy"]
@@ -294,10 +297,10 @@ def test_a_form_post_without_the_csrf_token_is_refused(day) -> None:
         assert store.day("morning", date.fromisoformat(DAY)).item(tram.id, "en").state == "approved"
 
 
-def test_a_save_over_a_change_not_seen_is_refused_and_the_text_kept(day) -> None:
+def test_a_save_over_a_change_not_seen_is_refused_and_the_text_kept(day, identifier: LanguageIdentifier) -> None:
     tram = _by_title(day["held"])[0]
     version = str(day["held"].item(tram.id, "en").version)
-    with _serving(day["settings"], Access("127.0.0.1")) as origin:
+    with _serving(day["settings"], Access("127.0.0.1"), identifier) as origin:
         first, second = _Browser(origin), _Browser(origin)
         first_page, second_page = first.get()[1], second.get()[1]  # both open the page
         base = {"article": tram.id, "lang": "en", "version": version}
@@ -313,11 +316,11 @@ def test_a_save_over_a_change_not_seen_is_refused_and_the_text_kept(day) -> None
         assert store.day("morning", date.fromisoformat(DAY)).item(tram.id, "en").state == "dropped"
 
 
-def test_an_edit_refused_by_the_numbers_check_then_accepted(day) -> None:
+def test_an_edit_refused_by_the_numbers_check_then_accepted(day, identifier: LanguageIdentifier) -> None:
     tram = _by_title(day["held"])[0]
     held = day["held"].item(tram.id, "en")
     bullets = "\n".join(held.now.bullets)
-    with _serving(day["settings"], Access("127.0.0.1")) as origin:
+    with _serving(day["settings"], Access("127.0.0.1"), identifier) as origin:
         browser = _Browser(origin)
         page = browser.get()[1]
         form = {"article": tram.id, "lang": "en", "version": str(held.version), "action": "edit", "editor": "ana"}
@@ -352,7 +355,9 @@ def _with_invented_names(reply):
 
 
 @pytest.mark.browser
-def test_an_editor_reviews_two_flagged_items_in_a_browser_and_sends_the_day(tmp_path: Path, chromium: str) -> None:
+def test_an_editor_reviews_two_flagged_items_in_a_browser_and_sends_the_day(
+    tmp_path: Path, chromium: str, identifier: LanguageIdentifier
+) -> None:
     """Two flagged items held (flagged = "hold"): one approved, the other edited (first refused
     by the numbers check, then accepted), the day sent from the page: the mail and the webhook
     carry those two items and nothing else."""
@@ -378,7 +383,7 @@ def test_an_editor_reviews_two_flagged_items_in_a_browser_and_sends_the_day(tmp_
             )
         assert (inbox.messages, chat.posts) == ([], [])  # held: nothing sent yet
         settings = load_settings({"out_dir": out}, config, desk="morning")
-        with _serving(settings, Access("127.0.0.1")) as origin, sync_playwright() as playwright:
+        with _serving(settings, Access("127.0.0.1"), identifier) as origin, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
             )
@@ -459,11 +464,13 @@ def test_without_a_deadline_the_run_sends_the_rest_and_the_approved_items_follow
     assert [item["headline"] for item in correction["items"]] == [TRAM_EN]
 
 
-def test_behind_a_signing_in_proxy_the_header_names_the_editor_and_is_required(day) -> None:
+def test_behind_a_signing_in_proxy_the_header_names_the_editor_and_is_required(
+    day, identifier: LanguageIdentifier
+) -> None:
     tram = _by_title(day["held"])[0]
     item = day["held"].item(tram.id, "en")
     access = Access("127.0.0.1", user_header="X-Forwarded-User")
-    with _serving(day["settings"], access) as origin:
+    with _serving(day["settings"], access, identifier) as origin:
         assert _Browser(origin).get()[0] == 401  # not through the proxy
         browser = _Browser(origin, {"X-Forwarded-User": "Ana Proxy"})
         status, page, _ = browser.get()
@@ -523,7 +530,7 @@ def test_a_day_waiting_for_review_is_not_caught_up_by_the_next_morning(day) -> N
     assert _undelivered(decided, next_morning) == [date(2026, 11, 26)]
 
 
-def test_the_page_shows_the_source_sentences_each_bullet_cites(day) -> None:
+def test_the_page_shows_the_source_sentences_each_bullet_cites(day, identifier: LanguageIdentifier) -> None:
     """With brief@3 a bullet cites its source sentences (briefing.json keeps them): the review
     page marks them in the source article and shows them under the bullet, no script needed."""
     from briefer.briefing.pipeline import source_sentences
@@ -539,7 +546,7 @@ def test_the_page_shows_the_source_sentences_each_bullet_cites(day) -> None:
         if item["lang"] == "en":
             item["evidence"] = [[cited] for _ in item["bullets"]]
     path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
-    with _serving(day["settings"], Access("127.0.0.1")) as origin:
+    with _serving(day["settings"], Access("127.0.0.1"), identifier) as origin:
         status, page, _ = _Browser(origin).get()
     escaped = html.escape(cited, quote=False)
     assert status == 200 and f"<mark>{escaped}</mark>" in page

@@ -40,7 +40,7 @@ from briefer.core.models import Article, Standing
 from briefer.core.report import RunEnd, RunReport, Timing
 from briefer.core.spill import SpillMap
 from briefer.delivery.deliver import DeliveryReport, check_environment, deliver, undelivered_days
-from briefer.lang import langid
+from briefer.lang.langid import LanguageIdentifier
 from briefer.model import batch, budget, endpoint
 from briefer.model.llm import LLM
 from briefer.outputs import archive, edition
@@ -76,7 +76,6 @@ class RunResult:
 
 def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None = None) -> Plan:
     """Ingest, dedupe, the story memory's verdicts, ranking and budget: no model is asked."""
-    langid.warm_up(settings.languages)  # the checks' language models load while the sources are read
     policy = FetchPolicy(
         max_bytes=settings.fetch_max_bytes,
         timeout=settings.fetch_timeout,
@@ -151,13 +150,14 @@ def _without_repeats(ranked: ranking.Ranked) -> tuple[ranking.Ranked, list[str]]
 def brief_articles(
     settings: Settings,
     llm: LLM,
+    identifier: LanguageIdentifier,
     articles: Sequence[Article] | Plan,
     day: Date,
     watch: schedule.Watch = schedule.UNWATCHED,
 ) -> RunReport:
     """Digest, brief and check every article (of the plan) in every language."""
     plan = articles if isinstance(articles, Plan) else Plan(articles)
-    return schedule.brief_all(settings, _briefer(settings, llm, watch.item), plan, day, watch)
+    return schedule.brief_all(settings, _briefer(settings, llm, identifier, watch.item), plan, day, watch)
 
 
 def brief_sources(
@@ -173,7 +173,8 @@ def brief_sources(
     if settings.deliver:
         check_environment(settings.deliver)  # a missing secret stops the run before it spends anything
     day, notes, started = run_day(settings), list[str](), time.monotonic()
-    with desk_lock(settings.desk_dir):
+    # the identifier's worker loads the checks' language models while the sources are read
+    with desk_lock(settings.desk_dir), LanguageIdentifier(settings.languages) as identifier:
         memory, memory_note = StoryMemory.open(settings.out_dir, settings.desk, settings.memory_days)
         try:
             try:
@@ -183,7 +184,7 @@ def brief_sources(
             except BrieferError as stopped:  # nothing to brief today; an earlier day may still be owed
                 raise _caught_up(stopped, settings, day) from None
             planned = time.monotonic() - started
-            report, briefing, batch_notes = _brief_plan(settings, plan, day, use_batch, progress)
+            report, briefing, batch_notes = _brief_plan(settings, identifier, plan, day, use_batch, progress)
             notes += batch_notes
             if report is None:  # a Batch job pending: today waits, an earlier day need not
                 sent = _deliver_days(settings, _undelivered(settings, day))
@@ -216,33 +217,38 @@ def brief_sources(
 
 
 def _brief_plan(
-    settings: Settings, plan: Plan, day: Date, use_batch: bool, progress: Display
+    settings: Settings, identifier: LanguageIdentifier, plan: Plan, day: Date, use_batch: bool, progress: Display
 ) -> tuple[RunReport | None, Timing, list[str]]:
     """The model's part (None while a Batch job is pending), its time and what the Batch job said."""
     started = time.monotonic()
     with endpoint.model_endpoint(settings) as llm:
-        pending, note = _advance_batch(settings, llm, plan.articles, day) if use_batch else (False, "")
+        pending, note = _advance_batch(settings, llm, identifier, plan.articles, day) if use_batch else (False, "")
         notes = [note] if note else []
         if pending:
             return None, Timing(), notes
         with progress(len(plan.articles), len(settings.languages), llm) as watch:
-            report = brief_articles(settings, llm, plan, day, watch)
+            report = brief_articles(settings, llm, identifier, plan, day, watch)
         timing = Timing(briefing=round(time.monotonic() - started, 2), model_server=round(llm.server_seconds, 2))
     return report, timing, notes
 
 
-def _briefer(settings: Settings, llm: LLM, on_item: pipeline.OnItem = pipeline.ignore_item) -> pipeline.Briefer:
+def _briefer(
+    settings: Settings, llm: LLM, identifier: LanguageIdentifier, on_item: pipeline.OnItem = pipeline.ignore_item
+) -> pipeline.Briefer:
     return pipeline.Briefer(
         settings,
         llm,
         prompts.load_prompt(settings.prompts_dir, settings.brief_prompt),
         prompts.load_prompt(settings.prompts_dir, "digest"),
+        identifier,
         on_item,
     )
 
 
-def _advance_batch(settings: Settings, llm: LLM, articles: Sequence[Article], day: Date) -> tuple[bool, str]:
-    briefer = _briefer(settings, llm)
+def _advance_batch(
+    settings: Settings, llm: LLM, identifier: LanguageIdentifier, articles: Sequence[Article], day: Date
+) -> tuple[bool, str]:
+    briefer = _briefer(settings, llm, identifier)
     requests = [request for article in articles for request in briefer.first_requests(article)]
     return batch.advance(llm, requests, batch.state_path(settings.desk_dir, day.isoformat()))
 

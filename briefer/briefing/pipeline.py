@@ -27,6 +27,7 @@ from briefer.core.models import (
     Usage,
     Verdict,
 )
+from briefer.lang.langid import LanguageIdentifier
 from briefer.lang.text import sentences
 from briefer.model.chunking import chunk_text, count_tokens
 from briefer.model.llm import LLM, Answer, Message
@@ -92,6 +93,7 @@ class Briefer:
     llm: LLM
     brief_prompt: Prompt
     digest_prompt: Prompt
+    identifier: LanguageIdentifier  # the run's, for the language check
     on_item: OnItem = ignore_item
 
     # ---- budgets ----
@@ -262,7 +264,7 @@ class Briefer:
             empty = Item(article_id=article.id, lang=lang, headline="", bullets=())
             reason = problem or f'the reply needs "{locale["headline_key"]}" and "{locale["bullets_key"]}"'
             return Verdict(item=empty, results=(CheckResult(check="reply", passed=False, message=reason),))
-        return Verdict(item=item, results=judge_item(self.settings, article, item, instructions))
+        return Verdict(item=item, results=judge_item(self.settings, article, item, instructions, self.identifier))
 
     # ---- one article, all languages ----
 
@@ -302,7 +304,12 @@ def brief_instructions(settings: Settings, prompt: Prompt, article: Article, lan
 
 
 def judge_item(
-    settings: Settings, article: Article, item: Item, instructions: list[str], others: list[Item] | None = None
+    settings: Settings,
+    article: Article,
+    item: Item,
+    instructions: list[str],
+    identifier: LanguageIdentifier,
+    others: list[Item] | None = None,
 ) -> tuple[CheckResult, ...]:
     """Every check on one item, as a run judges it; with `others` (the article's items in its
     other languages), the consistency of figures across them too."""
@@ -315,6 +322,7 @@ def judge_item(
         max_bullets=settings.max_bullets,
         glossary=settings.glossary.get(item.lang, {}),
         instructions=instructions,
+        identifier=identifier,
         severity=settings.severity,
     )
     if others is None:

@@ -18,7 +18,7 @@ from briefer.checks import coverage, evidence, numbers, proper_names, quotes, re
 from briefer.checks.source import Source, passed, read_source
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
 from briefer.lang import assistant_words, figure_words, grammar, languages, text
-from briefer.lang.langid import confidences
+from briefer.lang.langid import LanguageIdentifier
 from briefer.lang.vocabulary import (
     zipf,
 )
@@ -26,7 +26,7 @@ from briefer.lang.vocabulary import (
 # ---- language ----
 
 
-def check_language(item: Item, lang: str, source: Source | None = None) -> CheckResult:
+def check_language(item: Item, lang: str, identifier: LanguageIdentifier, source: Source | None = None) -> CheckResult:
     """Headline and bullets judged together (short texts are unreliable alone), then each
     longer bullet on its own, so English leaking into one bullet is caught too. Names the
     source spells its own way (Bałtyk Północ, Deutsche Bahn) are left out of what is judged."""
@@ -40,7 +40,7 @@ def check_language(item: Item, lang: str, source: Source | None = None) -> Check
         )
 
     parts = [part for part in (item.headline, *item.bullets) if len(text.words(judged(part))) >= 6]
-    whole, *each = confidences([judged(item.text()), *map(judged, parts)])  # one round trip to the worker
+    whole, *each = identifier.confidences([judged(item.text()), *map(judged, parts)])  # one round trip to the worker
     top = next(iter(whole), "und")
     if top != lang:
         return CheckResult(
@@ -296,12 +296,13 @@ def _names_topic(form: str, source: Source) -> bool:
 
 @dataclass(frozen=True)
 class Judged:
-    """What the checks of one item look at: the item, its source read once, and the settings
-    some of them hold it to."""
+    """What the checks of one item look at: the item, its source read once, the run's language
+    identifier, and the settings some of them hold it to."""
 
     item: Item
     lang: str
     source: Source
+    identifier: LanguageIdentifier
     words_per_item: int
     max_bullets: int
     glossary: dict[str, str]
@@ -313,7 +314,7 @@ class Judged:
 JUDGES: dict[str, Callable[[Judged], CheckResult]] = {
     "structure": lambda j: check_structure(j.item, j.max_bullets),
     "length": lambda j: check_length(j.item, j.words_per_item),
-    "language": lambda j: check_language(j.item, j.lang, j.source),
+    "language": lambda j: check_language(j.item, j.lang, j.identifier, j.source),
     "vocabulary": lambda j: words.check_vocabulary(j.item, j.source),
     "numbers": lambda j: numbers.check_numbers(j.item, j.source),
     "names": lambda j: proper_names.check_names(j.item, j.source),
@@ -336,10 +337,18 @@ def run_checks(
     max_bullets: int,
     glossary: dict[str, str],
     instructions: Iterable[str],
+    identifier: LanguageIdentifier,
     severity: Mapping[str, str] | None = None,
 ) -> tuple[CheckResult, ...]:
     judged = Judged(
-        item, lang, read_source(source, source_lang), words_per_item, max_bullets, glossary, tuple(instructions)
+        item,
+        lang,
+        read_source(source, source_lang),
+        identifier,
+        words_per_item,
+        max_bullets,
+        glossary,
+        tuple(instructions),
     )
     results = (judge(judged) for judge in JUDGES.values())
     return tuple(with_severity(result, severity) for result in results)

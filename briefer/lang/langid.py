@@ -89,28 +89,35 @@ def detect_language(text: str) -> str:
 # ---- the worker: one JSON line in (a list of texts), one out (their confidences) ----
 
 
-class _Worker:
-    def __init__(self) -> None:
-        self._process: subprocess.Popen | None = None
-        self._neighbours = tuple(name for names in _NEIGHBOURS.values() for name in names)  # all, unless warmed up
+class LanguageIdentifier:
+    """The item checks' language identification: a worker process of its own, owned by whoever
+    made it (a run, the calibration, an editor's review) and ended by close(). Made for the
+    languages a run writes: it loads those scripts' models at once, while briefer reads its
+    sources, and checks a written language's neighbours (Portuguese for Spanish) only when the
+    run writes that language."""
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        self._arguments = [
+            *sorted({"cyrillic" if lang in _CYRILLIC else "latin" for lang in languages}),
+            *(f"+{name}" for lang in sorted(set(languages)) for name in _NEIGHBOURS.get(lang, ())),
+        ]
+        self._process: subprocess.Popen[str] | None = None
         self._lock = threading.Lock()
-
-    def start(self, scripts: Sequence[str], neighbours: Sequence[str]) -> None:
         with self._lock:
-            if self._process is not None and tuple(neighbours) != self._neighbours:
-                self._process.kill()  # started for other languages (an earlier run in this process)
-                self._process.wait()
-            self._start(scripts, neighbours)
+            self._started()
 
-    def _start(self, scripts: Sequence[str] = (), neighbours: Sequence[str] | None = None) -> subprocess.Popen[str]:
-        """A warm-up decides which neighbours are checked for; without one, all."""
-        if neighbours is not None:
-            self._neighbours = tuple(neighbours)
+    def __enter__(self) -> LanguageIdentifier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _started(self) -> subprocess.Popen[str]:
         if self._process is None or self._process.poll() is not None:
-            # It ends when its stdin does: when briefer exits or is killed, even by kill -9.
-            # (Not PR_SET_PDEATHSIG: that fires when the starting *thread* ends.)
+            # It ends when its stdin does: at close(), or when briefer exits or is killed, even
+            # by kill -9. (Not PR_SET_PDEATHSIG: that fires when the starting *thread* ends.)
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "briefer.lang.langid", *scripts, *(f"+{name}" for name in self._neighbours)],
+                [sys.executable, "-m", "briefer.lang.langid", *self._arguments],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
@@ -118,10 +125,11 @@ class _Worker:
             )
         return self._process
 
-    def ask(self, texts: Sequence[str]) -> list[Confidences]:
+    def confidences(self, texts: Sequence[str]) -> list[Confidences]:
+        """The language confidences of each text."""
         with self._lock:  # one request at a time: the worker answers in order
             for _ in range(2):  # a worker that died (killed, out of memory) is started once more
-                process = self._start()
+                process = self._started()
                 try:
                     assert process.stdin is not None and process.stdout is not None  # both PIPE
                     process.stdin.write(json.dumps(list(texts)) + "\n")
@@ -137,22 +145,20 @@ class _Worker:
             "the language identification worker (python -m briefer.lang.langid) stopped twice; out of memory? try again"
         )
 
-
-_worker = _Worker()
-
-
-def warm_up(languages: Sequence[str]) -> None:
-    """Start the worker now: it loads the models for these languages' scripts while briefer
-    reads its sources (any other script's models load when a text in it first comes)."""
-    _worker.start(
-        sorted({"cyrillic" if lang in _CYRILLIC else "latin" for lang in languages}),
-        [name for lang in languages for name in _NEIGHBOURS.get(lang, ())],
-    )
-
-
-def confidences(texts: Sequence[str]) -> list[Confidences]:
-    """The language confidences of each text, from the worker."""
-    return _worker.ask(texts)
+    def close(self) -> None:
+        """The worker ends: its stdin closed, it reads no more and exits."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is None:
+            return
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _memory_giver() -> Callable[[], object]:

@@ -16,7 +16,7 @@ from briefer.briefing.pipeline import judge_item
 from briefer.core.errors import ConfigError, UsageError
 from briefer.core.files import write_atomic
 from briefer.core.models import CHECKS, KIND_CHECK, Article, CheckResult, Item
-from briefer.lang import langid
+from briefer.lang.langid import LanguageIdentifier
 from briefer.measure.gate import Row
 from briefer.settings.config import Settings, load_yaml
 from briefer.sources.ingest import parse_article
@@ -156,15 +156,18 @@ def _cases(fixtures: Path, paths: list[Path]) -> list[Case]:
 
 
 def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
-    # The set writes every language: the language worker checks for each one's neighbours
-    # (Portuguese for Spanish), whatever an earlier run in this process started it for.
-    langid.warm_up(sorted({lang for case in cases for lang in case.references}))
+    with LanguageIdentifier(sorted({lang for case in cases for lang in case.references})) as identifier:
+        return _judge(cases, settings, identifier)
+
+
+def _judge(cases: list[Case], settings: Settings, identifier: LanguageIdentifier) -> list[Outcome]:
     brief = prompts.load_prompt(settings.prompts_dir, settings.brief_prompt)
     system = brief.render("system", words=settings.words_per_item, max_bullets=settings.max_bullets)
 
     def results(case: Case, item: Item) -> tuple[CheckResult, ...]:
         others = [i for lang, i in case.references.items() if lang != item.lang]
-        return judge_item(settings, case.article, item, [system, brief.locale(item.lang)["instruction"]], others)
+        instructions = [system, brief.locale(item.lang)["instruction"]]
+        return judge_item(settings, case.article, item, instructions, identifier, others)
 
     outcomes = []
     for case in cases:

@@ -21,6 +21,7 @@ from briefer.app import run
 from briefer.core.errors import BrieferError, ConfigError
 from briefer.core.files import write_atomic
 from briefer.core.models import DEFAULT_SEVERITY, CheckResult, Item
+from briefer.lang.langid import LanguageIdentifier
 from briefer.lang.text import words
 from briefer.model import endpoint
 from briefer.model.cache import ReplyStore
@@ -130,12 +131,16 @@ def run_gate(settings: Settings, fixtures: Path, live: bool, record: bool, spent
     spent = spent if spent is not None else Spent()
     store = ReplyStore(recordings if (record or not live) else settings.cache_dir / "replies")
     rows: list[Row] = []
-    with _model(settings, store, live, recordings / "manifest.json") as llm:
+    languages = sorted({lang for expectation in load_expectations(fixtures) for lang in expectation.languages})
+    with (
+        _model(settings, store, live, recordings / "manifest.json") as llm,
+        LanguageIdentifier(languages) as identifier,
+    ):
         for expectation in load_expectations(fixtures):
             path = fixtures / "articles" / expectation.article
             article = parse_article(path.read_text(encoding="utf-8"), path.name, path.suffix)
             local = settings.model_copy(update={"languages": expectation.languages})
-            report = run.brief_articles(local, llm, [article], Date.today())
+            report = run.brief_articles(local, llm, identifier, [article], Date.today())
             if report.aborted:
                 raise BrieferError.with_code(f"{path.name}: {report.aborted}", report.abort_exit_code)
             for briefed in report.items():

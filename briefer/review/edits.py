@@ -10,6 +10,7 @@ from pathlib import Path
 from briefer.briefing import pipeline, prompts
 from briefer.core.errors import ConfigError
 from briefer.core.models import Article, CheckResult, Item
+from briefer.lang.langid import LanguageIdentifier
 from briefer.settings.config import Settings
 
 # What each check found, in an editor's words; the check's own message follows it.
@@ -60,12 +61,14 @@ class Judged:
         return "; ".join(plain(result) for result in self.refusals)
 
 
-def judge_edit(settings: Settings, article: Article, item: Item, prompt: str, others: list[Item]) -> Judged:
+def judge_edit(
+    settings: Settings, article: Article, item: Item, prompt: str, others: list[Item], identifier: LanguageIdentifier
+) -> Judged:
     """The checks on an edited item, as the run that wrote it would judge it: the same desk
     settings, the same prompt's instructions (for leakage), the article's items in its other
     languages as they now stand (for consistency)."""
     instructions = pipeline.brief_instructions(settings, _prompt(settings.prompts_dir, prompt), article, item.lang)
-    return Judged(pipeline.judge_item(settings, article, item, instructions, others or None))
+    return Judged(pipeline.judge_item(settings, article, item, instructions, identifier, others or None))
 
 
 def _prompt(folder: Path, spec: str) -> prompts.Prompt:

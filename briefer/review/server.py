@@ -40,6 +40,7 @@ from briefer.core import briefing_file
 from briefer.core.errors import BrieferError, ConfigError
 from briefer.core.models import Article, Item
 from briefer.core.templating import render_page
+from briefer.lang.langid import LanguageIdentifier
 from briefer.lang.languages import NATIVE_NAMES
 from briefer.outputs import edition
 from briefer.review import edits, release
@@ -255,6 +256,7 @@ class Review:
     settings: Settings
     day: Date
     access: Access
+    identifier: LanguageIdentifier  # the server's, for the language check of an edit
     now: Callable[[], datetime] = datetime.now  # local time: the deadline is the desk's clock
 
     def app(self) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
@@ -390,7 +392,8 @@ class Review:
         findings: tuple = ()
         if action == "edit":
             item = Item(article_id=article_id, lang=lang, headline=draft.headline, bullets=draft.bullets)
-            judged = edits.judge_edit(self.settings, found.article, item, held.prompt, _others(day, article_id, lang))
+            others = _others(day, article_id, lang)
+            judged = edits.judge_edit(self.settings, found.article, item, held.prompt, others, self.identifier)
             findings = judged.findings
             if judged.refused and not (form.get("override") and reason):
                 notice = (
@@ -517,7 +520,9 @@ def serve(settings: Settings, day: Date, host: str, port: int) -> None:
     stops = (signal.SIGINT, signal.SIGTERM)
     before = {stop: signal.signal(stop, signal.SIG_IGN) for stop in stops}
     try:
-        uvicorn.run(Review(settings, day, access).app(), host=host, port=port, log_level="warning", server_header=False)
+        with LanguageIdentifier(settings.languages) as identifier:
+            review = Review(settings, day, access, identifier)
+            uvicorn.run(review.app(), host=host, port=port, log_level="warning", server_header=False)
     finally:
         for stop, handler in before.items():
             signal.signal(stop, handler)
