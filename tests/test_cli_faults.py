@@ -122,6 +122,25 @@ def test_run_help_names_sources_and_lang(tmp_path: Path) -> None:
     assert "OPENAI_BASE_URL" in " ".join(result.stdout.split())
 
 
+def test_the_derived_tables_are_kept_in_the_settings_cache_dir(tmp_path: Path, article: Path) -> None:
+    """A desk that sets cache_dir finds everything briefer caches there: the word lists and
+    CLDR tables its checks are made from too, none in the user's cache (XDG_CACHE_HOME)."""
+    cache_dir, user_cache = tmp_path / "desk-cache", tmp_path / "user-cache"
+    out = tmp_path / "out"
+    with FakeOpenAI(responder=good_responder) as fake:
+        result = run_cli(
+            ["run", str(article), "--lang", "en", "--out", str(out), "--date", DAY, "--model", "fake-model"],
+            tmp_path,
+            {"OPENAI_BASE_URL": fake.base_url, "BRIEFER_CACHE_DIR": str(cache_dir), "XDG_CACHE_HOME": str(user_cache)},
+            timeout=180,
+        )
+    assert result.returncode == 0, result.stderr
+    tables = cache_dir / "tables"
+    assert list((tables / "vocabulary").glob("en-wordfreq*.txt")), sorted(cache_dir.rglob("*"))
+    assert list(tables.glob("cldr-*.json")), sorted(cache_dir.rglob("*"))
+    assert not user_cache.exists(), sorted(user_cache.rglob("*"))
+
+
 def test_empty_and_binary_sources_are_named_and_the_good_article_is_still_written(
     tmp_path: Path, article: Path
 ) -> None:

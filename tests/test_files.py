@@ -22,25 +22,26 @@ def _day(folder: Path, text: str) -> Path:
 
 
 def test_latest_is_always_there_while_it_is_replaced(tmp_path: Path, monkeypatch) -> None:
-    replace_folder(_day(tmp_path / "2026-03-13", "monday"), tmp_path / "latest")
+    out = tmp_path / "out"  # the output folder alone (tmp_path holds the test's cache too)
+    replace_folder(_day(out / "2026-03-13", "monday"), out / "latest")
     seen: list[bool] = []
     real_replace, real_rename = os.replace, os.rename
 
     def watching(real):
         def call(src, dst, *args, **kwargs):
-            seen.append((tmp_path / "latest" / "index.html").exists())
+            seen.append((out / "latest" / "index.html").exists())
             return real(src, dst, *args, **kwargs)
 
         return call
 
     monkeypatch.setattr(os, "replace", watching(real_replace))
     monkeypatch.setattr(os, "rename", watching(real_rename))
-    replace_folder(_day(tmp_path / "2026-03-14", "tuesday"), tmp_path / "latest")
+    replace_folder(_day(out / "2026-03-14", "tuesday"), out / "latest")
     monkeypatch.undo()
-    seen.append((tmp_path / "latest" / "index.html").exists())
+    seen.append((out / "latest" / "index.html").exists())
     assert seen and all(seen), seen
-    assert (tmp_path / "latest" / "index.html").read_text(encoding="utf-8") == "tuesday index.html"
-    assert _listing(tmp_path) == ["2026-03-13", "2026-03-14", "latest"]
+    assert (out / "latest" / "index.html").read_text(encoding="utf-8") == "tuesday index.html"
+    assert _listing(out) == ["2026-03-13", "2026-03-14", "latest"]
 
 
 def _listing(folder: Path) -> list[str]:
@@ -51,7 +52,8 @@ def _listing(folder: Path) -> list[str]:
 
 
 def test_a_copy_that_fails_leaves_the_old_latest_and_no_leftover(tmp_path: Path, monkeypatch) -> None:
-    replace_folder(_day(tmp_path / "2026-03-13", "monday"), tmp_path / "latest")
+    out = tmp_path / "out"  # the output folder alone (tmp_path holds the test's cache too)
+    replace_folder(_day(out / "2026-03-13", "monday"), out / "latest")
     copied: list[str] = []
 
     def full_disk(source, target, *args, **kwargs):
@@ -62,13 +64,14 @@ def test_a_copy_that_fails_leaves_the_old_latest_and_no_leftover(tmp_path: Path,
 
     monkeypatch.setattr(files.shutil, "copy2", full_disk)
     with pytest.raises(OSError, match="No space left"):
-        replace_folder(_day(tmp_path / "2026-03-14", "tuesday"), tmp_path / "latest")
-    assert (tmp_path / "latest" / "index.html").read_text(encoding="utf-8") == "monday index.html"
-    assert _listing(tmp_path) == ["2026-03-13", "2026-03-14", "latest"]
+        replace_folder(_day(out / "2026-03-14", "tuesday"), out / "latest")
+    assert (out / "latest" / "index.html").read_text(encoding="utf-8") == "monday index.html"
+    assert _listing(out) == ["2026-03-13", "2026-03-14", "latest"]
 
 
 def test_a_latest_folder_of_an_older_briefer_is_taken_over(tmp_path: Path) -> None:
-    _day(tmp_path / "latest", "old layout")
-    replace_folder(_day(tmp_path / "2026-03-14", "tuesday"), tmp_path / "latest")
-    assert (tmp_path / "latest" / "briefing.de.md").read_text(encoding="utf-8") == "tuesday briefing.de.md"
-    assert _listing(tmp_path) == ["2026-03-14", "latest"]
+    out = tmp_path / "out"  # the output folder alone (tmp_path holds the test's cache too)
+    _day(out / "latest", "old layout")
+    replace_folder(_day(out / "2026-03-14", "tuesday"), out / "latest")
+    assert (out / "latest" / "briefing.de.md").read_text(encoding="utf-8") == "tuesday briefing.de.md"
+    assert _listing(out) == ["2026-03-14", "latest"]

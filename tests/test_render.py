@@ -73,7 +73,9 @@ def test_a_hostile_title_is_text_in_every_output_never_a_path_or_markup(tmp_path
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "briefing.en.md"
+    folder = tmp_path / "out"  # the output folder alone (tmp_path holds the test's cache too)
+    folder.mkdir()
+    target = folder / "briefing.en.md"
     target.write_text("yesterday's briefing")
 
     def full_disk(*args, **kwargs):
@@ -83,7 +85,7 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, mon
     with pytest.raises(OSError, match="No space left"):  # the failure reaches the caller, not swallowed
         write_atomic(target, "new text")
     assert target.read_text() == "yesterday's briefing"
-    assert [p.name for p in tmp_path.iterdir()] == ["briefing.en.md"]
+    assert [p.name for p in folder.iterdir()] == ["briefing.en.md"]
 
 
 def test_written_files_follow_the_umask_so_a_web_server_can_read_them(tmp_path: Path) -> None:

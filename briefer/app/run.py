@@ -35,7 +35,7 @@ from briefer.core.errors import (
     NothingToBrief,
     SourceUnavailable,
 )
-from briefer.core.files import desk_lock, write_atomic
+from briefer.core.files import desk_lock, keep_tables_in, write_atomic
 from briefer.core.models import Article, Standing
 from briefer.core.report import RunEnd, RunReport, Timing
 from briefer.core.spill import SpillMap
@@ -76,6 +76,7 @@ class RunResult:
 
 def plan_run(settings: Settings, sources: list[str], memory: StoryMemory | None = None) -> Plan:
     """Ingest, dedupe, the story memory's verdicts, ranking and budget: no model is asked."""
+    keep_tables_in(settings.cache_dir)
     policy = FetchPolicy(
         max_bytes=settings.fetch_max_bytes,
         timeout=settings.fetch_timeout,
@@ -156,6 +157,7 @@ def brief_articles(
     watch: schedule.Watch = schedule.UNWATCHED,
 ) -> RunReport:
     """Digest, brief and check every article (of the plan) in every language."""
+    keep_tables_in(settings.cache_dir)
     plan = articles if isinstance(articles, Plan) else Plan(articles)
     return schedule.brief_all(settings, _briefer(settings, llm, identifier, watch.item), plan, day, watch)
 

@@ -112,10 +112,28 @@ def default_cache_dir() -> Path:
     return Path(base) / "briefer"
 
 
+# The tables briefer derives from its libraries' data (word lists, CLDR, regions, cities, number
+# words) are the installed packages' data in another form: their file names carry the packages'
+# versions, so every run in a process reads the same tables, memoised in memory where they are
+# read. Only where they are kept on disk is a setting: the settings' cache_dir, which each entry
+# (a run's plan and briefing, the calibration, the review server, setup) hands to keep_tables_in.
+_tables_home: list[Path] = []
+
+
+def keep_tables_in(cache_dir: Path) -> None:
+    """The derived tables are read from and made into `cache_dir` from now on."""
+    _tables_home[:] = [cache_dir]
+
+
+def tables_dir() -> Path:
+    """Where the derived tables are kept: in the cache_dir an entry handed over, else the default."""
+    return (_tables_home[0] if _tables_home else default_cache_dir()) / "tables"
+
+
 def cached_json(name: str, build: Callable[[], Any]) -> Any:
-    """A table made once from a library's data (CLDR, number words) and kept in the cache
+    """A table made once from a library's data (CLDR, number words) and kept in the tables'
     folder as `name`: read back while it is readable, made again when it is not."""
-    path = default_cache_dir() / name
+    path = tables_dir() / name
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from briefer.core.files import keep_tables_in
 from briefer.core.once import once
 from briefer.lang import cldr, regions, vocabulary
 
@@ -216,9 +217,10 @@ def language_words(lang: str) -> frozenset[str]:
     return frozenset(cldr_tables()["languages"].get(lang, ()))
 
 
-def prepare() -> Path:
-    """Every supported language's word list, and the CLDR and region tables, in the cache now
+def prepare(cache_dir: Path) -> Path:
+    """Every supported language's word list, and the CLDR and region tables, in `cache_dir` now
     (setup), not at a run's first check."""
+    keep_tables_in(cache_dir)
     for lang in SUPPORTED:
         vocabulary.vocabulary(lang)
     cldr_tables()

@@ -22,7 +22,7 @@ import re
 import threading
 from pathlib import Path
 
-from briefer.core.files import default_cache_dir, write_atomic
+from briefer.core.files import tables_dir, write_atomic
 from briefer.core.once import once
 
 _FORMAT = 1  # bump when the file layout changes
@@ -69,7 +69,7 @@ def normal(word: str) -> str:
 def _path(lang: str) -> Path:
     from importlib.metadata import version
 
-    return default_cache_dir() / "vocabulary" / f"{lang}-wordfreq{version('wordfreq')}-v{_FORMAT}.txt"
+    return tables_dir() / "vocabulary" / f"{lang}-wordfreq{version('wordfreq')}-v{_FORMAT}.txt"
 
 
 def prepared_folder() -> Path:

@@ -14,7 +14,7 @@ from typing import Callable, Mapping
 from briefer.briefing import prompts
 from briefer.briefing.pipeline import judge_item
 from briefer.core.errors import ConfigError, UsageError
-from briefer.core.files import write_atomic
+from briefer.core.files import keep_tables_in, write_atomic
 from briefer.core.models import CHECKS, KIND_CHECK, Article, CheckResult, Item
 from briefer.lang.langid import LanguageIdentifier
 from briefer.measure.gate import Row
@@ -156,6 +156,7 @@ def _cases(fixtures: Path, paths: list[Path]) -> list[Case]:
 
 
 def judge(cases: list[Case], settings: Settings) -> list[Outcome]:
+    keep_tables_in(settings.cache_dir)
     with LanguageIdentifier(sorted({lang for case in cases for lang in case.references})) as identifier:
         return _judge(cases, settings, identifier)
 

@@ -38,6 +38,7 @@ from starlette.routing import Route
 from briefer.briefing.pipeline import source_sentences
 from briefer.core import briefing_file
 from briefer.core.errors import BrieferError, ConfigError
+from briefer.core.files import keep_tables_in
 from briefer.core.models import Article, Item
 from briefer.core.templating import render_page
 from briefer.lang.langid import LanguageIdentifier
@@ -519,6 +520,7 @@ def serve(settings: Settings, day: Date, host: str, port: int) -> None:
     access = Access.for_host(host, user_header=settings.review_user_header or "")
     stops = (signal.SIGINT, signal.SIGTERM)
     before = {stop: signal.signal(stop, signal.SIG_IGN) for stop in stops}
+    keep_tables_in(settings.cache_dir)
     try:
         with LanguageIdentifier(settings.languages) as identifier:
             review = Review(settings, day, access, identifier)
