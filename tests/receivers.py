@@ -30,8 +30,11 @@ class Inbox:
         self.logins: list[tuple[bytes, bytes]] = []
         self.login_connections: set[Any] = set()  # smtplib tries each mechanism on one connection
         self.login_refusal: str | None = None  # the reply to a wrong password; None: aiosmtpd's 535
+        self.data_refusal: str | None = None  # the reply to a message refused; None: accepted
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.data_refusal is not None:
+            return self.data_refusal
         self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
         return "250 OK"
 

@@ -191,6 +191,26 @@ def test_a_wrong_password_is_tried_once_a_500_is_retried_and_the_rest_still_goes
     assert (len(rerun.failed), len(rerun.refused)) == (1, 1) and rerun.already_sent == report.sent  # tried again
 
 
+def test_an_smtp_server_echoing_the_login_in_a_refusal_never_shows_the_password(tmp_path: Path) -> None:
+    """A server that refuses the message with the AUTH lines it got in its reply (the password
+    in base64, as AUTH PLAIN and AUTH LOGIN send it, and as written): the desk report shows
+    the refusal, never the secret in any of its forms."""
+    import base64
+
+    plain = base64.b64encode(f"\0briefer\0{PASSWORD}".encode()).decode()
+    login = base64.b64encode(PASSWORD.encode()).decode()
+    env = {"SMTP_USER": "briefer", "SMTP_PASSWORD": PASSWORD}
+    with smtp_server(auth=True) as (port, inbox):
+        inbox.data_refusal = f"554 5.7.1 policy: AUTH PLAIN {plain} / LOGIN {login} ({PASSWORD}) may not send"
+        config = settings(port, user_env="SMTP_USER", password_env="SMTP_PASSWORD")
+        report = deliver([EDITIONS[0]], config, tmp_path / "log.sqlite", environ=env, sleep=no_wait)
+    assert inbox.logins and inbox.messages == []  # logged in, then refused with the echo
+    shown = " ".join([*report.refused, *report.failed, *report.sent])
+    assert "SMTP 554 5.7.1 policy: AUTH PLAIN *** / LOGIN *** (***) may not send" in shown, shown
+    for leak in (PASSWORD, plain, login, plain.rstrip("="), login.rstrip("=")):
+        assert leak not in shown, (leak, shown)
+
+
 def test_a_login_refused_for_now_is_retried(tmp_path: Path) -> None:
     env = {"SMTP_USER": "briefer", "SMTP_PASSWORD": "wrong-" + PASSWORD}
     with smtp_server(auth=True) as (port, inbox):
