@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from briefer.checks.source import Source, bare, is_year, passed
 from briefer.core.models import CheckResult, Item
-from briefer.lang import names, text
+from briefer.lang import names, numerals, text
 
 
 def check_coverage(item: Item, source: Source) -> CheckResult:
@@ -69,5 +69,6 @@ def _gives_share(part: str, lang: str, shares: tuple[Decimal, ...]) -> bool:
 def _gives(part: str, lang: str, lead: tuple[text.Figure, ...]) -> bool:
     if not lead:
         return False
-    figures = text.figures(part, lang) + [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
+    spelled = [*text.number_words(part, lang), *numerals.compound_numbers(text.words(part), lang)]
+    figures = text.figures(part, lang) + [text.Figure(word, value, 0) for word, value in spelled]
     return any(f.matches(g) for f in figures for g in lead)

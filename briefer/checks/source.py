@@ -74,9 +74,11 @@ def read_source(source: str, lang: str) -> Source:
     paragraphs = [p for p in body.split("\n") if p.strip()]
     # number words inside its quotations are its figures too ("prawie siedem", a farmer says),
     # and the counts its words carry ("una doppietta": two goals)
-    spelled = {value for _, value in numerals.spelled(tokens, lang)} | text.roman_numerals(source)
+    spelled = {value for _, value in [*numerals.spelled(tokens, lang), *numerals.compound_numbers(tokens, lang)]}
+    spelled |= text.roman_numerals(source)
     spelled |= text.counted(source, lang) | text.implied_figures(source, lang)
     spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
+    spelled |= {Decimal(a or b) for a, b in _DECADE.findall(source)}  # the 2030s are "the thirties" too
     acronyms = frozenset(
         b.upper()
         for b in map(bare, tokens)
@@ -238,6 +240,11 @@ def _skeletons(lowered: frozenset[str], lang: str) -> dict[str, tuple[str, ...]]
     return {key: tuple(value) for key, value in index.items()}
 
 
+# A decade written by its year ("2030er-Jahre", "the 2030s", "les années 2030"): an item may
+# write it by its tens ("lat 30.", "los años treinta", "gli anni Trenta").
+_DECADE = re.compile(r"(?<![\d.,])(?:1[89]|20)([1-9]0)(?=er|s\b|’s|'s)|(?<=années )(?:1[89]|20)([1-9]0)\b")
+
+
 def _with_cities(places: set[str]) -> frozenset[str]:
     """The places a source names, and the cities of the countries among them: a brief may
     write a capital for its country's government (Paris for the French government)."""
@@ -284,9 +291,15 @@ def _rank(figure: text.Figure, lang: str) -> bool:
     return numerals.is_ordinal(figure.raw, lang)
 
 
+# An age as an adjective, where its stem is not the word for year: 38-річний, 38-letni,
+# 38-jährige, trentottenne (glued: 38enne).
+_AGE_ADJECTIVES = {"uk": ("річн",), "pl": ("letni", "letn"), "de": ("jährig",), "it": ("enne",)}
+
+
 @functools.cache
 def _years_re(lang: str) -> re.Pattern[str]:
-    words = "|".join(sorted(map(re.escape, languages.year_words(lang)), key=len, reverse=True))
+    stems = [*languages.year_words(lang), *_AGE_ADJECTIVES.get(lang, ())]
+    words = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
     return re.compile(rf"\b\d+[\s\u00a0-]*(?:{words})\w*", re.IGNORECASE)
 
 

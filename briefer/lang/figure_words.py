@@ -272,6 +272,9 @@ UNITS = frozenset(
         "кг",
         "ha",
         "pp",
+        "p",  # pence: "3.5p a share"
+        "pc",  # per cent in British papers: "7.4pc"
+        "s",  # a decade: "the 2030s"
         "bps",
         "pkt",
         "п.п",

@@ -244,12 +244,19 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     shorter = min(len(ta), len(tb))
     if ta == tb or (shorter >= 5 and common_prefix(ta, tb) >= max(5, shorter - 2)):
         return True  # one name declined: Pistorius ~ Pistoriusa ~ Pistoriusowi
+    ua, ub = _undoubled(ta), _undoubled(tb)
+    if (ua, ub) != (ta, tb) and min(len(ua), len(ub)) >= 6 and common_prefix(ua, ub) >= max(len(ua), len(ub)) - 3:
+        return True  # a letter one language doubles: Appennino ~ Apennines ~ Apeninach
     if len(ta) >= 4 and _spelt_by_ear(ta) == _spelt_by_ear(tb):
         return True  # letters one script doubles or writes silent: Hierro ~ Ієрро
     across = _cyrillic(a) != _cyrillic(b) or fuzzy
     return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b)) and _same_onset(
         ta, tb, not _cyrillic(a) and not _cyrillic(b), a, b
     )
+
+
+def _undoubled(word: str) -> str:
+    return re.sub(r"(\w)\1+", r"\1", word)
 
 
 def _same_onset(ta: str, tb: str, latin: bool, a: str = "", b: str = "") -> bool:

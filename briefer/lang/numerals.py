@@ -223,6 +223,41 @@ def spelled(tokens: list[str], lang: str) -> list[tuple[str, Decimal]]:
     return found
 
 
+# German writes a number into a compound ("elfstündig", "Zehntelgrad", "Dreijahresplan"): the
+# number words that open one, and the shortest word that may follow (Zweifel, Achtung are words).
+_GERMAN_COMPOUND_NUMBERS = {
+    **{
+        word: value
+        for value, word in enumerate("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), start=2)
+    },
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "hundert": 100,
+    "tausend": 1000,
+    "zehntel": 10,
+    "hundertstel": 100,
+    "tausendstel": 1000,
+}
+_COMPOUND_REST = 4
+
+
+def compound_numbers(tokens: list[str], lang: str) -> list[tuple[str, Decimal]]:
+    """The numbers German compounds open with ("elfstündigen": 11, "Zehntelgrad": a tenth, read
+    10 as "tenth" is): what a source states, or a lead's figure an item gives, in one word.
+    Not for judging an item's own figures: a compound's number may be no count (Elfmeter)."""
+    if lang != "de":
+        return []
+    found = []
+    for token in tokens:
+        lowered = token.lower()
+        opening = max((w for w in _GERMAN_COMPOUND_NUMBERS if lowered.startswith(w)), key=len, default="")
+        if opening and len(lowered) - len(opening) >= _COMPOUND_REST:
+            found.append((token, Decimal(_GERMAN_COMPOUND_NUMBERS[opening])))
+    return found
+
+
 def _one_word(token: str, lang: str) -> list[tuple[str, Decimal]]:
     value = value_of(token, lang)
     if value is not None:

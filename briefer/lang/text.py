@@ -487,6 +487,21 @@ def implied_figures(value: str, lang: str) -> set[Decimal]:
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A time of day by the word for o'clock, as each language writes it ("18 Uhr", "6pm", "à 18 h",
+# "godz. 18", "о 18 годині", "a las 18", "alle 18"): the hour is no fact of the story.
+_HOUR = {
+    "de": r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b",
+    "en": r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?!\w)",
+    "fr": r"\b\d{1,2}\s?h\s?\d{2}\b|\b(?:à|vers|dès|jusqu'à|avant|après)\s+\d{1,2}\s?h\b",
+    "pl": r"\bgodz(?:\.|ina|iny|inie)\s*\d{1,2}(?:[.:]\d{2})?\b",
+    "uk": r"\b[оз]\s+\d{1,2}(?:[.:]\d{2})?(?:-й)?\s+годин",
+    "es": r"\ba\s+las\s+\d{1,2}(?:[.:]\d{2})?(?:\s+horas)?\b",
+    "it": r"\balle\s+(?:ore\s+)?\d{1,2}(?:[.:]\d{2})?\b",
+}
+_HOUR_RE = {lang: re.compile(pattern, re.IGNORECASE) for lang, pattern in _HOUR.items()}
+# Two days of one month ("14 і 15 березня", "14. und 15. März", "14-15 March", "du 14 au 15 mars"):
+# the first day is a date too. A joining word is short in every language (and, und, et, y, i, та).
+_DAY_PAIR = r"(?:3[01]|[12]\d|0?[1-9])\.?(?:\s*[-–]\s*|\s+\w{1,4}\s+)"
 
 
 @functools.cache
@@ -497,8 +512,12 @@ def _dates(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         return None
     months = "|".join(words)
     return (
-        re.compile(rf"\b\d{{1,2}}\.?\s*(?:de\s+)?(?=(?:{months})\b)", re.IGNORECASE),
-        re.compile(rf"\b((?:{months})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\d)", re.IGNORECASE),
+        re.compile(rf"\b(?:{_DAY_PAIR})?\d{{1,2}}\.?\s*(?:de\s+)?(?=(?:{months})\b)", re.IGNORECASE),
+        re.compile(
+            rf"\b((?:{months})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+\w{{1,4}}\s+)\d{{1,2}}(?:st|nd|rd|th)?)?"
+            rf"\b(?![.,]?\d)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -506,6 +525,8 @@ def without_dates(value: str, lang: str) -> str:
     """The text without its times of day and its dates' day numbers ("11. März", "19 березня",
     "March 19th", "14 de marzo"): figures a story key or a lead must not take for facts."""
     value = _TIME.sub(" ", value)
+    if lang in _HOUR_RE:
+        value = _HOUR_RE[lang].sub(" ", value)
     patterns = _dates(lang)
     if patterns is None:
         return value
