@@ -115,8 +115,20 @@ def write_articles(folder: Path, count: int) -> None:
         (folder / f"a{n:05d}.txt").write_text(ARTICLE + "\n" + "\n".join(own) + "\n")
 
 
+def _with_tables(cache: Path) -> None:
+    """A run's own cache (its replies) holding the machine's tables as `make setup` made them:
+    the figures time briefing, not the one-off making of word lists."""
+    from briefer.lang.languages import prepare
+    from briefer.settings.config import load_settings
+
+    cache.mkdir(parents=True, exist_ok=True)
+    if not (cache / "tables").exists():
+        (cache / "tables").symlink_to(prepare(load_settings().cache_dir).parent, target_is_directory=True)
+
+
 def briefer_run(folder: Path, out: Path, cache: Path, env_extra: dict[str, str], langs: str) -> tuple[float, float]:
     """(wall seconds, peak resident MB of briefer and its worker together) of one `briefer run`."""
+    _with_tables(cache)
     env = {**os.environ, "BRIEFER_CACHE_DIR": str(cache), **env_extra}
     env.pop("OPENAI_API_KEY", None)
     command = [
