@@ -16,7 +16,12 @@ from briefer.lang import figure_words, text
 
 def known_figure(figure: text.Figure, source: Source) -> bool:
     if figure.power == 0:
-        return figure.value in source.raw_values or _rounded(figure, source) or _known_clock(figure, source)
+        return (
+            figure.value in source.raw_values
+            or _rounded(figure, source)
+            or _known_clock(figure, source)
+            or _known_score(figure, source)
+        )
     value, tolerance = figure.scaled, figure.tolerance
     return (
         any(abs(known.scaled - value) <= tolerance for known in source.figures)
@@ -29,6 +34,15 @@ def _known_clock(figure: text.Figure, source: Source) -> bool:
     """A figure "1:07" that is one of the source's times as minutes and seconds or hours and
     minutes, however the source writes it (1'07", "1min 07sec", "1 h 07")."""
     return figure.raw.count(":") == 1 and any(s in source.durations for s in text.clock_seconds(figure.raw))
+
+
+def _known_score(figure: text.Figure, source: Source) -> bool:
+    """A score written with a colon ("34:20", as German, Polish and Ukrainian write it) whose
+    two sides stand in one sentence of the source, however it joins them (34-20, 34 à 20)."""
+    if figure.raw.count(":") != 1:
+        return False
+    sides = {Decimal(side) for side in figure.raw.split(":") if side.isdigit()}
+    return len(sides) >= 1 and any(sides <= values for values in source.together)
 
 
 def _known_percent(value: Decimal, source: Source) -> bool:
@@ -107,11 +121,19 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
     invented += [
         f"{a.raw}–{b.raw} (no range of the source)" for a, b in _ranges(item, source) if not _one_range(a, b, source)
     ]
+    invented += _other_roads(item, source)
     if invented:
         return CheckResult(
             check="numbers", passed=False, message=f"numbers not in the source: {', '.join(dict.fromkeys(invented))}"
         )
     return passed("numbers")
+
+
+def _other_roads(item: Item, source: Source) -> list[str]:
+    """A road of a class the source names, by another number (the A7 where the source has the
+    A 8): its number is no figure, so no other rule sees it."""
+    classes = {road[0] for road in source.roads}
+    return sorted(road for road in text.roads(item.text()) - source.roads if road[0] in classes)
 
 
 def _age_as_count(figure: text.Figure, item: Item, source: Source) -> bool:

@@ -143,9 +143,10 @@ def _declined_common_word(lowered: str, lang: str, places: frozenset[str]) -> bo
 
 
 def _not_a_name(token: str, part: str) -> bool:
-    """Capitals that name nothing: a Roman numeral that counts (II kwartał, XIII secolo), or
-    a unit's symbol right after a figure (420 GB, 12 MW)."""
-    if _ROMAN.match(token) and text.roman_numerals(token):
+    """Capitals that name nothing: a Roman numeral that counts (II kwartał, XIII secolo), a
+    figure after an elided preposition (All'11ª edizione), or a unit's symbol right after a
+    figure (420 GB, 12 MW)."""
+    if (_ROMAN.match(token) and text.roman_numerals(token)) or bare(token)[:1].isdigit():
         return True
     return any(match.group(1) == token for match in _UNIT_AFTER_FIGURE.finditer(part))
 

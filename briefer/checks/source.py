@@ -61,6 +61,7 @@ class Source:
     lead_shares: tuple[Decimal, ...] = ()  # the shares its title writes in words ("un terzo dei fondi": 1/3)
     ages: frozenset[Decimal] = frozenset()  # figures it gives only as someone's age ("un automobiliste de 34 ans")
     together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
+    roads: frozenset[str] = frozenset()  # the roads it names, written together (A61)
     durations: frozenset[int] = frozenset()  # its times in seconds, however written ("2hr 21min 09sec", 3'12")
 
 
@@ -89,7 +90,7 @@ def read_source(source: str, lang: str) -> Source:
         figures=figures,
         raw_values=frozenset({f.value for f in figures} | {f.scaled for f in figures} | spelled),
         words=lowered | {bare(t).lower() for t in tokens} | _joined_abbreviations(source),
-        capitalised=(capitalised := _capitalised(tokens, lang)),
+        capitalised=(capitalised := _capitalised(tokens, lang, source)),
         places=_with_cities(
             {c for t in tokens for c in names.place_concepts(bare(t))}  # l'ucraina: Ukraine
             | names.places_named_in(lowered)
@@ -110,6 +111,7 @@ def read_source(source: str, lang: str) -> Source:
             | text.implied_figures(sentence, lang)
             for sentence in text.sentences(source)
         ),
+        roads=frozenset(text.roads(source)),
         percents=frozenset(text.percentages(source, lang)),
         durations=frozenset(d.seconds for d in text.durations(source))
         | {seconds for f in figures if f.raw.count(":") == 1 for seconds in text.clock_seconds(f.raw)},
@@ -361,9 +363,11 @@ def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
     )
 
 
-def _capitalised(tokens: list[str], lang: str) -> tuple[str, ...]:
-    """The source's capitalised words, their hyphenated parts, and how French ones sound."""
+def _capitalised(tokens: list[str], lang: str, source: str) -> tuple[str, ...]:
+    """The source's capitalised words, their hyphenated parts, how French ones sound, and its
+    roads written together (A 61 is the A61 an item writes)."""
     found = [part for token in map(bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
+    found += sorted(text.roads(source))
     found += [sound for sound in (names.spoken(word, lang) for word in found) if sound]
     return tuple(dict.fromkeys(found))
 

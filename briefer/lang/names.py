@@ -244,6 +244,8 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     shorter = min(len(ta), len(tb))
     if ta == tb or (shorter >= 5 and common_prefix(ta, tb) >= max(5, shorter - 2)):
         return True  # one name declined: Pistorius ~ Pistoriusa ~ Pistoriusowi
+    if min(len(ta), len(tb)) >= 5 and _nominative(ta) == _nominative(tb):
+        return True  # a place declined where g or k softens: Málaga ~ Maladze ~ Малазі, Afryka ~ Afryce
     ua, ub = _undoubled(ta), _undoubled(tb)
     if (ua, ub) != (ta, tb) and min(len(ua), len(ub)) >= 6 and common_prefix(ua, ub) >= max(len(ua), len(ub)) - 3:
         return True  # a letter one language doubles: Appennino ~ Apennines ~ Apeninach
@@ -253,6 +255,15 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
     return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b)) and _same_onset(
         ta, tb, not _cyrillic(a) and not _cyrillic(b), a, b
     )
+
+
+# Polish and Ukrainian locatives and datives soften a stem's last g or k: Praga -> Pradze,
+# Прага -> Празі, Afryka -> Afryce, Африка -> Африці (transliterated).
+_SOFTENED = re.compile(r"(?:dze|zi)$|(?:ce|tsi)$")
+
+
+def _nominative(word: str) -> str:
+    return _SOFTENED.sub(lambda m: "ga" if m.group().startswith(("dz", "z")) else "ka", word)
 
 
 def _undoubled(word: str) -> str:

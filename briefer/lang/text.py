@@ -18,6 +18,21 @@ _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 _FIGURE_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,2}:\d{2}(?![\d:])|\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])"
 )
+# A road by its class letter and number, written apart as German and Polish papers do (A 61,
+# B 327, S 8): an item writes it together (A61).
+# A letter after the word for a group or class is no road (Gruppe A 3 Punkte).
+ROAD = re.compile(
+    r"(?<![\w.,])(?<!(?:uppe|roup|rupa|rupo|uppo|asse|Type|type) )"
+    r"([ABDEKLMNS])[ \u00a0](\d{1,4})(?![\d.,]\d)\b"
+)
+_ROAD_TOGETHER = re.compile(r"(?<![\w.,])([ABDEKLMNS])(\d{1,4})\b")
+
+
+def roads(value: str) -> set[str]:
+    """The roads a text names, each written together (A61), however the text writes it."""
+    return {letter + number for letter, number in (*ROAD.findall(value), *_ROAD_TOGETHER.findall(value))}
+
+
 # What follows a figure written as an ordinal (23rd, 23e, 23ª, 23-го); a degree sign may too.
 _ORDINAL_ENDINGS = r"st|nd|rd|th|e|er|re|ème|º|ª|-?[гйїаяе]|-?(?:го|му|ту|ти)"
 _ORDINAL_RE = re.compile(rf"(?:{_ORDINAL_ENDINGS}|°)(?![\w])", re.IGNORECASE)
@@ -125,6 +140,8 @@ def figures(text: str, lang: str) -> list[Figure]:
     for match in _FIGURE_RE.finditer(text):
         if timed and any(start <= match.start() < end for start, end in timed):
             continue
+        if ROAD.fullmatch(text, max(0, match.start() - 2), match.end()):
+            continue  # a road's number (A 61, B 327) is its name, not a figure
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:
             gap = end + (text[end : end + 1] in _SPACES or text[end : end + 1] == "-")  # "60-Mrd.-Euro-Loch"
