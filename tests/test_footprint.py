@@ -56,6 +56,29 @@ def test_english_names_ask_no_foreign_dictionary(monkeypatch: pytest.MonkeyPatch
     assert asked == []
 
 
+def test_checking_an_english_item_loads_no_ukrainian_morphology() -> None:
+    """A Latin-script word is no Ukrainian word: the names check asks whether a first name is a
+    common word in every language, and that loaded pymorphy3's Ukrainian and Russian
+    dictionaries (~70 MB) in a run that writes no Ukrainian. A fresh interpreter, so what an
+    earlier test loaded does not count."""
+    script = """
+import sys
+from briefer.checks.proper_names import check_names
+from briefer.checks.source import read_source
+from briefer.core.models import Item
+source = read_source("Bridge opens\\nMinister Anna Berg opened the bridge in Oslo on Monday.", "en")
+item = Item(article_id="a", lang="en", headline="Bridge opens in Oslo", bullets=("Anna Berg opened it on Monday.",))
+assert check_names(item, source).passed
+print("pymorphy3" in sys.modules)
+"""
+    # the first run may make the cache's number-word tables (Ukrainian's from pymorphy3): once a machine
+    loaded = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+        for _ in range(2)
+    ]
+    assert loaded[1] == "False"
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the worker's resident memory in /proc")
 def test_the_language_worker_gives_back_what_loading_its_models_took() -> None:
     """lingua loads its models through buffers it frees; the worker hands that memory back

