@@ -142,11 +142,14 @@ def _declined_common_word(lowered: str, lang: str, places: frozenset[str]) -> bo
     return not any(lowered in table.get(place, ()) for place in places) and common_lowercase(lowered, (lang,))
 
 
+_ERAS = frozenset({"AD", "BC", "BCE", "CE"})  # an era after a year (AD 62) names nothing
+
+
 def _not_a_name(token: str, part: str) -> bool:
     """Capitals that name nothing: a Roman numeral that counts (II kwartał, XIII secolo), a
-    figure after an elided preposition (All'11ª edizione), or a unit's symbol right after a
-    figure (420 GB, 12 MW)."""
-    if (_ROMAN.match(token) and text.roman_numerals(token)) or bare(token)[:1].isdigit():
+    figure after an elided preposition (All'11ª edizione), an era (AD), or a unit's symbol
+    right after a figure (420 GB, 12 MW)."""
+    if (_ROMAN.match(token) and text.roman_numerals(token)) or bare(token)[:1].isdigit() or token in _ERAS:
         return True
     return any(match.group(1) == token for match in _UNIT_AFTER_FIGURE.finditer(part))
 

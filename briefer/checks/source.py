@@ -264,8 +264,8 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
     body = "\n".join(paragraphs[:2])
     first = paragraphs[0] if paragraphs else ""
     found = [f for f in _stated(title, lang) if not _rank(f, lang)]
-    if found:
-        found += _exactly(found, body, lang)
+    if found:  # the title rounds what the article states exactly, in its lead or further down
+        found += _exactly(found, "\n".join(paragraphs), lang)
         found += _converted(found, first, lang)
     titled = len(found)
     # dates out before the sentences are cut: "dem 11. März" is no sentence's end

@@ -240,21 +240,36 @@ _GERMAN_COMPOUND_NUMBERS = {
     "hundertstel": 100,
     "tausendstel": 1000,
 }
+# Polish joins a number to a word by its combining form ("pięcioletni": five-year,
+# "dwukrotnie": twice); trzy- is left out (trzymają is no three).
+_POLISH_COMPOUND_NUMBERS = {
+    "dwu": 2,
+    "cztero": 4,
+    "pięcio": 5,
+    "sześcio": 6,
+    "siedmio": 7,
+    "ośmio": 8,
+    "dziewięcio": 9,
+    "dziesięcio": 10,
+}
+_COMPOUND_NUMBERS = {"de": _GERMAN_COMPOUND_NUMBERS, "pl": _POLISH_COMPOUND_NUMBERS}
 _COMPOUND_REST = 4
 
 
 def compound_numbers(tokens: list[str], lang: str) -> list[tuple[str, Decimal]]:
-    """The numbers German compounds open with ("elfstündigen": 11, "Zehntelgrad": a tenth, read
-    10 as "tenth" is): what a source states, or a lead's figure an item gives, in one word.
-    Not for judging an item's own figures: a compound's number may be no count (Elfmeter)."""
-    if lang != "de":
-        return []
+    """The numbers German and Polish compounds open with ("elfstündigen": 11, "Zehntelgrad": a
+    tenth, read 10 as "tenth" is; "pięcioletni": 5): what a source states, or a lead's figure
+    an item gives, in one word. Not for judging an item's own figures: a compound's number
+    may be no count (Elfmeter)."""
+    openings = _COMPOUND_NUMBERS.get(lang, {})
     found = []
     for token in tokens:
         lowered = token.lower()
-        opening = max((w for w in _GERMAN_COMPOUND_NUMBERS if lowered.startswith(w)), key=len, default="")
+        if not openings or value_of(lowered, lang) is not None:  # a number word itself (dwudziesty)
+            continue
+        opening = max((w for w in openings if lowered.startswith(w)), key=len, default="")
         if opening and len(lowered) - len(opening) >= _COMPOUND_REST:
-            found.append((token, Decimal(_GERMAN_COMPOUND_NUMBERS[opening])))
+            found.append((token, Decimal(openings[opening])))
     return found
 
 
