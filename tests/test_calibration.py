@@ -203,6 +203,8 @@ def test_an_earlier_round_is_spent_and_kept_as_history() -> None:
     on record, beside the new sealed part's, so the README's first figures can be traced."""
     rounds = calibration.earlier_rounds(FIXTURES)
     assert "round 1, 1st" in rounds and rounds["round 1, 1st"]["references_clean"] < 0.95
+    numbers = [int(name.split()[1].rstrip(",")) for name in rounds]
+    assert numbers == list(range(1, len(numbers) + 1))  # in their order, round 10 after round 9
     first = json.loads((FIXTURES / calibration.ROUNDS / "round-1-first-sight.json").read_text())
     tuned = {case.name for case in calibration.load_cases(FIXTURES)}
     assert set(first["articles"]) <= tuned

@@ -344,7 +344,8 @@ def read_first_sight(fixtures: Path) -> dict | None:
 def earlier_rounds(fixtures: Path) -> dict[str, dict[str, float]]:
     """Each earlier sealed part's first-sight figures, by round ("round 1, 1st sight")."""
     found = {}
-    for path in sorted((fixtures / ROUNDS).glob("round-*-first-sight.json")):
+    paths = (fixtures / ROUNDS).glob("round-*-first-sight.json")
+    for path in sorted(paths, key=lambda path: int(path.name.split("-")[1])):  # round 10 after round 9
         number = path.name.split("-")[1]
         found[f"round {number}, 1st"] = json.loads(path.read_text(encoding="utf-8"))["figures"]
     return found
