@@ -11,6 +11,7 @@ from briefer.checks.source import Source, another_form, passed
 from briefer.core.models import CheckResult, Item
 from briefer.lang import institutions, languages, names, text
 from briefer.lang.vocabulary import (
+    cyrillic,
     german_compound,
     german_lowercase_compound,
     german_parts,
@@ -186,7 +187,7 @@ def _loan(word: str, lang: str, source: Source) -> bool:
     """A word of a source in the other script, written in the brief's letters with its
     ending: the stem (five letters at least) sounds like the start of a source word, by
     three consonants or more. Only across scripts, where no garble of a cognate can pass."""
-    if bool(_CYRILLIC_LETTER.search(word)) == bool(_CYRILLIC_LETTER.search(source.flat[:200])):
+    if cyrillic(word) == cyrillic(source.flat[:200]):
         return False
     stem = re.sub(_LOAN_ENDINGS.get(lang, "$"), "", word, count=1)
     key = names.sound_key(stem)
@@ -209,9 +210,6 @@ def _loan(word: str, lang: str, source: Source) -> bool:
 def _rare_words(words: frozenset[str], lang: str) -> tuple[str, ...]:
     """A source's words its language's text writes less than every day: its terms."""
     return tuple(word for word in words if len(word) >= 5 and word.isalpha() and zipf(word, lang) < _EVERYDAY)
-
-
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
 def _untranslated(tokens: list[str], lang: str, source: Source, fine: bool) -> list[str]:
@@ -455,6 +453,6 @@ _KNOWN_ABROAD = 1.5
 def _word_of(word: str, lang: str) -> bool:
     """A word of the language: its dictionary knows it, or the language's own text uses it
     often (ebitda in Spanish business news)."""
-    if bool(_CYRILLIC_LETTER.search(word)) != (lang in languages.CYRILLIC):
+    if cyrillic(word) != (lang in languages.CYRILLIC):
         return False
     return zipf(word, lang) >= 2.0 or known_form(word, lang) or (lang == "de" and german_compound(word))

@@ -15,6 +15,7 @@ from briefer.lang.text import words
 from briefer.lang.vocabulary import (
     common_lowercase,
     common_word,
+    cyrillic,
     german_compound,
     in_dictionary,
     known_form,
@@ -217,10 +218,6 @@ def spoken(word: str, lang: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=8192)
-def _cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
-
-
 def same_compound(a: str, b: str) -> bool:
     """One hyphenated name in two languages (Alvernia-Rodano-Alpi ~ Auvergne-Rhône-Alpes):
     as many parts, each starting with the same letter, and one of them alike."""
@@ -251,9 +248,9 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
         return True  # a letter one language doubles: Appennino ~ Apennines ~ Apeninach
     if len(ta) >= 4 and _spelt_by_ear(ta) == _spelt_by_ear(tb):
         return True  # letters one script doubles or writes silent: Hierro ~ Ієрро
-    across = _cyrillic(a) != _cyrillic(b) or fuzzy
+    across = cyrillic(a) != cyrillic(b) or fuzzy
     return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b)) and _same_onset(
-        ta, tb, not _cyrillic(a) and not _cyrillic(b), a, b
+        ta, tb, not cyrillic(a) and not cyrillic(b), a, b
     )
 
 
@@ -286,7 +283,7 @@ def _onsets(word: str) -> frozenset[str]:
     and х are h or g (Гамбург, Генуя), Latin j is y, Spanish kh or French zh, w is v or the
     vowel у of Уельс."""
     lowered = word.lower()
-    if _cyrillic(word):
+    if cyrillic(word):
         if lowered[:1] in "гґх":
             return frozenset("KH")
         return frozenset(_CYRILLIC_CLASS.get(lowered[:1], "V"))
@@ -392,7 +389,7 @@ def _stem(word: str) -> str:
 def _unaccented(word: str) -> str:
     """A Latin word without its accents (Turyńskiej ~ Turyn, Córdoba ~ Cordoue); Cyrillic as
     written, where romanising would make other languages' words of it."""
-    if _cyrillic(word):
+    if cyrillic(word):
         return word.lower()
     return transliterate(word)
 
@@ -534,7 +531,7 @@ def exonym(a: str, b: str) -> bool:
     begin the other's, which has at most one more."""
     if _first_letter(a) != _first_letter(b):
         return False
-    if not _cyrillic(a) and not _cyrillic(b) and _first_vowel(_ei_as_i(a)) != _first_vowel(_ei_as_i(b)):
+    if not cyrillic(a) and not cyrillic(b) and _first_vowel(_ei_as_i(a)) != _first_vowel(_ei_as_i(b)):
         return False  # Padova ~ Padua, not Ralf ~ Rolf: Latin spellings keep the first vowel
     for key_a, key_b in (
         (sound_key(a).replace("F", ""), sound_key(b).replace("F", "")),

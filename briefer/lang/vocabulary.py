@@ -126,13 +126,18 @@ def _dictionary(lang: str):
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
+def cyrillic(word: str) -> bool:
+    """The text has a Cyrillic letter."""
+    return _CYRILLIC_LETTER.search(word) is not None
+
+
 @functools.lru_cache(maxsize=16384)
 def in_dictionary(word: str, lang: str) -> bool:
     """The language's dictionary, with its affix rules, knows the word as written, in lower
     case or capitalised (a German noun only capitalised). A word in another script is no
     word of the language, and its dictionary is not loaded to say so (pymorphy3's Ukrainian
     dictionaries are ~70 MB: a run that writes no Ukrainian asked them about Latin names)."""
-    if (_CYRILLIC_LETTER.search(word) is not None) != (lang == "uk"):
+    if cyrillic(word) != (lang == "uk"):
         return False
     if lang == "uk":
         return _ukrainian_morphology().word_is_known(normal(word))
