@@ -39,7 +39,7 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
     concept = institutions.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = institutions.INSTITUTION_WORDS.get(lowered, concept)
     if concept is not None:
-        return concept in source.institutions or _spelt_out(name, source)
+        return concept in source.institutions or _a_country_named(concept, source) or _spelt_out(name, source)
     if lowered in source.words or lowered in figure_words.UNITS or lowered in languages.currency_codes():
         return True
     if lang == "de" and another_form(lowered, source):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from briefer.checks.source import QUOTE_RUN, Source, is_title, passed
 from briefer.core.models import CheckResult, Item
-from briefer.lang import text
+from briefer.lang import names, text
 
 
 def check_quotes(item: Item, source: Source) -> CheckResult:
@@ -45,8 +45,21 @@ def _unmarked_quote(part: str, source: Source) -> str:
 
 
 def _translated_title(quote: str, before: str, item: Item, source: Source) -> bool:
-    """In another language, a title of the source translated: a title of about as many words."""
+    """In another language, a title of the source translated: a title of about as many
+    words, or a name the source writes without marks, its capitals the source's in this
+    language's spelling (the deputies of «Права і справедливості», the source's Prawa i
+    Sprawiedliwości: a party's name, no one's words)."""
     if item.lang == source.lang or not is_title(quote, before):
         return False
     count = len(text.words(quote))
-    return any(abs(count - known) <= 2 for known in source.titles)
+    return any(abs(count - known) <= 2 for known in source.titles) or _a_name_of_the_source(quote, source)
+
+
+def _a_name_of_the_source(quote: str, source: Source) -> bool:
+    """Two words or more besides short joining ones, each a capital of the source in any
+    spelling or case (a name's later words may be lower case: «Права і справедливості»):
+    a name, not a sentence."""
+    content = [word for word in text.words(quote) if len(word) > 3]
+    return len(content) >= 2 and all(
+        any(names.same_name(word, known, True) for known in source.capitalised) for word in content
+    )

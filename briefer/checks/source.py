@@ -271,6 +271,8 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
     # dates out before the sentences are cut: "dem 11. März" is no sentence's end
     for sentence in text.sentences(text.without_dates(_without_references(body), lang)):
         stated = _stated(_without_ages(sentence, lang), lang)
+        if not stated and any(d.parts > 1 for d in text.durations(sentence)):
+            break  # the lead's quantity is a time ("23 години 47 хвилин"), which the numbers check holds
         if stated and titled:  # beside the title's, only the lead's first figures ("vier Tote", then 60 helpers)
             found += [f for f in stated if f.raw[:1].isdigit()]
             break

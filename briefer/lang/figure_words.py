@@ -35,6 +35,35 @@ COUNT_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
     "es": {2: ("doblete", "dos veces"), 3: ("triplete", "hat-trick", "tres veces")},
     "it": {2: ("doppietta", "due volte"), 3: ("tripletta", "tre volte", "hat-trick")},
 }
+# Nouns of an approximate count ("une quarantaine de centres": about forty), by value: a
+# brief writes the figure ("around 40 centres"). Lowercase forms, matched by their start.
+ABOUT_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
+    "en": {12: ("dozen",)},
+    "de": {12: ("dutzend",)},
+    "fr": {
+        10: ("dizaine",),
+        12: ("douzaine",),
+        15: ("quinzaine",),
+        20: ("vingtaine",),
+        30: ("trentaine",),
+        40: ("quarantaine",),
+        50: ("cinquantaine",),
+        100: ("centaine",),
+    },
+    "pl": {12: ("tuzin",)},
+    "uk": {10: ("десяток", "десятка"), 12: ("дюжин",), 100: ("сотн",)},
+    "es": {10: ("decena",), 12: ("docena",), 20: ("veintena",), 30: ("treintena",), 100: ("centenar",)},
+    "it": {
+        10: ("decina",),
+        12: ("dozzina",),
+        15: ("quindicina",),
+        20: ("ventina",),
+        30: ("trentina",),
+        40: ("quarantina",),
+        50: ("cinquantina",),
+        100: ("centinaio", "centinaia"),
+    },
+}
 
 
 # Scale words after a figure, as a regex per power of ten. "billion" is 10^9 in English and
@@ -60,7 +89,13 @@ _SCALES = {
         9: r"мільярд(?:а|ів)?|млрд",
         12: r"трильйон(?:а|ів)?|трлн",
     },
-    "es": {3: r"mil", 6: r"millones|millón|mill\.?", 9: r"millardos?", 12: r"billones|billón"},
+    # a cubic hectometre is a million cubic metres: the Spanish press counts reservoirs in them
+    "es": {
+        3: r"mil",
+        6: r"millones|millón|mill\.?|hectómetros cúbicos|hm3|hm³",
+        9: r"millardos?",
+        12: r"billones|billón",
+    },
     "it": {3: r"mila|mille", 6: r"milioni|milione|mln", 9: r"miliardi|miliardo|mld", 12: r"bilioni|bilione"},
 }
 

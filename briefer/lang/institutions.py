@@ -150,6 +150,23 @@ INSTITUTIONS = (
         "statunitense",
     ),
     ("UK", "GB", "ВБ", "united kingdom", "britain", "british"),
+    (
+        "FRG",
+        "BRD",
+        "RFA",
+        "RFN",
+        "ФРН",
+        "RFT",
+        "federal republic of germany",
+        "bundesrepublik deutschland",
+        "république fédérale d'allemagne",
+        "republika federalna niemiec",
+        "федеративна республіка німеччина",
+        "república federal de alemania",
+        "repubblica federale di germania",
+        "repubblica federale tedesca",
+        "germany",  # the country, for `a country named`: an acronym passes where the source names it
+    ),
     ("VAT", "MWST", "TVA", "ПДВ", "IVA", "value added tax", "mehrwertsteuer"),
     (
         "pentagon",

@@ -143,6 +143,8 @@ def _title_case(tokens: list[str]) -> bool:
 # Cyrillic letters straight to sound classes (Latin "ch" is a guess: German x, Spanish tʃ).
 _CYRILLIC_CLASS = dict(zip("бвгґджзклмнпрстфхцчшщ", "PFKKTSSKLMNPRSTFKSSSS"))
 _LATIN_DIGRAPHS = (
+    ("tsch", "S"),  # German and French write the Cyrillic ч so: Tschop, Tchop ~ Чоп
+    ("tch", "S"),
     ("sch", "S"),
     ("shch", "S"),
     ("sz", "S"),
@@ -335,6 +337,7 @@ _OTHER_SOUNDS = (
     ("ęp", "emp"),
     ("ąp", "omp"),
     ("c", "ts"),
+    ("ch", "sh"),  # the ch of English and Spanish is the Cyrillic ч: Chop ~ Чоп
     ("gl", "g-l"),
     ("h", ""),
     ("ge", "dzhe"),
@@ -471,10 +474,26 @@ def institutions_named(value: str) -> frozenset[int]:
     """Institutions an item names in full words (Banque centrale européenne, Fondo Monetario
     Internacional): each must be one the source names too."""
     tokens = [t.lower() for t in words(value)]
-    return institutions_in(tokens, frozenset(t.upper() for t in words(value) if is_acronym(t)), exact=True)
+    acronyms = frozenset(t.upper() for t in words(value) if is_acronym(t))
+    return institutions_in(tokens, acronyms, exact=True, after_capital=_after_inner_capital(value))
 
 
-def _names_form(form: str, present: frozenset[str], stems: list[str], stem_set: set[str]) -> bool:
+def _after_inner_capital(value: str) -> frozenset[int]:
+    """The positions of the words that follow a capital inside a sentence: a body's name
+    there is the end of a longer name ("Federalnego Trybunału Sprawiedliwości" is Germany's
+    federal court, no Trybunał Sprawiedliwości of the EU)."""
+    found: set[int] = set()
+    position = 0
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", value):
+        tokens = words(sentence)
+        found |= {position + i + 1 for i, token in enumerate(tokens[:-1]) if i > 0 and token[:1].isupper()}
+        position += len(tokens)
+    return frozenset(found)
+
+
+def _names_form(
+    form: str, present: frozenset[str], stems: list[str], stem_set: set[str], after_capital: frozenset[int]
+) -> bool:
     """Every word of a several-word name stands in the text side by side, in any case ("le
     conseil municipal" and "construire" are no Conseil constitutionnel, "the bank" and "the
     world economy" no World Bank); a one-word name of twelve letters or more
@@ -483,7 +502,8 @@ def _names_form(form: str, present: frozenset[str], stems: list[str], stem_set: 
     if len(parts) > 1:
         wanted = [_stem(w) for w in parts]
         return all(stem in stem_set for stem in wanted) and any(
-            stems[start : start + len(wanted)] == wanted for start in range(len(stems) - len(wanted) + 1)
+            stems[start : start + len(wanted)] == wanted and start not in after_capital
+            for start in range(len(stems) - len(wanted) + 1)
         )
     if len(form) < 12:
         return form in present
@@ -495,9 +515,12 @@ def institution_name(index: int) -> str:
     return next((form for form in forms if not form.islower()), forms[0].title())
 
 
-def institutions_in(tokens: Sequence[str], acronyms: frozenset[str], exact: bool = False) -> frozenset[int]:
+def institutions_in(
+    tokens: Sequence[str], acronyms: frozenset[str], exact: bool = False, after_capital: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """The institution concepts a text names, by acronym or by full name (any inflection);
-    `tokens` are its words in lower case, in order."""
+    `tokens` are its words in lower case, in order; a name of several words starting at a
+    position of `after_capital` is part of a longer name."""
     present = frozenset(tokens)
     stems = [_stem(w) for w in tokens]
     stem_set = set(stems)
@@ -505,7 +528,7 @@ def institutions_in(tokens: Sequence[str], acronyms: frozenset[str], exact: bool
         set() if exact else {institutions.ACRONYM_CONCEPTS[a] for a in acronyms if a in institutions.ACRONYM_CONCEPTS}
     )
     for index, forms in enumerate(institutions.INSTITUTION_FORMS):
-        if any(_names_form(form, present, stems, stem_set) for form in forms):
+        if any(_names_form(form, present, stems, stem_set, after_capital) for form in forms):
             found.add(index)
     return frozenset(found)
 
@@ -611,9 +634,11 @@ _INITIAL = {"є": "e", "ю": "u", "я": "a", "ї": "i", "г": "g", "х": "h", "�
 
 
 def initial(word: str) -> str:
-    """The letter a word gives an acronym, in Latin: Європейський -> e, банк -> b."""
+    """The letter a word gives an acronym, in Latin: Європейський -> e, банк -> b. A c and a
+    k are one letter: one sound that languages spell either way (HC for ХК: Hockey Club,
+    Хокейний клуб)."""
     first = word[:1].lower()
-    return _INITIAL.get(first) or transliterate(first)[:1]
+    return (_INITIAL.get(first) or transliterate(first)[:1]).replace("c", "k")
 
 
 def initials_key(acronym: str) -> str:

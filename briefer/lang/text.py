@@ -77,11 +77,18 @@ def quotations_after(text: str) -> list[tuple[str, str]]:
 _ADDRESSES = re.compile(
     r"(?:https?://|www\.)\S+"  # a web address: its digits are an id
     r"|\(\s*\d+\s+[^\W\d_]+\s*\)"  # a count in brackets: "(12 items)", "(3 photos)"
+    # a thing's number: "Поїзд № 43", "Nr. 7", "No. 10", "n° 5", "nº 12", "n. 3", "nr 8", "núm. 4"
+    r"|(?<!\w)(?:№|nos?\.|nr\.?|n[°º]|n\.|núm\.)[ \u00a0]?\d+"
+    # a law's articles: "gli articoli 3, 36 e 38", "Art. 5", "§ 12", "статті 39"
+    r"|(?<!\w)(?:art\.|artt\.|articles?|articol[oi]|artículos?|artikel[n]?|artyku\w+|статт\w+|§§?)"
+    r"[ \u00a0]?\d+(?:[ \u00a0]*(?:,|e|et|and|und|i|y|і|та)[ \u00a0]*\d+)*",
+    re.IGNORECASE,
 )
 
 
 def without_addresses(text: str) -> str:
-    """The text without web addresses and counts in brackets: digits that are no story's figures."""
+    """The text without web addresses, counts in brackets and things' numbers: digits that
+    are no story's figures."""
     return _ADDRESSES.sub(" ", text)
 
 
@@ -130,11 +137,16 @@ class Figure:
         return abs(self.scaled - other.scaled) <= max(self.tolerance, other.tolerance)
 
 
+_FRENCH_HOURS = re.compile(r"(?<![\d.,:])(\d{1,2})[ \u00a0]?h[ \u00a0]?(\d{2})(?!\d|[ \u00a0]?min)")
+
+
 def figures(text: str, lang: str) -> list[Figure]:
     """Every figure in the text with the scale words after it (150 млн, €100bn, 100 Mrd.,
     1.200 millones, 5 mil millones). Codes such as T10 or 5G are not figures. A bare figure
     joined to a scaled one ("von 210 auf 150 Mio.", "50 millions au lieu de 35") shares its scale."""
     found: list[tuple[int, int, Figure]] = []
+    if lang == "fr":  # "18 h 25", "23 h 47", "2h30": one time, as 18:25 (of day) or 23 h 47 min (of a trip)
+        text = _FRENCH_HOURS.sub(r"\1:\2", text)
     scale = figure_words.scale_pattern(lang)
     timed = [d.span for d in durations(text) if d.parts > 1]  # "2hr 21min 09sec" is one time, not 2, 21 and 9
     for match in _FIGURE_RE.finditer(text):
@@ -471,11 +483,14 @@ def _without_durations(value: str) -> str:
 
 
 def counted(value: str, lang: str) -> set[Decimal]:
-    """The counts a text gives without a numeral: "una doppietta" is two, "a hat-trick" three."""
+    """The counts a text gives without a numeral: "una doppietta" is two, "a hat-trick" three,
+    "une quarantaine" about forty."""
     lowered = " ".join(words(value.lower()))
+    tables = (figure_words.COUNT_WORDS.get(lang, {}), figure_words.ABOUT_WORDS.get(lang, {}))
     return {
         Decimal(count)
-        for count, forms in figure_words.COUNT_WORDS.get(lang, {}).items()
+        for table in tables
+        for count, forms in table.items()
         if any(re.search(rf"(?<!\w){re.escape(form)}", lowered) for form in forms)
     }
 
@@ -510,7 +525,9 @@ _HOUR = {
     "de": r"\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b",
     "en": r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)(?!\w)",
     "fr": r"\b\d{1,2}\s?h\s?\d{2}\b|\b(?:à|vers|dès|jusqu'à|avant|après)\s+\d{1,2}\s?h\b",
-    "pl": r"\bgodz(?:\.|ina|iny|inie)\s*\d{1,2}(?:[.:]\d{2})?\b",
+    # "godz. 18", and the hours of a rule: "w godzinach od 22 do 6"
+    "pl": r"\bgodz(?:\.|ina|iny|inie)\s*\d{1,2}(?:[.:]\d{2})?\b"
+    r"|\bgodzinach\s+(?:od\s+)?\d{1,2}(?:[.:]\d{2})?(?:\s+do\s+\d{1,2}(?:[.:]\d{2})?)?\b",
     "uk": r"\b[оз]\s+\d{1,2}(?:[.:]\d{2})?(?:-й)?\s+годин",
     "es": r"\ba\s+las\s+\d{1,2}(?:[.:]\d{2})?(?:\s+horas)?\b",
     "it": r"\balle\s+(?:ore\s+)?\d{1,2}(?:[.:]\d{2})?\b",

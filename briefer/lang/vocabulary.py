@@ -211,11 +211,23 @@ def unseen_form(word: str, lang: str) -> bool:
     saw (beschädigt-et): the lists hold nearly every form of such a word, so this one is a
     garble, even where an affix rule makes it (ihr beschädigtet, a second person past no
     report's narration uses)."""
-    if zipf(word, lang) > 0 or not word.isalpha():
+    if zipf(word, lang) > 0 or not word.isalpha() or _plural_case_of_noun(word, lang):
         return False
     return any(
         len(word) - cut >= 5 and zipf(word[:-cut], lang) >= _VERY_FREQUENT and in_dictionary(word[:-cut], lang)
         for cut in (1, 2)
+    )
+
+
+def _plural_case_of_noun(word: str, lang: str) -> bool:
+    """A Ukrainian noun in a plural case (утриманнях, рішеннями): a rare form of a frequent
+    word that a report does use ("при 19 утриманнях"), in the morphology's own paradigm."""
+    if lang != "uk":
+        return False
+    word = normal(word)
+    morphology = _ukrainian_morphology()
+    return morphology.word_is_known(word) and any(
+        {"NOUN", "plur"} <= set(parse.tag.grammemes) for parse in morphology.parse(word)
     )
 
 
