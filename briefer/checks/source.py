@@ -248,9 +248,12 @@ _DECADE = re.compile(r"(?<![\d.,])(?:1[89]|20)([1-9]0)(?=er|s\b|’s|'s)|(?<=ann
 
 
 def _with_cities(places: set[str]) -> frozenset[str]:
-    """The places a source names, and the cities of the countries among them: a brief may
-    write a capital for its country's government (Paris for the French government)."""
-    return frozenset(places.union(*(gazetteer.cities_of(place) for place in places if place.startswith("T:"))))
+    """The places a source names, the cities of the countries among them (a brief may write a
+    capital for its country's government: Paris for the French government), and the regions
+    its regions lie in (Bretagne, for a source that names Finistère)."""
+    cities = (gazetteer.cities_of(place) for place in places if place.startswith("T:"))
+    regions_around = (gazetteer.regions_around(place) for place in places if place.startswith("R:"))
+    return frozenset(places.union(*cities, *regions_around))
 
 
 def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[text.Figure, ...], int]:

@@ -43,6 +43,15 @@ def city_names() -> dict[str, list[str]]:
     return cities.tables()
 
 
+def regions_around(place: str) -> frozenset[str]:
+    """The regions a region lies in, up to the largest ('R:FR-29' -> {'R:FR-BRE'})."""
+    around: set[str] = set()
+    table = regions.parents()
+    while (place := table.get(place, "")) and place not in around:
+        around.add(place)
+    return frozenset(around)
+
+
 @functools.cache
 def cities_of(country: str) -> frozenset[str]:
     """The city concepts of a country concept, by CLDR's time zones ('T:FR' -> {'C:Europe/Paris'}):

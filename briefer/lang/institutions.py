@@ -167,6 +167,15 @@ INSTITUTIONS = (
         "repubblica federale tedesca",
         "germany",  # the country, for `a country named`: an acronym passes where the source names it
     ),
+    (
+        "RSA",
+        "RPA",
+        "ПАР",
+        "republic of south africa",
+        "republika południowej afryki",
+        "південно-африканська республіка",
+        "south africa",  # the country, for `a country named`
+    ),
     ("VAT", "MWST", "TVA", "ПДВ", "IVA", "value added tax", "mehrwertsteuer"),
     (
         "pentagon",

@@ -330,6 +330,8 @@ def _first_vowel(plain: str) -> str:
 _OTHER_SOUNDS = (
     ("gn", "g-n"),
     ("j", "kh"),
+    ("j", "zh"),  # the j of Catalan, French and Portuguese is the Cyrillic ж: Jaume ~ Жауме
+    ("qu", "k"),  # a Romance qu before e or i is a k: Requena ~ Рекена
     ("ą", "on"),
     ("ę", "en"),
     ("ęb", "emb"),  # before b and p a nasal vowel is om, em (Dęba ~ Демба, Dąbrowa ~ Домброва)

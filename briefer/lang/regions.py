@@ -50,6 +50,28 @@ def _from_pycountry(languages: tuple[str, ...]) -> dict[str, list[str]]:
     return table
 
 
+def parents() -> dict[str, str]:
+    """The region each subdivision lies in ('R:FR-29' Finistère -> 'R:FR-BRE' Bretagne), from
+    the cache, else built from pycountry and cached: a brief may name the larger region."""
+    from importlib.metadata import version
+
+    from briefer.core.files import cached_json
+
+    return cached_json(f"region-parents-pycountry{version('pycountry')}.json", _parents_from_pycountry)
+
+
+def _parents_from_pycountry() -> dict[str, str]:
+    import pycountry
+
+    return {
+        f"R:{subdivision.code}": f"R:{subdivision.parent_code}"
+        for subdivision in pycountry.subdivisions
+        if getattr(subdivision, "parent_code", None)
+        and subdivision.type != "Country"
+        and pycountry.subdivisions.get(code=subdivision.parent_code).type != "Country"
+    }
+
+
 def _forms(label: str) -> Iterator[str]:
     """'Catalunya [Cataluña]' -> catalunya, cataluña; 'Madrid, Comunidad de' -> madrid;
     'Wales [Cymru GB-CYM]' -> wales, cymru. A name written lowercase is a kind, no name."""

@@ -10,7 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from briefer.lang import figure_words, languages, numerals
 
-_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+# A combining mark stays inside its word: Turkish İnşaat lowered is i + a combining dot + nşaat.
+_WORD_RE = re.compile(r"\w[\w\u0300-\u036f]*(?:[-'’]\w[\w\u0300-\u036f]*)*")
 # A figure as written in any supported language: 3200, 3,200, 3.200, 3 200, 5,5, 5.5. What
 # may follow it glued ("€100bn", "2nd", "T10") is judged after the match.
 # A time of day with a colon ("23:00", "6:30") is one figure, hours and minutes, as "23.00"

@@ -296,6 +296,7 @@ _COMBINING_FORMS = {
     ),
     "it": ("elio",),
     "fr": ("hélio",),
+    "es": ("ex",),  # Spanish writes ex- glued since 2010: exconcertino, exministra
 }
 
 
