@@ -50,6 +50,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return True  # Offshore, Département, Chef: a common word of English or French that German writes
     if lowered.rstrip(".") in languages.calendar_words(lang) or lowered in languages.language_words(lang):
         return True
+    if len(lowered) > 5 and lowered.endswith("s") and lowered[:-1] in languages.calendar_words(lang):
+        return True  # a weekday in the plural ("late on Fridays")
     if names.cities_named(name) & source.cities:
         return True  # a city the source names, by its name in the brief's language (Breslavia for Wrocław)
     places = names.place_concepts(name)

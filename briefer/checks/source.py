@@ -109,6 +109,7 @@ def read_source(source: str, lang: str) -> Source:
         together=tuple(
             frozenset(v for f in text.figures(sentence, lang) for v in (f.value, f.scaled))
             | text.implied_figures(sentence, lang)
+            | {value for _, value in text.number_words(sentence, lang)}  # "acht bis zehn Stunden"
             for sentence in text.sentences(source)
         ),
         roads=frozenset(text.roads(source)),
@@ -369,12 +370,22 @@ def _proper_names(found: list[str], lang: str) -> tuple[str, ...]:
 
 
 def _capitalised(tokens: list[str], lang: str, source: str) -> tuple[str, ...]:
-    """The source's capitalised words, their hyphenated parts, how French ones sound, and its
-    roads written together (A 61 is the A61 an item writes)."""
+    """The source's capitalised words, their hyphenated parts, how French ones sound, its
+    roads written together (A 61 is the A61 an item writes), and the later words of a name it
+    quotes, which Slavic and Romance languages write in lower case («Рятівне коло»: Riativne
+    Kolo)."""
     found = [part for token in map(bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
     found += sorted(text.roads(source))
+    found += [word for name in text.quotations(source) if _quoted_name(name) for word in text.words(name)[1:]]
     found += [sound for sound in (names.spoken(word, lang) for word in found) if sound]
     return tuple(dict.fromkeys(found))
+
+
+def _quoted_name(quoted: str) -> bool:
+    """Quotation marks around a name, not words said: two to four words, the first a capital,
+    no sentence's end inside."""
+    words = text.words(quoted)
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and not re.search(r"[.!?,:;]", quoted)
 
 
 def is_year(figure: text.Figure) -> bool:

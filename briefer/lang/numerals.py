@@ -44,6 +44,8 @@ _ORDINAL_ENDINGS = {
         "у",
         "ю",
         "і",
+        "ої",  # the feminine's oblique cases: "стала восьмою", "до восьмої"
+        "ою",
     ),
 }
 # Polish cardinals decline by their ending (pięć: pięciu, pięcioma, pięcioro; jedenaście:
@@ -107,7 +109,7 @@ def _ukrainian_forms(word: str, value: int) -> set[str]:
     return forms | {c for c in collectives if ukrainian_numeral(c)}
 
 
-_FORMAT = 1  # bump when the table's rules change
+_FORMAT = 2  # bump when the table's rules change
 
 
 @once

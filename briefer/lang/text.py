@@ -93,14 +93,18 @@ def without_addresses(text: str) -> str:
     return _ADDRESSES.sub(" ", text)
 
 
-def normalise_number(raw: str, decimal_comma: bool = False) -> str:
+def normalise_number(raw: str, decimal_comma: bool = False, decimal_point: bool = False) -> str:
     """One canonical spelling per value: '3 200' = '3,200' = '3.200' = '3200'; '5,5' = '5.5'.
-    With decimal_comma (a scale word follows, in a language that writes 1,5), '1,187' is 1.187."""
+    With decimal_comma (a scale word follows, in a language that writes 1,5), '1,187' is 1.187;
+    with decimal_point (a scale word follows, in one that writes 1.5), '2.772' is 2.772."""
     if ":" in raw:  # a time of day: 23:00 is 23.00
         return format(Decimal(raw.replace(":", ".")).normalize(), "f")
     text = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
     grouped = re.fullmatch(r"(\d{1,3})((?:[ .,]\d{3})+)([.,]\d+)?", text)
-    if grouped and not (decimal_comma and re.fullmatch(r"\d{1,3},\d{3}", text)):
+    decimal = (decimal_comma and re.fullmatch(r"\d{1,3},\d{3}", text)) or (
+        decimal_point and re.fullmatch(r"\d{1,3}\.\d{3}", text)
+    )
+    if grouped and not decimal:
         separators = set(grouped.group(2)[::4])  # the character before each 3-digit group
         fraction = grouped.group(3)
         if len(separators) == 1 and not (fraction and fraction[0] in separators):
@@ -166,7 +170,8 @@ def figures(text: str, lang: str) -> list[Figure]:
         if glued and text[end : end + 1].isalpha() and not _ORDINAL_RE.match(text, end) and not _glued_unit(text, end):
             continue
         decimal_comma = power > 0 and lang in figure_words.DECIMAL_COMMA
-        value = Decimal(normalise_number(match.group(), decimal_comma))
+        decimal_point = power > 0 and lang not in figure_words.DECIMAL_COMMA  # "€2.772bn": 2.772 billion
+        value = Decimal(normalise_number(match.group(), decimal_comma, decimal_point))
         found.append(
             (
                 match.start(),
@@ -331,8 +336,9 @@ def fractions(text: str, lang: str) -> list[Decimal]:
 
 
 def percentages(text: str, lang: str) -> list[Decimal]:
-    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent", and both figures of a
-    range that writes the sign once ("von 8,0 auf 6,5 Prozent", "30 to 50 per cent")."""
+    """The percentages of a text: "30%", "12,4 proc.", "6.2 per cent", "thirty-five per
+    cent", and both figures of a range that writes the sign once ("von 8,0 auf 6,5 Prozent",
+    "30 to 50 per cent")."""
     found = []
     for match in _percent_re(lang).finditer(text):
         first, second = match.groups()
@@ -343,6 +349,22 @@ def percentages(text: str, lang: str) -> list[Decimal]:
         if not (value == value.to_integral() and 1900 <= value <= 2100):  # "July 2025 and 2.7%": a year
             found.append(value)
         found.append(Decimal(second.replace(",", ".")))
+    return found + _spelled_percentages(text, lang)
+
+
+@functools.cache
+def _spelled_percent_re(lang: str) -> re.Pattern[str]:
+    words_ = figure_words.PERCENT_WORDS.get(lang, figure_words.PERCENT_WORDS["en"])
+    return re.compile(rf"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)[\s\u00a0]+(?:{words_})(?![\w])", re.IGNORECASE)
+
+
+def _spelled_percentages(text: str, lang: str) -> list[Decimal]:
+    """The percentages a text writes in words ("Thirty-five per cent of the homes")."""
+    found = []
+    for match in _spelled_percent_re(lang).finditer(text):
+        value = numerals.value_of(match.group(1).lower(), lang)
+        if value is not None:
+            found.append(Decimal(value))
     return found
 
 
