@@ -194,6 +194,11 @@ def run_command(
 @click.option("--replay/--live", default=True, help="Replay recorded replies (default, offline) or ask the model.")
 @click.option("--record", is_flag=True, help="With --live: save the replies as the new recordings.")
 @click.option("--calibration-only", is_flag=True, help="Measure the checks on the calibration set only (no model).")
+@click.option(
+    "--fixtures-only",
+    is_flag=True,
+    help="Replay the fixture run and gate it only, without measuring the calibration set (a prompt's change).",
+)
 @click.option("--report", "report_path", type=click.Path(path_type=Path), help="Write the results as JSON.")
 @click.option("--junit", "junit_path", type=click.Path(path_type=Path), help="Write the results as JUnit XML.")
 @click.option("--update-pins", is_flag=True, help="Raise the pinned minimums to the scores of this run.")
@@ -210,6 +215,7 @@ def check_command(
     replay: bool,
     record: bool,
     calibration_only: bool,
+    fixtures_only: bool,
     report_path: Path | None,
     junit_path: Path | None,
     update_pins: bool,
@@ -228,22 +234,29 @@ def check_command(
     """
     if record and replay:
         raise UsageError("--record needs --live: recordings come from a model")
+    if fixtures_only and (calibration_only or first_sight):
+        raise UsageError("--fixtures-only measures no calibration: drop --calibration-only and --first-sight")
     settings = load_settings()
     if compare_with:
         _compare(settings, fixtures, compare_with)
         return
-    outcomes = calibration.judge(calibration.load_cases(fixtures), settings)
-    sealed = _sealed_outcomes(fixtures, settings, first_sight)
-    current = calibration.figures(outcomes + sealed)  # pinned over the whole set
-    click.echo(calibration.table(outcomes))
-    for line in calibration.misses(outcomes):  # the sealed part's are never shown: nothing to tune on
-        click.echo(f"  {line}")
-    click.echo("\n" + _goals(fixtures, outcomes, sealed))
+    # the fixture run first: a prompt changed without its recordings is named at once
     rows = [] if calibration_only else gate.run_gate(settings, fixtures, live=not replay, record=record)
-    current |= gate.scores(rows)
+    current = gate.scores(rows)
+    outcomes: list[calibration.Outcome] = []
+    if not fixtures_only:
+        outcomes = calibration.judge(calibration.load_cases(fixtures), settings)
+        sealed = _sealed_outcomes(fixtures, settings, first_sight)
+        current |= calibration.figures(outcomes + sealed)  # pinned over the whole set
+        click.echo(calibration.table(outcomes))
+        for line in calibration.misses(outcomes):  # the sealed part's are never shown: nothing to tune on
+            click.echo(f"  {line}")
+        click.echo("\n" + _goals(fixtures, outcomes, sealed))
     pins = gate.update_pins(fixtures, current, allow_lower) if update_pins else gate.read_pins(fixtures)
     if calibration_only:
         pins = {name: pin for name, pin in pins.items() if name.startswith("calibration.")}
+    if fixtures_only:
+        pins = {name: pin for name, pin in pins.items() if not name.startswith("calibration.")}
     if rows:
         click.echo("\n" + gate.table(rows, pins))
         for line in gate.failures(rows):
