@@ -50,7 +50,10 @@ def test_a_dry_run_prints_the_plan_and_the_estimate_and_asks_no_model(tmp_path: 
 
 
 def test_briefer_check_outside_a_checkout_says_what_is_missing_not_to_spend_money(tmp_path: Path) -> None:
-    result = run_cli(["check"], tmp_path, {})
+    result = run_cli(["check"], tmp_path, {})  # the fixture run comes first: its folder is named
+    assert result.returncode == 78
+    assert "no expectations in fixtures/expectations" in result.stderr and "--live" not in result.stderr
+    result = run_cli(["check", "--calibration-only"], tmp_path, {})
     assert result.returncode == 78
     assert "no calibration set in fixtures/calibration" in result.stderr and "--live" not in result.stderr
 
