@@ -42,6 +42,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return concept in source.institutions or _a_country_named(concept, source) or _spelt_out(name, source)
     if lowered in source.words or lowered in figure_words.UNITS or lowered in languages.currency_codes():
         return True
+    if lowered in figure_words.NAMED_UNITS:
+        return True  # Celsius, Elo: a unit the brief names, not a person
     if lang == "de" and another_form(lowered, source):
         return True  # German capitalises a noun it keeps from the source (Tomme of tommes de Savoie)
     if lowered in _currency_words():
@@ -99,6 +101,8 @@ def _loanword(lowered: str) -> bool:
     """A German capital borrowed as a common noun: German writes it (its word lists have
     it), and English or French knows it in lower case (Offshore, Département, Chef). A
     name is written capitalised everywhere (Bremen, Caritas)."""
+    if lowered.endswith("s") and _loanword(lowered[:-1]):
+        return True  # its genitive (des Départements), rarer than the noun itself
     return zipf(lowered, "de") >= 2.5 and common_lowercase(lowered, ("en", "fr"))
 
 

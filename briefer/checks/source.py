@@ -80,6 +80,7 @@ def read_source(source: str, lang: str) -> Source:
     spelled |= text.counted(source, lang) | text.implied_figures(source, lang)
     spelled |= {Decimal(part) for f in figures if ":" in f.raw for part in f.raw.split(":")}  # 23:25 is 23 and 25 too
     spelled |= {Decimal(a or b) for a, b in _DECADE.findall(source)}  # the 2030s are "the thirties" too
+    spelled |= _second_years(source) | text.day_times(source)  # 2004-05 is 2005 too; 4.20pm is 16.20
     acronyms = frozenset(
         b.upper()
         for b in map(bare, tokens)
@@ -248,6 +249,16 @@ def _skeletons(lowered: frozenset[str], lang: str) -> dict[str, tuple[str, ...]]
 _DECADE = re.compile(r"(?<![\d.,])(?:1[89]|20)([1-9]0)(?=er|s\b|’s|'s)|(?<=années )(?:1[89]|20)([1-9]0)\b")
 
 
+# A span of years whose second year keeps only its last two digits ("2004-05", "the 2022/23
+# season"): a brief may write the second year whole.
+_SHORT_SPAN = re.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)\s?[-–/]\s?(\d\d)(?![\d%]|[.,]\d)")
+
+
+def _second_years(source: str) -> set[Decimal]:
+    spans = ((int(first), int(first[:2] + second)) for first, second in _SHORT_SPAN.findall(source))
+    return {Decimal(second) for first, second in spans if first < second <= first + 10}
+
+
 def _with_cities(places: set[str]) -> frozenset[str]:
     """The places a source names, the cities of the countries among them (a brief may write a
     capital for its country's government: Paris for the French government), and the regions
@@ -323,7 +334,12 @@ def _stated(part: str, lang: str) -> list[text.Figure]:
     also be something else: French "neuf" is also "new")."""
     part = text.without_ordinals(text.without_dates(_without_references(part), lang))
     found = [f for f in text.figures(part, lang) if not is_year(f)]
-    return found or [text.Figure(word, value, 0) for word, value in text.number_words(part, lang)]
+    # an ordinal word counts no thing either: "вже четвертий день" opens a lead whose figure follows
+    return found or [
+        text.Figure(word, value, 0)
+        for word, value in text.number_words(part, lang)
+        if not numerals.is_ordinal(word, lang)
+    ]
 
 
 def _exactly(rounded: list[text.Figure], body: str, lang: str) -> tuple[text.Figure, ...]:

@@ -316,3 +316,7 @@ UNITS = frozenset(
         "в.п",
     }
 )
+# Units and scales named after a person (44 degrees Celsius, 15 Elo points, 9 on the Beaufort
+# scale): a brief names the unit its readers know where the source writes only "degrees" or
+# "rating points"; the numbers check holds the figure.
+NAMED_UNITS = frozenset({"celsius", "fahrenheit", "kelvin", "elo", "richter", "mercalli", "beaufort"})

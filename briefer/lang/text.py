@@ -541,6 +541,20 @@ def implied_figures(value: str, lang: str) -> set[Decimal]:
     return implied
 
 
+# A time of day on the twelve-hour clock, as English writes it ("4.20pm", "9 p.m.", "11am").
+_TWELVE_HOUR = re.compile(r"\b(1[0-2]|0?[1-9])(?:[.:]([0-5]\d))?\s?([ap])\.?m\.?(?!\w)", re.IGNORECASE)
+
+
+def day_times(value: str) -> frozenset[Decimal]:
+    """Its twelve-hour times as the twenty-four-hour clock writes them (16.20 for 4.20pm, 21
+    for 9pm): a brief in another language gives the time as its readers' clocks do."""
+    found = set()
+    for hour, minutes, half in _TWELVE_HOUR.findall(value):
+        hours = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+        found.add(Decimal(f"{hours}.{minutes or '00'}"))
+    return frozenset(found)
+
+
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A time of day by the word for o'clock, as each language writes it ("18 Uhr", "6pm", "à 18 h",
 # "godz. 18", "о 18 годині", "a las 18", "alle 18"): the hour is no fact of the story.
