@@ -35,6 +35,7 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
             or bool(names.place_concepts(name) & source.places)  # Royaume-Uni
             or _known_parts(name, lang, fuzzy, source)
             or _translates(name.replace("-", ""), lang, source)  # Anti-Monopoly for антимонопольний
+            or _a_region_named(name, source)  # Saxony-Anhalt for Sachsen-Anhalt
         )
     concept = institutions.ACRONYM_CONCEPTS.get(name.upper()) if len(name) <= 5 else None
     concept = institutions.INSTITUTION_WORDS.get(lowered, concept)
@@ -69,6 +70,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return True  # Мадридському of the source's Madrid, Bolońskiego of its Bologna
     if fuzzy and any(names.exonym(name, known) or names.calque(name, known) for known in source.lone):
         return True
+    if fuzzy and _a_region_named(name, source):
+        return True
     if places:
         return bool(places & source.places)
     if _italian_acronym(name, lang) and _spelt_out(name.upper(), source):
@@ -90,6 +93,19 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
     ):
         return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben); no name (Mario)
     return _translates(name, lang, source) or common_word(lowered, lang)
+
+
+def _a_region_named(name: str, source: Source) -> bool:
+    """A region the source names, by a name that sounds like one it has in another language
+    (Saxony and Sajonia sound like the Polish Saksonia of the source's Sachsen): the data names
+    regions in their own language and a few others, not in every one."""
+    places = gazetteer.place_concepts()
+    return any(
+        names.same_name(name, form, True)
+        for concept in source.places
+        if concept.startswith("R:")
+        for form in places.get(concept, ())
+    )
 
 
 @functools.cache

@@ -1,5 +1,5 @@
 """The CLDR tables the language facts need (months, days, countries, cities and the country
-each stands in, language and currency names, the word for years), read from babel (its one home) once into a JSON cache."""
+each stands in, language and currency names, the words for years and months), read from babel (its one home) once into a JSON cache."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 # Built from babel once into the cache: babel's full locale data for seven languages costs
 # ~14 MB in every run that loads it; the few tables the checks use cost ~1 MB.
 
-_CLDR_FORMAT = 6  # bump when the tables change
+_CLDR_FORMAT = 7  # bump when the tables change
 _CURRENCIES = ("EUR", "USD", "GBP", "PLN", "UAH", "CHF", "CZK", "HUF", "SEK", "DKK", "NOK", "RON", "JPY", "CNY")
 
 
@@ -38,7 +38,7 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
         return bool(facts.get("official_status")) or facts.get("population_percent", 0) >= 50
 
     places: dict[str, set[str]] = {}
-    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}, "years": {}}
+    tables: dict = {"calendar": {}, "languages": {}, "currencies": {}, "currency_names": {}, "years": {}, "months": {}}
     for lang in languages:
         locale = Locale.parse(lang)
         for code, label in locale.territories.items():
@@ -66,6 +66,13 @@ def _from_babel(languages: tuple[str, ...]) -> dict:
                 word.lower()
                 for count in (1, 2, 5, 1.5, 22)
                 for word in re.findall(r"[^\W\d_]{2,}", format_unit(count, "duration-year", locale=lang))
+            }
+        )
+        tables["months"][lang] = sorted(  # "sechs Monate", "sześć miesięcy": a term's months
+            {
+                word.lower()
+                for count in (1, 2, 5, 1.5, 22)
+                for word in re.findall(r"[^\W\d_]{2,}", format_unit(count, "duration-month", locale=lang))
             }
         )
         tables["languages"][lang] = sorted({str(v).lower() for v in locale.languages.values()})

@@ -216,6 +216,19 @@ WHOLE_DAY = {
     "pl": r"dob(?:a|y|ę|ie|ą)",
     "uk": r"доб(?:а|и|у|і|ою)",
 }
+# The year of life someone was in, as an obituary writes it ("w 91. roku życia", "на 87-му
+# році життя", "im 91. Lebensjahr", "in her 91st year"): their age is one less. A regex of
+# the lowered text, the ordinal's figure its group.
+YEAR_OF_LIFE = {
+    "pl": r"w\s+(\d{1,3})\.\s+roku\s+życia",
+    "uk": r"на\s+(\d{1,3})-(?:му|м)\s+році\s+життя",
+    "de": r"im\s+(\d{1,3})\.\s+lebensjahr",
+    "fr": r"dans\s+sa\s+(\d{1,3})e\s+année",
+    "en": r"in\s+(?:his|her|their)\s+(\d{1,3})(?:st|nd|rd|th)\s+year",
+}
+# What joins a term's years and months ("drei Jahren und sechs Monaten", "cztery lata i sześć
+# miesięcy"): a regex.
+TERM_JOINERS = r"and|und|et|i|y|e|і|й|та"
 
 # What joins the two ends of a range, with the article it may take ("dalle 21 alle 6",
 # "de 23 a 6", "von 8 bis 21 Uhr", "od 8 do 21", "з 8 до 21"): a regex. Not a dash: it joins

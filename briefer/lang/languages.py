@@ -163,6 +163,11 @@ def year_words(lang: str) -> frozenset[str]:
     return frozenset(cldr_tables()["years"].get(lang, ()))
 
 
+def month_words(lang: str) -> frozenset[str]:
+    """The language's word for months in every plural form CLDR has (mesi, місяців, miesięcy)."""
+    return frozenset(cldr_tables()["months"].get(lang, ()))
+
+
 @functools.cache
 def currency_codes() -> frozenset[str]:
     """ISO 4217 codes (USD, PLN, UAH): units after a figure, not names."""

@@ -192,7 +192,8 @@ def implied_scales(value: str, lang: str) -> list[Figure]:
     reads them: "42 milioni: 27 milioni dal fondo, gli altri 15 da un prestito" gives 15
     million, "ne ha persi 84 milioni, conta di risparmiarne circa 31 all'anno" 31 million.
     Not a figure that counts years ("Nowicki, 23 anni, arrivato per 2,5 milioni": an age), a
-    year, a percentage or a time of day."""
+    year, a percentage, a time of day or an amount written out in full ("30 tys. zł grzywny i
+    1 150 400 zł": no thousands of thousands)."""
     found: list[Figure] = []
     for sentence in sentences(value):
         figures_ = figures(sentence, lang)
@@ -206,6 +207,7 @@ def implied_scales(value: str, lang: str) -> list[Figure]:
             Figure(f.raw, f.value, power, currency)
             for f in figures_
             if not f.power
+            and f.value < 1000
             and not _year_like(f)
             and f.value not in percent
             and ":" not in f.raw
@@ -538,7 +540,44 @@ def implied_figures(value: str, lang: str) -> set[Decimal]:
     whole_day = figure_words.WHOLE_DAY.get(lang)
     if whole_day and re.search(rf"(?<!\w)(?:{whole_day})(?!\w)", lowered):
         implied.add(Decimal(24))
-    return implied
+    year_of_life = figure_words.YEAR_OF_LIFE.get(lang)
+    if year_of_life:
+        implied |= {Decimal(int(year) - 1) for year in re.findall(year_of_life, lowered)}
+    return implied | _terms_in_years(lowered, lang)
+
+
+def _terms_in_years(lowered: str, lang: str) -> set[Decimal]:
+    """A term of years and months as a decimal of years, where the months are quarters of one
+    ("drei Jahren und sechs Monaten": 3.5; "rok i osiem miesięcy" has none)."""
+    years, months = languages.year_words(lang), languages.month_words(lang)
+    if not years or not months:
+        return set()
+    pattern = _term_pattern(lang, tuple(sorted(years)), tuple(sorted(months)))
+    found = set()
+    for first, second in pattern.findall(lowered):
+        whole, part = _count(first, lang), _count(second, lang)
+        if whole is not None and part is not None and 0 < part < 12 and part % 3 == 0:
+            found.add(whole + part / Decimal(12))
+    return found
+
+
+@functools.cache
+def _term_pattern(lang: str, years: tuple[str, ...], months: tuple[str, ...]) -> re.Pattern[str]:
+    def alternatives(words: tuple[str, ...]) -> str:
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    return re.compile(
+        rf"(?<!\w)(\w+)\s+(?:{alternatives(years)})\w*\s+(?:{figure_words.TERM_JOINERS})\s+(\w+)\s+"
+        rf"(?:{alternatives(months)})\w*"
+    )
+
+
+def _count(word: str, lang: str) -> Decimal | None:
+    """A whole count written in digits or as one number word (sechs, sześć)."""
+    if word.isdigit():
+        return Decimal(word)
+    spelled = number_words(word, lang)
+    return spelled[0][1] if spelled else None
 
 
 # A time of day on the twelve-hour clock, as English writes it ("4.20pm", "9 p.m.", "11am").
