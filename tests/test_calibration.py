@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,13 @@ def test_a_weaker_check_shows_as_a_lower_figure_and_fails_its_pin(tmp_path: Path
     from briefer.checks.source import passed
 
     monkeypatch.setattr(numbers, "check_numbers", lambda item, source: passed("numbers"))
-    assert _check([str(FIXTURES), "--calibration-only"]) == 1
+    fixtures = tmp_path / "fixtures"  # three articles show it as well as two hundred, in a minute less
+    shutil.copytree(FIXTURES, fixtures)
+    for path in sorted((fixtures / "calibration").glob("*.yaml"))[3:]:
+        path.unlink()
+    assert _check([str(fixtures), "--calibration-only"]) == 1
+    # other figures of three articles may fall below the whole set's pins too; these three's
+    # numbers defects are all caught with the check in place, so this line is the weaker check's
     assert "worse: calibration.numbers.defects_caught" in capsys.readouterr().err
 
 
@@ -169,7 +176,7 @@ def test_every_reference_served_by_an_endpoint_is_published(tmp_path: Path) -> N
     }
     assert len(fates) == len(cases) * len(SUPPORTED_LANGUAGES)
     # The run publishes what the calibration judges clean, and marks or refuses the rest the same way.
-    judged = calibration.judge(cases, load_settings(environ={}))
+    judged = calibration.judge([replace(case, defects=()) for case in cases], load_settings(environ={}))
     expected = {
         (case.path.name, o.lang): "passed" if not o.failed else "failed" if o.refused else "flagged"
         for case in cases

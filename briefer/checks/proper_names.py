@@ -72,6 +72,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return True
     if fuzzy and _a_region_named(name, source):
         return True
+    if fuzzy and any(names.same_name(name, place, True) for place in _adjective_places_of(source)):
+        return True  # Sumy for the source's Сумській: a stem too short to sound like the adjective
     if places:
         return bool(places & source.places)
     if _italian_acronym(name, lang) and _spelt_out(name.upper(), source):
@@ -125,12 +127,21 @@ def _loanword(lowered: str) -> bool:
 # A Ukrainian or Polish adjective of a place (Мадридському, Люблінської, Bolońskiego,
 # Warszawskiej): its suffix and ending.
 _PLACE_ADJECTIVE = {
-    "uk": re.compile(r"(?<=.{4})(?:ськ|зьк|цьк)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$"),
+    "uk": re.compile(r"(?<=.{3})(?:ськ|зьк|цьк)(?:ий|а|е|ого|ої|ому|им|их|ими|ій|у|ою|і|ім)$"),  # Сумській: Суми
     "pl": re.compile(rf"(?<=.{{3}})(ń|)(?:sk|ck)(?:{regions.POLISH_ADJECTIVE_ENDINGS})$"),
 }
 # The endings a Polish place's name may have lost to its adjective (Bolonia: Boloński,
 # Warszawa: warszawski, Gdańsk: gdański).
 _POLISH_PLACE_ENDINGS = ("", "a", "o", "y", "e")
+
+
+def _adjective_places_of(source: Source) -> tuple[str, ...]:
+    return _adjective_stems(source.capitalised, source.lang)
+
+
+@functools.lru_cache(maxsize=64)  # one article is checked in every language
+def _adjective_stems(capitalised: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(place for word in capitalised for place in _adjective_places(word, lang)))
 
 
 def _adjective_places(name: str, lang: str) -> tuple[str, ...]:

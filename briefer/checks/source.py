@@ -457,7 +457,6 @@ def common_word(word: str, lang: str) -> bool:
     return here - elsewhere > (0.6 if lang == "en" else 1.0)
 
 
-_ELIDED = re.compile(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -483,7 +482,7 @@ _DEMONYM_ENDING = re.compile(r"(?<=\w{3})(?:ese|esi|ano|ana|ani|ane|ino|ina|ini|
 @functools.lru_cache(maxsize=16384)  # a source's words, read once per article
 def bare(name: str) -> str:
     """Without an elided article or a possessive: l'UE -> UE, Denmark's -> Denmark."""
-    return _POSSESSIVE.sub("", _ELIDED.sub("", name))
+    return _POSSESSIVE.sub("", text.ELIDED.sub("", name))
 
 
 def a_german_word(word: str) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from briefer.core.once import once
 from briefer.lang import gazetteer, institutions, languages
-from briefer.lang.text import words
+from briefer.lang.text import ELIDED, words
 from briefer.lang.vocabulary import (
     common_lowercase,
     common_word,
@@ -46,9 +46,13 @@ def names_in(text: str, lang: str, *, proper: bool = False) -> list[str]:
         tokens = words(sentence)
         title_case = lang == "en" and _title_case(tokens)  # a headline style of English only
         after_name = False
-        for index, token in enumerate(tokens):
+        for index, written in enumerate(tokens):
+            token = ELIDED.sub("", written) or written  # l'OCDE: the name after the elided article
             before_name = index + 1 < len(tokens) and tokens[index + 1][0].isupper()
-            name = _is_name(token, index, lang, title_case, after_name, before_name, proper)
+            # after an elided article a word of the language is read as at a sentence's start:
+            # French and Italian capitalise a body's first word (l'Office fédéral, l'Antitrust)
+            at = 0 if token != written else index
+            name = _is_name(token, at, lang, title_case, after_name, before_name, proper)
             if name:
                 found.append(token)
             # only German reads a name by the one before it: ask the word lists no more

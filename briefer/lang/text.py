@@ -41,6 +41,10 @@ _ORDINAL_FIGURE_RE = re.compile(rf"(?<![\d.,])\d+\.?(?:{_ORDINAL_ENDINGS})(?![\w
 _QUOTED_RE = re.compile(r"[\"“”„«»‚‘]\s*([^\"“”„«»]+?)\s*[\"“”«»]")
 
 
+# An article or preposition elided onto the word after it (l'OCDE, d'Europe, dell'Inps).
+ELIDED = re.compile(r"^(?:[ldsnjcmt]|qu|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
+
+
 def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
