@@ -17,8 +17,9 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
     figure or share, or one of the lead's first sentence with figures (dates and ages aside),
     in its headline or first bullet; a figure of the title further down is a detail kept, not
     the story. Where the title gives no figure, the lead sentence's figures anywhere in it, or
-    the first paragraph's figures in words ("won by nine seconds"). For a story without
-    figures, a proper name of its lead."""
+    the first paragraph's figures in words ("won by nine seconds"); in an interview, whose
+    standfirst's figures describe the one who speaks, a name of the lead too. For a story
+    without figures, a proper name of its lead."""
     if source.lead_figures or source.lead_shares:
         titled = bool(source.titled or source.lead_shares)
         top = " \n".join((item.headline, *item.bullets[:1])) if titled else item.text()
@@ -26,6 +27,7 @@ def check_coverage(item: Item, source: Source) -> CheckResult:
             _gives(top, item.lang, source.lead_figures, source.titled)
             or _gives_share(top, item.lang, source.lead_shares)
             or (not titled and _untitled_lead(item, source))
+            or (not titled and source.interview and _gives_lead_name(item, source))
         ):
             shown = ", ".join(dict.fromkeys(f.raw for f in source.lead_figures[:4]))
             return CheckResult(

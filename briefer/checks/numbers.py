@@ -33,7 +33,17 @@ def known_figure(figure: text.Figure, source: Source) -> bool:
 def _known_clock(figure: text.Figure, source: Source) -> bool:
     """A figure "1:07" that is one of the source's times as minutes and seconds or hours and
     minutes, however the source writes it (1'07", "1min 07sec", "1 h 07")."""
-    return figure.raw.count(":") == 1 and any(s in source.durations for s in text.clock_seconds(figure.raw))
+    return figure.raw.count(":") == 1 and any(_known_duration(s, source) for s in text.clock_seconds(figure.raw))
+
+
+def _known_duration(seconds: int, source: Source) -> bool:
+    """One of the source's times, or one to the minute where the source gives seconds too
+    (2 h 37 min for 2 h 37 min 51 s: a brief drops the seconds, or rounds them)."""
+    if seconds in source.durations:
+        return True
+    return seconds % 60 == 0 and any(
+        seconds in (known // 60 * 60, round(known / 60) * 60) for known in source.durations
+    )
 
 
 def _known_score(figure: text.Figure, source: Source) -> bool:
@@ -114,7 +124,7 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
         unknown = [f for f in unknown if not (f.power == 0 and _conversion(f, measures, source))]
     invented = [f.raw for f in unknown]
     invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
-    invented += [d.raw for d in text.durations(item.text()) if d.parts > 1 and d.seconds not in source.durations]
+    invented += [d.raw for d in text.durations(item.text()) if d.parts > 1 and not _known_duration(d.seconds, source)]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
     invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
     invented += [f"{f.raw} (an age in the source)" for f in figures if _age_as_count(f, item, source)]

@@ -63,6 +63,7 @@ class Source:
     together: tuple[frozenset[Decimal], ...] = ()  # the figures of each of its sentences, for ranges
     roads: frozenset[str] = frozenset()  # the roads it names, written together (A61)
     durations: frozenset[int] = frozenset()  # its times in seconds, however written ("2hr 21min 09sec", 3'12")
+    interview: bool = False  # questions and answers: the story is who speaks, not a figure of the standfirst
 
 
 @functools.lru_cache(maxsize=64)  # one article is checked in every language
@@ -133,7 +134,11 @@ def read_source(source: str, lang: str) -> Source:
         initials=_initials(sentences, tokens, lang),
         skeletons=_skeletons(lowered, lang),
         body=body,
+        interview=sum(paragraph.rstrip().endswith("?") for paragraph in paragraphs) >= _QUESTIONS,
     )
+
+
+_QUESTIONS = 3  # paragraphs that are questions, at least, in an interview
 
 
 # An abbreviation written in spaced or dotted capitals (CC OO, CC. AA., C.G.T.): Spanish
