@@ -239,7 +239,7 @@ def _untranslated(tokens: list[str], lang: str, source: Source, fine: bool) -> l
         if not foreign[index] and foreign[index + 1] and token[:1].isupper():
             pair = f"{token} {tokens[index + 1]}".lower()
             foreign[index] = pair in source.flat and not _word_of(token.lower(), lang)  # "European" before "powers"
-    for start, end in [*_names_with_small_words(tokens, source), *_names_kept(tokens, source)]:
+    for start, end in _names_with_small_words(tokens, source):
         foreign[start:end] = [False] * (end - start)
     found, run = [], []
     for token, alien in zip([*tokens, ""], [*foreign, False]):
@@ -273,37 +273,6 @@ def _names_with_small_words(tokens: list[str], source: Source) -> list[tuple[int
         if end > start + 2 and not _small_word(tokens[end - 1], source.lang):
             spans.append((start, end))
     return spans
-
-
-def _names_kept(tokens: list[str], source: Source) -> list[tuple[int, int]]:
-    """Spans of the item that are a name or a title the source writes inside a sentence,
-    capitalised first and in its own words after (la Cinémathèque française, « Une saison à
-    Ouessant », la Camera nazionale della moda italiana): a brief keeps a body's or a work's
-    name as it is. English and German capitalise more than names (European powers, every
-    noun), so their sources have no such spans."""
-    if source.lang in ("en", "de"):
-        return []
-    spans = []
-    for start, token in enumerate(tokens):
-        if not token[:1].isupper() or token not in source.capitalised:
-            continue
-        end = start + 1
-        while end < len(tokens) and end - start < 6 and tokens[end].lower() in source.words:
-            if " ".join(tokens[start : end + 1]).lower() not in source.flat:
-                break
-            end += 1
-        if end - start >= 2 and _inside_a_sentence(tokens[start:end], source):
-            spans.append((start, end))
-    return spans
-
-
-def _inside_a_sentence(words: list[str], source: Source) -> bool:
-    """The words stand in the source, their first capitalised, not where a sentence begins."""
-    pattern = r"\W+".join(map(re.escape, words))
-    return any(
-        match.group()[:1].isupper() and not re.search(r"(?:^|[.!?:]\s*|\n\s*)$", source.body[: match.start()])
-        for match in re.finditer(pattern, source.body, flags=re.IGNORECASE)
-    )
 
 
 def _small_word(word: str, lang: str) -> bool:
