@@ -387,12 +387,14 @@ def check_consistency(items: list[Item], severity: Mapping[str, str] | None = No
     for lang, own in values.items():
         others = [figures for other, figures in values.items() if other != lang]
         # a bare figure among amounts at one scale may stand at that scale ("perso 84 milioni,
-        # conta di risparmiarne circa 31 all'anno": 31 million, as the other languages write)
+        # conta di risparmiarne circa 31 all'anno": 31 million, as the other languages write);
+        # the same digits at the others' scale too are two things ("£412m" profit, "412p" a share)
         odd = [
             f.raw
             for f in own
             if _rescaled_by_most(f, others)
             and (f.raw not in implied[lang] or _rescaled_by_most(implied[lang][f.raw], others))
+            and not any(g.value == f.value and not _rescaled_by_most(g, others) for g in own)
         ]
         result = CheckResult(
             check="consistency",

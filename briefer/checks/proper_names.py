@@ -366,6 +366,7 @@ def check_names(item: Item, source: Source) -> CheckResult:
             if not _not_a_name(name, part)
             and not known_name(name, item.lang, source, _alone(name, part, item.lang, source))
             and not _in_place_named(name, part, source)
+            and not _in_institution_named(name, part, source)
         }
     )
     unknown += [surname for part in (item.headline, *item.bullets) for surname in _surnames_unknown(part, source)]
@@ -383,6 +384,17 @@ def _a_country_named(index: int, source: Source) -> bool:
     """A country written as a body (US, estadounidense) that the source names as a place
     (a Californian company's source names the United States by its state)."""
     return any(names.place_concepts(form) & source.places for form in institutions.INSTITUTIONS[index])
+
+
+def _in_institution_named(name: str, part: str, source: Source) -> bool:
+    """A word of a body's several-word name that the source names in its own language
+    (European of a European Investment Bank loan, for the source's Європейського
+    інвестиційного банку)."""
+    lowered = bare(name).lower()
+    return any(
+        any(lowered[:5] == word[:5] for form in institutions.INSTITUTION_FORMS[index] for word in text.words(form))
+        for index in names.institutions_named(part) & source.institutions
+    )
 
 
 def _in_place_named(name: str, part: str, source: Source) -> bool:

@@ -264,6 +264,11 @@ def _second_years(source: str) -> set[Decimal]:
     return {Decimal(second) for first, second in spans if first < second <= first + 10}
 
 
+def _span_away(span: re.Match[str]) -> str:
+    first, second = int(span.group(1)), int(span.group(1)[:2] + span.group(2))
+    return " " if first < second <= first + 10 else span.group()
+
+
 def _with_cities(places: set[str]) -> frozenset[str]:
     """The places a source names, the cities of the countries among them (a brief may write a
     capital for its country's government: Paris for the French government), and the regions
@@ -338,6 +343,7 @@ def _stated(part: str, lang: str) -> list[text.Figure]:
     23ª edizione", "23rd", "23e" count no thing); in words only where it has none (a word may
     also be something else: French "neuf" is also "new")."""
     part = text.without_ordinals(text.without_dates(_without_references(part), lang))
+    part = _SHORT_SPAN.sub(_span_away, part)  # "nella stagione 1975-76": no 76 of anything
     found = [f for f in text.figures(part, lang) if not is_year(f)]
     # an ordinal word counts no thing either: "вже четвертий день" opens a lead whose figure follows
     return found or [

@@ -108,9 +108,17 @@ def _hybrid(word: str, lang: str, source: Source) -> bool:
         return False
     for cut in range(3, len(word) - 2):
         for theirs, ours in ((word[:cut], word[cut:]), (word[cut:], word[:cut])):
+            if theirs == word[:cut] and _NAME_CASE_ENDING.get(lang, _NO_ENDING).fullmatch(ours):
+                continue
             if theirs in source.words and zipf(ours, lang) >= 3.0 and _theirs(theirs, lang, source.lang):
                 return True
     return False
+
+
+# The endings Polish and Ukrainian give a foreign surname declined as an adjective
+# (Bonfanti: Bonfantiego, Bonfantiemu): no word glued to the name, though "ego" is one.
+_NAME_CASE_ENDING = {"pl": re.compile(r"ego|emu|m|ch|mi"), "uk": re.compile(r"ого|ому|м|х|ми")}
+_NO_ENDING = re.compile(r"(?!)")
 
 
 def _theirs(word: str, lang: str, source_lang: str) -> bool:
@@ -432,7 +440,9 @@ def _german_common_noun(token: str, source: Source) -> bool:
     or a determiner (das Hochwasser, die neue Feuerwehr), or stands only in the title,
     which drops them (Bahnstreik beendet); a town's name, a compound of words as well
     (Reinsdorf, Ludwigsburg), stands bare after a preposition (in Reinsdorf)."""
-    determined = rf"\b(?i:{_GERMAN_DETERMINERS})(?:\s+[a-zäöüß]+){{0,2}}\s+{re.escape(token)}\b"
+    # no preposition right before: "den in Garching ausgesandten" has a town after its "in"
+    between = rf"(?:(?:\s+[a-zäöüß]+)?\s+(?!(?:{_GERMAN_PREPOSITIONS})\s)[a-zäöüß]+)?"
+    determined = rf"\b(?i:{_GERMAN_DETERMINERS}){between}\s+{re.escape(token)}\b"
     return re.search(determined, source.body) is not None or token not in text.words(source.body)
 
 
@@ -440,6 +450,12 @@ _GERMAN_DETERMINERS = "|".join(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines "
     "dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner "
     "ihr ihre ihren ihrem ihrer unser unsere unseren unserem".split()
+)
+
+
+_GERMAN_PREPOSITIONS = "|".join(
+    "in im aus nach von vom bei beim zu zum zur an am auf für mit über unter vor hinter neben "
+    "zwischen durch gegen ohne um bis seit ab".split()
 )
 
 

@@ -167,15 +167,16 @@ AGE_ADJECTIVES = {
 
 # What stands before a figure that is someone's age ("aged 34", "dies at 87", "mit 87",
 # "w wieku 57", "у віці 57", an age group without the word for years: "mayores de 80",
-# "over 80" in Italian): a regex of the words just before it.
+# "over 80" in Italian; a person "of 41": "a man of 41 and his daughter", "un uomo di 41 e
+# sua figlia di 9"): a regex of the words just before it.
 AGE_BEFORE = {
-    "en": r"aged|age of|at",
+    "en": r"aged|age of|at|(?:man|woman|boy|girl|son|daughter|mother|father) of",
     "de": r"alter von|mit",
     "fr": r"âgée?s? de|à",
     "pl": r"wieku",
     "uk": r"віці",
-    "es": r"edad de|a los|mayores de|menores de",
-    "it": r"età di|a|over|under",
+    "es": r"edad de|a los|mayores de|menores de|(?:hombre|mujer|niñ[oa]|joven|hij[oa]|madre|padre) de",
+    "it": r"età di|a|over|under|(?:uomo|donna|ragazz[oa]|bambin[oa]|figli[oa]|madre|padre) di",
 }
 
 # Fractions a headline writes for a share ("a third of the funds", "ein Drittel", "jedną

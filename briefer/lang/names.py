@@ -254,9 +254,21 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
         return True  # a letter one language doubles: Appennino ~ Apennines ~ Apeninach
     if len(ta) >= 4 and _spelt_by_ear(ta) == _spelt_by_ear(tb):
         return True  # letters one script doubles or writes silent: Hierro ~ Ієрро
+    if cyrillic(a) != cyrillic(b) and _one_consonant_alike(a, b, ta, tb):
+        return True  # Euan ~ Юен, Sousa ~ Суза: a key of one sound says little, so the lengths agree too
     across = cyrillic(a) != cyrillic(b) or fuzzy
     return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b)) and _same_onset(
         ta, tb, not cyrillic(a) and not cyrillic(b), a, b
+    )
+
+
+def _one_consonant_alike(a: str, b: str, ta: str, tb: str) -> bool:
+    key_a, key_b = sound_key(a), sound_key(b)
+    return (
+        len(key_a) == len(key_b) == 1
+        and key_a == key_b
+        and abs(len(ta) - len(tb)) <= 1
+        and _same_onset(ta, tb, False, a, b)
     )
 
 
@@ -348,6 +360,8 @@ _OTHER_SOUNDS = (
     ("h", ""),
     ("ge", "dzhe"),
     ("gi", "dzhi"),
+    ("ge", "zhe"),  # and French g before e and i as ж: Gilles ~ Жиль, Gérard ~ Жерар
+    ("gi", "zhi"),
 )
 
 
@@ -507,13 +521,20 @@ def _names_form(
     parts = words(form)
     if len(parts) > 1:
         wanted = [_stem(w) for w in parts]
-        return all(stem in stem_set for stem in wanted) and any(
-            stems[start : start + len(wanted)] == wanted and start not in after_capital
+        return all(stem[:4] in stem_set for stem in wanted) and any(
+            start not in after_capital and all(map(_same_stem, wanted, stems[start : start + len(wanted)]))
             for start in range(len(stems) - len(wanted) + 1)
         )
     if len(form) < 12:
         return form in present
     return any(common_prefix(w, form) >= len(form) - 3 for w in present if w[:1] == form[:1])
+
+
+def _same_stem(wanted: str, found: str) -> bool:
+    """One word's stems in two cases: a short word's ending is part of its five letters
+    (банк ~ банку, bank ~ banku), so four letters alike do there."""
+    shorter, longer = sorted((wanted, found), key=len)
+    return wanted == found or (len(shorter) == 4 and longer.startswith(shorter))
 
 
 def institution_name(index: int) -> str:
@@ -529,7 +550,7 @@ def institutions_in(
     position of `after_capital` is part of a longer name."""
     present = frozenset(tokens)
     stems = [_stem(w) for w in tokens]
-    stem_set = set(stems)
+    stem_set = {*stems, *(stem[:4] for stem in stems)}  # four letters: a short word's other case
     found = (
         set() if exact else {institutions.ACRONYM_CONCEPTS[a] for a in acronyms if a in institutions.ACRONYM_CONCEPTS}
     )

@@ -492,13 +492,16 @@ def number_words(value: str, lang: str, smallest: int = 2) -> list[tuple[str, De
 def _outside_names(value: str) -> list[str]:
     """The words of a text but a capitalised number word inside a name of several capitalised
     words, not at a sentence's start ("alle Tre Cime di Lavaredo", "Drei Zinnen"): a name's
-    word, no figure. A number word that opens a sentence ("Tres heridos") still counts."""
+    word, no figure. A number word that opens a sentence ("Tres heridos") still counts. And
+    none right after digits, where it is the figure's unit."""
     kept: list[str] = []
     for sentence in re.split(r"(?<=[.!?;:…])\s+|\s[–—-]\s|\n+", value):  # "Bilanz: Drei Tote" opens a clause
         tokens = words(sentence)
         for i, token in enumerate(tokens):
             capitalised = i > 0 and token[:1].isupper()
             beside = (i + 1 < len(tokens) and tokens[i + 1][:1].isupper()) or (i > 1 and tokens[i - 1][:1].isupper())
+            if i > 0 and tokens[i - 1].isdigit():
+                continue  # a figure's unit that is also a number word: "19,4 centesimi" (hundredths)
             if not (capitalised and beside):
                 kept.append(token)
     return kept

@@ -243,6 +243,10 @@ def known_form(word: str, lang: str) -> bool:
     dictionary (~25 MB) has them, though not every feminine title (мерка, from мер)."""
     if lang == "fr" and _french_verb_form(word):
         return True
+    if lang == "es" and _spanish_verb_form(word):
+        return True
+    if lang == "de" and _german_superlative(word):
+        return True
     if lang != "uk":
         return in_dictionary(word, lang) or _derived_not_slipped(word, lang) or prefixed(word, lang)
     word = normal(word)
@@ -362,6 +366,32 @@ def _french_verb_form(word: str) -> bool:
     have the infinitive more often than these forms."""
     match = _FRENCH_FUTURE.match(word)
     return match is not None and zipf(f"{match.group(1)}{match.group(2)}r", "fr") >= 2.0
+
+
+# A Spanish infinitive with the future or conditional's ending, or a pronoun glued to it
+# (recomprará, deslocalizarse).
+_SPANISH_INFINITIVE_PLUS = re.compile(
+    r"(.{3,}?[aei]r)(?:é|ás|á|emos|éis|án|ía|ías|íamos|íais|ían|se|me|te|nos|lo|la|le|los|las|les)$"
+)
+
+
+def _spanish_verb_form(word: str) -> bool:
+    """The future or conditional of a verb, or its infinitive with a pronoun: the word lists
+    have the infinitive (recomprar, deslocalizar) where the dictionary lacks the verb."""
+    match = _SPANISH_INFINITIVE_PLUS.match(word)
+    return match is not None and (zipf(match.group(1), "es") >= 1.0 or in_dictionary(match.group(1), "es"))
+
+
+_GERMAN_SUPERLATIVE = re.compile(r"(.{4,}?)e?st(?:e|en|er|es|em)$")
+
+
+def _german_superlative(word: str) -> bool:
+    """The superlative of a frequent adjective or participle (geschlossen: geschlossensten),
+    which the word lists and the dictionary seldom hold: the base is frequent, and declined
+    as an adjective (geschlossener) by the dictionary (Kost, koster: no adjective)."""
+    match = _GERMAN_SUPERLATIVE.match(word)
+    base = match.group(1) if match else ""
+    return bool(base) and zipf(base, "de") >= 3.0 and in_dictionary(f"{base}er", "de")
 
 
 _PROPER = {"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"}
