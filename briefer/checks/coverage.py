@@ -73,7 +73,20 @@ def _gives(part: str, lang: str, lead: tuple[text.Figure, ...], titled: int = 0)
         return False
     spelled = [*text.number_words(part, lang), *numerals.compound_numbers(text.words(part), lang)]
     figures = text.figures(part, lang) + [text.Figure(word, value, 0) for word, value in spelled]
+    figures += _score_sides(figures)
     return any(f.matches(g) for f in figures for g in lead) or _gives_difference(figures, lead[:titled])
+
+
+def _score_sides(figures: list[text.Figure]) -> list[text.Figure]:
+    """A score written with a colon (94:87, as Polish and Ukrainian write it) gives its two
+    sides, which a source writing 94-87 states as two figures."""
+    return [
+        text.Figure(side, Decimal(side), 0)
+        for f in figures
+        if f.raw.count(":") == 1
+        for side in f.raw.split(":")
+        if side.strip().isdigit()
+    ]
 
 
 def _gives_difference(figures: list[text.Figure], lead: tuple[text.Figure, ...]) -> bool:

@@ -47,7 +47,7 @@ class Source:
     lone: tuple[str, ...]  # capitalised words beside no other: places more than persons (Genova, not Marco Rossi)
     initials: frozenset[str]  # the acronyms its names spell, letters in any order (names.initials_key)
     skeletons: dict[str, tuple[str, ...]]  # its words' skeletons by their first five letters (names.skeleton)
-    derived: tuple[Decimal, ...] = ()  # a year earlier's amounts: an amount and its change, of one sentence
+    derived: tuple[Decimal, ...] = ()  # a year earlier's amounts (an amount and its change), sums of two counts
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
     quoted: tuple[str, ...] = ()  # its quotations of at least `QUOTE_RUN` words, lowercase words joined by spaces
@@ -186,7 +186,8 @@ def as_age(value: str, at: int, lang: str) -> bool:
 
 def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
     """What an editor works out from an amount and its change in one sentence ("84.5m, 30%
-    more than a year earlier": 65m a year earlier): the amount before a rise or a fall."""
+    more than a year earlier": 65m a year earlier): the amount before a rise or a fall; and
+    the sum of two counts joined by "and"."""
     found = set()
     for sentence in text.sentences(source):
         changes = [p for p in text.percentages(sentence, lang) if 0 < p < 1000]
@@ -198,7 +199,62 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
                 found.add(amount / (1 + change / 100))
                 if change < 100:
                     found.add(amount / (1 - change / 100))
-    return tuple(sorted(found))
+    return tuple(sorted(found | _sums(source, lang)))
+
+
+# "and" in each language, joining two counts of one sentence.
+_AND = {
+    "en": ("and",),
+    "de": ("und",),
+    "fr": ("et",),
+    "pl": ("i",),
+    "uk": ("і", "й", "та"),
+    "es": ("y", "e"),
+    "it": ("e", "ed"),
+}
+
+
+def _sums(source: str, lang: str) -> set[Decimal]:
+    """Two counts of two things a sentence joins by "and" ("50 Fahrgäste und zwei Fahrer"):
+    an editor gives their sum (52 people on board)."""
+    found = set()
+    joiners = _AND.get(lang, ())
+    for sentence in text.sentences(source):
+        tokens = text.words(sentence)
+        for start in range(len(tokens) - 4):
+            first, thing, joiner, second, other_thing = tokens[start : start + 5]
+            if joiner.lower() not in joiners or not _things(thing, other_thing, lang):
+                continue
+            if text.durations(" ".join(tokens[start : start + 5])):
+                continue  # a time: "2 Stunden und 40 Minuten", "4 Uhr und 40 Minuten"
+            counts = _count(first, lang), _count(second, lang)
+            if counts[0] and counts[1]:
+                found.add(counts[0] + counts[1])
+    return found
+
+
+def _things(thing: str, other_thing: str, lang: str) -> bool:
+    """Two words for two kinds of things, not years, months or money ("3 Jahre und 4 Monate")."""
+    units = (
+        languages.calendar_words(lang)
+        | languages.year_words(lang)
+        | languages.month_words(lang)
+        | languages.currency_words(lang)
+    )
+    return (
+        thing.isalpha()
+        and other_thing.isalpha()
+        and thing.lower() != other_thing.lower()
+        and not {thing.lower(), other_thing.lower()} & units
+    )
+
+
+def _count(token: str, lang: str) -> Decimal | None:
+    """A token that counts: up to three digits, or a number word."""
+    if token.isdigit():
+        return Decimal(token) if len(token) <= 3 else None
+    spelled = text.number_words(token, lang, smallest=1)
+    return spelled[0][1] if spelled else None
 
 
 def _lone(sentences: list[list[str]]) -> tuple[str, ...]:
@@ -284,13 +340,15 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
     where the title rounds it (87 % in the title, 87,3 % below; "more than 1,100" for 1,140);
     then those of the first sentence of the first two paragraphs that has any (a title may
     round or sum what the lead states: "4 mln ton" lost, where the lead gives 29.5 after
-    33.6); and any of them in other units, where the first paragraph gives it in brackets
+    33.6), with the body's exact figure where the lead rounds too ("more than 3,000", 3,212
+    below); and any of them in other units, where the first paragraph gives it in brackets
     ("95mph (153km/h)"). Never dates, years, ages or ranks ("zweite Kraft" is no count)."""
     body = "\n".join(paragraphs[:2])
+    whole = "\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
     found = [f for f in _stated(title, lang) if not _rank(f, lang)]
     if found:  # the title rounds what the article states exactly, in its lead or further down
-        found += _exactly(found, "\n".join(paragraphs), lang)
+        found += _exactly(found, whole, lang)
         found += _converted(found, first, lang)
     titled = len(found)
     # dates out before the sentences are cut: "dem 11. März" is no sentence's end
@@ -302,8 +360,8 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
             found += [f for f in stated if f.raw[:1].isdigit()]
             break
         stated = [f for f in stated if f.raw[:1].isdigit()]
-        if stated:
-            found += stated + list(_converted(stated, first, lang))
+        if stated:  # a lead rounds as a title does ("more than 3,000" for the 3,212 below)
+            found += stated + list(_converted(stated, first, lang)) + list(_rounded_by_lead(stated, whole, lang))
             break
     return tuple(found), titled
 
@@ -364,6 +422,27 @@ def _exactly(rounded: list[text.Figure], body: str, lang: str) -> tuple[text.Fig
     )
 
 
+def _rounded_by_lead(lead: list[text.Figure], whole: str, lang: str) -> tuple[text.Figure, ...]:
+    """The body's figures a round figure of the lead stands for ("more than 3,000" for 3,212):
+    as a title's, and closer, for a lead's round figure may be a figure of its own (100
+    points, where 97.4 is another's): within a tenth, its leading digits the round one's."""
+    return tuple(
+        f
+        for f in _exactly(lead, whole, lang)
+        if any(_rounds_to(w.value, f.value) for w in lead if w.power == f.power and w.value != f.value)
+    )
+
+
+def _rounds_to(round_figure: Decimal, exact: Decimal) -> bool:
+    digits, exact_digits = str(int(round_figure)), str(int(exact))
+    return (
+        round_figure == round_figure.to_integral()
+        and len(digits) == len(exact_digits)
+        and exact_digits.startswith(digits.rstrip("0"))
+        and abs(exact - round_figure) <= round_figure / 10
+    )
+
+
 def _round_step(value: Decimal) -> Decimal:
     """How far a whole figure may stand from what it rounds: half a unit (87 for 87,3), or
     a unit of its last digit but zeros when it has two or more (1,100 for 1,140)."""
@@ -404,7 +483,7 @@ def _capitalised(tokens: list[str], lang: str, source: str) -> tuple[str, ...]:
     found = [part for token in map(bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
     found += sorted(text.roads(source))
     found += [word for name in text.quotations(source) if _quoted_name(name) for word in text.words(name)[1:]]
-    found += [sound for sound in (names.spoken(word, lang) for word in found) if sound]
+    found += [sound for word in found for sound in names.spoken(word, lang)]
     return tuple(dict.fromkeys(found))
 
 

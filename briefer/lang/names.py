@@ -210,17 +210,18 @@ def common_prefix(a: str, b: str) -> int:
     return len(os.path.commonprefix((a, b)))
 
 
-def spoken(word: str, lang: str) -> str | None:
+def spoken(word: str, lang: str) -> tuple[str, ...]:
     """How a French name sounds, for the languages that spell it by ear (Hérault -> Еро,
-    Gard -> Гар): no initial h, -eau/-ault/-aux as o, no silent final consonant, no s that
-    an old spelling keeps after a first e (Lescure, Desmarais said Lécure, Démarais)."""
+    Gard -> Гар): no initial h, -eau/-ault/-aux and au as o, no silent final consonant, no s
+    that an old spelling keeps after a first e (Lescure, Desmarais said Lécure, Démarais);
+    and ill as iy too, as most names say it (Aurillac ~ Орійак, Camille ~ Камій; not Gilles)."""
     if lang != "fr":
-        return None
+        return ()
     plain = transliterate(word)
-    sound = re.sub(r"(?:eaux?|ault|aux?)$", "o", re.sub(r"^h", "", plain))
+    sound = re.sub(r"(?:eaux?|ault|aux?)$", "o", re.sub(r"^h", "", plain)).replace("au", "o")
     sound = re.sub(r"^([b-df-hj-np-tv-z]e)s(?=[bcdfgjklmnpqrtv])", r"\1", sound)
-    sound = re.sub(r"(?<=[a-z])[dtsxz]$", "", sound)
-    return sound if sound != plain and len(sound) >= 2 else None
+    heard = (re.sub(r"(?<=[a-z])[dtsxz]$", "", s) for s in (sound, sound.replace("ill", "iy")))
+    return tuple(s for s in dict.fromkeys(heard) if s != plain and len(s) >= 2)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -61,11 +61,12 @@ _PL_OBLIQUE = (
     (r"siedem$", ("siedm",), ("iu", "ioma", "ioro", "iorga")),
     (r"osiem$", ("ośm",), ("iu", "ioma", "ioro", "iorga")),
 )
-# The small Polish numerals are irregular: their case forms are the language's grammar.
+# The small Polish numerals are irregular: their case forms are the language's grammar,
+# the masculine personal ones too (dwaj, trzej, czterej pracownicy).
 _PL_SMALL = {
-    2: "dwie dwóch dwu dwom dwoma dwiema dwoje dwojga dwojgu dwojgiem",
-    3: "trzech trzem trzema troje trojga trojgu trojgiem",
-    4: "czterech czterem czterema czworo czworga czworgu czworgiem",
+    2: "dwie dwóch dwu dwom dwóm dwoma dwiema dwaj dwoje dwojga dwojgu dwojgiem",
+    3: "trzech trzem trzema trzej troje trojga trojgu trojgiem",
+    4: "czterech czterem czterema czterej czworo czworga czworgu czworgiem",
 }
 # Ukrainian collectives of 2 to 4 are irregular; from 5 up they are the cardinal's stem and
 # -еро (п'ятеро, семеро), and their other cases are the cardinal's (п'ятьох, сімох).
@@ -109,7 +110,7 @@ def _ukrainian_forms(word: str, value: int) -> set[str]:
     return forms | {c for c in collectives if ukrainian_numeral(c)}
 
 
-_FORMAT = 2  # bump when the table's rules change
+_FORMAT = 3  # bump when the table's rules change
 
 
 @once

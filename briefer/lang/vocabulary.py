@@ -471,9 +471,12 @@ def _compound(word: str, nouns_only: bool) -> bool:
 
 def _stems(head: str) -> list[str]:
     """The words a compound's head may stand for: itself, without its link (s, es, n, en:
-    Arbeit-s-, Sonne-n-), or with the -e a head drops (Schul-, Kirch-, Sprach-: Schule)."""
+    Arbeit-s-, Sonne-n-), with the -e a head drops (Schul-, Kirch-, Sprach-: Schule), or a
+    verb's stem (Prüf-, Wohn-: prüfen, wohnen)."""
     stems = [head[: len(head) - len(link)] for link in ("s", "es", "n", "en") if head.endswith(link)]
-    return [head, *stems, *([head + "e"] if len(head) >= 5 and not head.endswith("e") else [])]
+    dropped = [head + "e"] if len(head) >= 5 and not head.endswith("e") else []
+    verb = [head + "en"] if len(head) >= 4 and not head.endswith("e") else []
+    return [head, *stems, *dropped, *verb]
 
 
 def _noun_part(part: str) -> bool:
