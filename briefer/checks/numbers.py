@@ -126,7 +126,11 @@ def check_numbers(item: Item, source: Source) -> CheckResult:
     invented += [f"{p}%" for p in text.percentages(item.text(), item.lang) if not _known_percent(p, source)]
     invented += [d.raw for d in text.durations(item.text()) if d.parts > 1 and not _known_duration(d.seconds, source)]
     invented += [f"{f.raw} (the source: {other})" for f in figures if (other := _other_currency(f, source))]
-    invented += [word for word, value in text.number_words(item.text(), item.lang) if value not in source.raw_values]
+    invented += [
+        word
+        for word, value in text.number_words(item.text(), item.lang)
+        if value not in source.raw_values and value not in source.derived  # "zehn Sommer" of 2015-2024
+    ]
     invented += [f"{f.raw} (an age in the source)" for f in figures if _age_as_count(f, item, source)]
     invented += [
         f"{a.raw}–{b.raw} (no range of the source)" for a, b in _ranges(item, source) if not _one_range(a, b, source)

@@ -61,7 +61,9 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
     if places and _declined_common_word(lowered, lang, places):
         places = frozenset()  # Islands (Canary Islands) is no form of Island (Iceland): a word of English
     if places and not places & source.places and not any(names.same_name(name, k) for k in source.capitalised):
-        return False  # a place the source names in none of its names: no sound-alike or cognate stands for it
+        # a place the source names in none of its names: no sound-alike or cognate stands for
+        # it; its people the source may name (бразильський: Brazylijczyk)
+        return _demonym(lowered, lang) and bool(names.people_of(name) & _peoples_named(name, source))
     if any(
         names.same_name(name, known, fuzzy) and _a_name_abroad(known, fuzzy, source) for known in source.capitalised
     ):
@@ -85,8 +87,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
             or _translated_acronym(name, lang, source)
             or _compound_initials(name, source)
         )
-    if _demonym(lowered, lang) and names.people_of(name) & source.places:
-        return True  # a people or its adjective (Finns, Holendrzy) of a country the source names
+    if _demonym(lowered, lang) and names.people_of(name) & (source.places | _peoples_named(name, source)):
+        return True  # a people or its adjective (Finns, Holendrzy) of a country the source names or its people
     if (
         lang == "de"
         and a_german_word(lowered)
@@ -185,6 +187,22 @@ def _not_a_name(token: str, part: str) -> bool:
     if (_ROMAN.match(token) and text.roman_numerals(token)) or bare(token)[:1].isdigit() or token in _ERAS:
         return True
     return any(match.group(1) == token for match in _UNIT_AFTER_FIGURE.finditer(part))
+
+
+def _peoples_named(name: str, source: Source) -> frozenset[str]:
+    """The countries whose people the source names by a lowercase word of its own language
+    (an adjective: бразильський) that opens as the item's word does, five letters alike
+    (Brazylijczyk): no place's name, which the source would write capitalised."""
+    opening = names.transliterate(name)[:5]
+    return frozenset().union(
+        *(
+            names.people_of(word)
+            for word in source.words
+            if names.transliterate(word)[:5] == opening
+            and word.capitalize() not in source.capitalised
+            and _demonym(word, source.lang)
+        )
+    )
 
 
 def _demonym(word: str, lang: str) -> bool:

@@ -187,7 +187,7 @@ def as_age(value: str, at: int, lang: str) -> bool:
 def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
     """What an editor works out from an amount and its change in one sentence ("84.5m, 30%
     more than a year earlier": 65m a year earlier): the amount before a rise or a fall; and
-    the sum of two counts joined by "and"."""
+    the sum of two counts joined by "and"; the number of years a span holds."""
     found = set()
     for sentence in text.sentences(source):
         changes = [p for p in text.percentages(sentence, lang) if 0 < p < 1000]
@@ -199,7 +199,18 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
                 found.add(amount / (1 + change / 100))
                 if change < 100:
                     found.add(amount / (1 - change / 100))
-    return tuple(sorted(found | _sums(source, lang)))
+    return tuple(sorted(found | _sums(source, lang) | _years_spanned(source)))
+
+
+# Two years a span joins ("2015-2024", "entre 2015 y 2024", "von 2015 bis 2024").
+_YEAR_SPAN = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s*(?:[-–/]|[^\W\d_]{1,5})\s*((?:19|20)\d\d)(?![\d.,]\d)")
+
+
+def _years_spanned(source: str) -> set[Decimal]:
+    """How many years a span of years holds, both ends counted: "entre 2015 y 2024" is ten
+    summers, as an editor counts them."""
+    spans = ((int(first), int(last)) for first, last in _YEAR_SPAN.findall(source))
+    return {Decimal(last - first + 1) for first, last in spans if 0 < last - first <= 50}
 
 
 # "and" in each language, joining two counts of one sentence.
@@ -346,7 +357,7 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
     body = "\n".join(paragraphs[:2])
     whole = "\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
-    found = [f for f in _stated(title, lang) if not _rank(f, lang)]
+    found = [f for f in _stated(title, lang) if not _rank(f, lang) and not _place_in_order(f, title, lang)]
     if found:  # the title rounds what the article states exactly, in its lead or further down
         found += _exactly(found, whole, lang)
         found += _converted(found, first, lang)
@@ -371,6 +382,12 @@ def _lead_words(first: str, lang: str) -> tuple[text.Figure, ...]:
     part = _without_ages(text.without_dates(_without_references(first), lang), lang)
     spelled = (text.Figure(word, value, 0) for word, value in text.number_words(part, lang))
     return tuple(f for f in spelled if not _rank(f, lang))
+
+
+def _place_in_order(figure: text.Figure, part: str, lang: str) -> bool:
+    """A cardinal after the word for a place in an order ("rast auf Platz vier"): a rank."""
+    before = figure_words.RANK_BEFORE.get(lang)
+    return bool(before) and re.search(rf"(?<!\w)(?:{before})\s+{re.escape(figure.raw)}(?!\w)", part, re.I) is not None
 
 
 def _rank(figure: text.Figure, lang: str) -> bool:

@@ -170,13 +170,25 @@ AGE_ADJECTIVES = {
 # "over 80" in Italian; a person "of 41": "a man of 41 and his daughter", "un uomo di 41 e
 # sua figlia di 9"): a regex of the words just before it.
 AGE_BEFORE = {
-    "en": r"aged|age of|at|(?:man|woman|boy|girl|son|daughter|mother|father) of",
+    "en": r"aged|age of|at|over|under|older than|younger than|(?:man|woman|boy|girl|son|daughter|mother|father) of",
     "de": r"alter von|mit",
     "fr": r"âgée?s? de|à",
     "pl": r"wieku",
     "uk": r"віці",
     "es": r"edad de|a los|mayores de|menores de|(?:hombre|mujer|niñ[oa]|joven|hij[oa]|madre|padre) de",
     "it": r"età di|a|over|under|(?:uomo|donna|ragazz[oa]|bambin[oa]|figli[oa]|madre|padre) di",
+}
+
+# The words for a place in an order that a cardinal follows ("auf Platz vier", "Rang 4",
+# "al posto 3"): a regex per language; the figure after them is a rank, as an ordinal is.
+RANK_BEFORE = {
+    "en": r"place|position|number",
+    "de": r"platz|rang|position",
+    "fr": r"place|rang|position",
+    "pl": r"miejsce|miejscu|pozycj[aię]",
+    "uk": r"місце|місці|позиці[яїю]",
+    "es": r"puesto|posición|plaza|lugar",
+    "it": r"posto|posizione",
 }
 
 # Fractions a headline writes for a share ("a third of the funds", "ein Drittel", "jedną

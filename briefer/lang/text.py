@@ -352,10 +352,17 @@ def percentages(text: str, lang: str) -> list[Decimal]:
             found.append(Decimal(first.replace(",", ".")))
             continue
         value = Decimal(first.replace(",", "."))
-        if not (value == value.to_integral() and 1900 <= value <= 2100):  # "July 2025 and 2.7%": a year
+        year = value == value.to_integral() and 1900 <= value <= 2100  # "July 2025 and 2.7%"
+        if not year and not _an_age_before(text[: match.start()], lang):  # "over 80 and 57% were women"
             found.append(value)
         found.append(Decimal(second.replace(",", ".")))
     return found + _spelled_percentages(text, lang)
+
+
+def _an_age_before(before: str, lang: str) -> bool:
+    """The words just before a figure make it an age ("over 80", "w wieku 57")."""
+    words_ = figure_words.AGE_BEFORE.get(lang)
+    return bool(words_) and re.search(rf"(?<!\w)(?:{words_})[ \u00a0]*$", before, re.IGNORECASE) is not None
 
 
 @functools.cache

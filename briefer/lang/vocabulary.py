@@ -213,10 +213,27 @@ def unseen_form(word: str, lang: str) -> bool:
     report's narration uses)."""
     if zipf(word, lang) > 0 or not word.isalpha() or _plural_case_of_noun(word, lang):
         return False
+    if _declined_as_adjective(word, lang):
+        return False
     return any(
         len(word) - cut >= 5 and zipf(word[:-cut], lang) >= _VERY_FREQUENT and in_dictionary(word[:-cut], lang)
         for cut in (1, 2)
     )
+
+
+_GERMAN_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+
+
+def _declined_as_adjective(word: str, lang: str) -> bool:
+    """A German participle or adjective with a rarer ending (gefeiert-em), whose other endings
+    the word lists do hold (gefeierte, gefeierter): a declension, not letters added."""
+    if lang != "de":
+        return False
+    ending = next((e for e in _GERMAN_ADJECTIVE_ENDINGS if word.endswith(e)), None)
+    if ending is None:
+        return False
+    base = word[: -len(ending)]
+    return sum(zipf(base + other, lang) > 0 for other in _GERMAN_ADJECTIVE_ENDINGS if other != ending) >= 2
 
 
 def _plural_case_of_noun(word: str, lang: str) -> bool:
@@ -244,6 +261,8 @@ def known_form(word: str, lang: str) -> bool:
     if lang == "fr" and _french_verb_form(word):
         return True
     if lang == "es" and _spanish_verb_form(word):
+        return True
+    if lang == "it" and _italian_participle(word):
         return True
     if lang == "de" and _german_superlative(word):
         return True
@@ -380,6 +399,20 @@ def _spanish_verb_form(word: str) -> bool:
     have the infinitive (recomprar, deslocalizar) where the dictionary lacks the verb."""
     match = _SPANISH_INFINITIVE_PLUS.match(word)
     return match is not None and (zipf(match.group(1), "es") >= 1.0 or in_dictionary(match.group(1), "es"))
+
+
+_ITALIAN_PARTICIPLE = re.compile(r"(.{3,}?)([ai])t[oaie]$")
+
+
+def _italian_participle(word: str) -> bool:
+    """The past participle of an -are or -ire verb whose infinitive the word lists have
+    (recidivato: recidivare), where the dictionary lacks the verb. Not of -ere verbs, whose
+    participles are mostly irregular (sopprimere: soppresso, never sopprimuto)."""
+    match = _ITALIAN_PARTICIPLE.match(word)
+    if match is None:
+        return False
+    infinitive = f"{match.group(1)}{match.group(2)}re"
+    return zipf(infinitive, "it") >= 1.0 or in_dictionary(infinitive, "it")
 
 
 _GERMAN_SUPERLATIVE = re.compile(r"(.{4,}?)e?st(?:e|en|er|es|em)$")
