@@ -385,6 +385,7 @@ def check_names(item: Item, source: Source) -> CheckResult:
             and not known_name(name, item.lang, source, _alone(name, part, item.lang, source))
             and not _in_place_named(name, part, source)
             and not _in_institution_named(name, part, source)
+            and not _in_declined_name(name, part, source)
         }
     )
     unknown += [surname for part in (item.headline, *item.bullets) for surname in _surnames_unknown(part, source)]
@@ -402,6 +403,33 @@ def _a_country_named(index: int, source: Source) -> bool:
     """A country written as a body (US, estadounidense) that the source names as a place
     (a Californian company's source names the United States by its state)."""
     return any(names.place_concepts(form) & source.places for form in institutions.INSTITUTIONS[index])
+
+
+def _in_declined_name(name: str, part: str, source: Source) -> bool:
+    """A word of a two-word name the source gives declined (Nowy Targ for w Nowym Targu): it
+    and its neighbour in the item each open a word of a pair of capitals that stand together
+    in the source, all but their last letter alike."""
+    tokens = [bare(t) for t in text.words(part)]
+    pairs = _capital_pairs(source.body)
+    for at in (i for i, token in enumerate(tokens) if token == name):
+        for first, second in ((at - 1, at), (at, at + 1)):
+            if (
+                first < 0
+                or second >= len(tokens)
+                or not tokens[first][:1].isupper()
+                or not tokens[second][:1].isupper()
+            ):
+                continue
+            a, b = tokens[first][:-1], tokens[second][:-1]
+            if len(a) >= 3 and len(b) >= 3 and any(x.startswith(a) and y.startswith(b) for x, y in pairs):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _capital_pairs(body: str) -> frozenset[tuple[str, str]]:
+    tokens = text.words(body)
+    return frozenset((x, y) for x, y in zip(tokens, tokens[1:]) if x[:1].isupper() and y[:1].isupper())
 
 
 def _in_institution_named(name: str, part: str, source: Source) -> bool:

@@ -56,7 +56,7 @@ def _tied_names(item: Item, source: Source, enough: int) -> set[str]:
     lang, body = item.lang, item.text()
     calendar = languages.calendar_words(lang) | languages.calendar_words(source.lang)
     named = set()
-    for name in dict.fromkeys(map(bare, names.names_in(body, lang))):
+    for name in dict.fromkeys(map(bare, names.names_in(body, lang, proper=lang == "de"))):  # German capitalises nouns
         if name.lower() not in calendar and (
             name in source.capitalised or any(_same_name_strictly(name, known) for known in source.capitalised)
         ):

@@ -187,7 +187,8 @@ def as_age(value: str, at: int, lang: str) -> bool:
 def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
     """What an editor works out from an amount and its change in one sentence ("84.5m, 30%
     more than a year earlier": 65m a year earlier): the amount before a rise or a fall; and
-    the sum of two counts joined by "and"; the number of years a span holds."""
+    the sum of two counts joined by "and"; the number of years a span holds; how many names a
+    list gives."""
     found = set()
     for sentence in text.sentences(source):
         changes = [p for p in text.percentages(sentence, lang) if 0 < p < 1000]
@@ -199,7 +200,28 @@ def _derived(source: str, lang: str) -> tuple[Decimal, ...]:
                 found.add(amount / (1 + change / 100))
                 if change < 100:
                     found.add(amount / (1 - change / 100))
-    return tuple(sorted(found | _sums(source, lang) | _years_spanned(source)))
+    return tuple(sorted(found | _sums(source, lang) | _years_spanned(source) | _listed(source, lang)))
+
+
+_CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЄІЇҐ][\w'’-]*"
+
+
+@functools.cache
+def _list_re(lang: str) -> re.Pattern[str]:
+    name = rf"{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?"
+    joiners = "|".join(_AND.get(lang, ("and",)))
+    return re.compile(rf"(?<!\w)(?:{name}, )+{name} (?:{joiners}) {name}(?!\w)")
+
+
+def _listed(source: str, lang: str) -> set[Decimal]:
+    """How many names a list gives ("Asturias, Cantabria, Burgos, Lugo y Ourense"): an editor
+    writes "five provinces"."""
+    found = set()
+    for match in _list_re(lang).finditer(source):
+        count = match.group().count(", ") + 2
+        if count >= 3:
+            found.add(Decimal(count))
+    return found
 
 
 # Two years a span joins ("2015-2024", "entre 2015 y 2024", "von 2015 bis 2024").

@@ -264,10 +264,15 @@ def _names_with_small_words(tokens: list[str], source: Source) -> list[tuple[int
     marées, Cité de la voile, Alpage des Aravis): a capitalised word the source writes so,
     a small word of the source's language (de, des, della), and more words, all as the
     source has them together. A name is kept, not translated; "European powers" has no
-    small word and is no name."""
+    small word and is no name. Or a name that closes with a capital (Union agricole du
+    Berry)."""
     spans = []
     for start, token in enumerate(tokens):
         if not token[:1].isupper() or token not in source.capitalised:
+            continue
+        closed = _closed_name(tokens, start, source)
+        if closed:
+            spans.append((start, closed))
             continue
         end = start + 1
         while end < len(tokens) and end - start <= 3 and _small_word(tokens[end], source.lang):
@@ -281,6 +286,27 @@ def _names_with_small_words(tokens: list[str], source: Source) -> list[tuple[int
         if end > start + 2 and not _small_word(tokens[end - 1], source.lang):
             spans.append((start, end))
     return spans
+
+
+def _closed_name(tokens: list[str], start: int, source: Source) -> int:
+    """The end of a name of the source that opens and closes with a capital and holds a
+    small word and one other lowercase word at most between (Union agricole du Berry), all
+    as the source writes them together, inside the item's sentence; 0 if none starts here.
+    Not for a German source, whose nouns are capitals too (Bahn streikt ab Montag), nor small
+    words alone (GDL und der Deutschen Bahn: German left untranslated)."""
+    if source.lang == "de" or start == 0:
+        return 0
+    for end in range(min(len(tokens), start + 5), start + 2, -1):
+        lower = [word for word in tokens[start + 1 : end - 1] if word[:1].islower()]
+        small = [word for word in lower if _small_word(word, source.lang)]
+        if (
+            tokens[end - 1][:1].isupper()
+            and small
+            and len(lower) - len(small) == 1
+            and " ".join(tokens[start:end]).lower() in source.flat
+        ):
+            return end
+    return 0
 
 
 def _small_word(word: str, lang: str) -> bool:

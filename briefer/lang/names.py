@@ -257,8 +257,10 @@ def same_name(a: str, b: str, fuzzy: bool = False) -> bool:
         return True  # letters one script doubles or writes silent: Hierro ~ Ієрро
     if cyrillic(a) != cyrillic(b) and _one_consonant_alike(a, b, ta, tb):
         return True  # Euan ~ Юен, Sousa ~ Суза: a key of one sound says little, so the lengths agree too
-    across = cyrillic(a) != cyrillic(b) or fuzzy
-    return any(_keys_alike(ka, kb, across) for ka in _sound_keys(a) for kb in _sound_keys(b)) and _same_onset(
+    scripts = cyrillic(a) != cyrillic(b)
+    across = scripts or fuzzy
+    keys_a, keys_b = _sound_keys(a, scripts), _sound_keys(b, scripts)
+    return any(_keys_alike(ka, kb, across) for ka in keys_a for kb in keys_b) and _same_onset(
         ta, tb, not cyrillic(a) and not cyrillic(b), a, b
     )
 
@@ -366,15 +368,18 @@ _OTHER_SOUNDS = (
 )
 
 
-def _sound_keys(word: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _sound_keys(word: str, other_script: bool = False) -> frozenset[str]:
     """The sound key, and the keys of its letters as another language sounds them: Italian
-    Bologna has one sound for gn (Болонья), Polish Agnieszka two (Агнешка)."""
+    Bologna has one sound for gn (Болонья), Polish Agnieszka two (Агнешка). Against another
+    script, an r and z are two sounds too (Marzocchi ~ Марцоккі), which within Latin letters
+    would make Marco of Marzocchi."""
     lowered = word.lower()
     keys = {sound_key(word)}
-    for letters, sound in _OTHER_SOUNDS:
+    for letters, sound in (*_OTHER_SOUNDS, *((("rz", "r-z"),) if other_script else ())):
         if letters in lowered:
             keys.add(sound_key(lowered.replace(letters, sound)))
-    return keys
+    return frozenset(keys)
 
 
 def _keys_alike(ka: str, kb: str, across: bool) -> bool:
