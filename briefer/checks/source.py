@@ -47,7 +47,8 @@ class Source:
     lone: tuple[str, ...]  # capitalised words beside no other: places more than persons (Genova, not Marco Rossi)
     initials: frozenset[str]  # the acronyms its names spell, letters in any order (names.initials_key)
     skeletons: dict[str, tuple[str, ...]]  # its words' skeletons by their first five letters (names.skeleton)
-    derived: tuple[Decimal, ...] = ()  # a year earlier's amounts (an amount and its change), sums of two counts
+    # what an editor works out: a year earlier's amount, sums, the years of a span, a list's count
+    derived: tuple[Decimal, ...] = ()
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
     quoted: tuple[str, ...] = ()  # its quotations of at least `QUOTE_RUN` words, lowercase words joined by spaces
@@ -354,6 +355,7 @@ def _second_years(source: str) -> set[Decimal]:
 
 
 def _span_away(span: re.Match[str]) -> str:
+    """A span of seasons (1975-76) blanked out of a lead sentence, another match kept."""
     first, second = int(span.group(1)), int(span.group(1)[:2] + span.group(2))
     return " " if first < second <= first + 10 else span.group()
 
