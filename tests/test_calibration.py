@@ -36,7 +36,7 @@ def test_briefer_check_prints_the_calibration_table_and_holds_its_pins(tmp_path:
     for check in ("names", "numbers", "vocabulary", "coverage", "leakage"):
         assert re.search(rf"^{check}\s+alarms", out.out, flags=re.MULTILINE), check
     assert re.search(r"^relevance\s+alarms", out.out, flags=re.MULTILINE)
-    assert "good items published with no check failing" in out.out
+    assert "good items published with no check failing" in out.out and "sealed, 1st sight" in out.out
     assert "round 1, 1st" in out.out and "round 22, 1st" in out.out
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["scores"]["calibration.references_published"] >= 0.90  # the whole set, sealed part included
