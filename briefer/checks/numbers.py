@@ -147,7 +147,7 @@ def _other_roads(item: Item, source: Source) -> list[str]:
     """A road of a class the source names, by another number (the A7 where the source has the
     A 8): its number is no figure, so no other rule sees it."""
     classes = {road[0] for road in source.roads}
-    return sorted(road for road in text.roads(item.text()) - source.roads if road[0] in classes)
+    return sorted(road for road in text.roads(item.text(), item.lang) - source.roads if road[0] in classes)
 
 
 def _age_as_count(figure: text.Figure, item: Item, source: Source) -> bool:

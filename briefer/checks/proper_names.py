@@ -47,6 +47,8 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
         return True  # Celsius, Elo: a unit the brief names, not a person
     if lang == "de" and another_form(lowered, source):
         return True  # German capitalises a noun it keeps from the source (Tomme of tommes de Savoie)
+    if source.lang == "pl" and _make_in_lower_case(lowered, source):
+        return True  # a make Polish writes in lower case and declines (skodą fabią), other languages capitalise
     if lowered in _currency_words():
         return True  # a currency's name is a common noun (Zloty, Hrywnja); the numbers check holds its amounts
     if lang == "de" and alone and _loanword(lowered):
@@ -97,6 +99,24 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
     ):
         return True  # a German noun: rare in the other languages, or one with a plural (Album: Alben); no name (Mario)
     return _translates(name, lang, source) or common_word(lowered, lang)
+
+
+_POLISH_CASE_ENDINGS = frozenset({"ą", "ę", "y", "i", "a", "u", "e", "em", "om", "ie", "ach", "ami"})
+
+
+def _make_in_lower_case(lowered: str, source: Source) -> bool:
+    """A name the Polish source writes only in lower case and declined, as Polish writes a
+    make of car (zderzył się ze skodą: Skoda): the source's word is the name's stem and a
+    case ending. A person or a place the source capitalises never passes this way."""
+    for cut in (len(lowered), len(lowered) - 1):
+        stem = lowered[:cut]
+        if len(stem) < 4:
+            continue
+        for word in source.words:
+            if word != lowered and word.startswith(stem) and word[cut:] in _POLISH_CASE_ENDINGS:
+                if not re.search(rf"(?<!\w){re.escape(word[:1].upper() + word[1:])}(?!\w)", source.body):
+                    return True
+    return False
 
 
 def _a_region_named(name: str, source: Source) -> bool:
@@ -251,19 +271,31 @@ def _translated_acronym(acronym: str, lang: str, source: Source) -> bool:
 
 
 def _compound_initials(acronym: str, source: Source) -> bool:
-    """A two-letter acronym of a one-word name of the source made of two words, as a brand
-    writes it (IC for Intercity: Inter+city): its first letter the name's, its second the
-    start of a word of some language that ends the name."""
-    if len(acronym) != 2:
+    """An acronym of a name of the source written as one word or hyphenated, by the initials
+    of the words it is made of, as a brand or a region writes it (IC for Intercity:
+    Inter+city; NRW for Nordrhein-Westfalen: Nord+rhein+Westfalen): each part of the name
+    opens with its letter, and each later part of one word is a word of some language."""
+    if not 2 <= len(acronym) <= 5 or not acronym.isupper():
         return False
-    first, second = acronym[0].lower(), acronym[1].lower()
+    letters = acronym.lower()
     return any(
-        known[:1].lower() == first
-        and any(
-            known[cut].lower() == second and _a_word_anywhere(known[cut:].lower()) for cut in range(3, len(known) - 2)
-        )
+        _spells(letters, [part.lower() for part in known.split("-") if part])
         for known in source.capitalised
-        if len(known) >= 7 and known[1:].islower()
+        if len(known) >= 7 and all(part[1:].islower() for part in known.split("-") if part)
+    )
+
+
+def _spells(letters: str, parts: list[str]) -> bool:
+    """The letters are the initials of the parts, each part cut into one or more words."""
+    if not parts:
+        return not letters
+    if not letters or parts[0][:1] != letters[0]:
+        return False
+    word, rest = parts[0], parts[1:]
+    if _spells(letters[1:], rest):
+        return True
+    return any(
+        _spells(letters[1:], [word[cut:], *rest]) for cut in range(3, len(word) - 2) if _a_word_anywhere(word[cut:])
     )
 
 
@@ -386,6 +418,7 @@ def check_names(item: Item, source: Source) -> CheckResult:
             and not _in_place_named(name, part, source)
             and not _in_institution_named(name, part, source)
             and not _in_declined_name(name, part, source)
+            and not _in_joined_name(name, part, item.lang, source)
         }
     )
     unknown += [surname for part in (item.headline, *item.bullets) for surname in _surnames_unknown(part, source)]
@@ -424,6 +457,38 @@ def _in_declined_name(name: str, part: str, source: Source) -> bool:
             if len(a) >= 3 and len(b) >= 3 and any(x.startswith(a) and y.startswith(b) for x, y in pairs):
                 return True
     return False
+
+
+def _in_joined_name(name: str, part: str, lang: str, source: Source) -> bool:
+    """A word of an exonym of several words for a name the source writes as one (North
+    Rhine-Westphalia for Nordrhein-Westfalen): the capitalised words around it, together,
+    are the source's name in this language's spelling."""
+    tokens = [bare(t) for t in text.words(part)]
+    fuzzy = lang != source.lang
+    for at in (i for i, token in enumerate(tokens) if token == name):
+        for first in range(max(0, at - 2), at + 1):
+            for last in range(max(at, first + 1), min(len(tokens), first + 3)):
+                span = tokens[first : last + 1]
+                joined = " ".join(span)
+                if (
+                    all(token[:1].isupper() for token in span)
+                    and joined in part
+                    and _one_name(joined, span, fuzzy, source)
+                ):
+                    return True
+    return False
+
+
+def _one_name(joined: str, span: list[str], fuzzy: bool, source: Source) -> bool:
+    """The words together, and none alone, are a name of the source in parts, of about their
+    length (Giulia Loiacono is no Giulia of the source's Giulia Lorusso)."""
+    return any(
+        ("-" in known or " " in known)
+        and abs(len(known) - len(joined)) <= 4
+        and names.same_name(joined, known, fuzzy)
+        and not any(names.same_name(token, known, fuzzy) for token in span)
+        for known in source.capitalised
+    )
 
 
 @functools.lru_cache(maxsize=64)

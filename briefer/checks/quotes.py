@@ -25,7 +25,8 @@ def check_quotes(item: Item, source: Source) -> CheckResult:
             ):
                 continue
             return CheckResult(check="quotes", passed=False, message=f'quote not in the source: "{text.clip(quote)}"')
-        copied = _unmarked_quote(part, source)
+        # a headline may tell as news what the title has someone say ("aprirà il 20 dicembre")
+        copied = _unmarked_quote(part, source, skip=source.title_quoted if part == item.headline else ())
         if copied:
             return CheckResult(
                 check="quotes", passed=False, message=f'the source\'s quotation without quotation marks: "{copied}"'
@@ -33,13 +34,14 @@ def check_quotes(item: Item, source: Source) -> CheckResult:
     return passed("quotes")
 
 
-def _unmarked_quote(part: str, source: Source) -> str:
+def _unmarked_quote(part: str, source: Source, skip: tuple[str, ...] = ()) -> str:
     """A run of a source quotation's words in the item's own voice: a person's words passed
-    off as the brief's (a quote is in quotation marks and attributed, or reported)."""
+    off as the brief's (a quote is in quotation marks and attributed, or reported). The
+    quotations in `skip` may be so told."""
     tokens = text.words(text.unquoted(part).lower())
     for start in range(len(tokens) - QUOTE_RUN + 1):
         run = " ".join(tokens[start : start + QUOTE_RUN])
-        if any(run in quote for quote in source.quoted):
+        if any(run in quote for quote in source.quoted) and not any(run in quote for quote in skip):
             return text.clip(" ".join(tokens[start:]))
     return ""
 

@@ -52,6 +52,7 @@ class Source:
     stems: frozenset[str] = frozenset()  # its longer words' first letters, romanised (relevance)
     measures: tuple[text.Measure, ...] = ()  # figures with a unit an editor converts (70mph)
     quoted: tuple[str, ...] = ()  # its quotations of at least `QUOTE_RUN` words, lowercase words joined by spaces
+    title_quoted: tuple[str, ...] = ()  # those of them its title quotes (who says them, the title says)
     percents: frozenset[Decimal] = frozenset()  # the figures it gives as percentages
     titles: tuple[int, ...] = ()  # the word counts of the titles it quotes (a foundation's, a show's)
     body: str = ""  # the text past its title, as written (how a German source uses a capital)
@@ -115,7 +116,7 @@ def read_source(source: str, lang: str) -> Source:
             | {value for _, value in text.number_words(sentence, lang)}  # "acht bis zehn Stunden"
             for sentence in text.sentences(source)
         ),
-        roads=frozenset(text.roads(source)),
+        roads=frozenset(text.roads(source, lang)),
         percents=frozenset(text.percentages(source, lang)),
         durations=frozenset(d.seconds for d in text.durations(source))
         | {seconds for f in figures if f.raw.count(":") == 1 for seconds in text.clock_seconds(f.raw)},
@@ -131,6 +132,7 @@ def read_source(source: str, lang: str) -> Source:
         quoted=tuple(
             " ".join(words) for quote in text.quotations(source) if len(words := text.words(quote.lower())) >= QUOTE_RUN
         ),
+        title_quoted=tuple(" ".join(text.words(quote.lower())) for quote in text.quotations(title)),
         lone=_lone(sentences),
         initials=_initials(sentences, tokens, lang),
         skeletons=_skeletons(lowered, lang),
@@ -381,7 +383,7 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
     body = "\n".join(paragraphs[:2])
     whole = "\n".join(paragraphs)
     first = paragraphs[0] if paragraphs else ""
-    found = [f for f in _stated(title, lang) if not _rank(f, lang) and not _place_in_order(f, title, lang)]
+    found = [f for f in _title_stated(title, lang) if not _rank(f, lang) and not _place_in_order(f, title, lang)]
     if found:  # the title rounds what the article states exactly, in its lead or further down
         found += _exactly(found, whole, lang)
         found += _converted(found, first, lang)
@@ -399,6 +401,13 @@ def _lead_figures(title: str, paragraphs: list[str], lang: str) -> tuple[tuple[t
             found += stated + list(_converted(stated, first, lang)) + list(_rounded_by_lead(stated, whole, lang))
             break
     return tuple(found), titled
+
+
+def _title_stated(title: str, lang: str) -> list[text.Figure]:
+    """The title's figures, less a person's age where it states another, in digits or words
+    ("Siedem lat więzienia dla kierowcy, który zabił 61-latka": the story is the seven years,
+    61 tells who died); an age alone is the title's fact ("dies at 87 years")."""
+    return _stated(_without_ages(title, lang), lang) or _stated(title, lang)
 
 
 def _lead_words(first: str, lang: str) -> tuple[text.Figure, ...]:
@@ -522,7 +531,7 @@ def _capitalised(tokens: list[str], lang: str, source: str) -> tuple[str, ...]:
     quotes, which Slavic and Romance languages write in lower case («Рятівне коло»: Riativne
     Kolo)."""
     found = [part for token in map(bare, tokens) if token[:1].isupper() for part in (token, *token.split("-")) if part]
-    found += sorted(text.roads(source))
+    found += sorted(text.roads(source, lang))
     found += [word for name in text.quotations(source) if _quoted_name(name) for word in text.words(name)[1:]]
     found += [sound for word in found for sound in names.spoken(word, lang)]
     return tuple(dict.fromkeys(found))

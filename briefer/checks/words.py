@@ -28,7 +28,7 @@ from briefer.lang.vocabulary import (
 def check_vocabulary(item: Item, source: Source) -> CheckResult:
     strange: list[str] = []
     untranslated: list[str] = []
-    parts = [text.words(text.unquoted(part)) for part in (item.headline, *item.bullets)]
+    parts = [text.words(text.unquoted(part, single=True)) for part in (item.headline, *item.bullets)]
     for tokens in parts:
         strange.extend(word for index, word in enumerate(tokens) if not _a_word(word, index, item.lang, source))
         if source.lang != item.lang:

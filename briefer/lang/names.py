@@ -214,7 +214,11 @@ def spoken(word: str, lang: str) -> tuple[str, ...]:
     """How a French name sounds, for the languages that spell it by ear (Hérault -> Еро,
     Gard -> Гар): no initial h, -eau/-ault/-aux and au as o, no silent final consonant, no s
     that an old spelling keeps after a first e (Lescure, Desmarais said Lécure, Démarais);
-    and ill as iy too, as most names say it (Aurillac ~ Орійак, Camille ~ Камій; not Gilles)."""
+    and ill as iy too, as most names say it (Aurillac ~ Орійак, Camille ~ Камій; not Gilles).
+    A Spanish or Italian name's first h is silent too (Haro -> Аро)."""
+    if lang in ("es", "it"):
+        plain = transliterate(word)
+        return (plain[1:],) if plain.startswith("h") and len(plain) >= 4 else ()
     if lang != "fr":
         return ()
     plain = transliterate(word)

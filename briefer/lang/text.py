@@ -27,11 +27,21 @@ ROAD = re.compile(
     r"([ABDEKLMNS])[ \u00a0](\d{1,4})(?![\d.,]\d)\b"
 )
 _ROAD_TOGETHER = re.compile(r"(?<![\w.,])([ABDEKLMNS])(\d{1,4})\b")
+# A letter that is a word of its own, which opens a sentence capitalised: "A 128 km/h donde el
+# límite era 70" is Spanish "at 128 km/h", no road A128.
+_LETTER_WORDS = {"es": "A", "it": "AE", "fr": "A"}
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 
 
-def roads(value: str) -> set[str]:
+def roads(value: str, lang: str = "") -> set[str]:
     """The roads a text names, each written together (A61), however the text writes it."""
-    return {letter + number for letter, number in (*ROAD.findall(value), *_ROAD_TOGETHER.findall(value))}
+    apart = [m.groups() for m in ROAD.finditer(value) if not _letter_word(value, m.start(), lang)]
+    return {letter + number for letter, number in (*apart, *_ROAD_TOGETHER.findall(value))}
+
+
+def _letter_word(text: str, at: int, lang: str) -> bool:
+    """The letter at `at` opens a sentence and is a word of the language (Spanish "A")."""
+    return text[at] in _LETTER_WORDS.get(lang, "") and _SENTENCE_OPENS.search(text, 0, at) is not None
 
 
 # What follows a figure written as an ordinal (23rd, 23e, 23ª, 23-го); a degree sign may too.
@@ -63,9 +73,16 @@ def _without_seconds_marks(text: str) -> str:
     return _SECONDS_MARK.sub(lambda m: " " * len(m.group()), text) if "'" in text or "’" in text else text
 
 
-def unquoted(text: str) -> str:
-    """The text without what stands inside quotation marks."""
-    return _QUOTED_RE.sub(" ", _without_seconds_marks(text))
+# A title in single quotes, as the British press writes it ('La última vendimia'): opened
+# after no letter and closed before none, so no apostrophe (don't, l'Office, players') opens one.
+_SINGLE_QUOTED_RE = re.compile(r"(?<![\w'‘’])['‘]([^'‘’\n]+?)['’](?![\w])")
+
+
+def unquoted(text: str, single: bool = False) -> str:
+    """The text without what stands inside quotation marks; with `single`, inside single
+    quotes too (a title's words are the title's language, not the item's)."""
+    text = _QUOTED_RE.sub(" ", _without_seconds_marks(text))
+    return _SINGLE_QUOTED_RE.sub(" ", text) if single else text
 
 
 def quotations(text: str) -> list[str]:
@@ -161,7 +178,8 @@ def figures(text: str, lang: str) -> list[Figure]:
     for match in _FIGURE_RE.finditer(text):
         if timed and any(start <= match.start() < end for start, end in timed):
             continue
-        if ROAD.fullmatch(text, max(0, match.start() - 2), match.end()):
+        road = ROAD.fullmatch(text, max(0, match.start() - 2), match.end())
+        if road and not _letter_word(text, road.start(), lang):
             continue  # a road's number (A 61, B 327) is its name, not a figure
         end, power, glued = match.end(), 0, True  # positions, not slices: a long article has many figures
         while True:

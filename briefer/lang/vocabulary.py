@@ -563,12 +563,23 @@ _SHORT_PARTS = frozenset("neu alt not rat bau tag amt see weg zug bus rad fuÃŸ Ã
 
 def _compound_part(part: str) -> bool:
     """A word both the word list and the dictionary know (the list alone has garbage such
-    as "dern"); three letters only for a noun (Eis, Rat: not der, und)."""
+    as "dern"); three letters only for a noun (Eis, Rat: not der, und), or a verb's noun in
+    -ung, which the list lacks where it is rare (Vertrocknung)."""
     if part in _SHORT_PARTS or _feminine_of_known(part):
         return True
+    if (
+        len(part) >= _LONG_PART
+        and part.endswith("ung")
+        and in_dictionary(part, "de")
+        and _compound_part(part[:-3] + "en")
+    ):
+        return True  # a verb's noun in -ung the dictionary has (Vertrocknung of vertrocknen), rare in the list
     if len(part) < 3 or zipf(part, "de") <= 0:
         return False
     return in_dictionary(part, "de") if len(part) >= 4 else noun(part, "de")
+
+
+_LONG_PART = 8
 
 
 def _feminine_of_known(part: str) -> bool:
