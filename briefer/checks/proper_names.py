@@ -101,7 +101,7 @@ def known_name(name: str, lang: str, source: Source, alone: bool = True) -> bool
     return _translates(name, lang, source) or common_word(lowered, lang)
 
 
-_POLISH_CASE_ENDINGS = frozenset({"ą", "ę", "y", "i", "a", "u", "e", "em", "om", "ie", "ach", "ami"})
+_POLISH_CASE_ENDINGS = frozenset(languages.POLISH_MASCULINE_CASE_ENDINGS + languages.POLISH_FEMININE_CASE_ENDINGS)
 
 
 def _make_in_lower_case(lowered: str, source: Source) -> bool:

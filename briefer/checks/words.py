@@ -162,7 +162,7 @@ _LOAN_ENDINGS = {
 }
 # A Polish brief declines a foreign word it keeps (pembrolizumabem of an Italian source's
 # pembrolizumab): the source's word whole, of seven letters or more, with a case ending.
-_POLISH_CASE_ENDING = re.compile(r"(?:em|u|owi|ie|a|y|ach|ami|om|ów)$")
+_POLISH_CASE_ENDING = re.compile(rf"(?:{'|'.join(languages.POLISH_MASCULINE_CASE_ENDINGS)})$")
 
 
 def _declined_source_word(word: str, lang: str, source: Source) -> bool:

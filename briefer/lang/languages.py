@@ -36,6 +36,11 @@ NAMES = {
     "bg": "Bulgarian",
 }
 CYRILLIC = frozenset({"uk", "ru", "be", "bg"})
+
+# The case endings Polish gives a noun it borrows, declined like its own: a masculine one
+# (pembrolizumabem, fiatowi) and a feminine one in -a (ze skodą, skodę).
+POLISH_MASCULINE_CASE_ENDINGS = ("em", "u", "owi", "ie", "a", "y", "ach", "ami", "om", "ów")
+POLISH_FEMININE_CASE_ENDINGS = ("ą", "ę", "y", "i", "ie", "e", "om", "ami", "ach")
 # Each language's name in itself, for the desk page's language switcher.
 NATIVE_NAMES = {
     "en": "English",
